@@ -1,0 +1,2 @@
+/** Metrics, folds, gates, champion comparison and reports (issue 5). */
+package io.micromodels.evaluation;

@@ -1,0 +1,33 @@
+package io.micromodels.features.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the one SparkSession a job uses, with Delta Lake enabled. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /** Gets or creates the session for these settings. Local masters get small shuffles. */
+  public static SparkSession create(String appName, SparkSettings settings) {
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName(appName)
+            .master(settings.master())
+            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config(
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.warehouse.dir", settings.tablePath("spark-warehouse"))
+            .config("spark.databricks.delta.snapshotPartitions", "2")
+            .config("spark.sql.adaptive.enabled", "true");
+    if (settings.master().startsWith("local")) {
+      int cores = Runtime.getRuntime().availableProcessors();
+      builder
+          .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, cores * 2)))
+          .config("spark.ui.showConsoleProgress", "false");
+    }
+
+    settings.conf().forEach(builder::config);
+    return builder.getOrCreate();
+  }
+}

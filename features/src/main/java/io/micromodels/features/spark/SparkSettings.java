@@ -1,0 +1,49 @@
+package io.micromodels.features.spark;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where Spark runs and where the Delta tables live.
+ *
+ * @param master Spark master URL, e.g. {@code local[*]} or {@code spark://host:7077}
+ * @param warehouse root URI or path of the Delta tables ({@code events}, {@code quarantine}, ...)
+ * @param conf extra Spark configuration, applied last
+ */
+public record SparkSettings(String master, String warehouse, Map<String, String> conf) {
+  public static final String DEFAULT_MASTER = "local[*]";
+  public static final String DEFAULT_WAREHOUSE = "warehouse";
+
+  public SparkSettings {
+    Objects.requireNonNull(master, "master");
+    Objects.requireNonNull(warehouse, "warehouse");
+    conf = Map.copyOf(conf);
+  }
+
+  public static SparkSettings defaults() {
+    return new SparkSettings(DEFAULT_MASTER, DEFAULT_WAREHOUSE, Map.of());
+  }
+
+  /** The warehouse as an absolute URI string when it is a plain local path, unchanged otherwise. */
+  public String warehouseUri() {
+    if (warehouse.contains("://") || warehouse.startsWith("file:")) {
+      return warehouse;
+    }
+    return Path.of(warehouse).toAbsolutePath().normalize().toUri().toString();
+  }
+
+  /** Location of one table of the warehouse. */
+  public String tablePath(String table) {
+    String root = warehouseUri();
+    return root.endsWith("/") ? root + table : root + "/" + table;
+  }
+
+  public SparkSettings withMaster(String newMaster) {
+    return new SparkSettings(newMaster, warehouse, conf);
+  }
+
+  public SparkSettings withWarehouse(String newWarehouse) {
+    return new SparkSettings(master, newWarehouse, conf);
+  }
+}

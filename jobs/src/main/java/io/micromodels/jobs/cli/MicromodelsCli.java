@@ -1,0 +1,67 @@
+package io.micromodels.jobs.cli;
+
+import io.micromodels.features.ConfigException;
+import io.micromodels.features.MicromodelsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The {@code micromodels} command line. Exit codes: 0 ok, 1 failure, 2 bad usage/config, 3 gate. */
+@Command(
+    name = "micromodels",
+    mixinStandardHelpOptions = true,
+    version = "micromodels 0.1.0",
+    description = "Batch retraining and backtests of per-client fraud models on Spark.",
+    subcommands = {
+      SampleCommand.class,
+      IngestCommand.class,
+      AirflowCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class MicromodelsCli implements Runnable {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILURE = 1;
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_BLOCKED = 3;
+
+  @Mixin GlobalOptions global;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command.");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI in-process and returns its exit code (tests and the launcher share this). */
+  public static int execute(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  public static CommandLine newCommandLine() {
+    CommandLine cli = new CommandLine(new MicromodelsCli());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("error: " + e.getMessage());
+          return exitCodeOf(e);
+        });
+    cli.setExitCodeExceptionMapper(MicromodelsCli::exitCodeOf);
+    return cli;
+  }
+
+  static int exitCodeOf(Throwable e) {
+    if (e instanceof ConfigException || e instanceof CommandLine.ParameterException) {
+      return EXIT_USAGE;
+    }
+
+    if (e instanceof MicromodelsException) {
+      return EXIT_FAILURE;
+    }
+
+    return EXIT_FAILURE;
+  }
+}

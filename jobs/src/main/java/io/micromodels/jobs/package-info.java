@@ -1,0 +1,2 @@
+/** Job entry points that wire the modules together. */
+package io.micromodels.jobs;

@@ -1,0 +1,2 @@
+/** Micromodels, combiner and trainer configs (issue 4). */
+package io.micromodels.training;
