@@ -17,6 +17,10 @@ public final class SparkSessions {
                 "spark.sql.catalog.spark_catalog",
                 "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.sql.session.timeZone", "UTC")
+            // Rows carry java.time values (Instant, LocalDate), the types of our records.
+            .config("spark.sql.datetime.java8API.enabled", "true")
+            // One file per table partition and task when a MERGE inserts into a partitioned table.
+            .config("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true")
             .config("spark.sql.warehouse.dir", settings.tablePath("spark-warehouse"))
             .config("spark.databricks.delta.snapshotPartitions", "2")
             .config("spark.sql.adaptive.enabled", "true");

@@ -30,7 +30,8 @@ public record SparkSettings(String master, String warehouse, Map<String, String>
     if (warehouse.contains("://") || warehouse.startsWith("file:")) {
       return warehouse;
     }
-    return Path.of(warehouse).toAbsolutePath().normalize().toUri().toString();
+    // Hadoop's spelling (file:/abs/path): Delta compares table locations as strings.
+    return "file:" + Path.of(warehouse).toAbsolutePath().normalize();
   }
 
   /** Location of one table of the warehouse. */

@@ -1,10 +1,51 @@
 package io.micromodels.jobs.cli;
 
+import io.micromodels.features.IngestLimits;
+import io.micromodels.features.IngestSummary;
+import io.micromodels.features.spark.IngestJob;
+import io.micromodels.features.spark.SparkSessions;
+import io.micromodels.features.spark.SparkSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-/** Placeholder, replaced by the real `ingest` command. */
-@Command(name = "ingest", description = "(being built)")
-final class IngestCommand implements Runnable {
+/** {@code micromodels ingest}: event-log files into the Delta tables {@code events}/{@code quarantine}. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validates event-log files (JSON Lines, CSV, Parquet; folders and .gz accepted) into the",
+      "Delta table `events`; invalid rows go to `quarantine` with their reason. Idempotent."
+    })
+final class IngestCommand implements Callable<Integer> {
+  @ParentCommand MicromodelsCli root;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Input files or folders.")
+  List<String> inputs;
+
+  @Option(
+      names = "--max-row-bytes",
+      description = "Longest accepted row in bytes (default: ${DEFAULT-VALUE}).")
+  int maxRowBytes = IngestLimits.DEFAULT_MAX_ROW_BYTES;
+
   @Override
-  public void run() {}
+  public Integer call() {
+    SparkSettings settings = root.global.sparkSettings();
+    IngestLimits defaults = IngestLimits.defaults(Instant.now());
+    IngestLimits limits =
+        new IngestLimits(maxRowBytes, defaults.maxItems(), defaults.maxFieldChars(),
+            defaults.earliest(), defaults.latest());
+    SparkSession spark = SparkSessions.create("micromodels-ingest", settings);
+    long start = System.nanoTime();
+    IngestSummary summary = new IngestJob(spark, settings, limits).run(inputs);
+    System.out.print(summary.render());
+    System.out.printf("  tables under %s (%.1f s)%n", settings.warehouseUri(),
+        (System.nanoTime() - start) / 1e9);
+    return MicromodelsCli.EXIT_OK;
+  }
 }

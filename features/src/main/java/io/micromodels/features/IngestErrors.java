@@ -1,0 +1,42 @@
+package io.micromodels.features;
+
+/** User-facing errors of ingest, kept together so their messages are reviewed together. */
+public final class IngestErrors {
+  private IngestErrors() {}
+
+  public static MicromodelsException missingInput(String path) {
+    return new MicromodelsException(
+        "Cannot ingest " + path + ": no such file or directory. Check the path.");
+  }
+
+  public static MicromodelsException unknownFormat(String path) {
+    return new MicromodelsException(
+        "Cannot ingest " + path + ": unknown format. Name files *.jsonl, *.ndjson, *.json, *.csv"
+            + " or *.parquet (optionally .gz).");
+  }
+
+  public static MicromodelsException noInputFiles(String paths) {
+    return new MicromodelsException(
+        "Cannot ingest " + paths + ": no event-log files found (*.jsonl, *.csv, *.parquet, .gz).");
+  }
+
+  public static MicromodelsException unreadable(String path, Throwable cause) {
+    return new MicromodelsException(
+        "Cannot read input file " + path + ": " + cause + ". Nothing was written; fix or remove"
+            + " the file and run ingest again.",
+        cause);
+  }
+
+  public static MicromodelsException emptyCsvHeader(String path) {
+    return new MicromodelsException(
+        "Cannot read CSV file " + path + ": its first line must be a header naming the columns."
+            + " Nothing was written.");
+  }
+
+  public static MicromodelsException unreadableParquet(String paths, Throwable cause) {
+    return new MicromodelsException(
+        "Cannot read Parquet input " + paths + ": " + cause.getMessage()
+            + ". Nothing was written; fix or remove the file and run ingest again.",
+        cause);
+  }
+}

@@ -1,0 +1,58 @@
+package io.micromodels.features;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one ingest did. Always {@code inputRows == accepted + quarantined + duplicates}
+ * (DESIGN.md §3.1): every non-blank input row is new in {@code events}, rejected into
+ * {@code quarantine}, or a copy of an event already stored or seen earlier in the same input.
+ *
+ * @param files the files read
+ * @param inputRows non-blank rows read
+ * @param accepted rows newly added to {@code events}
+ * @param quarantined rows rejected by validation (re-ingested rejects are counted again, but
+ *     stored only once)
+ * @param duplicates valid rows whose (client_id, event_id) was already stored or repeated
+ * @param quarantinedByReason rejected rows per reason code
+ * @param eventsVersion Delta version of {@code events} after this ingest
+ * @param quarantineVersion Delta version of {@code quarantine} after this ingest
+ */
+public record IngestSummary(
+    List<InputFile> files,
+    long inputRows,
+    long accepted,
+    long quarantined,
+    long duplicates,
+    Map<String, Long> quarantinedByReason,
+    long eventsVersion,
+    long quarantineVersion) {
+
+  public IngestSummary {
+    files = List.copyOf(files);
+    quarantinedByReason = Collections.unmodifiableSortedMap(new TreeMap<>(quarantinedByReason));
+    if (inputRows != accepted + quarantined + duplicates) {
+      throw new IllegalStateException(
+          "row accounting broken: " + inputRows + " input rows but " + accepted + " accepted + "
+              + quarantined + " quarantined + " + duplicates + " duplicates");
+    }
+  }
+
+  /** A human-readable report for the terminal. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("ingest: %d file(s), %,d input rows%n", files.size(), inputRows));
+    out.append(String.format("  accepted     %,12d  (events, version %d)%n", accepted,
+        eventsVersion));
+    out.append(String.format("  quarantined  %,12d  (quarantine, version %d)%n", quarantined,
+        quarantineVersion));
+    quarantinedByReason.forEach(
+        (reason, count) -> out.append(String.format("    %-24s %,10d%n", reason, count)));
+    out.append(String.format("  duplicates   %,12d%n", duplicates));
+    out.append(String.format("  input rows = accepted + quarantined + duplicates: %,d = %,d + %,d + %,d%n",
+        inputRows, accepted, quarantined, duplicates));
+    return out.toString();
+  }
+}

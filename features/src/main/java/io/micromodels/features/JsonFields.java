@@ -1,0 +1,139 @@
+package io.micromodels.features;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Typed reads of one JSON object's fields; each failure becomes a {@link RowRejection}. */
+final class JsonFields {
+  private final JsonNode node;
+  private final String path;
+  private final int maxFieldChars;
+
+  JsonFields(JsonNode node, String path, int maxFieldChars) {
+    this.node = node;
+    this.path = path;
+    this.maxFieldChars = maxFieldChars;
+  }
+
+  void rejectUnknown(Set<String> known) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new RowRejection(
+            RejectReason.UNKNOWN_FIELD,
+            name(name) + ": not an event field (client-specific fields go in attributes)");
+      }
+    }
+  }
+
+  JsonNode value(String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value;
+  }
+
+  String string(String field) {
+    JsonNode value = value(field);
+    if (value == null) {
+      return null;
+    }
+
+    if (!value.isTextual()) {
+      throw wrongType(field, "a string", value);
+    }
+
+    String text = value.textValue();
+    if (text.length() > maxFieldChars) {
+      throw new RowRejection(
+          RejectReason.OVERSIZED_FIELD,
+          name(field) + ": " + text.length() + " characters, at most " + maxFieldChars);
+    }
+
+    return text;
+  }
+
+  String requiredString(String field) {
+    String text = string(field);
+    if (text == null || text.isBlank()) {
+      throw new RowRejection(RejectReason.MISSING_FIELD, name(field) + ": required");
+    }
+
+    return text;
+  }
+
+  String matching(String field, Pattern pattern, RejectReason reason, String expected) {
+    String text = string(field);
+    if (text != null && !pattern.matcher(text).matches()) {
+      throw new RowRejection(reason, name(field) + ": '" + shorten(text) + "' is not " + expected);
+    }
+
+    return text;
+  }
+
+  BigDecimal decimal(String field) {
+    JsonNode value = value(field);
+    if (value == null) {
+      return null;
+    }
+
+    if (!value.isNumber()) {
+      throw wrongType(field, "a number", value);
+    }
+
+    return value.decimalValue();
+  }
+
+  Integer integer(String field) {
+    JsonNode value = value(field);
+    if (value == null) {
+      return null;
+    }
+
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw wrongType(field, "an integer", value);
+    }
+
+    return value.intValue();
+  }
+
+  Double number(String field) {
+    BigDecimal value = decimal(field);
+    return value == null ? null : value.doubleValue();
+  }
+
+  JsonNode object(String field) {
+    JsonNode value = value(field);
+    if (value != null && !value.isObject()) {
+      throw wrongType(field, "an object", value);
+    }
+
+    return value;
+  }
+
+  JsonNode array(String field) {
+    JsonNode value = value(field);
+    if (value != null && !value.isArray()) {
+      throw wrongType(field, "an array", value);
+    }
+
+    return value;
+  }
+
+  String name(String field) {
+    return path.isEmpty() ? field : path + "." + field;
+  }
+
+  RowRejection wrongType(String field, String expected, JsonNode found) {
+    return new RowRejection(
+        RejectReason.WRONG_TYPE,
+        name(field) + ": expected " + expected + ", found " + found.getNodeType().name().toLowerCase()
+            + " " + shorten(found.toString()));
+  }
+
+  static String shorten(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+}

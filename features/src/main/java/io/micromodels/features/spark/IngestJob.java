@@ -1,0 +1,206 @@
+package io.micromodels.features.spark;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.micromodels.features.EventFields;
+import io.micromodels.features.IngestErrors;
+import io.micromodels.features.IngestLimits;
+import io.micromodels.features.IngestSummary;
+import io.micromodels.features.InputFile;
+import io.micromodels.features.InputFormat;
+import io.micromodels.features.MicromodelsException;
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Ingest (DESIGN.md §4): reads event-log files, validates every row, quarantines the invalid
+ * ones with their raw text and reason, de-duplicates on (client_id, event_id) within the input
+ * and against {@code events}, and adds the new events.
+ *
+ * <p>Both writes are insert-only MERGEs keyed on stable ids, so a rerun on the same files adds
+ * nothing, and a run killed between them is completed by the rerun. All input is read and
+ * validated before anything is written, so an unreadable file fails the run with no change.
+ * Within one input, the copy of a repeated event kept is the first by (source file, line).
+ */
+public final class IngestJob {
+  public static final String EVENTS_TABLE = "events";
+  public static final String QUARANTINE_TABLE = "quarantine";
+
+  private final SparkSession spark;
+  private final SparkSettings settings;
+  private final IngestLimits limits;
+
+  public IngestJob(SparkSession spark, SparkSettings settings, IngestLimits limits) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /** Ingests files and folders (local paths or Hadoop URIs). */
+  public IngestSummary run(List<String> inputs) {
+    List<InputFile> files =
+        InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs);
+    Dataset<Row> validated = validate(files).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    try {
+      RowCounts counts = count(validated, files);
+      EventTables tables = EventTables.create(spark, settings);
+      long quarantineVersion = tables.quarantineVersion();
+      if (counts.quarantined() > 0) {
+        quarantineVersion = tables.insertNewQuarantined(quarantineRows(validated)).version();
+      }
+
+      long eventsVersion = tables.eventsVersion();
+      long inserted = 0;
+      if (counts.valid() > 0) {
+        EventTables.Insert insert =
+            tables.insertNewEvents(firstCopies(validated), counts.validClients());
+        eventsVersion = insert.version();
+        inserted = insert.rows();
+      }
+
+      return new IngestSummary(
+          files,
+          counts.valid() + counts.quarantined(),
+          inserted,
+          counts.quarantined(),
+          counts.valid() - inserted,
+          counts.byReason(),
+          eventsVersion,
+          quarantineVersion);
+    } finally {
+      validated.unpersist();
+    }
+  }
+
+  private Dataset<Row> validate(List<InputFile> files) {
+    List<InputFile> text =
+        files.stream().filter(f -> f.format() != InputFormat.PARQUET).toList();
+    List<String> parquet =
+        files.stream().filter(f -> f.format() == InputFormat.PARQUET).map(InputFile::path)
+            .toList();
+    Dataset<Row> rows = null;
+    if (!text.isEmpty()) {
+      JavaRDD<Row> validatedText =
+          JavaSparkContext.fromSparkContext(spark.sparkContext())
+              .parallelize(text, text.size())
+              .mapPartitions(new TextFileValidation(hadoopConf(), limits));
+      rows = spark.createDataFrame(validatedText, ValidatedRows.SCHEMA);
+    }
+
+    if (!parquet.isEmpty()) {
+      Dataset<Row> validatedParquet = ParquetValidation.validate(spark, parquet, limits);
+      rows = rows == null ? validatedParquet : rows.unionByName(validatedParquet);
+    }
+
+    return rows;
+  }
+
+  private HadoopConf hadoopConf() {
+    return new HadoopConf(spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** Reads and validates everything once (this is where unreadable files fail the run). */
+  private RowCounts count(Dataset<Row> validated, List<InputFile> files) {
+    List<Row> groups;
+    try {
+      groups =
+          validated
+              .groupBy(
+                  col(EventSchema.REASON_CODE),
+                  when(col(EventSchema.REASON_CODE).isNull(), col(EventFields.CLIENT_ID))
+                      .alias("valid_client"))
+              .count()
+              .collectAsList();
+    } catch (RuntimeException e) {
+      throw readFailure(e, files);
+    }
+
+    return RowCounts.of(groups);
+  }
+
+  private static RuntimeException readFailure(RuntimeException e, List<InputFile> files) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MicromodelsException ours) {
+        return ours;
+      }
+    }
+
+    return IngestErrors.unreadableParquet(
+        files.stream()
+            .filter(f -> f.format() == InputFormat.PARQUET)
+            .map(InputFile::path)
+            .collect(Collectors.joining(", ")),
+        e);
+  }
+
+  private static Dataset<Row> quarantineRows(Dataset<Row> validated) {
+    return validated
+        .filter(col(EventSchema.REASON_CODE).isNotNull())
+        .select(
+            col(EventSchema.QUARANTINE_ID),
+            col(ValidatedRows.CLAIMED_CLIENT_ID).alias(EventFields.CLIENT_ID),
+            col(EventSchema.SOURCE_FILE),
+            col(EventSchema.LINE_NUMBER),
+            col(EventSchema.INPUT_FORMAT),
+            col(EventSchema.REASON_CODE),
+            col(EventSchema.REASON),
+            col(EventSchema.RAW),
+            current_timestamp().alias(EventSchema.QUARANTINED_AT));
+  }
+
+  /** The first copy of every (client_id, event_id) in the input, by source file and line. */
+  private static Dataset<Row> firstCopies(Dataset<Row> validated) {
+    Column[] eventColumns =
+        Arrays.stream(EventSchema.EVENTS.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return validated
+        .filter(col(EventSchema.REASON_CODE).isNull())
+        .withColumn(
+            "copy",
+            row_number()
+                .over(
+                    Window.partitionBy(EventFields.CLIENT_ID, EventFields.EVENT_ID)
+                        .orderBy(
+                            col(EventSchema.SOURCE_FILE),
+                            col(EventSchema.LINE_NUMBER),
+                            col(ValidatedRows.ROW_HASH))))
+        .filter(col("copy").equalTo(1))
+        .select(eventColumns);
+  }
+
+  /** Row counts of one validated input. */
+  record RowCounts(long valid, long quarantined, Map<String, Long> byReason,
+      List<String> validClients) {
+    static RowCounts of(List<Row> groups) {
+      long valid = 0;
+      long quarantined = 0;
+      Map<String, Long> byReason = new HashMap<>();
+      List<String> clients = new ArrayList<>();
+      for (Row group : groups) {
+        long count = group.getLong(2);
+        if (group.isNullAt(0)) {
+          valid += count;
+          clients.add(group.getString(1));
+        } else {
+          quarantined += count;
+          byReason.merge(group.getString(0), count, Long::sum);
+        }
+      }
+
+      return new RowCounts(valid, quarantined, byReason, clients.stream().sorted().toList());
+    }
+  }
+}
