@@ -125,14 +125,14 @@ public final class IngestJob {
                       .alias("valid_client"))
               .count()
               .collectAsList();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked
       throw readFailure(e, files);
     }
 
     return RowCounts.of(groups);
   }
 
-  private static RuntimeException readFailure(RuntimeException e, List<InputFile> files) {
+  private static RuntimeException readFailure(Exception e, List<InputFile> files) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MicromodelsException ours) {
         return ours;
