@@ -6,12 +6,17 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private SparkSessions() {}
 
-  /** Gets or creates the session for these settings. Local masters get small shuffles. */
+  /**
+   * Gets or creates the session for these settings. Under {@code spark-submit} (which sets the
+   * {@code spark.master} system property) the submitted master wins over {@code settings}. Local
+   * masters get small shuffles.
+   */
   public static SparkSession create(String appName, SparkSettings settings) {
+    String master = System.getProperty("spark.master", settings.master());
     SparkSession.Builder builder =
         SparkSession.builder()
             .appName(appName)
-            .master(settings.master())
+            .master(master)
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
             .config(
                 "spark.sql.catalog.spark_catalog",
@@ -24,7 +29,7 @@ public final class SparkSessions {
             .config("spark.sql.warehouse.dir", settings.tablePath("spark-warehouse"))
             .config("spark.databricks.delta.snapshotPartitions", "2")
             .config("spark.sql.adaptive.enabled", "true");
-    if (settings.master().startsWith("local")) {
+    if (master.startsWith("local")) {
       int cores = Runtime.getRuntime().availableProcessors();
       builder
           .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, cores * 2)))

@@ -15,6 +15,8 @@ import picocli.CommandLine.Mixin;
     subcommands = {
       SampleCommand.class,
       IngestCommand.class,
+      DemoCommand.class,
+      BenchCommand.class,
       AirflowCommand.class,
       CommandLine.HelpCommand.class
     })
