@@ -125,7 +125,6 @@ public final class EventValidator {
 
   private Event read(ObjectNode record) {
     JsonFields fields = new JsonFields(record, "", limits.maxFieldChars());
-    fields.rejectUnknown(KNOWN_FIELDS);
     String clientId = fields.requiredString(CLIENT_ID);
     if (!CLIENT_ID_PATTERN.matcher(clientId).matches()) {
       throw new RowRejection(
@@ -152,7 +151,7 @@ public final class EventValidator {
           RejectReason.MISSING_FIELD, "customer_id: required on " + eventType + " events");
     }
 
-    return new Event(
+    Event event = new Event(
         clientId,
         eventId,
         eventType,
@@ -172,6 +171,9 @@ public final class EventValidator {
         label(fields),
         liveScore(fields),
         fields.string(LIVE_ACTION));
+    // Last, so a row with a known problem (missing, mistyped) is reported as that problem.
+    fields.rejectUnknown(KNOWN_FIELDS);
+    return event;
   }
 
   private Instant eventTime(JsonFields fields) {

@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> inputs = new ArrayList<>();
-    for (String folder : List.of("events", "messy")) {
+    for (String folder : List.of("events", "messy/events")) {
       Path path = samples.resolve(folder);
       if (Files.isDirectory(path)) {
         inputs.add(path.toString());
@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
     if (inputs.isEmpty()) {
       throw new MicromodelsException(
           "No sample data under " + samples.toAbsolutePath() + ": expected folders events/ and"
-              + " messy/. Run from the repository root or pass --samples DIR.");
+              + " messy/events/. Run from the repository root or pass --samples DIR.");
     }
 
     SparkSettings settings = root.global.sparkSettings();

@@ -47,6 +47,10 @@ final class SampleCommand implements Callable<Integer> {
       description = "GZIP or NONE (default: ${DEFAULT-VALUE}).")
   SampleSpec.Compression compression;
 
+  @Option(names = "--first-customer", defaultValue = "0",
+      description = "Index of the first customer, to keep two samples' ids apart (default: ${DEFAULT-VALUE}).")
+  int firstCustomer;
+
   @Option(names = "--out", required = true, description = "Output folder (must not hold events/).")
   String out;
 
@@ -56,7 +60,8 @@ final class SampleCommand implements Callable<Integer> {
   public Integer call() {
     SampleSpec sample;
     try {
-      sample = new SampleSpec(clients, customers, days, seed, start, badRowsFraction, compression);
+      sample = new SampleSpec(clients, customers, days, seed, start, badRowsFraction, compression,
+              firstCustomer);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -12,6 +12,8 @@ import java.time.LocalDate;
  * @param seed everything random derives from it: the same spec gives the same bytes
  * @param badRowsFraction hostile rows added per valid row (0 for a clean log)
  * @param compression output compression
+ * @param firstCustomer index of the first customer, so two samples can share clients without
+ *     sharing customer or event ids
  */
 public record SampleSpec(
     int clients,
@@ -20,7 +22,8 @@ public record SampleSpec(
     long seed,
     LocalDate start,
     double badRowsFraction,
-    Compression compression)
+    Compression compression,
+    int firstCustomer)
     implements Serializable {
 
   public static final LocalDate DEFAULT_START = LocalDate.of(2025, 5, 1);
@@ -54,6 +57,11 @@ public record SampleSpec(
 
     if (days < 1 || days > 3_660) {
       throw new IllegalArgumentException("--days must be 1..3660, got " + days);
+    }
+
+    if (firstCustomer < 0 || firstCustomer > 9_000_000) {
+      throw new IllegalArgumentException(
+          "--first-customer must be within 0..9000000, got " + firstCustomer);
     }
 
     if (!(badRowsFraction >= 0 && badRowsFraction <= 1)) {

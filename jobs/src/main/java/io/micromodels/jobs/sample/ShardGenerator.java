@@ -77,9 +77,10 @@ public final class ShardGenerator {
     for (ClientProfile client : clients) {
       int customers = Math.max(1, (int) Math.round(spec.customers() * client.weight() / total));
       int index = 0;
-      for (int from = 0; from < customers; from += SampleSpec.CUSTOMERS_PER_SHARD) {
+      int end = spec.firstCustomer() + customers;
+      for (int from = spec.firstCustomer(); from < end; from += SampleSpec.CUSTOMERS_PER_SHARD) {
         shards.add(new Shard(client, index++, from,
-            Math.min(customers, from + SampleSpec.CUSTOMERS_PER_SHARD)));
+            Math.min(end, from + SampleSpec.CUSTOMERS_PER_SHARD)));
       }
     }
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class SampleJobTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SampleSpec SPEC =
-      new SampleSpec(6, 3000, 120, 7L, SampleSpec.DEFAULT_START, 0, SampleSpec.Compression.GZIP);
+      new SampleSpec(6, 3000, 120, 7L, SampleSpec.DEFAULT_START, 0, SampleSpec.Compression.GZIP, 0);
   private static Path first;
 
   @BeforeAll
@@ -62,7 +62,7 @@ class SampleJobTest {
   void anotherSeedGivesOtherEvents() throws IOException {
     Path other = SharedSpark.newDirectory("sample-c");
     SampleSpec reseeded =
-        new SampleSpec(6, 3000, 120, 8L, SampleSpec.DEFAULT_START, 0, SampleSpec.Compression.GZIP);
+        new SampleSpec(6, 3000, 120, 8L, SampleSpec.DEFAULT_START, 0, SampleSpec.Compression.GZIP, 0);
     new SampleJob(SharedSpark.session()).run(reseeded, other.toString());
 
     Path dashfood = Path.of("events/dashfood/part-00000.jsonl.gz");
@@ -137,7 +137,7 @@ class SampleJobTest {
   @Test
   void badRowsAreInjectedAtTheRequestedFractionAndRejectedByValidation() {
     SampleSpec messy =
-        new SampleSpec(2, 300, 30, 3L, SampleSpec.DEFAULT_START, 0.2, SampleSpec.Compression.NONE);
+        new SampleSpec(2, 300, 30, 3L, SampleSpec.DEFAULT_START, 0.2, SampleSpec.Compression.NONE, 0);
     Path out = SharedSpark.newDirectory("messy");
     new SampleJob(SharedSpark.session()).run(messy, out.toString());
     EventValidator validator = new EventValidator(IngestLimits.defaults(Instant.now()));

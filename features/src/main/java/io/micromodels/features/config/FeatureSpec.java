@@ -1,0 +1,83 @@
+package io.micromodels.features.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One declared feature family: an aggregate of an entity's history over one or more windows.
+ * Column names follow {@code <entity>.<aggregate>_<window>} (DESIGN.md §3.3): the entity's short
+ * name is its last path segment without {@code _id} ({@code customer_id} → {@code customer},
+ * {@code payment_method.fingerprint} → {@code fingerprint}, {@code attributes.store} →
+ * {@code attributes.store}); the aggregate part is {@code <event type>_count} for counts of one
+ * event type, {@code count}, {@code amount_sum|avg|max}, {@code distinct_<of>s},
+ * {@code amount_ratio}, and {@code fraud_rate} with a {@code _delay<n>d} suffix.
+ *
+ * @param entity the column that identifies the entity (an event column or
+ *     {@code attributes.<key>})
+ * @param aggregate how to summarise
+ * @param of the column counted by {@link Aggregate#DISTINCT_COUNT}, else null
+ * @param windows look-back windows
+ * @param delay label delay of {@link Aggregate#LABEL_RATE}, else {@link Duration#ZERO}
+ * @param eventTypes event types counted (empty: all types for counts, the decision types for
+ *     amounts)
+ */
+public record FeatureSpec(
+    String entity,
+    Aggregate aggregate,
+    String of,
+    List<Window> windows,
+    Duration delay,
+    List<String> eventTypes) {
+
+  public FeatureSpec {
+    Objects.requireNonNull(entity, "entity");
+    Objects.requireNonNull(aggregate, "aggregate");
+    windows = List.copyOf(windows);
+    eventTypes = List.copyOf(eventTypes);
+    Objects.requireNonNull(delay, "delay");
+    if (windows.isEmpty()) {
+      throw new IllegalArgumentException("a feature needs at least one window");
+    }
+  }
+
+  /** The entity's name in column names. */
+  public String entityName() {
+    if (entity.startsWith("attributes.")) {
+      return entity;
+    }
+
+    String last = entity.substring(entity.lastIndexOf('.') + 1);
+    return last.endsWith("_id") ? last.substring(0, last.length() - 3) : last;
+  }
+
+  /** The feature columns this spec produces, one per window, in window order. */
+  public List<String> columnNames() {
+    List<String> names = new ArrayList<>();
+    for (Window window : windows) {
+      names.add(entityName() + "." + aggregateName() + "_" + window.name() + delaySuffix());
+    }
+
+    return names;
+  }
+
+  private String aggregateName() {
+    return switch (aggregate) {
+      case COUNT -> eventTypes.size() == 1 ? eventTypes.get(0) + "_count" : "count";
+      case SUM, AVG, MAX -> "amount_" + aggregate.key();
+      case DISTINCT_COUNT -> "distinct_" + shortName(of) + "s";
+      case AMOUNT_RATIO -> "amount_ratio";
+      case LABEL_RATE -> "fraud_rate";
+    };
+  }
+
+  private String delaySuffix() {
+    return aggregate == Aggregate.LABEL_RATE ? "_delay" + delay.toDays() + "d" : "";
+  }
+
+  private static String shortName(String column) {
+    String last = column.substring(column.lastIndexOf('.') + 1);
+    return last.endsWith("_id") ? last.substring(0, last.length() - 3) : last;
+  }
+}

@@ -1,0 +1,35 @@
+package io.micromodels.features.config;
+
+import java.util.List;
+
+/**
+ * Where labels come from (DESIGN.md §3.2).
+ *
+ * @param scope whether a label marks its own decision event or every decision event of the
+ *     customer
+ * @param delayDays days after which a decision event's label is considered mature; training
+ *     windows end this long before {@code as_of}
+ * @param eventTypes the label event types
+ */
+public record LabelSpec(Scope scope, int delayDays, List<String> eventTypes) {
+  public static final int DEFAULT_DELAY_DAYS = 30;
+  public static final List<String> DEFAULT_EVENT_TYPES =
+      List.of("chargeback", "fraud_report", "review_decision");
+
+  /** What a label refers to. */
+  public enum Scope {
+    EVENT,
+    CUSTOMER
+  }
+
+  public LabelSpec {
+    eventTypes = List.copyOf(eventTypes);
+    if (delayDays < 0 || delayDays > 365) {
+      throw new IllegalArgumentException("label delay must be 0..365 days: " + delayDays);
+    }
+  }
+
+  public static LabelSpec defaults() {
+    return new LabelSpec(Scope.EVENT, DEFAULT_DELAY_DAYS, DEFAULT_EVENT_TYPES);
+  }
+}
