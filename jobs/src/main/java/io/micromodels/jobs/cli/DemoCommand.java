@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.*;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.IngestSummary;
 import io.micromodels.features.MicromodelsException;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
@@ -56,6 +58,10 @@ final class DemoCommand implements Callable<Integer> {
               + " messy/events/. Run from the repository root or pass --samples DIR.");
     }
 
+    // Configs are checked before any Spark work: a broken one stops the demo with exit code 2.
+    List<ClientConfig> clients = ClientConfigLoader.loadAll(samples.resolve("clients"));
+    System.out.println("== " + clients.size() + " client configs valid: "
+        + clients.stream().map(c -> c.clientId().value()).toList());
     SparkSettings settings = root.global.sparkSettings();
     SparkSession spark = SparkSessions.create("micromodels-demo", settings);
     System.out.println("== ingest " + String.join(" ", inputs));
