@@ -1,0 +1,78 @@
+package io.micromodels.features.history;
+
+import io.micromodels.features.config.FeatureSpec;
+import io.micromodels.features.config.Window;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Point-in-time features of one entity (a customer, a device, a store ...) of one client. Feed
+ * the entity's events in history order (time, then event id); for each decision event it
+ * returns the feature values computed from the events strictly before it, then remembers it.
+ * Plain Java and streaming: Spark runs it per entity inside a task, and a live scorer can run
+ * the same code over an entity's recent history.
+ *
+ * <p>Window semantics: {@code [t - w, t)}: an event exactly {@code w} before counts, one at the
+ * same microsecond counts only if its event id sorts first.
+ */
+public final class EntityTimeline {
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+  private final List<WindowAggregate> aggregates = new ArrayList<>();
+  private final List<String> columns = new ArrayList<>();
+
+  public EntityTimeline(List<FeatureSpec> specs, Set<String> decisionTypes) {
+    for (FeatureSpec spec : specs) {
+      List<String> names = spec.columnNames();
+      for (int i = 0; i < spec.windows().size(); i++) {
+        aggregates.add(aggregate(spec, spec.windows().get(i), decisionTypes));
+        columns.add(names.get(i));
+      }
+    }
+  }
+
+  /** The feature columns, in the order of the values {@link #observe} returns. */
+  public List<String> columns() {
+    return List.copyOf(columns);
+  }
+
+  /**
+   * Adds the next event of the history. Returns its feature values if it is a decision event
+   * (entries may be null: undefined, e.g. a mean over an empty window), else null.
+   */
+  public Double[] observe(HistoryEvent event) {
+    for (WindowAggregate aggregate : aggregates) {
+      aggregate.advanceTo(event.time());
+    }
+
+    Double[] values = null;
+    if (event.decision()) {
+      values = new Double[aggregates.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = aggregates.get(i).value(event);
+      }
+    }
+
+    for (WindowAggregate aggregate : aggregates) {
+      aggregate.add(event);
+    }
+
+    return values;
+  }
+
+  private static WindowAggregate aggregate(FeatureSpec spec, Window window,
+      Set<String> decisionTypes) {
+    long micros = window.length().getSeconds() * MICROS_PER_SECOND;
+    Set<String> types = new HashSet<>(spec.eventTypes());
+    return switch (spec.aggregate()) {
+      case COUNT -> new SlidingCount(micros, types);
+      case DISTINCT_COUNT -> new SlidingDistinct(micros, types, spec.of());
+      case SUM, AVG, MAX, AMOUNT_RATIO ->
+          new SlidingAmount(micros, types.isEmpty() ? decisionTypes : types, spec.aggregate());
+      case LABEL_RATE ->
+          new DelayedLabelRate(micros, spec.delay().getSeconds() * MICROS_PER_SECOND);
+    };
+  }
+
+}
