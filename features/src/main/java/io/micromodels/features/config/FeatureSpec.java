@@ -29,7 +29,7 @@ public record FeatureSpec(
     String of,
     List<Window> windows,
     Duration delay,
-    List<String> eventTypes) {
+    List<String> eventTypes) implements java.io.Serializable {
 
   public FeatureSpec {
     Objects.requireNonNull(entity, "entity");

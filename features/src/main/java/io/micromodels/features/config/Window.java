@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param length the window length
  * @param name the canonical spelling, used in feature column names
  */
-public record Window(Duration length, String name) {
+public record Window(Duration length, String name) implements java.io.Serializable {
   private static final Pattern SPELLING = Pattern.compile("([1-9][0-9]{0,3})([hd])");
   public static final Duration LONGEST = Duration.ofDays(730);
 
