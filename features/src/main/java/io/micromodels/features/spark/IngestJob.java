@@ -54,7 +54,7 @@ public final class IngestJob {
   public IngestSummary run(List<String> inputs) {
     List<InputFile> files =
         InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs);
-    Dataset<Row> validated = validate(files).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    Dataset<Row> validated = validate(files).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       RowCounts counts = count(validated, files);
       EventTables tables = EventTables.create(spark, settings);
@@ -162,23 +162,36 @@ public final class IngestJob {
             current_timestamp().alias(EventSchema.QUARANTINED_AT));
   }
 
-  /** The first copy of every (client_id, event_id) in the input, by source file and line. */
+  /**
+   * The first copy of every (client_id, event_id) in the input, by source file and line. Repeats
+   * are rare, so only their keys are shuffled to find them; the window that picks the first copy
+   * then sorts just the repeated rows, not the whole input.
+   */
   private static Dataset<Row> firstCopies(Dataset<Row> validated) {
     Column[] eventColumns =
-        Arrays.stream(EventSchema.EVENTS.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    return validated
-        .filter(col(EventSchema.REASON_CODE).isNull())
-        .withColumn(
-            "copy",
-            row_number()
-                .over(
-                    Window.partitionBy(EventFields.CLIENT_ID, EventFields.EVENT_ID)
-                        .orderBy(
-                            col(EventSchema.SOURCE_FILE),
-                            col(EventSchema.LINE_NUMBER),
-                            col(ValidatedRows.ROW_HASH))))
-        .filter(col("copy").equalTo(1))
-        .select(eventColumns);
+        Arrays.stream(EventSchema.EVENTS.fieldNames()).map(org.apache.spark.sql.functions::col)
+            .toArray(Column[]::new);
+    Dataset<Row> valid = validated.filter(col(EventSchema.REASON_CODE).isNull());
+    Dataset<Row> repeatedKeys =
+        valid.groupBy(EventFields.CLIENT_ID, EventFields.EVENT_ID).count()
+            .filter(col("count").gt(1)).drop("count");
+    scala.collection.Seq<String> key = scala.collection.JavaConverters.asScalaBuffer(
+        List.of(EventFields.CLIENT_ID, EventFields.EVENT_ID)).toSeq();
+    Dataset<Row> once = valid.join(repeatedKeys, key, "left_anti").select(eventColumns);
+    Dataset<Row> firstOfRepeated =
+        valid.join(repeatedKeys, key, "left_semi")
+            .withColumn(
+                "copy",
+                row_number()
+                    .over(
+                        Window.partitionBy(EventFields.CLIENT_ID, EventFields.EVENT_ID)
+                            .orderBy(
+                                col(EventSchema.SOURCE_FILE),
+                                col(EventSchema.LINE_NUMBER),
+                                col(ValidatedRows.ROW_HASH))))
+            .filter(col("copy").equalTo(1))
+            .select(eventColumns);
+    return once.unionByName(firstOfRepeated);
   }
 
   /** Row counts of one validated input. */

@@ -1,13 +1,18 @@
 package io.micromodels.jobs.cli;
 
 import io.micromodels.features.spark.SparkSessions;
+import io.micromodels.jobs.bench.FeatureBenchmark;
 import io.micromodels.jobs.bench.IngestBenchmark;
+import io.micromodels.jobs.bench.MachineFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,33 +22,80 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks (docs/benchmarks.md); figures go to bench-results/*.json.")
+    description = {
+      "Benchmarks (docs/benchmarks.md); figures go to bench-results/<stage>-<what>.json.",
+      "  ingest   --input DIR: ingest vs a bare spark.read().json().write().format(\"delta\")",
+      "  features --warehouses SMALL,LARGE: feature job vs a hand-written SQL window query,",
+      "           on two warehouses of ingested events (e.g. 1M and 10M) for the scaling figure"
+    })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "Benchmark to run: ingest.")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "ingest or features.")
   String what;
 
-  @Option(names = "--input", required = true, description = "Generated event files (a folder).")
+  @Option(names = "--input", description = "ingest: generated event files (a folder).")
   String input;
+
+  @Option(names = "--warehouses", split = ",",
+      description = "features: warehouses with an events table, smallest first.")
+  List<String> warehouses;
 
   @Option(names = "--out", description = "Result file (default: bench-results/<stage>-<what>.json).")
   Path out;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
-    if (!what.equals("ingest")) {
-      throw new picocli.CommandLine.ParameterException(
-          root.spec.commandLine(), "Unknown benchmark '" + what + "'; expected: ingest.");
-    }
-
+    Map<String, Object> result;
+    Path file;
     SparkSession spark = SparkSessions.create("micromodels-bench", root.global.sparkSettings());
     Path scratch = Files.createTempDirectory("micromodels-bench-");
-    Map<String, Object> result = new IngestBenchmark(spark, scratch).run(input);
-    Path file = out != null ? out : Path.of("bench-results", "ingest-throughput.json");
+    if (what.equals("ingest") && input != null) {
+      result = new IngestBenchmark(spark, scratch).run(input);
+      file = Path.of("bench-results", "ingest-throughput.json");
+    } else if (what.equals("features") && warehouses != null && !warehouses.isEmpty()) {
+      result = features(spark, scratch);
+      file = Path.of("bench-results", "features-throughput.json");
+    } else {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Use `bench ingest --input DIR` or `bench features --warehouses SMALL,LARGE`.");
+    }
+
+    file = out != null ? out : file;
     IngestBenchmark.write(result, file);
     System.out.println(result);
     System.out.println("written to " + file);
     return MicromodelsCli.EXIT_OK;
+  }
+
+  private Map<String, Object> features(SparkSession spark, Path scratch) {
+    FeatureBenchmark bench = new FeatureBenchmark(spark, scratch);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("benchmark", "features-throughput");
+    Map<String, Object> last = null;
+    Map<String, Object> first = null;
+    for (String warehouse : warehouses) {
+      Map<String, Object> run = bench.measure(warehouse);
+      result.put("run_" + run.get("events") + "_events", run);
+      first = first == null ? run : first;
+      last = run;
+    }
+
+    result.put("ratio_vs_handwritten_sql", last.get("ratio_vs_handwritten_sql"));
+    result.put("target", "ratio_vs_handwritten_sql >= 0.7 (our throughput / the query's)");
+    if (first != last) {
+      double events = ((Number) last.get("events")).doubleValue()
+          / ((Number) first.get("events")).doubleValue();
+      double time = ((Number) last.get("seconds_micromodels_features")).doubleValue()
+          / ((Number) first.get("seconds_micromodels_features")).doubleValue();
+      result.put("scaling_events_ratio", Math.round(events * 100) / 100.0);
+      result.put("scaling_time_ratio", Math.round(time * 100) / 100.0);
+      result.put("scaling_note", "linear growth means time ratio ~ events ratio");
+    }
+
+    result.put("machine", MachineFacts.current(spark.version()));
+    return result;
   }
 }

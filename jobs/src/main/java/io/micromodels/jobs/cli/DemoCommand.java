@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.*;
 
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.IngestSummary;
+import io.micromodels.features.FeatureRange;
 import io.micromodels.features.MicromodelsException;
+import io.micromodels.features.spark.FeatureJob;
+import java.time.LocalDate;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.spark.IngestJob;
@@ -31,8 +34,8 @@ import picocli.CommandLine.ParentCommand;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the pipeline on the bundled sample data (data-samples/): today, ingest of the clean",
-      "sample and of a messy file, with a per-client summary of the events table."
+      "Runs the pipeline on the bundled sample data (data-samples/): validates the client configs,",
+      "ingests the clean sample and a messy file, then builds the last 60 days of features."
     })
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
@@ -41,6 +44,8 @@ final class DemoCommand implements Callable<Integer> {
       names = "--samples",
       description = "Folder of the bundled sample (default: ${DEFAULT-VALUE}).")
   Path samples = Path.of("data-samples");
+
+  private static final int FEATURE_DAYS = 60;
 
   @Override
   public Integer call() {
@@ -84,6 +89,22 @@ final class DemoCommand implements Callable<Integer> {
         .show(50, false);
     System.out.println("Quarantined rows with their reasons: Delta table "
         + settings.tablePath("quarantine"));
+    LocalDate last = events.agg(max("event_date")).first().getAs(0);
+    FeatureRange range =
+        new FeatureRange(last.minusDays(FEATURE_DAYS - 1), last, FeatureRange.endOf(last));
+    System.out.println();
+    System.out.println("== features " + range.from() + ".." + range.to() + " as of "
+        + range.asOf() + " (Delta table " + settings.tablePath(FeatureJob.FEATURES_TABLE) + ")");
+    new FeatureJob(spark, settings).run(clients, range);
+    spark.read().format("delta").load(settings.tablePath(FeatureJob.FEATURES_TABLE))
+        .groupBy("client_id")
+        .agg(count(lit(1)).alias("decision_events"), sum("label").alias("fraud_labels"),
+            sum(when(col("label_mature"), 1).otherwise(0)).alias("mature"),
+            round(avg("`customer.order_count_24h`"), 3).alias("avg_orders_24h"),
+            round(avg("account_age_days"), 1).alias("avg_account_age_days"))
+        .orderBy("client_id")
+        .show(50, false);
+    System.out.println("Columns and their meaning: bin/micromodels features --list");
     System.out.println("Re-run this command: nothing changes (ingest is idempotent).");
     return MicromodelsCli.EXIT_OK;
   }

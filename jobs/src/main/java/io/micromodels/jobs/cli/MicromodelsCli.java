@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
     subcommands = {
       SampleCommand.class,
       IngestCommand.class,
+      FeaturesCommand.class,
       ClientsCommand.class,
       DemoCommand.class,
       BenchCommand.class,

@@ -1,0 +1,109 @@
+package io.micromodels.jobs.cli;
+
+import io.micromodels.features.ConfigException;
+import io.micromodels.features.FeatureRange;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.ClientConfigLoader;
+import io.micromodels.features.config.FeatureCatalogue;
+import io.micromodels.features.spark.FeatureJob;
+import io.micromodels.features.spark.SparkSessions;
+import io.micromodels.features.spark.SparkSettings;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code micromodels features}: the point-in-time feature table for clients and dates. */
+@Command(
+    name = "features",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Builds the Delta table `features` (one row per decision event) for the given clients and",
+      "UTC dates, with labels known at --as-of. Replaces exactly those date partitions.",
+      "--list prints the feature catalogue instead (no Spark)."
+    })
+final class FeaturesCommand implements Callable<Integer> {
+  @ParentCommand MicromodelsCli root;
+
+  @Option(names = "--configs", defaultValue = "data-samples/clients",
+      description = "Folder of client configs (default: ${DEFAULT-VALUE}).")
+  Path configs;
+
+  @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
+  List<String> clients;
+
+  @Option(names = "--from", description = "First date (UTC), inclusive.")
+  LocalDate from;
+
+  @Option(names = "--to", description = "Last date (UTC), inclusive.")
+  LocalDate to;
+
+  @Option(names = "--as-of",
+      description = "Labels known at this moment: a date (its end, UTC) or an ISO instant.")
+  String asOf;
+
+  @Option(names = "--list", description = "Print the feature catalogue and exit.")
+  boolean list;
+
+  @Override
+  public Integer call() {
+    List<ClientConfig> selected = selected(ClientConfigLoader.loadAll(configs));
+    if (list) {
+      for (FeatureCatalogue.Entry e : FeatureCatalogue.of(selected)) {
+        System.out.printf("%-44s %-18s %s%n", e.name(), e.type(), e.description());
+      }
+
+      return MicromodelsCli.EXIT_OK;
+    }
+
+    if (from == null || to == null || asOf == null) {
+      throw new ConfigException("micromodels features needs --from, --to and --as-of (or --list).");
+    }
+
+    FeatureRange range = new FeatureRange(from, to, parseAsOf(asOf));
+    SparkSettings settings = root.global.sparkSettings();
+    long start = System.nanoTime();
+    Map<String, Long> rows =
+        new FeatureJob(SparkSessions.create("micromodels-features", settings), settings)
+            .run(selected, range);
+    System.out.printf("features %s..%s as of %s (%.1f s): %s rows per client in %s%n",
+        from, to, range.asOf(), (System.nanoTime() - start) / 1e9, rows,
+        settings.tablePath(FeatureJob.FEATURES_TABLE));
+    return MicromodelsCli.EXIT_OK;
+  }
+
+  private List<ClientConfig> selected(List<ClientConfig> all) {
+    if (clients == null) {
+      return all;
+    }
+
+    for (String id : clients) {
+      if (all.stream().noneMatch(c -> c.clientId().value().equals(id))) {
+        throw new ConfigException("--clients: no config for client '" + id + "' in " + configs
+            + "; configured: " + all.stream().map(c -> c.clientId().value()).toList());
+      }
+    }
+
+    return all.stream().filter(c -> clients.contains(c.clientId().value())).toList();
+  }
+
+  /** A date means the end of that day (UTC); otherwise an ISO-8601 instant. */
+  static Instant parseAsOf(String text) {
+    try {
+      return FeatureRange.endOf(LocalDate.parse(text));
+    } catch (DateTimeParseException notADate) {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new ConfigException("--as-of '" + text + "' is neither a date (2025-10-01) nor an"
+            + " instant (2025-10-01T00:00:00Z).");
+      }
+    }
+  }
+}
