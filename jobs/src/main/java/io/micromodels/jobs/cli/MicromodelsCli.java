@@ -51,6 +51,10 @@ public final class MicromodelsCli implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + e.getMessage());
+          if (System.getenv("MICROMODELS_STACKTRACE") != null) {
+            e.printStackTrace(commandLine.getErr());
+          }
+
           return exitCodeOf(e);
         });
     cli.setExitCodeExceptionMapper(MicromodelsCli::exitCodeOf);
