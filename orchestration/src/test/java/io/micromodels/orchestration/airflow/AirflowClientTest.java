@@ -1,0 +1,300 @@
+package io.micromodels.orchestration.airflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AirflowClientTest {
+  private static final Credentials CREDENTIALS = new Credentials("ops", "s3cr3t-pa55");
+  private static final String DAG = "micromodels_adhoc_backtest";
+  private static final String RUN = "adhoc__dashfood__42";
+  private static final RetryPolicy FAST =
+      new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+  private final List<Duration> sleeps = new ArrayList<>();
+  private final MovingClock clock = new MovingClock();
+  private final List<String> messages = new ArrayList<>();
+  private FakeAirflow airflow;
+
+  @AfterEach
+  void noContractViolationsAndNoSecrets() {
+    if (airflow != null) {
+      airflow.close();
+      assertThat(airflow.violations).as("OpenAPI violations").isEmpty();
+    }
+
+    String basic = Base64.getEncoder().encodeToString(
+        "ops:s3cr3t-pa55".getBytes(StandardCharsets.UTF_8));
+    assertThat(messages).allSatisfy(m -> assertThat(m)
+        .doesNotContain("s3cr3t-pa55").doesNotContain(basic).doesNotContain("tok-"));
+  }
+
+  private static String run(String state) {
+    return "{\"dag_id\":\"" + DAG + "\",\"dag_run_id\":\"" + RUN + "\",\"state\":\"" + state
+        + "\",\"logical_date\":\"2025-10-01T00:00:00+00:00\",\"conf\":{}}";
+  }
+
+  private static String run3(String state) {
+    return "{\"dag_id\":\"" + DAG + "\",\"dag_run_id\":\"" + RUN + "\",\"dag_display_name\":\""
+        + DAG + "\",\"state\":\"" + state + "\",\"logical_date\":null,\"queued_at\":null,"
+        + "\"start_date\":null,\"end_date\":null,\"duration\":null,\"data_interval_start\":null,"
+        + "\"data_interval_end\":null,\"run_after\":\"2025-10-01T00:00:00Z\","
+        + "\"last_scheduling_decision\":null,\"run_type\":\"manual\",\"triggered_by\":\"rest_api\","
+        + "\"triggering_user_name\":\"ops\",\"conf\":{},\"note\":null,\"dag_versions\":[],"
+        + "\"bundle_version\":null}";
+  }
+
+  private AirflowClient client(ApiVersion api) throws IOException {
+    airflow = new FakeAirflow(api);
+    return AirflowClient.create(airflow.base(), api, CREDENTIALS, FAST, sleeps::add, clock);
+  }
+
+  private String failure(Runnable call) {
+    try {
+      call.run();
+    } catch (AirflowException e) {
+      messages.add(e.getMessage());
+      return e.getMessage();
+    }
+
+    throw new AssertionError("expected an AirflowException");
+  }
+
+  @Test
+  void airflow2TriggerSendsConfWithBasicAuth() throws IOException {
+    AirflowClient client = client(ApiVersion.V1);
+    airflow.on("POST", "/api/v1/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run("queued")));
+
+    DagRun run = client.trigger(DAG, RUN, Map.of("clients", List.of("dashfood"),
+        "hypothesis", "basket features help"));
+
+    assertThat(run).isEqualTo(new DagRun(DAG, RUN, "queued", "2025-10-01T00:00:00+00:00"));
+    FakeAirflow.Recorded request = airflow.requests.get(0);
+    assertThat(request.authorization()).startsWith("Basic ");
+    assertThat(request.body()).contains("\"dag_run_id\":\"" + RUN + "\"")
+        .contains("\"hypothesis\":\"basket features help\"");
+  }
+
+  @Test
+  void airflow3TriggerFetchesABearerTokenAndSendsANullLogicalDate() throws IOException {
+    AirflowClient client = client(ApiVersion.V2);
+    airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
+    airflow.on("POST", "/api/v2/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run3("queued")));
+
+    DagRun run = client.trigger(DAG, RUN, Map.of("folds", 4));
+
+    assertThat(run.state()).isEqualTo("queued");
+    assertThat(run.logicalDate()).isNull();
+    assertThat(airflow.requests.get(1).authorization()).isEqualTo("Bearer tok-1");
+    assertThat(airflow.requests.get(1).body()).contains("\"logical_date\":null");
+  }
+
+  @Test
+  void anExpiredTokenIsRefreshedOnce() throws IOException {
+    AirflowClient client = client(ApiVersion.V2);
+    airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"),
+        new FakeAirflow.Reply(201, "{\"access_token\":\"tok-2\"}"));
+    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(200, run3("running")),
+        new FakeAirflow.Reply(401, "{\"detail\":\"Token expired\"}"),
+        new FakeAirflow.Reply(200, run3("success")));
+
+    client.run(DAG, RUN);
+    DagRun later = client.run(DAG, RUN);
+
+    assertThat(later.state()).isEqualTo("success");
+    assertThat(airflow.count("POST", "/auth/token")).isEqualTo(2);
+    assertThat(airflow.requests.get(airflow.requests.size() - 1).authorization())
+        .isEqualTo("Bearer tok-2");
+  }
+
+  @Test
+  void retriggeringAnExistingRunIdReturnsTheExistingRun() throws IOException {
+    AirflowClient client = client(ApiVersion.V1);
+    airflow.on("POST", "/api/v1/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(409,
+        "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+            + "\"detail\":\"DAGRun already exists\"}"));
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(200, run("running")));
+
+    DagRun run = client.trigger(DAG, RUN, Map.of());
+
+    assertThat(run.state()).isEqualTo("running");
+  }
+
+  @Test
+  void errorsNameTheDagOrRunAndTheCredentialsProblem() throws IOException {
+    AirflowClient client = client(ApiVersion.V1);
+    String error = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}";
+    airflow.on("GET", "/api/v1/dags/nope/dagRuns/r1",
+        new FakeAirflow.Reply(404, String.format(error, "Not Found", 404, "DAG not found")));
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(401, String.format(error, "Unauthorized", 401, "bad login")));
+
+    assertThat(failure(() -> client.run("nope", "r1")))
+        .startsWith("Cannot read run r1 of DAG nope: not found")
+        .contains("HTTP 404: DAG not found");
+    assertThat(failure(() -> client.run(DAG, RUN)))
+        .contains("Airflow refused the credentials").contains("AIRFLOW_USERNAME");
+  }
+
+  @Test
+  void serverErrorsAreRetriedWithJitteredBackoffThenSucceed() throws IOException {
+    AirflowClient client = client(ApiVersion.V1);
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(503, "{}"), new FakeAirflow.Reply(503, "{}"),
+        new FakeAirflow.Reply(200, run("success")));
+
+    assertThat(client.run(DAG, RUN).state()).isEqualTo("success");
+    assertThat(sleeps).hasSize(2);
+    assertThat(sleeps.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(100));
+    assertThat(sleeps.get(1)).isBetween(Duration.ZERO, Duration.ofMillis(200));
+  }
+
+  @Test
+  void persistentServerErrorsFailAfterTheAttemptLimit() throws IOException {
+    AirflowClient client = client(ApiVersion.V1);
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN, new FakeAirflow.Reply(503, "{}"));
+
+    assertThat(failure(() -> client.run(DAG, RUN)))
+        .contains("did not answer GET /api/v1/dags/" + DAG + "/dagRuns/" + RUN)
+        .contains("after 4 attempt(s)").contains("last: HTTP 503");
+    assertThat(airflow.count("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN)).isEqualTo(4);
+    assertThat(sleeps).hasSize(3);
+  }
+
+  @Test
+  void anUnreachableAirflowIsRetriedThenReportedClearly() throws IOException {
+    AirflowClient client = client(ApiVersion.V1);
+    airflow.close();
+
+    assertThat(failure(() -> client.run(DAG, RUN)))
+        .contains("Airflow at " + airflow.base() + " did not answer").contains("ConnectException");
+    assertThat(sleeps).hasSize(3);
+  }
+
+  @Test
+  void waitPollsWithBackoffUntilTheRunFinishes() throws IOException {
+    AirflowClient client = client(ApiVersion.V1);
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(200, run("queued")), new FakeAirflow.Reply(200, run("running")),
+        new FakeAirflow.Reply(200, run("failed")));
+
+    DagRun run = client.waitFor(DAG, RUN, Duration.ofMinutes(5));
+
+    assertThat(run.state()).isEqualTo("failed");
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+  }
+
+  @Test
+  void waitGivesUpAtItsTimeout() throws IOException {
+    AirflowClient client = client(ApiVersion.V1);
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(200, run("running")));
+
+    assertThat(failure(() -> client.waitFor(DAG, RUN, Duration.ofSeconds(10))))
+        .isEqualTo("Run " + RUN + " of DAG " + DAG + " is still running after 10 s. It keeps"
+            + " running in Airflow; wait again or check its task logs.");
+    assertThat(sleeps.stream().mapToLong(Duration::toSeconds).sum()).isLessThanOrEqualTo(10);
+  }
+
+  @Test
+  void taskInstancesLogsAndPauseSpeakBothVersions() throws IOException {
+    AirflowClient client = client(ApiVersion.V1);
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN + "/taskInstances",
+        new FakeAirflow.Reply(200, "{\"task_instances\":[{\"task_id\":\"backtest\","
+            + "\"state\":\"success\",\"try_number\":1}],\"total_entries\":1}"));
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN
+        + "/taskInstances/backtest/logs/1?full_content=true",
+        new FakeAirflow.Reply(200, "{\"content\":\"report at /reports/x.html\"}"));
+    airflow.on("PATCH", "/api/v1/dags/" + DAG + "?update_mask=is_paused",
+        new FakeAirflow.Reply(200, "{\"dag_id\":\"" + DAG + "\",\"is_paused\":true}"));
+
+    assertThat(client.taskInstances(DAG, RUN))
+        .containsExactly(new TaskInstance("backtest", "success", 1));
+    assertThat(client.taskLog(DAG, RUN, "backtest", 1)).isEqualTo("report at /reports/x.html");
+    client.pause(DAG);
+    assertThat(airflow.requests.get(2).body()).isEqualTo("{\"is_paused\":true}");
+  }
+
+  @Test
+  void airflow3StructuredLogLinesBecomeText() throws IOException {
+    AirflowClient client = client(ApiVersion.V2);
+    airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
+    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/" + RUN
+        + "/taskInstances/backtest/logs/2?full_content=true",
+        new FakeAirflow.Reply(200, "{\"content\":[{\"event\":\"starting\"},{\"event\":\"done\"}],"
+            + "\"continuation_token\":null}"));
+
+    assertThat(client.taskLog(DAG, RUN, "backtest", 2)).isEqualTo("starting\ndone\n");
+  }
+
+  @Test
+  void theFakeAirflowCatchesARequestTheSpecForbids() throws Exception {
+    airflow = new FakeAirflow(ApiVersion.V1);
+    airflow.on("POST", "/api/v1/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run("queued")));
+    var http = java.net.http.HttpClient.newHttpClient();
+
+    http.send(java.net.http.HttpRequest.newBuilder(
+            airflow.base().resolve("/api/v1/dags/" + DAG + "/dagRuns"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"conf\":\"not an object\"}"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(airflow.violations).singleElement().asString()
+        .contains("request POST /api/v1/dags/" + DAG + "/dagRuns").contains("conf");
+    airflow.violations.clear();
+  }
+
+  @Test
+  void credentialsComeFromTheEnvironmentOrAFileAndNeverShow(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("airflow.properties");
+    Files.writeString(file, "username=ops\npassword=s3cr3t-pa55\n");
+
+    Credentials fromEnv = Credentials.fromEnvironment(
+        Map.of("AIRFLOW_USERNAME", "ops", "AIRFLOW_PASSWORD", "s3cr3t-pa55"));
+    Credentials fromFile = Credentials.fromEnvironment(
+        Map.of("AIRFLOW_CREDENTIALS_FILE", file.toString()));
+
+    assertThat(fromEnv).isEqualTo(fromFile).isEqualTo(CREDENTIALS);
+    messages.add(fromEnv.toString());
+    assertThat(failure(() -> Credentials.fromEnvironment(Map.of("AIRFLOW_USERNAME", "ops"))))
+        .contains("Airflow credentials missing: set the environment variables AIRFLOW_USERNAME");
+  }
+
+  /** A clock that moves forward by the time the client sleeps. */
+  private final class MovingClock extends Clock {
+    private final Instant start = Instant.parse("2025-10-01T00:00:00Z");
+
+    @Override
+    public Instant instant() {
+      return start.plus(sleeps.stream().reduce(Duration.ZERO, Duration::plus));
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
