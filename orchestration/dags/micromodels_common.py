@@ -1,0 +1,63 @@
+"""Shared pieces of the micromodels DAGs: how a task runs the jobs jar with spark-submit.
+
+Kept free of heavy imports: the scheduler parses DAG files often. Nothing here reads Airflow
+Variables at parse time; every deployment value is a Jinja template rendered when the task runs.
+
+Variables (Admin > Variables):
+  micromodels_jar          location of the jobs jar (cluster profile), e.g. s3a://bucket/micromodels.jar
+  micromodels_warehouse    warehouse URI of the Delta tables, e.g. s3a://bucket/warehouse
+  micromodels_configs      folder of the client configs visible to the driver
+  micromodels_incoming     root of the incoming event files; a run reads <root>/<ds>/
+  micromodels_spark_master spark-submit --master (default yarn)
+  micromodels_deploy_mode  spark-submit --deploy-mode (default cluster)
+"""
+import shlex
+from datetime import timedelta
+
+MAIN_CLASS = "io.micromodels.jobs.cli.MicromodelsCli"
+
+# Filled as tasks are declared: {dag_id: {task_id: [CLI arguments after the jar]}}; the CI
+# checker renders these and feeds them to the CLI's own argument parser.
+CLI_ARGS = {}
+
+DEFAULT_ARGS = {
+    "owner": "micromodels",
+    "retries": 2,
+    "retry_delay": timedelta(minutes=10),
+    "retry_exponential_backoff": True,
+}
+
+SPARK_SUBMIT = (
+    "spark-submit"
+    " --master {{ var.value.get('micromodels_spark_master', 'yarn') }}"
+    " --deploy-mode {{ var.value.get('micromodels_deploy_mode', 'cluster') }}"
+    " --class " + MAIN_CLASS +
+    " {{ var.value.micromodels_jar }}"
+    " --warehouse {{ var.value.micromodels_warehouse }}"
+)
+
+
+def micromodels_task(operator_class, dag, task_id, args, timeout):
+    """A task that runs `micromodels <args>` through spark-submit.
+
+    Templated arguments (those holding '{{') travel as environment variables, so a value from a
+    DAG run's conf (a hypothesis with quotes, say) can never break out of the shell command.
+    """
+    env = {}
+    words = []
+    for i, arg in enumerate(args):
+        if "{{" in arg:
+            name = "MM_ARG_%d" % i
+            env[name] = arg
+            words.append('"$%s"' % name)
+        else:
+            words.append(shlex.quote(arg))
+    CLI_ARGS.setdefault(dag.dag_id, {})[task_id] = list(args)
+    return operator_class(
+        task_id=task_id,
+        bash_command=SPARK_SUBMIT + " " + " ".join(words),
+        env=env,
+        append_env=True,
+        execution_timeout=timeout,
+        dag=dag,
+    )
