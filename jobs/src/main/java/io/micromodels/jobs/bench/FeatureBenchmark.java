@@ -29,7 +29,7 @@ import org.apache.spark.sql.SparkSession;
  * ({@code bench/standard-features.yaml}).
  */
 public final class FeatureBenchmark {
-  private static final String DAY = "86400000000";
+  private static final long DAY = 86_400_000_000L;
   private final SparkSession spark;
   private final Path scratch;
 
@@ -92,35 +92,35 @@ public final class FeatureBenchmark {
     String card = "PARTITION BY client_id, payment_method.fingerprint ORDER BY ts";
     String ip = "PARTITION BY client_id, ip ORDER BY ts";
     List<String> columns = new ArrayList<>(List.of(
-        count("order", customer, "3600000000", "customer_order_count_1h"),
+        count("order", customer, DAY / 24, "customer_order_count_1h"),
         count("order", customer, DAY, "customer_order_count_24h"),
-        count("order", customer, "7 * " + DAY, "customer_order_count_7d"),
-        agg("avg", "IF(event_type = 'order', amount, NULL)", customer, "30 * " + DAY,
+        count("order", customer, 7 * DAY, "customer_order_count_7d"),
+        agg("avg", "IF(event_type = 'order', amount, NULL)", customer, 30 * DAY,
             "customer_amount_avg_30d"),
-        agg("max", "IF(event_type = 'order', amount, NULL)", customer, "30 * " + DAY,
+        agg("max", "IF(event_type = 'order', amount, NULL)", customer, 30 * DAY,
             "customer_amount_max_30d"),
-        distinct("payment_method.fingerprint", customer, "7 * " + DAY,
+        distinct("payment_method.fingerprint", customer, 7 * DAY,
             "customer_distinct_fingerprints_7d"),
         distinct("customer_id", device, DAY, "device_distinct_customers_1d"),
-        distinct("customer_id", device, "7 * " + DAY, "device_distinct_customers_7d"),
-        distinct("customer_id", card, "7 * " + DAY, "fingerprint_distinct_customers_7d"),
-        agg("count", "1", ip, "3600000000", "ip_count_1h")));
+        distinct("customer_id", device, 7 * DAY, "device_distinct_customers_7d"),
+        distinct("customer_id", card, 7 * DAY, "fingerprint_distinct_customers_7d"),
+        agg("count", "1", ip, DAY / 24, "ip_count_1h")));
     return "SELECT * FROM (SELECT client_id, event_id, event_type, "
         + String.join(",\n  ", columns)
         + "\nFROM (SELECT *, unix_micros(event_time) AS ts FROM bench_events))"
         + " WHERE event_type = 'order'";
   }
 
-  private static String count(String type, String window, String length, String name) {
+  private static String count(String type, String window, long length, String name) {
     return agg("count", "IF(event_type = '" + type + "', 1, NULL)", window, length, name);
   }
 
-  private static String distinct(String column, String window, String length, String name) {
+  private static String distinct(String column, String window, long length, String name) {
     return "size(collect_set(" + column + ") OVER (" + window + " RANGE BETWEEN " + length
         + " PRECEDING AND 1 PRECEDING)) AS " + name;
   }
 
-  private static String agg(String fn, String value, String window, String length, String name) {
+  private static String agg(String fn, String value, String window, long length, String name) {
     return fn + "(" + value + ") OVER (" + window + " RANGE BETWEEN " + length
         + " PRECEDING AND 1 PRECEDING) AS " + name;
   }
