@@ -6,15 +6,9 @@ a run exists; the CLI validates the same values again. Trigger it from the comma
 """
 from datetime import datetime, timedelta
 
-from airflow import DAG
 from airflow.models.param import Param
 
-try:  # Airflow 3
-    from airflow.providers.standard.operators.bash import BashOperator
-except ImportError:  # Airflow 2
-    from airflow.operators.bash import BashOperator
-
-from micromodels_common import DEFAULT_ARGS, micromodels_task
+from micromodels_common import micromodels_dag, micromodels_task
 
 PARAMS = {
     "clients": Param(["dashfood"], type="array", items={"type": "string",
@@ -30,17 +24,11 @@ PARAMS = {
                               description="client config keys to override, as JSON"),
 }
 
-with DAG(
-    dag_id="micromodels_adhoc_backtest",
-    description="Hypothesis-driven backtest submitted by a data scientist",
-    schedule=None,
-    start_date=datetime(2025, 1, 1),
-    catchup=False,
-    params=PARAMS,
-    default_args=DEFAULT_ARGS,
-    tags=["micromodels", "adhoc"],
-) as dag:
-    micromodels_task(BashOperator, dag, "backtest",
+with micromodels_dag("micromodels_adhoc_backtest",
+                     "Hypothesis-driven backtest submitted by a data scientist",
+                     None, datetime(2025, 1, 1), params=PARAMS, max_active_runs=4,
+                     tags=["micromodels", "adhoc"]) as dag:
+    micromodels_task(dag, "backtest",
                      ["backtest", "--configs", "{{ var.value.micromodels_configs }}",
                       "--clients", "{{ params.clients | join(',') }}",
                       "--as-of", "{{ ds }}", "--folds", "{{ params.folds }}",

@@ -14,6 +14,13 @@ Variables (Admin > Variables):
 import shlex
 from datetime import timedelta
 
+from airflow import DAG
+
+try:  # Airflow 3
+    from airflow.providers.standard.operators.bash import BashOperator
+except ImportError:  # Airflow 2
+    from airflow.operators.bash import BashOperator
+
 MAIN_CLASS = "io.micromodels.jobs.cli.MicromodelsCli"
 
 # Filled as tasks are declared: {dag_id: {task_id: [CLI arguments after the jar]}}; the CI
@@ -37,7 +44,17 @@ SPARK_SUBMIT = (
 )
 
 
-def micromodels_task(operator_class, dag, task_id, args, timeout):
+def micromodels_dag(dag_id, description, schedule, start_date, **extra):
+    """A DAG with the settings every micromodels DAG shares: explicit backfills only, one run
+    at a time, retries with backoff on every task."""
+    settings = dict(catchup=False, max_active_runs=1, default_args=DEFAULT_ARGS,
+                    tags=["micromodels"])
+    settings.update(extra)
+    return DAG(dag_id=dag_id, description=description, schedule=schedule,
+               start_date=start_date, **settings)
+
+
+def micromodels_task(dag, task_id, args, timeout):
     """A task that runs `micromodels <args>` through spark-submit.
 
     Templated arguments (those holding '{{') travel as environment variables, so a value from a
@@ -53,7 +70,7 @@ def micromodels_task(operator_class, dag, task_id, args, timeout):
         else:
             words.append(shlex.quote(arg))
     CLI_ARGS.setdefault(dag.dag_id, {})[task_id] = list(args)
-    return operator_class(
+    return BashOperator(
         task_id=task_id,
         bash_command=SPARK_SUBMIT + " " + " ".join(words),
         env=env,

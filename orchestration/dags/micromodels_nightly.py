@@ -7,44 +7,30 @@ The logical date ({{ ds }}) is the as-of date: a backfill of 2025-09-01 builds w
 """
 from datetime import datetime, timedelta
 
-from airflow import DAG
+from micromodels_common import micromodels_dag, micromodels_task
 
-try:  # Airflow 3
-    from airflow.providers.standard.operators.bash import BashOperator
-except ImportError:  # Airflow 2
-    from airflow.operators.bash import BashOperator
-
-from micromodels_common import DEFAULT_ARGS, micromodels_task
-
-with DAG(
-    dag_id="micromodels_nightly",
-    description="Nightly retraining and release of every client's model",
-    schedule="0 3 * * *",
-    start_date=datetime(2025, 1, 1),
-    catchup=False,
-    max_active_runs=1,
-    default_args=DEFAULT_ARGS,
-    tags=["micromodels"],
-) as dag:
+with micromodels_dag("micromodels_nightly",
+                     "Nightly retraining and release of every client's model",
+                     "0 3 * * *", datetime(2025, 1, 1)) as dag:
     configs = "{{ var.value.micromodels_configs }}"
-    ingest = micromodels_task(BashOperator, dag, "ingest",
+    ingest = micromodels_task(dag, "ingest",
                               ["ingest", "{{ var.value.micromodels_incoming }}/{{ ds }}"],
                               timedelta(hours=2))
-    features = micromodels_task(BashOperator, dag, "features",
+    features = micromodels_task(dag, "features",
                                 ["features", "--configs", configs, "--from", "{{ ds }}",
                                  "--to", "{{ ds }}", "--as-of", "{{ ds }}"],
                                 timedelta(hours=3))
-    train = micromodels_task(BashOperator, dag, "train",
+    train = micromodels_task(dag, "train",
                              ["train", "--configs", configs, "--as-of", "{{ ds }}"],
                              timedelta(hours=4))
-    backtest = micromodels_task(BashOperator, dag, "backtest",
+    backtest = micromodels_task(dag, "backtest",
                                 ["backtest", "--configs", configs, "--as-of", "{{ ds }}",
                                  "--folds", "1"],
                                 timedelta(hours=4))
-    gate = micromodels_task(BashOperator, dag, "gate",
+    gate = micromodels_task(dag, "gate",
                             ["gate", "--configs", configs, "--as-of", "{{ ds }}"],
                             timedelta(minutes=30))
-    publish = micromodels_task(BashOperator, dag, "publish",
+    publish = micromodels_task(dag, "publish",
                                ["publish", "--configs", configs, "--as-of", "{{ ds }}"],
                                timedelta(minutes=30))
     ingest >> features >> train >> backtest >> gate >> publish
