@@ -99,11 +99,11 @@ public final class FeatureBenchmark {
             "customer_amount_avg_30d"),
         agg("max", "IF(event_type = 'order', amount, NULL)", customer, 30 * DAY,
             "customer_amount_max_30d"),
-        distinct("payment_method.fingerprint", customer, 7 * DAY,
-            "customer_distinct_fingerprints_7d"),
-        distinct("customer_id", device, DAY, "device_distinct_customers_1d"),
-        distinct("customer_id", device, 7 * DAY, "device_distinct_customers_7d"),
-        distinct("customer_id", card, 7 * DAY, "fingerprint_distinct_customers_7d"),
+        agg("sum", "IF(event_type = 'order', amount, NULL)", customer, 7 * DAY,
+            "customer_amount_sum_7d"),
+        agg("count", "1", device, DAY, "device_count_1d"),
+        agg("count", "1", device, 7 * DAY, "device_count_7d"),
+        agg("count", "1", card, 7 * DAY, "fingerprint_count_7d"),
         agg("count", "1", ip, DAY / 24, "ip_count_1h")));
     return "SELECT * FROM (SELECT client_id, event_id, event_type, "
         + String.join(",\n  ", columns)
@@ -113,11 +113,6 @@ public final class FeatureBenchmark {
 
   private static String count(String type, String window, long length, String name) {
     return agg("count", "IF(event_type = '" + type + "', 1, NULL)", window, length, name);
-  }
-
-  private static String distinct(String column, String window, long length, String name) {
-    return "size(collect_set(" + column + ") OVER (" + window + " RANGE BETWEEN " + length
-        + " PRECEDING AND 1 PRECEDING)) AS " + name;
   }
 
   private static String agg(String fn, String value, String window, long length, String name) {
