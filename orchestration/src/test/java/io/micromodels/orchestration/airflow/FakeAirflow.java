@@ -41,6 +41,10 @@ final class FakeAirflow implements AutoCloseable {
 
   FakeAirflow(ApiVersion api) throws IOException {
     this.api = api;
+    // Load the specs here, on the test's thread, so a missing spec fails the test by name
+    // instead of dropping connections inside the server.
+    validator("/auth/token");
+    validator(api.prefix());
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
@@ -62,6 +66,16 @@ final class FakeAirflow implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    try {
+      answer(exchange);
+    } catch (RuntimeException | IOException e) {
+      violations.add("the fake Airflow failed: " + e);
+      exchange.sendResponseHeaders(500, -1);
+      exchange.close();
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     URI uri = exchange.getRequestURI();
     String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -123,12 +137,7 @@ final class FakeAirflow implements AutoCloseable {
   }
 
   private static OpenApiInteractionValidator load(String name) {
-    String dir = System.getProperty("airflow.contracts", "../../shared/contracts/airflow");
-    Path spec = Path.of(dir, name);
-    if (!Files.isRegularFile(spec)) {
-      throw new IllegalStateException("Airflow OpenAPI spec " + spec.toAbsolutePath()
-          + " is missing: clone the repository with shared/ beside it (../shared/contracts).");
-    }
+    Path spec = ContractSpecs.locate(name);
 
     return OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString())
         // Merge allOf parts (e.g. TaskInstanceCollection = items + CollectionInfo) before
