@@ -16,11 +16,14 @@ import java.util.function.DoubleSupplier;
 
 /**
  * HTTP to one Airflow: authentication (basic for v1; a bearer token for v2, fetched from
- * {@code /auth/token} and fetched again once when a call answers 401), and retries of 5xx
- * answers and connection failures with jittered exponential backoff.
+ * {@code /auth/token}, fetched again shortly before the expiry its JWT {@code exp} claim states,
+ * and once more when a call answers 401), and retries of 5xx answers and connection failures
+ * with jittered exponential backoff.
  */
 final class Transport {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A token this close to its expiry is replaced before use. */
+  static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
   private final HttpClient http;
   private final URI base;
   private final ApiVersion api;
@@ -30,6 +33,7 @@ final class Transport {
   private final DoubleSupplier jitter;
   private final Clock clock;
   private String token;
+  private Instant tokenExpiry;
 
   /** A response: status and parsed JSON body (null when empty or not JSON). */
   record Response(int status, JsonNode body, String text) {}
@@ -54,7 +58,7 @@ final class Transport {
   Response send(String method, String path, Object body) {
     Response response = sendWithRetries(method, api.prefix() + path, body, true);
     if (response.status() == 401 && api == ApiVersion.V2) {
-      token = null; // expired or revoked: fetch a new one once
+      token = null; // expired early or revoked: fetch a new one once
       response = sendWithRetries(method, api.prefix() + path, body, true);
     }
 
@@ -128,8 +132,10 @@ final class Transport {
       return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    if (token == null) {
+    if (token == null || tokenExpiry != null
+        && !clock.instant().isBefore(tokenExpiry.minus(EXPIRY_MARGIN))) {
       token = fetchToken();
+      tokenExpiry = expiryOf(token);
     }
 
     return "Bearer " + token;
@@ -154,6 +160,22 @@ final class Transport {
     }
 
     return value.textValue();
+  }
+
+  /** The {@code exp} claim of a JWT, or null when the token is opaque or has none. */
+  static Instant expiryOf(String token) {
+    String[] parts = token.split("\\.");
+    if (parts.length != 3) {
+      return null;
+    }
+
+    try {
+      JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+      JsonNode exp = claims == null ? null : claims.get("exp");
+      return exp != null && exp.isNumber() ? Instant.ofEpochSecond(exp.asLong()) : null;
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static JsonNode parse(String text) {

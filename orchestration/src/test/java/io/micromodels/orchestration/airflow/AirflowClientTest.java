@@ -124,6 +124,39 @@ class AirflowClientTest {
   }
 
   @Test
+  void aTokenIsReplacedBeforeItsJwtExpiryWithoutWaitingForA401() throws IOException {
+    AirflowClient client = client(ApiVersion.V2);
+    long start = clock.instant().getEpochSecond();
+    String first = jwt(start + 300);
+    String second = jwt(start + 3600);
+    airflow.on("POST", "/auth/token",
+        new FakeAirflow.Reply(201, "{\"access_token\":\"" + first + "\"}"),
+        new FakeAirflow.Reply(201, "{\"access_token\":\"" + second + "\"}"));
+    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(200, run3("running")));
+
+    client.run(DAG, RUN);
+    sleeps.add(Duration.ofSeconds(200)); // still 100 s left: the token is kept
+    client.run(DAG, RUN);
+    sleeps.add(Duration.ofSeconds(80)); // 20 s left, inside the 30 s margin: replaced
+    client.run(DAG, RUN);
+
+    assertThat(airflow.count("POST", "/auth/token")).isEqualTo(2);
+    assertThat(airflow.requests).filteredOn(r -> r.path().startsWith("/api/v2"))
+        .extracting(FakeAirflow.Recorded::authorization)
+        .containsExactly("Bearer " + first, "Bearer " + first, "Bearer " + second);
+    assertThat(messages).noneMatch(m -> m.contains(first) || m.contains(second));
+  }
+
+  private static String jwt(long exp) {
+    Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+    return url.encodeToString("{\"alg\":\"HS512\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        + "." + url.encodeToString(("{\"sub\":\"1\",\"exp\":" + exp + "}")
+            .getBytes(StandardCharsets.UTF_8))
+        + ".c2lnbmF0dXJl";
+  }
+
+  @Test
   void retriggeringAnExistingRunIdReturnsTheExistingRun() throws IOException {
     AirflowClient client = client(ApiVersion.V1);
     airflow.on("POST", "/api/v1/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(409,
