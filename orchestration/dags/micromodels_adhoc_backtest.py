@@ -10,16 +10,17 @@ from airflow.models.param import Param
 
 from micromodels_common import micromodels_dag, micromodels_task
 
+# Params without a default are mandatory: a trigger without them creates no run.
 PARAMS = {
-    "clients": Param(["dashfood"], type="array", items={"type": "string",
-                     "pattern": "^[a-z0-9][a-z0-9_-]{0,62}$"}, minItems=1,
-                     description="client ids to backtest"),
-    "hypothesis": Param("", type="string", minLength=10,
+    "clients": Param(type="array", minItems=1,
+                     items={"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,62}$"},
+                     description="client ids to backtest, e.g. [\"dashfood\"]"),
+    "hypothesis": Param(type="string", minLength=10, maxLength=2000,
                         description="what the change is expected to do, in a sentence"),
-    "objective": Param("pr_auc:+0.01", type="string",
-                       pattern="^[a-z_]+:(\\+|-)?[0-9]*\\.?[0-9]+$",
+    "objective": Param(type="string", pattern="^[a-z_]+:[+-]?[0-9]*[.]?[0-9]+$",
                        description="metric and required change vs the champion, e.g. pr_auc:+0.01"),
-    "folds": Param(4, type="integer", minimum=1, maximum=12),
+    "folds": Param(4, type="integer", minimum=1, maximum=12,
+                   description="walk-forward folds"),
     "config_overrides": Param({}, type="object",
                               description="client config keys to override, as JSON"),
 }

@@ -23,10 +23,6 @@ except ImportError:  # Airflow 2
 
 MAIN_CLASS = "io.micromodels.jobs.cli.MicromodelsCli"
 
-# Filled as tasks are declared: {dag_id: {task_id: [CLI arguments after the jar]}}; the CI
-# checker renders these and feeds them to the CLI's own argument parser.
-CLI_ARGS = {}
-
 DEFAULT_ARGS = {
     "owner": "micromodels",
     "retries": 2,
@@ -69,7 +65,6 @@ def micromodels_task(dag, task_id, args, timeout):
             words.append('"$%s"' % name)
         else:
             words.append(shlex.quote(arg))
-    CLI_ARGS.setdefault(dag.dag_id, {})[task_id] = list(args)
     return BashOperator(
         task_id=task_id,
         bash_command=SPARK_SUBMIT + " " + " ".join(words),

@@ -74,6 +74,48 @@ class DagCheckTest {
         .contains("micromodels_weekly.drift_report: no execution_timeout");
   }
 
+  @Test
+  void adhocParamsThatLetABadConfThroughFail(@TempDir Path copy) throws Exception {
+    copyTree(DAGS, copy);
+    Path adhoc = copy.resolve("micromodels_adhoc_backtest.py");
+    Files.writeString(adhoc, Files.readString(adhoc)
+        .replace("Param(type=\"string\", minLength=10", "Param(\"\", type=\"string\", minLength=0")
+        .replace("minimum=1, maximum=12", "minimum=0, maximum=12"));
+
+    Result result = check(copy);
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("FAIL adhoc: a bad conf is accepted (missing hypothesis)")
+        .contains("FAIL adhoc: a bad conf is accepted (zero folds)");
+  }
+
+  @Test
+  void aTaskWhoseAsOfIsNotTheLogicalDateFails(@TempDir Path copy) throws Exception {
+    copyTree(DAGS, copy);
+    Path nightly = copy.resolve("micromodels_nightly.py");
+    Files.writeString(nightly, Files.readString(nightly)
+        .replace("[\"train\", \"--configs\", configs, \"--as-of\", \"{{ ds }}\"]",
+            "[\"train\", \"--configs\", configs, \"--as-of\", \"2025-01-01\"]"));
+
+    Result result = check(copy);
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("FAIL micromodels_nightly.train: --as-of is not the logical date");
+  }
+
+  @Test
+  void theDumpListsEachTasksArgumentsAfterTheJar() throws Exception {
+    Result result = check(DAGS, "--dump-commands");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out())
+        .containsSubsequence("\"micromodels_nightly\"", "\"ingest\": [", "\"--warehouse\"",
+            "\"s3a://lake/warehouse\"", "\"ingest\"", "\"s3a://events/incoming/2025-10-01\"")
+        .doesNotContain("spark-submit").doesNotContain("{{");
+  }
+
   private static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path source : paths.filter(p -> !p.toString().contains("__pycache__")).toList()) {
