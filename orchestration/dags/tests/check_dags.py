@@ -47,7 +47,7 @@ SAMPLE = {
     "var.value.micromodels_incoming": "s3a://events/incoming",
     "params.clients | join(',')": "dashfood,voltmart", "params.folds": "4",
     "params.hypothesis": "Basket n-grams lift PR-AUC on \"alcohol\" orders; 'really'",
-    "params.objective": "pr_auc:+0.01",
+    "params.objective": "pr_auc:+0.01", "params.as_of or ds": "2025-10-01",
     "params.config_overrides | tojson": "{\"label.scope\": \"order\"}",
 }
 GOOD_CONF = {"clients": ["dashfood"], "hypothesis": "Stronger email features catch more rings",
@@ -77,10 +77,12 @@ BAD_CONFS = [
     (changed(folds="four"), "folds not an integer"),
     (changed(folds=True), "folds a boolean"),
     (changed(objective="better"), "objective without metric:change"),
+    (changed(as_of="yesterday"), "as-of not a date"),
     (changed(config_overrides="x"), "overrides not an object"),
 ]
 # Confs Airflow must accept: defaults fill what is left out.
 GOOD_CONFS = [(GOOD_CONF, "every key"), (without("folds"), "folds from its default"),
+              (changed(as_of="2025-09-01"), "an as-of date"),
               (without("config_overrides"), "no overrides")]
 
 
@@ -233,6 +235,12 @@ def validate(conf, params):
 def check_value(name, value, schema):
     kinds = {"array": list, "string": str, "object": dict}
     kind = schema.get("type")
+    if isinstance(kind, list):  # e.g. ["null", "string"]
+        if value is None:
+            return [] if "null" in kind else [name + " is null"]
+        kind = [k for k in kind if k != "null"][0]
+    elif value is None:
+        return [name + " is null"]
     if kind == "integer":
         if not isinstance(value, int) or isinstance(value, bool):
             return [name + " is not an integer"]

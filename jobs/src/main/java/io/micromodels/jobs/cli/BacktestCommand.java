@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
         + " ad-hoc backtest (hypothesis, objective) to Airflow.")
 final class BacktestCommand implements Callable<Integer> {
   static final String ADHOC_DAG = "micromodels_adhoc_backtest";
+  static final String LOCAL_UNAVAILABLE = "`micromodels backtest` runs locally once the backtest"
+      + " stage lands (issue #5); use --submit to run it on Airflow";
+  private static final Pattern AS_OF = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}.*");
   private static final Pattern OBJECTIVE = Pattern.compile("[a-z_]+:[+-]?[0-9]*\\.?[0-9]+");
 
   @Option(names = "--configs", description = "Folder of client configs.") Path configs;
@@ -59,8 +62,7 @@ final class BacktestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!submit) {
-      throw new MicromodelsException("`micromodels backtest` runs locally once the backtest stage"
-          + " lands (issue #5); use --submit --airflow-url URL to run it on Airflow.");
+      throw new MicromodelsException(LOCAL_UNAVAILABLE);
     }
 
     Map<String, Object> conf = conf();
@@ -96,12 +98,18 @@ final class BacktestCommand implements Callable<Integer> {
           + " pr_auc:+0.01.");
     }
 
+    if (!AS_OF.matcher(asOf).matches()) {
+      throw new ConfigException("--as-of '" + asOf + "' must be a date (2025-10-01) or an ISO"
+          + " instant; the ad-hoc DAG's as_of Param refuses anything else.");
+    }
+
     if (folds < 1 || folds > 12) {
       throw new ConfigException("--folds must be 1..12, got " + folds + ".");
     }
 
     Map<String, Object> conf = new LinkedHashMap<>();
     conf.put("clients", clients);
+    conf.put("as_of", asOf);
     conf.put("hypothesis", hypothesis.strip());
     conf.put("objective", objective);
     conf.put("folds", folds);

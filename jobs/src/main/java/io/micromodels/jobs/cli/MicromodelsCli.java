@@ -19,7 +19,10 @@ import picocli.CommandLine.Mixin;
       DemoCommand.class,
       BenchCommand.class,
       AirflowCommand.class,
+      TrainCommand.class,
       BacktestCommand.class,
+      GateCommand.class,
+      PublishCommand.class,
       RunCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -49,10 +52,7 @@ public final class MicromodelsCli implements Runnable {
 
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new MicromodelsCli());
-    // Stages whose command lines the DAGs fix already and whose jobs come with later issues.
-    cli.addSubcommand("train", new StageCommand("train", 4));
-    cli.addSubcommand("gate", new StageCommand("gate", 5));
-    cli.addSubcommand("publish", new StageCommand("publish", 6));
+    cli.setCaseInsensitiveEnumValuesAllowed(true); // --api v1|v2
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + e.getMessage());

@@ -4,15 +4,13 @@ import io.micromodels.features.MicromodelsException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * A pipeline stage whose command line is fixed (the Airflow DAGs call it) but whose job arrives
- * with a later issue: it parses its arguments and then says which issue brings it.
+ * with a later issue: it parses its arguments, then fails with exit code 1 naming that issue.
  */
-@Command(mixinStandardHelpOptions = true)
-final class StageCommand implements Callable<Integer> {
+abstract class StageCommand implements Callable<Integer> {
   private final String name;
   private final int issue;
 

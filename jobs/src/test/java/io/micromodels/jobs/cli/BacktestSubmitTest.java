@@ -61,7 +61,7 @@ class BacktestSubmitTest {
     int code;
     try {
       code = run("backtest", "--submit", "--airflow-url",
-          "http://127.0.0.1:" + server.getAddress().getPort(), "--api", "V1",
+          "http://127.0.0.1:" + server.getAddress().getPort(), "--api", "v1",
           "--clients", "dashfood,voltmart", "--as-of", "2025-10-01",
           "--hypothesis", "Basket bigrams catch champagne resellers",
           "--objective", "pr_auc:+0.01", "--wait");
@@ -73,6 +73,7 @@ class BacktestSubmitTest {
     assertThat(requests.get(0)).startsWith("POST /api/v1/dags/micromodels_adhoc_backtest/dagRuns")
         .contains("\"hypothesis\":\"Basket bigrams catch champagne resellers\"")
         .contains("\"clients\":[\"dashfood\",\"voltmart\"]")
+        .contains("\"as_of\":\"2025-10-01\"")
         .contains("\"dag_run_id\":\"adhoc__");
     assertThat(requests.get(1)).startsWith("GET /api/v1/dags/micromodels_adhoc_backtest/dagRuns/adhoc__");
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("report: reports/adhoc/adhoc__")
@@ -94,7 +95,8 @@ class BacktestSubmitTest {
   @Test
   void aLocalBacktestSaysWhichIssueBringsIt() {
     assertThat(run("backtest", "--as-of", "2025-10-01")).isEqualTo(1);
-    assertThat(err.toString()).contains("runs locally once the backtest stage lands (issue #5)");
+    assertThat(err.toString()).contains("`micromodels backtest` runs locally once the backtest"
+        + " stage lands (issue #5); use --submit to run it on Airflow");
   }
 
   private int run(String... args) {
