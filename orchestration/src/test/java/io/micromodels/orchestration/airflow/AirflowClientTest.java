@@ -187,6 +187,59 @@ class AirflowClientTest {
   }
 
   @Test
+  void airflow3ErrorsMapToCredentialsAndNotFoundMessages() throws IOException {
+    AirflowClient client = client(ApiVersion.V2);
+    airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
+    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(403, "{\"detail\":\"Forbidden\"}"));
+    airflow.on("GET", "/api/v2/dags/nope/dagRuns/r1",
+        new FakeAirflow.Reply(404, "{\"detail\":\"The Dag with ID: `nope` was not found\"}"));
+    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/r2",
+        new FakeAirflow.Reply(401, "{\"detail\":\"Not authenticated\"}"));
+
+    assertThat(failure(() -> client.run(DAG, RUN)))
+        .startsWith("Cannot read run " + RUN + " of DAG " + DAG + ": Airflow refused the credentials")
+        .contains("HTTP 403");
+    assertThat(failure(() -> client.run("nope", "r1")))
+        .startsWith("Cannot read run r1 of DAG nope: not found").contains("`nope` was not found");
+    assertThat(failure(() -> client.run(DAG, "r2")))
+        .contains("Airflow refused the credentials").contains("HTTP 401");
+    assertThat(airflow.count("GET", "/api/v2/dags/" + DAG + "/dagRuns/r2"))
+        .as("a 401 fetches a new token and repeats the call once, no more").isEqualTo(2);
+  }
+
+  @Test
+  void aRefusedTokenRequestSaysTheCredentialsAreWrong() throws IOException {
+    AirflowClient client = client(ApiVersion.V2);
+    airflow.on("POST", "/auth/token",
+        new FakeAirflow.Reply(401, "{\"detail\":\"Invalid credentials\"}"));
+
+    assertThat(failure(() -> client.run(DAG, RUN)))
+        .contains("refused the credentials when asked for a token (HTTP 401)")
+        .contains("AIRFLOW_USERNAME");
+    assertThat(airflow.requests).singleElement()
+        .satisfies(r -> assertThat(r.authorization()).isNull());
+  }
+
+  @Test
+  void retriesStopWhenTheTotalTimeWouldBeExceeded() throws IOException {
+    airflow = new FakeAirflow(ApiVersion.V1);
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN, new FakeAirflow.Reply(502, "{}"));
+    RetryPolicy policy = new RetryPolicy(50, Duration.ofSeconds(1), Duration.ofSeconds(4),
+        Duration.ofSeconds(10));
+    Transport transport = new Transport(java.net.http.HttpClient.newHttpClient(), airflow.base(),
+        ApiVersion.V1, CREDENTIALS, policy, sleeps::add, () -> 0.999, clock);
+    AirflowClient client = new AirflowClient(transport, ApiVersion.V1, sleeps::add, clock);
+
+    assertThat(failure(() -> client.run(DAG, RUN))).contains("last: HTTP 502");
+    Duration slept = sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+    assertThat(slept).isLessThanOrEqualTo(Duration.ofSeconds(10));
+    assertThat(sleeps).hasSizeLessThan(49);
+    assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(990), Duration.ofSeconds(1));
+    assertThat(sleeps.get(2)).isBetween(Duration.ofMillis(3900), Duration.ofSeconds(4));
+  }
+
+  @Test
   void serverErrorsAreRetriedWithJitteredBackoffThenSucceed() throws IOException {
     AirflowClient client = client(ApiVersion.V1);
     airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
