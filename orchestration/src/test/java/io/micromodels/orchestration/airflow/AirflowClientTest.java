@@ -319,6 +319,22 @@ class AirflowClientTest {
   }
 
   @Test
+  void recentRunsAreListedNewestFirstOnBothVersions() throws IOException {
+    AirflowClient v1 = client(ApiVersion.V1);
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns?limit=5&order_by=-start_date",
+        new FakeAirflow.Reply(200, "{\"dag_runs\":[" + run("success") + "],\"total_entries\":1}"));
+    assertThat(v1.runs(DAG, 5)).extracting(DagRun::state).containsExactly("success");
+    airflow.close();
+    assertThat(airflow.violations).isEmpty();
+
+    AirflowClient v2 = client(ApiVersion.V2);
+    airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
+    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns?limit=5&order_by=-start_date",
+        new FakeAirflow.Reply(200, "{\"dag_runs\":[" + run3("failed") + "],\"total_entries\":1}"));
+    assertThat(v2.runs(DAG, 5)).extracting(DagRun::state).containsExactly("failed");
+  }
+
+  @Test
   void airflow3StructuredLogLinesBecomeText() throws IOException {
     AirflowClient client = client(ApiVersion.V2);
     airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
