@@ -6,6 +6,7 @@ import io.micromodels.orchestration.airflow.Credentials;
 import io.micromodels.orchestration.airflow.RetryPolicy;
 import java.net.URI;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Where Airflow is. Credentials never come from the command line: AIRFLOW_USERNAME and
@@ -15,11 +16,11 @@ final class AirflowOptions {
   /** The environment credentials are read from; tests substitute their own. */
   static java.util.Map<String, String> environment = System.getenv();
 
-  @Option(names = "--airflow-url", description = "Airflow webserver/API server, e.g. http://airflow:8080.")
+  @Option(names = "--airflow-url", scope = ScopeType.INHERIT, description = "Airflow webserver/API server, e.g. http://airflow:8080.")
   URI url;
 
-  @Option(names = "--api", defaultValue = "V2",
-      description = "V1 (Airflow 2, basic auth) or V2 (Airflow 3, token); default ${DEFAULT-VALUE}.")
+  @Option(names = "--api", defaultValue = "V2", scope = ScopeType.INHERIT,
+      description = "v1 (Airflow 2, basic auth) or v2 (Airflow 3, token); default ${DEFAULT-VALUE}.")
   ApiVersion api;
 
   AirflowClient client() {

@@ -82,6 +82,28 @@ class BacktestSubmitTest {
   }
 
   @Test
+  void airflowTriggerTakesItsOptionsAfterTheSubcommandToo() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = run("airflow", "trigger", "--airflow-url",
+          "http://127.0.0.1:" + server.getAddress().getPort(), "--api", "v1",
+          "--dag", "micromodels_nightly", "--run-id", "backfill__2025-09-01",
+          "--conf", "{\"note\":\"rerun\"}");
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(requests).singleElement().asString()
+        .startsWith("POST /api/v1/dags/micromodels_nightly/dagRuns")
+        .contains("\"dag_run_id\":\"backfill__2025-09-01\"").contains("\"note\":\"rerun\"");
+    assertThat(out.toString(StandardCharsets.UTF_8) + err).doesNotContain("pw-123456");
+  }
+
+  @Test
   void aSubmissionWithoutAnObjectiveIsRefusedBeforeAnyRequest() {
     int code = run("backtest", "--submit", "--airflow-url", "http://127.0.0.1:9", "--clients",
         "dashfood", "--as-of", "2025-10-01", "--hypothesis", "Basket bigrams catch resellers",
