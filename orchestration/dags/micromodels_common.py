@@ -50,7 +50,7 @@ def micromodels_dag(dag_id, description, schedule, start_date, **extra):
                start_date=start_date, **settings)
 
 
-def micromodels_task(dag, task_id, args, timeout):
+def micromodels_task(dag, task_id, args, timeout, **operator_args):
     """A task that runs `micromodels <args>` through spark-submit.
 
     Templated arguments (those holding '{{') travel as environment variables, so a value from a
@@ -72,4 +72,5 @@ def micromodels_task(dag, task_id, args, timeout):
         append_env=True,
         execution_timeout=timeout,
         dag=dag,
+        **operator_args,
     )

@@ -27,9 +27,11 @@ with micromodels_dag("micromodels_nightly",
                                 ["backtest", "--configs", configs, "--as-of", "{{ ds }}",
                                  "--folds", "1"],
                                 timedelta(hours=4))
+    # Exit code 3 means "blocked by a gate": a decision, not a fault. The task is then skipped
+    # (so publish is skipped too) instead of being retried and failing the run.
     gate = micromodels_task(dag, "gate",
                             ["gate", "--configs", configs, "--as-of", "{{ ds }}"],
-                            timedelta(minutes=30))
+                            timedelta(minutes=30), skip_on_exit_code=3, retries=0)
     publish = micromodels_task(dag, "publish",
                                ["publish", "--configs", configs, "--as-of", "{{ ds }}"],
                                timedelta(minutes=30))

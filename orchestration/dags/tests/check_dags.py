@@ -170,7 +170,10 @@ def check_tasks(dags, failures):
     for dag in dags.values():
         for task in dag.tasks.values():
             where = "%s.%s" % (dag.dag_id, task.task_id)
-            if not task.kwargs.get("retries", dag.default_args.get("retries")):
+            # A gate's verdict (skip_on_exit_code) is a decision, not a fault: retrying it
+            # cannot change it, so it alone may run without retries.
+            if not task.kwargs.get("retries", dag.default_args.get("retries")) \
+                    and "skip_on_exit_code" not in task.kwargs:
                 failures.append(where + ": no retries")
             if task.kwargs.get("execution_timeout") is None:
                 failures.append(where + ": no execution_timeout")

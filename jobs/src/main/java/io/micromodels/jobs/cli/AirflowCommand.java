@@ -27,9 +27,13 @@ final class AirflowCommand {
       description = "Triggers a run; the same --run-id twice returns the existing run.")
   int trigger(
       @Option(names = "--run-id", description = "Run id (default: manual__<now>).") String runId,
-      @Option(names = "--conf", defaultValue = "{}", description = "Run conf as JSON.") String conf) {
+      @Option(names = "--conf", defaultValue = "{}", description = "Run conf as JSON.") String conf,
+      @Option(names = "--logical-date", description = "The run's logical date (its as-of), a"
+          + " date or an ISO instant; needed for backfills (default: Airflow chooses).")
+          String logicalDate) {
     String id = runId != null ? runId : "manual__" + Instant.now();
-    print(airflow.client().trigger(dag, id, parse(conf)));
+    Instant logical = logicalDate == null ? null : logicalInstant(logicalDate);
+    print(airflow.client().trigger(dag, id, parse(conf), logical));
     return MicromodelsCli.EXIT_OK;
   }
 
@@ -61,6 +65,20 @@ final class AirflowCommand {
       @Option(names = "--try", defaultValue = "1") int tryNumber) {
     System.out.print(airflow.client().taskLog(dag, runId, task, tryNumber));
     return MicromodelsCli.EXIT_OK;
+  }
+
+  /** A date means its midnight UTC (so {@code {{ ds }}} is that date), else an ISO instant. */
+  static Instant logicalInstant(String text) {
+    try {
+      return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    } catch (java.time.format.DateTimeParseException notADate) {
+      try {
+        return Instant.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new ConfigException("--logical-date '" + text + "' is neither a date (2025-09-01)"
+            + " nor an instant (2025-09-01T00:00:00Z).");
+      }
+    }
   }
 
   static void print(DagRun run) {

@@ -56,11 +56,23 @@ public final class AirflowClient {
    * (HTTP 409), returns the existing run instead: triggering twice is safe.
    */
   public DagRun trigger(String dagId, String runId, Map<String, Object> conf) {
+    return trigger(dagId, runId, conf, null);
+  }
+
+  /**
+   * Triggers with a logical date (the DAGs' as-of, {@code {{ ds }}}): backfills and manual runs
+   * of scheduled DAGs need one, because Airflow 3 leaves {@code ds} undefined for a run
+   * triggered with {@code logical_date: null}. A null {@code logicalDate} lets Airflow choose.
+   */
+  public DagRun trigger(String dagId, String runId, Map<String, Object> conf,
+      Instant logicalDate) {
     ObjectNode body = JSON.createObjectNode();
     body.put("dag_run_id", runId);
     body.set("conf", JSON.valueToTree(conf));
-    if (api == ApiVersion.V2) {
-      body.putNull("logical_date"); // required by /api/v2, null lets Airflow choose
+    if (logicalDate != null) {
+      body.put("logical_date", logicalDate.toString());
+    } else if (api == ApiVersion.V2) {
+      body.putNull("logical_date"); // the v2 request requires the key
     }
 
     Transport.Response response = transport.send("POST", "/dags/" + segment(dagId) + "/dagRuns",

@@ -50,8 +50,10 @@ final class Transport {
     this.clock = clock;
   }
 
-  URI base() {
-    return base;
+  /** The server's address for messages: without any user:password someone put in the URL. */
+  String base() {
+    return base.getRawUserInfo() == null ? base.toString()
+        : base.toString().replace(base.getRawUserInfo() + "@", "");
   }
 
   /** Sends {@code method api-prefix+path} with an optional JSON body. */
@@ -85,7 +87,7 @@ final class Transport {
       Duration elapsed = Duration.between(start, clock.instant());
       if (attempt >= retry.maxAttempts()
           || elapsed.plus(delay).compareTo(retry.totalTimeout()) > 0) {
-        throw new AirflowException("Airflow at " + base + " did not answer " + method + " " + path
+        throw new AirflowException("Airflow at " + base() + " did not answer " + method + " " + path
             + " after " + attempt + " attempt(s) in " + elapsed.toMillis() + " ms (last: "
             + lastError + "). Check that Airflow is up and reachable, then retry.", -1);
       }
@@ -148,13 +150,13 @@ final class Transport {
     Response response = sendWithRetries("POST", "/auth/token", body, false);
     JsonNode value = response.body() == null ? null : response.body().get("access_token");
     if (response.status() == 401 || response.status() == 403) {
-      throw new AirflowException("Airflow at " + base + " refused the credentials when asked for"
+      throw new AirflowException("Airflow at " + base() + " refused the credentials when asked for"
           + " a token (HTTP " + response.status() + "). Check " + Credentials.USERNAME_VARIABLE
           + "/" + Credentials.PASSWORD_VARIABLE + ".", response.status());
     }
 
     if (response.status() / 100 != 2 || value == null || !value.isTextual()) {
-      throw new AirflowException("Airflow at " + base + " gave no access token (HTTP "
+      throw new AirflowException("Airflow at " + base() + " gave no access token (HTTP "
           + response.status() + " from POST /auth/token). Is it Airflow 3 with an auth manager"
           + " that serves /auth/token? Use --api v1 for Airflow 2.", response.status());
     }

@@ -105,6 +105,31 @@ class AirflowClientTest {
   }
 
   @Test
+  void aBackfillTriggerCarriesItsLogicalDate() throws IOException {
+    AirflowClient client = client(ApiVersion.V2);
+    airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
+    airflow.on("POST", "/api/v2/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run3("queued")));
+
+    client.trigger(DAG, RUN, Map.of(), Instant.parse("2025-09-01T00:00:00Z"));
+
+    assertThat(airflow.requests.get(1).body())
+        .contains("\"logical_date\":\"2025-09-01T00:00:00Z\"");
+  }
+
+  @Test
+  void aPasswordInTheUrlNeverReachesAMessage() throws IOException {
+    airflow = new FakeAirflow(ApiVersion.V1);
+    airflow.close();
+    java.net.URI withUser = java.net.URI.create(
+        "http://ops:s3cr3t-pa55@127.0.0.1:" + airflow.base().getPort());
+    AirflowClient client = AirflowClient.create(withUser, ApiVersion.V1, CREDENTIALS, FAST,
+        sleeps::add, clock);
+
+    assertThat(failure(() -> client.run(DAG, RUN)))
+        .contains("Airflow at http://127.0.0.1:" + airflow.base().getPort() + " did not answer");
+  }
+
+  @Test
   void anExpiredTokenIsRefreshedOnce() throws IOException {
     AirflowClient client = client(ApiVersion.V2);
     airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"),
