@@ -54,7 +54,7 @@ public final class IngestJob {
   public IngestSummary run(List<String> inputs) {
     List<InputFile> files =
         InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs);
-    Dataset<Row> validated = validate(files).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> validated = validate(files).persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       RowCounts counts = count(validated, files);
       EventTables tables = EventTables.create(spark, settings);

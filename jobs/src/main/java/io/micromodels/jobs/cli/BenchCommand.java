@@ -79,6 +79,7 @@ final class BenchCommand implements Callable<Integer> {
     for (String warehouse : warehouses) {
       Map<String, Object> run = bench.measure(warehouse);
       result.put("run_" + run.get("events") + "_events", run);
+      System.out.println("measured " + warehouse + ": " + run); // partial results survive a kill
       first = first == null ? run : first;
       last = run;
     }
