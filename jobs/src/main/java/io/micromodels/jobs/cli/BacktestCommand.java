@@ -62,6 +62,10 @@ final class BacktestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!submit) {
+      if (hypothesis != null || objective != null) {
+        conf(); // an ad-hoc request (the Airflow DAG's task): its conf is checked again here
+      }
+
       throw new MicromodelsException(LOCAL_UNAVAILABLE);
     }
 
@@ -85,11 +89,11 @@ final class BacktestCommand implements Callable<Integer> {
   /** The DAG run conf, validated as the DAG's Params validate it. */
   Map<String, Object> conf() {
     if (clients == null || clients.isEmpty()) {
-      throw new ConfigException("--submit needs --clients.");
+      throw new ConfigException("An ad-hoc backtest needs --clients.");
     }
 
     if (hypothesis == null || hypothesis.strip().length() < 10) {
-      throw new ConfigException("--submit needs --hypothesis: a sentence (10+ characters) saying"
+      throw new ConfigException("An ad-hoc backtest needs --hypothesis: a sentence (10+ characters) saying"
           + " what the change should do.");
     }
 

@@ -121,6 +121,15 @@ class BacktestSubmitTest {
         + " stage lands (issue #5); use --submit to run it on Airflow");
   }
 
+  @Test
+  void theDagsLocalAdhocCallChecksItsConfAgain() {
+    int code = run("backtest", "--clients", "dashfood", "--as-of", "2025-10-01",
+        "--hypothesis", "short", "--objective", "pr_auc:+0.01");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("An ad-hoc backtest needs --hypothesis");
+  }
+
   private int run(String... args) {
     CommandLine cli = MicromodelsCli.newCommandLine();
     cli.setErr(new PrintWriter(err, true));
