@@ -110,8 +110,8 @@ final class ConfigNode {
       return fallback;
     }
 
-    if (!value.node.isIntegralNumber() || value.node.intValue() < min
-        || value.node.intValue() > max) {
+    if (!value.node.isIntegralNumber() || !value.node.canConvertToInt()
+        || value.node.intValue() < min || value.node.intValue() > max) {
       throw value.mismatch("a whole number within " + min + ".." + max);
     }
 
@@ -167,9 +167,28 @@ final class ConfigNode {
     return values;
   }
 
+  /** A list of strings each matching {@code pattern}, or {@code fallback} when absent. */
+  List<String> strings(String key, List<String> fallback, java.util.regex.Pattern pattern,
+      String expected) {
+    if (!has(key)) {
+      return fallback;
+    }
+
+    return list(key).stream().map(item -> item.matching(pattern, expected)).toList();
+  }
+
   Map<String, ConfigNode> mapping(String key) {
     ConfigNode value = child(key);
     return value.isAbsent() ? Map.of() : value.entries();
+  }
+
+  /** A string matching {@code pattern}; {@code expected} describes it in the message. */
+  String matching(java.util.regex.Pattern pattern, String expected) {
+    if (node == null || !node.isTextual() || !pattern.matcher(node.textValue()).matches()) {
+      throw mismatch(expected);
+    }
+
+    return node.textValue();
   }
 
   /** The entries of this mapping, in file order. */
@@ -224,7 +243,8 @@ final class ConfigNode {
             + expected + (found == null ? "" : ", found " + found) + ".");
   }
 
-  private static String closest(String key, Set<String> allowed) {
+  /** The allowed value closest to {@code key} within two edits, or null. */
+  static String closest(String key, Set<String> allowed) {
     String best = null;
     int bestDistance = 3;
     for (String candidate : allowed) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads the {@code features:} list of a client config. */
 final class FeatureReader {
@@ -13,8 +14,9 @@ final class FeatureReader {
   static final Set<String> DERIVED =
       Set.of("email_domain", "item_names", "item_categories", "account_age_days", "time.hour",
           "time.weekend", "time.night", "payment_country_mismatch");
-  private static final Set<String> KEYS =
-      Set.of("entity", "aggregate", "of", "windows", "delay", "event_types");
+  private static final Set<String> KEYS = Set.of(FeatureSpec.ENTITY, FeatureSpec.AGGREGATE,
+      FeatureSpec.OF, FeatureSpec.WINDOWS, FeatureSpec.DELAY, FeatureSpec.EVENT_TYPES);
+  private static final Pattern DAYS = Pattern.compile("[1-9][0-9]{0,2}d");
 
   private FeatureReader() {}
 
@@ -26,7 +28,8 @@ final class FeatureReader {
       FeatureSpec spec = readOne(node);
       for (String column : spec.columnNames()) {
         if (!columns.add(column)) {
-          throw node.invalid("feature column `" + column + "` is declared twice");
+          throw node.invalid("feature column `" + column + "` is declared twice; expected each"
+              + " column once (drop the window or the spec that repeats it)");
         }
       }
 
@@ -37,27 +40,34 @@ final class FeatureReader {
   }
 
   private static FeatureSpec readOne(ConfigNode node) {
-    String entity = node.requiredString("entity");
+    String entity = node.requiredString(FeatureSpec.ENTITY);
     if (!isColumn(entity)) {
-      throw node.child("entity").mismatch(
-          "an event column, payment_method.<field>, attributes.<key> or one of " + DERIVED);
+      throw node.child(FeatureSpec.ENTITY).mismatch(
+          "an event column, payment_method.<field>, attributes.<key> or one of "
+              + DERIVED.stream().sorted().toList());
     }
 
-    String aggregateKey = node.requiredString("aggregate");
+    String aggregateKey = node.requiredString(FeatureSpec.AGGREGATE);
     Aggregate aggregate = Aggregate.of(aggregateKey);
     if (aggregate == null) {
-      throw node.child("aggregate").mismatch("one of count, sum, avg, max, distinct_count,"
-          + " amount_ratio, label_rate");
+      throw node.child(FeatureSpec.AGGREGATE).mismatch("one of count, sum, avg, max,"
+          + " distinct_count, amount_ratio, label_rate");
     }
 
-    String of = node.string("of", null);
+    String of = node.string(FeatureSpec.OF, null);
     if (aggregate == Aggregate.DISTINCT_COUNT && (of == null || !isColumn(of))) {
-      throw node.error(node.child("of").path(), "distinct_count needs `of`",
-          "the column whose distinct values are counted", of);
+      throw node.error(node.child(FeatureSpec.OF).path(), "distinct_count needs `of`",
+          "the column whose distinct values are counted, e.g. customer_id", of);
+    }
+
+    if (aggregate != Aggregate.DISTINCT_COUNT && of != null) {
+      throw node.error(node.child(FeatureSpec.OF).path(), "only distinct_count takes `of`",
+          "no `of` for " + aggregate.key() + " (sum, avg, max and amount_ratio read amount)",
+          "\"" + of + "\"");
     }
 
     List<Window> windows = new ArrayList<>();
-    for (ConfigNode w : node.list("windows")) {
+    for (ConfigNode w : node.list(FeatureSpec.WINDOWS)) {
       Window window = Window.parse(w.text());
       if (window == null) {
         throw w.mismatch("a window like 1h, 24h, 7d or 30d (at most 730d)");
@@ -67,23 +77,28 @@ final class FeatureReader {
     }
 
     if (windows.isEmpty()) {
-      throw node.error(node.child("windows").path(), "missing", "a list of windows, e.g. [1h, 7d]",
-          null);
+      throw node.error(node.child(FeatureSpec.WINDOWS).path(), "missing",
+          "a list of windows, e.g. [1h, 7d]", null);
     }
 
     Duration delay = Duration.ZERO;
     if (aggregate == Aggregate.LABEL_RATE) {
-      Window parsed = node.has("delay") ? Window.parse(node.child("delay").text()) : null;
-      if (parsed == null) {
-        throw node.error(node.child("delay").path(), "label_rate needs a `delay`",
-            "a label delay like 7d", null);
+      if (!node.has(FeatureSpec.DELAY)) {
+        throw node.error(node.child(FeatureSpec.DELAY).path(), "label_rate needs a `delay`",
+            "a label delay in days like 7d", null);
       }
 
-      delay = parsed.length();
+      String days = node.child(FeatureSpec.DELAY).matching(DAYS, "a label delay in days like 7d");
+      delay = Duration.ofDays(Long.parseLong(days.substring(0, days.length() - 1)));
+    } else if (node.has(FeatureSpec.DELAY)) {
+      throw node.error(node.child(FeatureSpec.DELAY).path(), "only label_rate takes `delay`",
+          "no `delay` for " + aggregate.key(),
+          "\"" + node.child(FeatureSpec.DELAY).text() + "\"");
     }
 
     return new FeatureSpec(entity, aggregate, of, windows, delay,
-        node.strings("event_types", List.of()));
+        node.strings(FeatureSpec.EVENT_TYPES, List.of(), EventFields.EVENT_TYPE_PATTERN,
+            SettingsReader.EVENT_TYPE));
   }
 
   static boolean isColumn(String name) {

@@ -30,6 +30,12 @@ public record FeatureSpec(
     List<Window> windows,
     Duration delay,
     List<String> eventTypes) implements java.io.Serializable {
+  public static final String ENTITY = "entity";
+  public static final String AGGREGATE = "aggregate";
+  public static final String OF = "of";
+  public static final String WINDOWS = "windows";
+  public static final String DELAY = "delay";
+  public static final String EVENT_TYPES = "event_types";
 
   public FeatureSpec {
     Objects.requireNonNull(entity, "entity");
@@ -39,6 +45,18 @@ public record FeatureSpec(
     Objects.requireNonNull(delay, "delay");
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("a feature needs at least one window");
+    }
+
+    if ((aggregate == Aggregate.DISTINCT_COUNT) != (of != null)) {
+      throw new IllegalArgumentException("`of` goes with distinct_count, and only with it");
+    }
+
+    if ((aggregate == Aggregate.LABEL_RATE) != !delay.isZero()) {
+      throw new IllegalArgumentException("`delay` goes with label_rate, and only with it");
+    }
+
+    if (delay.isNegative() || !delay.equals(Duration.ofDays(delay.toDays()))) {
+      throw new IllegalArgumentException("a label delay is a whole number of days: " + delay);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.micromodels.features.config;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where labels come from (DESIGN.md §3.2).
@@ -12,7 +13,11 @@ import java.util.List;
  * @param eventTypes the label event types
  */
 public record LabelSpec(Scope scope, int delayDays, List<String> eventTypes) {
+  public static final String SCOPE = "scope";
+  public static final String DELAY_DAYS = "delay_days";
   public static final int DEFAULT_DELAY_DAYS = 30;
+  public static final int MAX_DELAY_DAYS = 365;
+  public static final String EVENT_TYPES = "event_types";
   public static final List<String> DEFAULT_EVENT_TYPES =
       List.of("chargeback", "fraud_report", "review_decision");
 
@@ -23,9 +28,15 @@ public record LabelSpec(Scope scope, int delayDays, List<String> eventTypes) {
   }
 
   public LabelSpec {
+    Objects.requireNonNull(scope, "scope");
     eventTypes = List.copyOf(eventTypes);
-    if (delayDays < 0 || delayDays > 365) {
-      throw new IllegalArgumentException("label delay must be 0..365 days: " + delayDays);
+    if (delayDays < 0 || delayDays > MAX_DELAY_DAYS) {
+      throw new IllegalArgumentException(
+          "label delay must be 0.." + MAX_DELAY_DAYS + " days: " + delayDays);
+    }
+
+    if (eventTypes.isEmpty()) {
+      throw new IllegalArgumentException("labels need at least one event type");
     }
   }
 

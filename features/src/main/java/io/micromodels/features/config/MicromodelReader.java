@@ -39,6 +39,11 @@ final class MicromodelReader {
 
       List<String> inputs = node.strings("inputs", List.of());
       checkInputs(node.child("inputs"), inputs, featureColumns);
+      if (type.equals("tabular") && inputs.isEmpty()) {
+        throw node.error(node.child("inputs").path(), "missing",
+            "the feature or raw columns a tabular micromodel reads", null);
+      }
+
       Map<String, String> params = new LinkedHashMap<>();
       node.mapping("params").forEach((k, v) -> params.put(k, v.text()));
       specs.add(new MicromodelSpec(name, type,
@@ -89,17 +94,50 @@ final class MicromodelReader {
       return Regularisation.defaults();
     }
 
-    ConfigNode node = parent.child("regularisation").requireMapping().allowOnly(Set.of("grid"));
+    ConfigNode node = parent.child("regularisation").requireMapping().allowOnly(Set.of(
+        Regularisation.GRID, Regularisation.C_MIN, Regularisation.C_MAX, Regularisation.STEPS));
+    boolean range = node.has(Regularisation.C_MIN) || node.has(Regularisation.C_MAX)
+        || node.has(Regularisation.STEPS);
+    if (node.has(Regularisation.GRID) == range) {
+      throw node.invalid("expected either `grid` (a list of C values) or `c_min`, `c_max` and"
+          + " `steps` (a log-spaced range), not " + (range ? "both" : "neither"));
+    }
+
+    if (range) {
+      return range(node);
+    }
+
     List<Double> grid = new ArrayList<>();
-    for (ConfigNode c : node.list("grid")) {
-      grid.add(c.asNumber(1e-6, 1e6));
+    for (ConfigNode c : node.list(Regularisation.GRID)) {
+      grid.add(c.asNumber(Regularisation.SMALLEST_C, Regularisation.LARGEST_C));
     }
 
     if (grid.isEmpty()) {
-      throw node.child("grid").mismatch("a non-empty list of positive C values");
+      throw node.child(Regularisation.GRID).mismatch("a non-empty list of positive C values");
     }
 
     return new Regularisation(grid);
+  }
+
+  private static Regularisation range(ConfigNode node) {
+    for (String key : List.of(Regularisation.C_MIN, Regularisation.C_MAX, Regularisation.STEPS)) {
+      if (!node.has(key)) {
+        throw node.error(node.child(key).path(), "missing",
+            "c_min, c_max and steps together (a log-spaced range of C values)", null);
+      }
+    }
+
+    double cMin = node.number(Regularisation.C_MIN, 0, Regularisation.SMALLEST_C,
+        Regularisation.LARGEST_C);
+    double cMax = node.number(Regularisation.C_MAX, 0, Regularisation.SMALLEST_C,
+        Regularisation.LARGEST_C);
+    int steps = node.integer(Regularisation.STEPS, 0, 1, Regularisation.MAX_STEPS);
+    if (cMin > cMax || steps == 1 && cMin != cMax) {
+      throw node.invalid("expected c_min <= c_max (and c_min = c_max when steps is 1), found"
+          + " c_min " + cMin + ", c_max " + cMax + ", steps " + steps);
+    }
+
+    return Regularisation.logSpaced(cMin, cMax, steps);
   }
 
   private static void checkInputs(ConfigNode node, List<String> inputs, List<String> features) {

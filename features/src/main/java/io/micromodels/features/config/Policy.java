@@ -1,8 +1,10 @@
 package io.micromodels.features.config;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * How scores become actions (ALLOW / REVIEW / PREVENT) for a client (DESIGN.md §5). Exactly one
@@ -10,6 +12,8 @@ import java.util.Objects;
  * relies on does not move between releases.
  */
 public record Policy(Style style, Stability stability) {
+  public static final double MAX_BLOCK_RATE = 0.2;
+  public static final double MAX_REVIEW_RATE = 0.5;
   public Policy {
     Objects.requireNonNull(style, "style");
   }
@@ -50,7 +54,7 @@ public record Policy(Style style, Stability stability) {
    */
   public record BlockRateTargets(Map<String, RegionTarget> regions) implements Style {
     public BlockRateTargets {
-      regions = Map.copyOf(regions);
+      regions = Collections.unmodifiableMap(new TreeMap<>(regions));
       if (regions.isEmpty()) {
         throw new IllegalArgumentException("block-rate targets need at least one region");
       }
@@ -58,7 +62,19 @@ public record Policy(Style style, Stability stability) {
   }
 
   /** A region's target block rate and optional review rate (shares of decision events). */
-  public record RegionTarget(double blockRate, Double reviewRate) {}
+  public record RegionTarget(double blockRate, Double reviewRate) {
+    public RegionTarget {
+      if (!(blockRate > 0 && blockRate <= MAX_BLOCK_RATE)) {
+        throw new IllegalArgumentException(
+            "block rate must be within (0, " + MAX_BLOCK_RATE + "]: " + blockRate);
+      }
+
+      if (reviewRate != null && !(reviewRate >= 0 && reviewRate <= MAX_REVIEW_RATE)) {
+        throw new IllegalArgumentException(
+            "review rate must be within 0.." + MAX_REVIEW_RATE + ": " + reviewRate);
+      }
+    }
+  }
 
   /** One threshold for everything, with an optional review band below it. */
   public record GlobalThreshold(double preventAt, Double reviewAt) implements Style {

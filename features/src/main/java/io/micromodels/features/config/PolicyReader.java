@@ -1,6 +1,8 @@
 package io.micromodels.features.config;
 
+import io.micromodels.features.EventFields;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.Set;
 final class PolicyReader {
   private static final Set<String> STYLES =
       Set.of("thresholds", "block_rate_targets", "global_threshold");
+  private static final double MIN_BLOCK_RATE = 0.0001;
   private static final Set<String> SEGMENT_DIMENSIONS = Set.of("country", "category", "region");
 
   private PolicyReader() {}
@@ -29,7 +32,7 @@ final class PolicyReader {
     }
 
     Policy.Style style = switch (styles.get(0)) {
-      case "thresholds" -> thresholds(policy.child("thresholds"));
+      case "thresholds" -> thresholds(policy.child("thresholds"), regions);
       case "block_rate_targets" -> blockRates(policy.child("block_rate_targets"), regions);
       default -> global(policy.child("global_threshold"));
     };
@@ -48,12 +51,14 @@ final class PolicyReader {
     return new Policy(style, stability);
   }
 
-  private static Policy.Thresholds thresholds(ConfigNode node) {
+  private static Policy.Thresholds thresholds(ConfigNode node,
+      Map<String, List<String>> regions) {
     node.requireMapping().allowOnly(Set.of("review_at", "prevent_at", "exceptions"));
     double reviewAt = score(node, "review_at");
     double preventAt = score(node, "prevent_at");
     ordered(node, reviewAt, preventAt);
     List<Policy.SegmentThreshold> exceptions = new ArrayList<>();
+    Set<String> segments = new HashSet<>();
     for (ConfigNode e : node.list("exceptions")) {
       e.requireMapping().allowOnly(Set.of("segment", "review_at", "prevent_at"));
       Map<String, ConfigNode> segment = e.mapping("segment");
@@ -62,14 +67,45 @@ final class PolicyReader {
       }
 
       Map.Entry<String, ConfigNode> only = segment.entrySet().iterator().next();
+      String value = segmentValue(only.getKey(), only.getValue(), regions);
       double review = e.has("review_at") ? score(e, "review_at") : reviewAt;
       double prevent = e.has("prevent_at") ? score(e, "prevent_at") : preventAt;
       ordered(e, review, prevent);
-      exceptions.add(new Policy.SegmentThreshold(only.getKey(), only.getValue().text(), review,
-          prevent));
+      if (!segments.add(only.getKey() + "=" + value)) {
+        throw e.child("segment").invalid("segment " + only.getKey() + " = " + value
+            + " has an exception already; expected each segment once (the first match wins)");
+      }
+
+      exceptions.add(new Policy.SegmentThreshold(only.getKey(), value, review, prevent));
     }
 
     return new Policy.Thresholds(reviewAt, preventAt, exceptions);
+  }
+
+  /** A segment's value: an ISO country, a declared region or a non-empty category. */
+  private static String segmentValue(String dimension, ConfigNode value,
+      Map<String, List<String>> regions) {
+    return switch (dimension) {
+      case "country" -> value.matching(EventFields.COUNTRY_PATTERN,
+          "an ISO 3166-1 alpha-2 code such as DE");
+      case "region" -> {
+        String region = value.text();
+        if (!regions.containsKey(region)) {
+          throw value.invalid("region `" + region + "` is not declared under `regions` "
+              + regions.keySet().stream().sorted().toList());
+        }
+
+        yield region;
+      }
+      default -> {
+        String category = value.text();
+        if (category.isBlank()) {
+          throw value.mismatch("a non-empty item category such as spirits");
+        }
+
+        yield category;
+      }
+    };
   }
 
   private static Policy.BlockRateTargets blockRates(ConfigNode node,
@@ -85,10 +121,18 @@ final class PolicyReader {
 
       if (target.has("block_rate") || target.has("review_rate")) {
         target.allowOnly(Set.of("block_rate", "review_rate"));
-        targets.put(region, new Policy.RegionTarget(target.number("block_rate", 0, 0.0001, 0.2),
-            target.optionalNumber("review_rate", 0, 0.5)));
+        if (!target.has("block_rate")) {
+          throw target.error(target.child("block_rate").path(), "missing",
+              "a target block rate within " + MIN_BLOCK_RATE + ".." + Policy.MAX_BLOCK_RATE
+                  + " (a share: 0.005 is 0.5 %)", null);
+        }
+
+        targets.put(region, new Policy.RegionTarget(
+            target.number("block_rate", 0, MIN_BLOCK_RATE, Policy.MAX_BLOCK_RATE),
+            target.optionalNumber("review_rate", 0, Policy.MAX_REVIEW_RATE)));
       } else {
-        targets.put(region, new Policy.RegionTarget(target.asNumber(0.0001, 0.2), null));
+        targets.put(region, new Policy.RegionTarget(
+            target.asNumber(MIN_BLOCK_RATE, Policy.MAX_BLOCK_RATE), null));
       }
     }
 
@@ -126,7 +170,7 @@ final class PolicyReader {
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
+    Set<String> all = new HashSet<>(a);
     all.addAll(b);
     return all;
   }

@@ -27,7 +27,7 @@ final class ClientsCommand implements Callable<Integer> {
     for (ClientConfig c : configs) {
       System.out.printf("%-12s %-18s %-17s %8d %11d  %s%n", c.clientId(), c.timeZone(),
           c.policy().style().getClass().getSimpleName(), c.featureColumns().size(),
-          c.micromodels().size(), c.hash().substring(0, 12));
+          c.micromodels().size(), c.configHash().substring(0, 12));
     }
 
     System.out.println(configs.size() + " client config(s) valid in " + dir);

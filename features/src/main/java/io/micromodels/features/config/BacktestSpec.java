@@ -1,0 +1,42 @@
+package io.micromodels.features.config;
+
+/**
+ * A client's walk-forward backtest (DESIGN.md §4, Backtest): for each of {@code folds} steps back
+ * from the evaluation date, train on {@code [t - train_days - label_delay, t - label_delay)} and
+ * test on {@code [t, t + test_days)}. Command-line options of {@code micromodels backtest} override
+ * these per run.
+ *
+ * @param folds number of walk-forward steps
+ * @param trainDays days of decision events each fold trains on
+ * @param testDays days of decision events each fold tests on
+ */
+public record BacktestSpec(int folds, int trainDays, int testDays) {
+  public static final String FOLDS = "folds";
+  public static final int DEFAULT_FOLDS = 4;
+  public static final int MAX_FOLDS = 12;
+  public static final String TRAIN_DAYS = "train_days";
+  public static final int DEFAULT_TRAIN_DAYS = 90;
+  public static final String TEST_DAYS = "test_days";
+  public static final int DEFAULT_TEST_DAYS = 7;
+  public static final int MAX_TEST_DAYS = 90;
+
+  public BacktestSpec {
+    if (folds < 1 || folds > MAX_FOLDS) {
+      throw new IllegalArgumentException("folds must be within 1.." + MAX_FOLDS + ": " + folds);
+    }
+
+    if (trainDays < TrainingSpec.MIN_TRAIN_DAYS || trainDays > TrainingSpec.MAX_TRAIN_DAYS) {
+      throw new IllegalArgumentException("train_days must be within " + TrainingSpec.MIN_TRAIN_DAYS
+          + ".." + TrainingSpec.MAX_TRAIN_DAYS + ": " + trainDays);
+    }
+
+    if (testDays < 1 || testDays > MAX_TEST_DAYS) {
+      throw new IllegalArgumentException("test_days must be within 1.." + MAX_TEST_DAYS + ": "
+          + testDays);
+    }
+  }
+
+  public static BacktestSpec defaults() {
+    return new BacktestSpec(DEFAULT_FOLDS, DEFAULT_TRAIN_DAYS, DEFAULT_TEST_DAYS);
+  }
+}

@@ -1,0 +1,220 @@
+package io.micromodels.features.config;
+
+import static io.micromodels.features.config.ClientConfigLoaderTest.MINIMAL;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micromodels.features.ConfigException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every invalid config fails with a message naming the file, the key and what was expected. */
+class ClientConfigValidationTest {
+  private static final String POLICY = "policy:\n  global_threshold: {prevent_at: 80}\n";
+
+  @TempDir Path dir;
+
+  static Stream<Arguments> invalidConfigs() {
+    return Stream.of(
+        // client_id
+        bad(POLICY, "key `client_id`: missing; expected a non-empty string"),
+        bad("client_id: other\n" + POLICY,
+            "key `client_id`: 'other' must equal the file name 'acme'"),
+        bad("client_id: Acme!\n" + POLICY,
+            "key `client_id`: invalid value; expected lower-case letters, digits"),
+        // unknown keys, with a suggestion where one is close
+        bad(MINIMAL + "time_zon: UTC\n",
+            "key `time_zon`: unknown key; expected one of [assertions, auto_promote"),
+        bad(MINIMAL + "time_zon: UTC\n", "(did you mean `time_zone`?)"),
+        bad("client_id: acme\npolicy:\n  thresholds: {reveiw_at: 60, prevent_at: 80}\n",
+            "key `policy.thresholds.reveiw_at`: unknown key; expected one of [exceptions,"
+                + " prevent_at, review_at] (did you mean `review_at`?)"),
+        bad(MINIMAL + "training: {rows_cap: 1000}\n",
+            "key `training.rows_cap`: unknown key; expected one of [row_cap, train_days,"
+                + " validation_days] (did you mean `row_cap`?)"),
+        // types and ranges
+        bad(MINIMAL + "min_fraud_labels: many\n",
+            "key `min_fraud_labels`: invalid value; expected a whole number within 1..1000000,"
+                + " found \"many\""),
+        bad(MINIMAL + "min_fraud_labels: 10000000000\n",
+            "key `min_fraud_labels`: invalid value; expected a whole number within 1..1000000"),
+        bad(MINIMAL + "auto_promote: yes please\n",
+            "key `auto_promote`: invalid value; expected true or false"),
+        bad(MINIMAL + "regions: [DE, AT]\n",
+            "key `regions`: invalid value; expected a mapping of keys to values"),
+        bad(MINIMAL + "time_zone: Mars/Olympus\n",
+            "key `time_zone`: invalid value; expected an IANA time zone"),
+        bad(MINIMAL + "decision_event_types: [Order]\n",
+            "key `decision_event_types[0]`: invalid value; expected an event type"),
+        bad(MINIMAL + "label: {scope: household}\n",
+            "key `label.scope`: invalid value; expected event or customer"),
+        bad(MINIMAL + "label: {delay_days: 400}\n",
+            "key `label.delay_days`: invalid value; expected a whole number within 0..365"),
+        // regions
+        bad(MINIMAL + "regions: {EU: [DE, de]}\n",
+            "key `regions.EU[1]`: invalid value; expected an ISO 3166-1 alpha-2 code"),
+        bad(MINIMAL + "regions: {EU: [DE], DACH: [DE]}\n",
+            "key `regions.DACH[0]`: DE is already in region EU"),
+        bad(MINIMAL + "regions: {EU: []}\n",
+            "key `regions.EU`: invalid value; expected a non-empty list of countries"),
+        // policy
+        bad("client_id: acme\npolicy:\n  thresholds: {review_at: 90, prevent_at: 80}\n",
+            "key `policy.thresholds`: review_at (90.0) must not exceed prevent_at (80.0)"),
+        bad("client_id: acme\npolicy:\n  thresholds: {review_at: 60, prevent_at: 180}\n",
+            "key `policy.thresholds.prevent_at`: invalid value; expected a number within"
+                + " 0.0..100.0, found 180"),
+        bad("client_id: acme\npolicy:\n  thresholds: {review_at: 60, prevent_at: 80}\n"
+            + "  global_threshold: {prevent_at: 80}\n",
+            "key `policy`: exactly one policy style is needed"),
+        bad("client_id: acme\npolicy: {stability: {mode: block_rate_at_threshold}}\n",
+            "key `policy`: exactly one policy style is needed"),
+        bad("client_id: acme\n", "key `policy`: missing"),
+        bad("client_id: acme\nregions: {EU: [DE]}\npolicy:\n  block_rate_targets: {US: 0.01}\n",
+            "key `policy.block_rate_targets.US`: region `US` is not declared under `regions` [EU]"),
+        bad("client_id: acme\nregions: {EU: [DE]}\npolicy:\n  block_rate_targets: {EU: 0.7}\n",
+            "key `policy.block_rate_targets.EU`: invalid value; expected a number within"
+                + " 1.0E-4..0.2"),
+        bad("client_id: acme\nregions: {EU: [DE]}\npolicy:\n"
+            + "  block_rate_targets: {EU: {review_rate: 0.01}}\n",
+            "key `policy.block_rate_targets.EU.block_rate`: missing"),
+        bad("client_id: acme\npolicy:\n  thresholds:\n    review_at: 60\n    prevent_at: 80\n"
+            + "    exceptions: [{segment: {country: ca}, prevent_at: 90}]\n",
+            "key `policy.thresholds.exceptions[0].segment.country`: invalid value; expected an"
+                + " ISO 3166-1 alpha-2 code"),
+        bad("client_id: acme\npolicy:\n  thresholds:\n    review_at: 60\n    prevent_at: 80\n"
+            + "    exceptions: [{segment: {region: EU}, prevent_at: 90}]\n",
+            "key `policy.thresholds.exceptions[0].segment.region`: region `EU` is not declared"),
+        bad("client_id: acme\npolicy:\n  thresholds:\n    review_at: 60\n    prevent_at: 80\n"
+            + "    exceptions: [{segment: {brand: x}, prevent_at: 90}]\n",
+            "key `policy.thresholds.exceptions[0].segment`: invalid value; expected one of"
+                + " {country: XX}"),
+        bad("client_id: acme\npolicy:\n  thresholds:\n    review_at: 60\n    prevent_at: 80\n"
+            + "    exceptions: [{segment: {category: wine}, prevent_at: 90},"
+            + " {segment: {category: wine}, prevent_at: 95}]\n",
+            "key `policy.thresholds.exceptions[1].segment`: segment category = wine has an"
+                + " exception already"),
+        bad("client_id: acme\npolicy:\n  thresholds:\n    review_at: 60\n    prevent_at: 80\n"
+            + "    exceptions: [{segment: {category: wine}, review_at: 95}]\n",
+            "key `policy.thresholds.exceptions[0]`: review_at (95.0) must not exceed prevent_at"
+                + " (80.0)"),
+        bad(POLICY.replace("80}", "80}\n  stability: {mode: fraud_rate}") + "client_id: acme\n",
+            "key `policy.stability.mode`: invalid value; expected block_rate_at_threshold or"
+                + " fraud_rate_at_score"),
+        // features
+        bad(MINIMAL + "features: [{entity: customer_id, aggregate: count, windows: [7x]}]\n",
+            "key `features[0].windows[0]`: invalid value; expected a window like 1h, 24h, 7d"),
+        bad(MINIMAL + "features: [{entity: customer_id, aggregate: count, windows: [1000d]}]\n",
+            "(at most 730d), found \"1000d\""),
+        bad(MINIMAL + "features:\n  - {entity: customer_id, aggregate: count, windows: [7d]}\n"
+            + "  - {entity: customer_id, aggregate: count, windows: [1d, 7d]}\n",
+            "key `features[1]`: feature column `customer.count_7d` is declared twice"),
+        bad(MINIMAL + "features: [{entity: device_id, aggregate: distinct_count, windows: [1d]}]\n",
+            "key `features[0].of`: distinct_count needs `of`; expected the column whose distinct"
+                + " values are counted"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, of: customer_id,"
+            + " windows: [1d]}]\n",
+            "key `features[0].of`: only distinct_count takes `of`"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: label_rate, windows: [28d]}]\n",
+            "key `features[0].delay`: label_rate needs a `delay`; expected a label delay in days"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: label_rate, delay: 36h,"
+            + " windows: [28d]}]\n",
+            "key `features[0].delay`: invalid value; expected a label delay in days like 7d,"
+                + " found \"36h\""),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, delay: 7d, windows: [1d]}]\n",
+            "key `features[0].delay`: only label_rate takes `delay`"),
+        bad(MINIMAL + "features: [{entity: shoe_size, aggregate: count, windows: [1d]}]\n",
+            "key `features[0].entity`: invalid value; expected an event column"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: median, windows: [1d]}]\n",
+            "key `features[0].aggregate`: invalid value; expected one of count, sum"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, windows: [1d], windws: [7d]}]\n",
+            "key `features[0].windws`: unknown key; expected one of [aggregate, delay, entity,"
+                + " event_types, of, windows] (did you mean `windows`?)"),
+        // micromodels, combiner, regularisation
+        bad(MINIMAL + "micromodels: [{name: m, type: tabular, inputs: [customer.magic_7d]}]\n",
+            "key `micromodels[0].inputs`: `customer.magic_7d` is neither a declared feature column"
+                + " nor a raw column"),
+        bad(MINIMAL + "micromodels: [{name: m, type: tabular}]\n",
+            "key `micromodels[0].inputs`: missing; expected the feature or raw columns"),
+        bad(MINIMAL + "micromodels: [{name: m, type: neural}]\n",
+            "key `micromodels[0].type`: invalid value; expected one of [email, order_items,"
+                + " tabular]"),
+        bad(MINIMAL + "micromodels: [{name: m, type: email}, {name: m, type: email}]\n",
+            "key `micromodels[1].name`: micromodel name `m` is used twice"),
+        bad(MINIMAL + "combiner: {regularisation: {grid: [0.1], steps: 3}}\n",
+            "key `combiner.regularisation`: expected either `grid`"),
+        bad(MINIMAL + "combiner: {regularisation: {c_min: 0.01, c_max: 1}}\n",
+            "key `combiner.regularisation.steps`: missing; expected c_min, c_max and steps"),
+        bad(MINIMAL + "combiner: {regularisation: {c_min: 1, c_max: 0.01, steps: 3}}\n",
+            "key `combiner.regularisation`: expected c_min <= c_max"),
+        bad(MINIMAL + "combiner: {regularisation: {grid: [0.1, -1]}}\n",
+            "key `combiner.regularisation.grid[1]`: invalid value; expected a number within"),
+        bad(MINIMAL + "calibration: {method: beta}\n",
+            "key `calibration.method`: invalid value; expected platt or isotonic"),
+        // gates, training, backtest
+        bad(MINIMAL + "gates: [{metric: pr_acu, max_drop: 0.02}]\n",
+            "key `gates[0].metric`: unknown metric; expected one of [action_change_rate"),
+        bad(MINIMAL + "gates: [{metric: pr_acu, max_drop: 0.02}]\n", "(did you mean `pr_auc`?)"),
+        bad(MINIMAL + "gates: [{metric: pr_auc}]\n",
+            "key `gates[0]`: a gate needs at least one of min, max, max_drop, max_increase"),
+        bad(MINIMAL + "gates: [{metric: block_rate, min: 0.02, max: 0.01}]\n",
+            "key `gates[0]`: min (0.02) must not exceed max (0.01)"),
+        bad(MINIMAL + "training: {train_days: 30, validation_days: 30}\n",
+            "key `training.validation_days`: validation_days (30) must be less than train_days"
+                + " (30)"),
+        bad(MINIMAL + "backtest: {folds: 13}\n",
+            "key `backtest.folds`: invalid value; expected a whole number within 1..12, found 13"),
+        // assertions
+        bad(MINIMAL + "assertions: ../../etc/passwd\n",
+            "key `assertions`: invalid value; expected a path relative to the config file's folder"
+                + " that stays inside"),
+        bad(MINIMAL + "assertions: ../../etc/passwd\n", "(`..` must not leave it)"),
+        bad(MINIMAL + "assertions: /etc/passwd\n", "(absolute paths are not allowed)"),
+        bad(MINIMAL + "assertions: missing.csv\n",
+            "key `assertions`: file " + "%DIR%" + "/clients/missing.csv does not exist"),
+        // not a mapping at all
+        bad("- just\n- a list\n", "key `(top level)`: not a mapping; expected a YAML mapping"),
+        bad("", "key `(top level)`: not a mapping; expected a YAML mapping with client_id,"
+            + " policy, ..., found an empty file"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {1}")
+  @MethodSource("invalidConfigs")
+  void invalidConfigsFailNamingFileKeyAndExpectation(String yaml, String message)
+      throws IOException {
+    Path file = ClientConfigLoaderTest.write(dir, "acme", yaml);
+
+    assertThatThrownBy(() -> ClientConfigLoader.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Invalid client config " + file + ": key `")
+        .hasMessageContaining(message.replace("%DIR%", dir.toString()));
+  }
+
+  @Test
+  void aKeyWrittenTwiceIsAnErrorNotASilentOverride() throws IOException {
+    Path file = ClientConfigLoaderTest.write(dir, "acme", MINIMAL + "client_id: acme\n");
+
+    assertThatThrownBy(() -> ClientConfigLoader.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Cannot read client config " + file)
+        .hasMessageContaining("Duplicate field 'client_id'");
+  }
+
+  @Test
+  void malformedYamlNamesTheFileAndLine() throws IOException {
+    Path file = ClientConfigLoaderTest.write(dir, "acme", MINIMAL + "features: [{entity: ip\n");
+
+    assertThatThrownBy(() -> ClientConfigLoader.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Cannot read client config " + file)
+        .hasMessageContaining("line");
+  }
+
+  private static Arguments bad(String yaml, String message) {
+    return Arguments.of(yaml, message);
+  }
+}
