@@ -1,0 +1,26 @@
+package io.micromodels.training.micromodel;
+
+import io.micromodels.features.config.MicromodelSpec;
+import io.micromodels.training.featurize.Featurizer;
+import io.micromodels.training.input.ModelInput;
+
+/**
+ * A kind of micromodel ({@code email}, {@code order_items}, {@code tabular}, ...): how its
+ * featurizer is fitted from a config spec and training rows. Every type's model is a strongly
+ * regularised logistic regression over its featurizer's vectors, so a new type only supplies a
+ * featurizer. Register an implementation in
+ * {@code META-INF/services/io.micromodels.training.micromodel.MicromodelType} (docs/micromodels.md).
+ */
+public interface MicromodelType {
+  /** The name used in client configs' {@code type:} and in {@code model.json}. */
+  String type();
+
+  /**
+   * The featurizer for a spec, with any data-dependent state (e.g. standardisation) fitted on
+   * the training rows given; stateless featurizers ignore the rows.
+   */
+  Featurizer featurizer(MicromodelSpec spec, Iterable<? extends ModelInput> trainingRows);
+
+  /** The featurizer's class, for reading it back from {@code model.json}. */
+  Class<? extends Featurizer> featurizerClass();
+}
