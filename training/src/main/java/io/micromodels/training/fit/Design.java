@@ -4,19 +4,20 @@ import io.micromodels.training.featurize.SparseVector;
 import java.util.List;
 
 /**
- * A training problem for a binary logistic regression: rows, 0/1 labels and row weights.
+ * A training problem for a binary logistic regression: rows and their 0/1 labels. Rows are
+ * unweighted: class imbalance is left to calibration, which keeps the objective the same in
+ * LIBLINEAR and MLlib.
  *
  * @param rows feature vectors, indices within {@code [0, dimension)}
  * @param labels 1 for fraud, 0 for genuine
- * @param weights per-row weights (1 for plain rows)
  * @param dimension the number of feature indices
  */
-public record Design(List<SparseVector> rows, double[] labels, double[] weights, int dimension) {
+public record Design(List<SparseVector> rows, double[] labels, int dimension) {
   public Design {
     rows = List.copyOf(rows);
-    if (labels.length != rows.size() || weights.length != rows.size()) {
-      throw new IllegalArgumentException("rows, labels and weights differ in length: "
-          + rows.size() + ", " + labels.length + ", " + weights.length);
+    if (labels.length != rows.size()) {
+      throw new IllegalArgumentException(
+          "rows and labels differ in length: " + rows.size() + " vs " + labels.length);
     }
   }
 
