@@ -1,5 +1,6 @@
 package io.micromodels.features.config;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,7 @@ public record MicromodelSpec(
     Scope scope,
     List<String> inputs,
     Regularisation regularisation,
-    Map<String, String> params) {
+    Map<String, String> params) implements Serializable {
 
   /** Who a micromodel is trained for. */
   public enum Scope {

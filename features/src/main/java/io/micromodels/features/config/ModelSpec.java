@@ -1,5 +1,6 @@
 package io.micromodels.features.config;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ public record ModelSpec(
     List<String> combinerRawFeatures,
     Regularisation combinerRegularisation,
     Calibration calibration,
-    ScoreMapping scoreMapping) {
+    ScoreMapping scoreMapping) implements Serializable {
 
   /** Calibration method (chosen in config). */
   public enum Calibration {

@@ -1,5 +1,6 @@
 package io.micromodels.features.config;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.TreeMap;
  * style, plus an optional stability rule that maps a new model's scores so that what the client
  * relies on does not move between releases.
  */
-public record Policy(Style style, Stability stability) {
+public record Policy(Style style, Stability stability) implements Serializable {
   public static final double MAX_BLOCK_RATE = 0.2;
   public static final double MAX_REVIEW_RATE = 0.5;
   public Policy {
@@ -19,7 +20,7 @@ public record Policy(Style style, Stability stability) {
   }
 
   /** One of the ways clients use scores. */
-  public sealed interface Style permits Thresholds, BlockRateTargets, GlobalThreshold {}
+  public sealed interface Style extends Serializable permits Thresholds, BlockRateTargets, GlobalThreshold {}
 
   /**
    * Fixed score thresholds with per-segment exceptions (first matching exception wins).
@@ -40,7 +41,8 @@ public record Policy(Style style, Stability stability) {
    *
    * @param dimension {@code country}, {@code category} or {@code region}
    */
-  public record SegmentThreshold(String dimension, String value, double reviewAt, double preventAt) {
+  public record SegmentThreshold(String dimension, String value, double reviewAt, double preventAt)
+      implements Serializable {
     public SegmentThreshold {
       Objects.requireNonNull(dimension, "dimension");
       Objects.requireNonNull(value, "value");
@@ -62,7 +64,7 @@ public record Policy(Style style, Stability stability) {
   }
 
   /** A region's target block rate and optional review rate (shares of decision events). */
-  public record RegionTarget(double blockRate, Double reviewRate) {
+  public record RegionTarget(double blockRate, Double reviewRate) implements Serializable {
     public RegionTarget {
       if (!(blockRate > 0 && blockRate <= MAX_BLOCK_RATE)) {
         throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.micromodels.features.config;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * regularisation) searched on the validation slice. Written either as an explicit {@code grid} or
  * as a log-spaced range {@code c_min}, {@code c_max}, {@code steps}.
  */
-public record Regularisation(List<Double> grid) {
+public record Regularisation(List<Double> grid) implements Serializable {
   public static final String GRID = "grid";
   public static final String C_MIN = "c_min";
   public static final String C_MAX = "c_max";

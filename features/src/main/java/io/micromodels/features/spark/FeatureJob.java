@@ -191,7 +191,7 @@ public final class FeatureJob {
   }
 
   /** A per-client expression: {@code CASE client_id WHEN a THEN f(a) ... END}. */
-  static Column perClient(List<ClientConfig> clients, Function<ClientConfig, Column> value) {
+  public static Column perClient(List<ClientConfig> clients, Function<ClientConfig, Column> value) {
     Column result = null;
     for (ClientConfig c : clients) {
       Column when = col("client_id").equalTo(lit(c.clientId().value()));

@@ -1,0 +1,48 @@
+package io.micromodels.training.spark;
+
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.ModelFormat;
+import io.micromodels.training.fit.LiblinearSolver;
+import io.micromodels.training.train.ClientSpec;
+import io.micromodels.training.train.ClientTrainer;
+import io.micromodels.training.train.GlobalModel;
+import io.micromodels.training.train.LabelledRow;
+import io.micromodels.training.train.LocalRows;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * Trains one client inside one Spark task: its rows in memory, LIBLINEAR, no Spark job per
+ * model. The model is written from the task; the driver gets the outcome only.
+ */
+final class ClientTrainFunction implements FlatMapGroupsFunction<String, Row, ClientOutcome> {
+  private final Map<String, ClientSpec> specs;
+  private final String globalJson;
+  private final Map<String, String> championJsons;
+  private final String outDir;
+
+  ClientTrainFunction(Map<String, ClientSpec> specs, String globalJson,
+      Map<String, String> championJsons, String outDir) {
+    this.specs = Map.copyOf(specs);
+    this.globalJson = globalJson;
+    this.championJsons = Map.copyOf(championJsons);
+    this.outDir = outDir;
+  }
+
+  @Override
+  public Iterator<ClientOutcome> call(String clientId, Iterator<Row> partition) {
+    List<LabelledRow> rows = new ArrayList<>();
+    partition.forEachRemaining(row -> rows.add(TrainingColumns.labelled(row, List.of())));
+    LocalRows local = new LocalRows(rows, LiblinearSolver.create(), "liblinear");
+    GlobalModel global = globalJson == null ? null : ModelFormat.parse(globalJson, GlobalModel.class);
+    String championJson = championJsons.get(clientId);
+    ClientModel champion = championJson == null ? null
+        : ModelFormat.fromJson(championJson, "champion of " + clientId);
+    return List.of(TrainJob.trainOne(specs.get(clientId), local, global, champion, outDir))
+        .iterator();
+  }
+}

@@ -1,0 +1,40 @@
+package io.micromodels.training.spark;
+
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.ModelFormat;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Writes {@code <dir>/<client>/model.json} through Hadoop's file systems, from the task that
+ * trained the client (models stay out of the driver). A temporary file renamed into place, so a
+ * reader never sees half a model.
+ */
+final class ModelFiles {
+  private ModelFiles() {}
+
+  static String write(String dir, ClientModel model) {
+    Path target = new Path(new Path(dir, model.clientId()), ModelFormat.FILE_NAME);
+    Path temporary = new Path(target.getParent(), "." + ModelFormat.FILE_NAME + ".tmp");
+    try {
+      FileSystem fs = target.getFileSystem(new Configuration());
+      try (OutputStream out = fs.create(temporary, true)) {
+        out.write(ModelFormat.toJson(model).getBytes(StandardCharsets.UTF_8));
+      }
+
+      if (fs.exists(target) && !fs.delete(target, false) || !fs.rename(temporary, target)) {
+        throw new IOException("cannot move " + temporary + " to " + target);
+      }
+
+      return target.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write model of client " + model.clientId()
+          + " to " + target, e);
+    }
+  }
+}

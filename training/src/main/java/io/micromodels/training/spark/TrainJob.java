@@ -1,0 +1,193 @@
+package io.micromodels.training.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import io.micromodels.features.FeatureRange;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.MicromodelSpec;
+import io.micromodels.features.spark.FeatureJob;
+import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.ModelFormat;
+import io.micromodels.training.train.ClientSpec;
+import io.micromodels.training.train.ClientTrainer;
+import io.micromodels.training.train.Folds;
+import io.micromodels.training.train.GlobalModel;
+import io.micromodels.training.train.LabelledRow;
+import io.micromodels.training.train.ModelPlan;
+import io.micromodels.training.train.ModelTrainer;
+import io.micromodels.training.train.TrainingException;
+import io.micromodels.training.train.TrainingRows;
+import io.micromodels.training.train.TrainingWindow;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * {@code micromodels train}: every client in one Spark job (DESIGN.md §4, Train). Feature rows
+ * of each client's window are built as of the training moment (labels known then). The global
+ * micromodels train first on all clients' pooled rows with MLlib; then clients under their row
+ * cap train inside one task each with LIBLINEAR (one {@code groupByKey}), larger clients on
+ * distributed rows with MLlib. Both write the same {@code model.json}.
+ */
+public final class TrainJob {
+  private static final UserDefinedFunction FOLD = udf(
+      (UDF2<String, String, Integer>) Folds::of, DataTypes.IntegerType);
+
+  private final SparkSession spark;
+  private final SparkSettings settings;
+
+  public TrainJob(SparkSession spark, SparkSettings settings) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Trains the clients and writes {@code <outDir>/<client>/model.json}.
+   *
+   * @param champions client id to its production model (clients without one are absent)
+   */
+  public List<ClientOutcome> run(List<ClientConfig> clients, Instant asOf,
+      Map<String, ClientModel> champions, String outDir) {
+    Map<String, ClientSpec> specs = new LinkedHashMap<>();
+    clients.forEach(c -> specs.put(c.clientId().value(), ClientSpec.of(c, asOf)));
+    Dataset<Row> rows = labelledRows(clients, specs, asOf).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      MllibSolver mllib = MllibSolver.in(spark);
+      GlobalModel global = global(clients, new DatasetRows(rows, mllib));
+      Map<String, Long> counts = new HashMap<>();
+      rows.groupBy("client_id").count().collectAsList()
+          .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+      List<String> small = new ArrayList<>();
+      List<String> large = new ArrayList<>();
+      for (ClientConfig c : clients) {
+        long n = counts.getOrDefault(c.clientId().value(), 0L);
+        (n <= c.training().rowCap() ? small : large).add(c.clientId().value());
+      }
+
+      Map<String, String> championJsons = new HashMap<>();
+      champions.forEach((id, model) -> championJsons.put(id, ModelFormat.toJson(model)));
+      String globalJson = global == null ? null : ModelFormat.render(global);
+      List<ClientOutcome> outcomes = new ArrayList<>(rows
+          .filter(col("client_id").isin(small.toArray()))
+          .groupByKey((MapFunction<Row, String>) r -> r.getString(r.fieldIndex("client_id")),
+              Encoders.STRING())
+          .flatMapGroups(new ClientTrainFunction(specs, globalJson, championJsons, outDir),
+              Encoders.javaSerialization(ClientOutcome.class))
+          .collectAsList());
+      for (String id : large) {
+        DatasetRows clientRows = new DatasetRows(rows.filter(col("client_id").equalTo(id)), mllib);
+        outcomes.add(trainOne(specs.get(id), clientRows, global, champions.get(id), outDir));
+      }
+
+      return ordered(outcomes, specs);
+    } finally {
+      rows.unpersist();
+    }
+  }
+
+  /** Trains one client and writes its model; a failure becomes the client's outcome. */
+  static ClientOutcome trainOne(ClientSpec spec, TrainingRows rows, GlobalModel global,
+      ClientModel champion, String outDir) {
+    TrainingRows.Counts counts = rows.counts();
+    try {
+      ClientModel model = ClientTrainer.train(spec, rows, global, champion);
+      return new ClientOutcome(spec.clientId(), ClientOutcome.Status.TRAINED, rows.solver(),
+          counts.rows(), counts.frauds(), model.fallback().usesGlobalModel(),
+          ModelFiles.write(outDir, model), model.fallback().reason());
+    } catch (TrainingException | IllegalArgumentException | IllegalStateException e) {
+      return new ClientOutcome(spec.clientId(), ClientOutcome.Status.FAILED, rows.solver(),
+          counts.rows(), counts.frauds(), false, null, e.getMessage());
+    }
+  }
+
+  /** Feature rows of each client's window with label, validation part and fold columns. */
+  Dataset<Row> labelledRows(List<ClientConfig> clients, Map<String, ClientSpec> specs,
+      Instant asOf) {
+    LocalDate from = null;
+    LocalDate to = null;
+    for (ClientSpec spec : specs.values()) {
+      LocalDate start = spec.window().start().atZone(ZoneOffset.UTC).toLocalDate();
+      LocalDate last = spec.window().end().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+      from = from == null || start.isBefore(from) ? start : from;
+      to = to == null || last.isAfter(to) ? last : to;
+    }
+
+    Dataset<Row> features = new FeatureJob(spark, settings)
+        .build(clients, new FeatureRange(from, to, asOf));
+    return features
+        .filter(FeatureJob.perClient(clients, c -> inWindow(specs.get(c.clientId().value()).window())))
+        .withColumn(TrainingColumns.LABEL, col("label").cast("double"))
+        .withColumn(TrainingColumns.PART, FeatureJob.perClient(clients,
+            c -> when(col("event_time").geq(lit(specs.get(c.clientId().value()).window()
+                .validationStart())), lit(LabelledRow.Part.VALIDATION.name()))
+                .otherwise(lit(LabelledRow.Part.FIT.name()))))
+        .withColumn(TrainingColumns.FOLD, FOLD.apply(col("customer_id"), col("event_id")));
+  }
+
+  private static org.apache.spark.sql.Column inWindow(TrainingWindow window) {
+    return col("event_time").geq(lit(window.start())).and(col("event_time").lt(lit(window.end())));
+  }
+
+  /** The global model over all clients' pooled rows, or null when no micromodel is global. */
+  private static GlobalModel global(List<ClientConfig> clients, TrainingRows pooled) {
+    Map<String, MicromodelSpec> shared = new LinkedHashMap<>();
+    Map<String, String> declaredBy = new HashMap<>();
+    for (ClientConfig c : clients) {
+      for (MicromodelSpec spec : c.micromodels()) {
+        if (spec.scope() != MicromodelSpec.Scope.GLOBAL) {
+          continue;
+        }
+
+        MicromodelSpec other = shared.putIfAbsent(spec.name(), spec);
+        if (other != null && !other.equals(spec)) {
+          throw new TrainingException("Global micromodel `" + spec.name() + "` is declared"
+              + " differently by clients " + declaredBy.get(spec.name()) + " and "
+              + c.clientId() + " (" + c.source() + "); a global micromodel is trained once, so"
+              + " its type, inputs, regularisation and params must agree.");
+        }
+
+        declaredBy.putIfAbsent(spec.name(), c.clientId().value());
+      }
+    }
+
+    if (shared.isEmpty()) {
+      return null;
+    }
+
+    ModelTrainer.Result result = ModelTrainer.train(
+        ModelPlan.global(List.copyOf(shared.values())), pooled, Map.of());
+    return new GlobalModel(result.scoring(), result.outOfFold());
+  }
+
+  private static List<ClientOutcome> ordered(List<ClientOutcome> outcomes,
+      Map<String, ClientSpec> specs) {
+    Map<String, ClientOutcome> byClient = new HashMap<>();
+    outcomes.forEach(o -> byClient.put(o.clientId(), o));
+    List<ClientOutcome> ordered = new ArrayList<>();
+    for (String id : specs.keySet()) {
+      ordered.add(byClient.getOrDefault(id, new ClientOutcome(id, ClientOutcome.Status.FAILED,
+          "-", 0, 0, false, null, "no decision events in its training window")));
+    }
+
+    return ordered;
+  }
+}

@@ -1,0 +1,51 @@
+package io.micromodels.training.train;
+
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.Fallback;
+import io.micromodels.training.artifact.ScoringModel;
+import io.micromodels.training.artifact.TrainingSummary;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains one client: its own scoring model, or the global model when it has fewer fraud labels
+ * than {@code min_fraud_labels}; then its score scale and policy. The same code runs inside one
+ * Spark task (LIBLINEAR rows) and on the driver over distributed rows (MLlib).
+ */
+public final class ClientTrainer {
+  private ClientTrainer() {}
+
+  /**
+   * @param global the global model, or null when no client declares global micromodels
+   * @param champion the client's production model, or null
+   */
+  public static ClientModel train(ClientSpec spec, TrainingRows rows, GlobalModel global,
+      ClientModel champion) {
+    TrainingRows.Counts counts = rows.counts();
+    TrainingRows.Counts validation = rows.slice(Slice.validation()).counts();
+    ScoringModel scoring;
+    Fallback fallback;
+    if (counts.frauds() < spec.minFraudLabels()) {
+      if (global == null) {
+        throw new TrainingException("Cannot train client " + spec.clientId() + ": "
+            + counts.frauds() + " fraud labels in its training window, min_fraud_labels is "
+            + spec.minFraudLabels() + ", and no global micromodels are configured to fall back"
+            + " on. Declare a micromodel with `scope: global` or lower min_fraud_labels.");
+      }
+
+      scoring = global.scoring();
+      fallback = Fallback.global(counts.frauds(), spec.minFraudLabels());
+    } else {
+      Map<String, OutOfFold> shared = global == null ? Map.of() : global.outOfFold();
+      scoring = ModelTrainer.train(spec.plan(), rows, shared).scoring();
+      fallback = Fallback.own(counts.frauds(), spec.minFraudLabels());
+    }
+
+    TrainingWindow window = spec.window();
+    TrainingSummary summary = new TrainingSummary(window.start(), window.validationStart(),
+        window.end(), counts.rows(), counts.frauds(), validation.rows(), validation.frauds(),
+        rows.solver(), Folds.COUNT);
+    List<LabelledRow> recent = rows.slice(Slice.validation()).materialise();
+    return ClientModelAssembler.assemble(spec, scoring, recent, champion, fallback, summary);
+  }
+}
