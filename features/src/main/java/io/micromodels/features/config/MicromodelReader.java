@@ -10,8 +10,6 @@ import java.util.Set;
 
 /** Reads {@code micromodels:}, {@code combiner:}, {@code calibration:} and {@code score:}. */
 final class MicromodelReader {
-  /** Types with an implementation today; more register in the training module. */
-  static final Set<String> KNOWN_TYPES = Set.of("email", "order_items", "tabular");
   private static final Set<String> KEYS =
       Set.of("name", "type", "scope", "inputs", "regularisation", "params");
 
@@ -28,8 +26,9 @@ final class MicromodelReader {
       }
 
       String type = node.requiredString("type");
-      if (!KNOWN_TYPES.contains(type)) {
-        throw node.child("type").mismatch("one of " + KNOWN_TYPES.stream().sorted().toList());
+      Set<String> known = MicromodelKinds.known();
+      if (!known.contains(type)) {
+        throw node.child("type").mismatch("one of " + known);
       }
 
       String scope = node.string("scope", "client");

@@ -1,5 +1,6 @@
 package io.micromodels.training.micromodel;
 
+import io.micromodels.features.config.MicromodelKind;
 import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.training.featurize.Featurizer;
 import io.micromodels.training.input.ModelInput;
@@ -8,11 +9,14 @@ import io.micromodels.training.input.ModelInput;
  * A kind of micromodel ({@code email}, {@code order_items}, {@code tabular}, ...): how its
  * featurizer is fitted from a config spec and training rows. Every type's model is a strongly
  * regularised logistic regression over its featurizer's vectors, so a new type only supplies a
- * featurizer. Register an implementation in
- * {@code META-INF/services/io.micromodels.training.micromodel.MicromodelType} (docs/micromodels.md).
+ * featurizer. Register an implementation (public, with a public no-argument constructor) with one
+ * line in {@code META-INF/services/io.micromodels.features.config.MicromodelKind}: that one file
+ * makes the type known both to {@link MicromodelTypes} and to the client config loader in the
+ * features module (docs/micromodels.md).
  */
-public interface MicromodelType {
+public interface MicromodelType extends MicromodelKind {
   /** The name used in client configs' {@code type:} and in {@code model.json}. */
+  @Override
   String type();
 
   /**

@@ -1,0 +1,13 @@
+package io.micromodels.features.config;
+
+/**
+ * A micromodel type name that client configs may use in {@code micromodels[].type}. The training
+ * module's {@code MicromodelType} extends this interface, so a type registered there (one line in
+ * {@code META-INF/services/io.micromodels.features.config.MicromodelKind}) is accepted by the config
+ * loader without editing this module. Without any registration (the features module alone) the
+ * built-in names {@code email}, {@code order_items} and {@code tabular} are accepted.
+ */
+public interface MicromodelKind {
+  /** The name used in client configs' {@code type:} and in {@code model.json}. */
+  String type();
+}
