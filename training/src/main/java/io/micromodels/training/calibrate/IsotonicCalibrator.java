@@ -2,7 +2,6 @@ package io.micromodels.training.calibrate;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Arrays;
 
 /**
  * Isotonic calibration: a non-decreasing step function of the log-odds, linearly interpolated
@@ -10,8 +9,7 @@ import java.util.Arrays;
  * {@code IsotonicRegression(out_of_bounds="clip")} prediction rule).
  */
 public final class IsotonicCalibrator implements Calibrator {
-  private final double[] knots;
-  private final double[] probabilities;
+  private final MonotoneCurve curve;
 
   @JsonCreator
   public IsotonicCalibrator(@JsonProperty("knots") double[] knots,
@@ -31,50 +29,31 @@ public final class IsotonicCalibrator implements Calibrator {
       }
     }
 
-    this.knots = knots.clone();
-    this.probabilities = probabilities.clone();
+    this.curve = new MonotoneCurve(knots, probabilities);
   }
 
   @Override
   public double probability(double logOdds) {
-    if (logOdds <= knots[0]) {
-      return probabilities[0];
-    }
-
-    int last = knots.length - 1;
-    if (logOdds >= knots[last]) {
-      return probabilities[last];
-    }
-
-    int found = Arrays.binarySearch(knots, logOdds);
-    if (found >= 0) {
-      return probabilities[found];
-    }
-
-    int upper = -found - 1;
-    int lower = upper - 1;
-    double share = (logOdds - knots[lower]) / (knots[upper] - knots[lower]);
-    return probabilities[lower] + share * (probabilities[upper] - probabilities[lower]);
+    return curve.value(logOdds);
   }
 
   @JsonProperty
   public double[] knots() {
-    return knots.clone();
+    return curve.xs();
   }
 
   @JsonProperty
   public double[] probabilities() {
-    return probabilities.clone();
+    return curve.ys();
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof IsotonicCalibrator c && Arrays.equals(knots, c.knots)
-        && Arrays.equals(probabilities, c.probabilities);
+    return other instanceof IsotonicCalibrator c && curve.equals(c.curve);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(knots) + Arrays.hashCode(probabilities);
+    return curve.hashCode();
   }
 }
