@@ -3,7 +3,6 @@ package io.micromodels.jobs.cli;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
-import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.config.FeatureCatalogue;
 import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.features.spark.SparkSessions;
@@ -53,7 +52,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ClientConfig> selected = selected(ClientConfigLoader.loadAll(configs));
+    List<ClientConfig> selected = ClientSelection.select(configs, clients);
     if (list) {
       for (FeatureCatalogue.Entry e : FeatureCatalogue.of(selected)) {
         System.out.printf("%-44s %-18s %s%n", e.name(), e.type(), e.description());
@@ -76,21 +75,6 @@ final class FeaturesCommand implements Callable<Integer> {
         from, to, range.asOf(), (System.nanoTime() - start) / 1e9, rows,
         settings.tablePath(FeatureJob.FEATURES_TABLE));
     return MicromodelsCli.EXIT_OK;
-  }
-
-  private List<ClientConfig> selected(List<ClientConfig> all) {
-    if (clients == null) {
-      return all;
-    }
-
-    for (String id : clients) {
-      if (all.stream().noneMatch(c -> c.clientId().value().equals(id))) {
-        throw new ConfigException("--clients: no config for client '" + id + "' in " + configs
-            + "; configured: " + all.stream().map(c -> c.clientId().value()).toList());
-      }
-    }
-
-    return all.stream().filter(c -> clients.contains(c.clientId().value())).toList();
   }
 
   /** A date means the end of that day (UTC); otherwise an ISO-8601 instant. */

@@ -11,6 +11,8 @@ import io.micromodels.training.policy.ActionPolicy;
 import io.micromodels.training.policy.PolicyFitter;
 import io.micromodels.training.score.ScoreScale;
 import io.micromodels.training.score.Scorer;
+import io.micromodels.training.score.StabilityFitter;
+import io.micromodels.training.score.StabilityMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +34,20 @@ public final class ClientModelAssembler {
     List<ModelInput> inputs = recent.stream().map(LabelledRow::input).toList();
     double[] probabilities = inputs.stream().mapToDouble(scoring::probability).toArray();
     double[] labels = recent.stream().mapToDouble(LabelledRow::label).toArray();
-    ScoreScale scale = ScoreScale.of(spec.plan().model().scoreMapping());
-    if (spec.policy().stability() != null && champion != null) {
-      Scorer championScorer = new Scorer(champion);
-      double[] championScores = inputs.stream().mapToDouble(championScorer::scoreOnly).toArray();
-      scale = scale.withStability(spec.policy().stability(), probabilities, championScores,
-          labels);
+    ScoreScale base = ScoreScale.of(spec.plan().model().scoreMapping());
+    double[] rawScores = new double[probabilities.length];
+    for (int i = 0; i < rawScores.length; i++) {
+      rawScores[i] = base.raw(probabilities[i]);
     }
 
+    StabilityMap stability = StabilityMap.withoutChampion(spec.policy());
+    if (champion != null) {
+      Scorer championScorer = new Scorer(champion);
+      double[] championScores = inputs.stream().mapToDouble(championScorer::scoreOnly).toArray();
+      stability = StabilityFitter.fit(spec.policy(), rawScores, labels, championScores);
+    }
+
+    ScoreScale scale = base.withStability(stability);
     double[] scores = new double[probabilities.length];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = scale.score(probabilities[i]);

@@ -1,0 +1,29 @@
+package io.micromodels.jobs.cli;
+
+import io.micromodels.features.ConfigException;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.ClientConfigLoader;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The client configs a command works on: all of a folder, or the ones named by --clients. */
+final class ClientSelection {
+  private ClientSelection() {}
+
+  /** Loads and validates the folder's configs (no Spark); unknown ids are bad usage. */
+  static List<ClientConfig> select(Path configs, List<String> ids) {
+    List<ClientConfig> all = ClientConfigLoader.loadAll(configs);
+    if (ids == null) {
+      return all;
+    }
+
+    for (String id : ids) {
+      if (all.stream().noneMatch(c -> c.clientId().value().equals(id))) {
+        throw new ConfigException("--clients: no config for client '" + id + "' in " + configs
+            + "; configured: " + all.stream().map(c -> c.clientId().value()).toList());
+      }
+    }
+
+    return all.stream().filter(c -> ids.contains(c.clientId().value())).toList();
+  }
+}
