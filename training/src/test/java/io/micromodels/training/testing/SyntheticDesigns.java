@@ -2,6 +2,7 @@ package io.micromodels.training.testing;
 
 import io.micromodels.training.featurize.SparseVector;
 import io.micromodels.training.fit.Design;
+import io.micromodels.training.fit.LogisticModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -66,6 +67,16 @@ public record SyntheticDesigns(int rows, int dimension, int activePerRow, int in
     }
 
     return new Design(vectors, labels, dimension);
+  }
+
+  /** The model the labels are drawn from. */
+  public LogisticModel trueModel() {
+    double[] weights = new double[dimension];
+    for (int j = 0; j < informative; j++) {
+      weights[j] = j % 2 == 0 ? signal : -signal;
+    }
+
+    return LogisticModel.ofDense(intercept, weights);
   }
 
   /** The area under the ROC curve of scores against labels (ties count half). */

@@ -1,0 +1,64 @@
+package io.micromodels.training.fit;
+
+/**
+ * The validation log loss of a model: its mean over rows and the standard error of that mean.
+ *
+ * @param rows number of validation rows
+ * @param meanLogLoss mean per-row log loss (natural log), probabilities clipped to
+ *     {@code [1e-15, 1 - 1e-15]} as scikit-learn's {@code log_loss} does
+ * @param standardError sample standard deviation of the per-row losses over {@code sqrt(rows)};
+ *     0 for a single row
+ */
+public record LossSummary(long rows, double meanLogLoss, double standardError) {
+  /** scikit-learn's clipping (sklearn.metrics.log_loss, eps = 1e-15 before version 1.5). */
+  public static final double CLIP = 1e-15;
+
+  public LossSummary {
+    if (rows <= 0) {
+      throw new IllegalArgumentException("a loss summary needs rows: " + rows);
+    }
+
+    if (!(meanLogLoss >= 0) || !Double.isFinite(meanLogLoss)) {
+      throw new IllegalArgumentException("mean log loss must be finite and >= 0: " + meanLogLoss);
+    }
+
+    if (!(standardError >= 0) || !Double.isFinite(standardError)) {
+      throw new IllegalArgumentException("standard error must be finite and >= 0: " + standardError);
+    }
+  }
+
+  /**
+   * The model's loss on a design.
+   *
+   * @throws IllegalArgumentException when the design has no rows
+   */
+  public static LossSummary of(LogisticModel model, Design validation) {
+    if (validation.size() == 0) {
+      throw new IllegalArgumentException("cannot measure a loss on an empty validation design");
+    }
+
+    double[] losses = new double[validation.size()];
+    for (int i = 0; i < losses.length; i++) {
+      double p = LogisticModel.sigmoid(model.logOdds(validation.rows().get(i)));
+      p = Math.min(Math.max(p, CLIP), 1 - CLIP);
+      losses[i] = validation.labels()[i] == 1 ? -Math.log(p) : -Math.log(1 - p);
+    }
+
+    return ofLosses(losses);
+  }
+
+  /** The summary of per-row losses (Welford's running mean and variance). */
+  public static LossSummary ofLosses(double[] losses) {
+    double mean = 0;
+    double squares = 0;
+    for (int i = 0; i < losses.length; i++) {
+      double delta = losses[i] - mean;
+      mean += delta / (i + 1);
+      squares += delta * (losses[i] - mean);
+    }
+
+    int n = losses.length;
+    double standardError = n > 1 ? Math.sqrt(squares / (n - 1)) / Math.sqrt(n) : 0;
+    return new LossSummary(n, mean, standardError);
+  }
+}
