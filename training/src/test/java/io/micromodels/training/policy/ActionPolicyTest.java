@@ -8,7 +8,11 @@ import io.micromodels.training.input.MapInput;
 import io.micromodels.training.input.ModelInput;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ActionPolicyTest {
   private static final ActionPolicy POLICY = new ActionPolicy(60, 85, List.of(
@@ -28,32 +32,25 @@ class ActionPolicyTest {
     assertThat(POLICY.segmentOf(row)).isEqualTo("default");
   }
 
-  @Test
-  void categoryRuleMatchesWhenAnyItemHasTheCategory() {
-    ModelInput row = row("FR", "kale", "spirits", "tofu");
-
-    assertThat(POLICY.action(80, row)).isEqualTo(Action.PREVENT);
-    assertThat(POLICY.action(50, row)).isEqualTo(Action.REVIEW);
-    assertThat(POLICY.segmentOf(row)).isEqualTo("category=spirits");
+  static Stream<Arguments> segments() {
+    return Stream.of(
+        // category rule: any of the items' categories
+        Arguments.of(row("FR", "kale", "spirits", "tofu"), 80, Action.PREVENT, "category=spirits"),
+        Arguments.of(row("FR", "kale", "spirits", "tofu"), 50, Action.REVIEW, "category=spirits"),
+        // first match wins: spirits comes before the country and region rules
+        Arguments.of(row("CA", "spirits"), 82, Action.PREVENT, "category=spirits"),
+        Arguments.of(row("DE", "spirits"), 75, Action.REVIEW, "category=spirits"),
+        // country rule
+        Arguments.of(row("CA", "kale"), 88, Action.REVIEW, "country=CA"),
+        Arguments.of(row("CA", "kale"), 90, Action.PREVENT, "country=CA"));
   }
 
-  @Test
-  void firstMatchingRuleWins() {
-    ModelInput spiritsInCanada = row("CA", "spirits");
-    ModelInput spiritsInGermany = row("DE", "spirits");
-
-    assertThat(POLICY.action(82, spiritsInCanada)).isEqualTo(Action.PREVENT);
-    assertThat(POLICY.action(75, spiritsInGermany)).isEqualTo(Action.REVIEW);
-    assertThat(POLICY.segmentOf(spiritsInGermany)).isEqualTo("category=spirits");
-  }
-
-  @Test
-  void countryRuleMatchesTheEventsCountry() {
-    ModelInput row = row("CA", "kale");
-
-    assertThat(POLICY.action(88, row)).isEqualTo(Action.REVIEW);
-    assertThat(POLICY.action(90, row)).isEqualTo(Action.PREVENT);
-    assertThat(POLICY.segmentOf(row)).isEqualTo("country=CA");
+  @ParameterizedTest(name = "{3} at {1} -> {2}")
+  @MethodSource("segments")
+  void firstMatchingRuleGivesTheThresholds(ModelInput row, double score, Action action,
+      String segment) {
+    assertThat(POLICY.action(score, row)).isEqualTo(action);
+    assertThat(POLICY.segmentOf(row)).isEqualTo(segment);
   }
 
   @Test
