@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +97,21 @@ class CalibratorsTest {
     assertThat(fitted.knots()).containsExactly(0, 1, 2);
     assertThat(fitted.probabilities()).containsExactly(0, 0.5, 1);
     assertThat(fitted.probability(0.5)).isEqualTo(0.25);
+  }
+
+  @Test
+  void fittedCalibratorsSurviveJsonRoundTrip() throws Exception {
+    double[] logOdds = {-2, -1, 0, 0, 1, 2};
+    double[] labels = {0, 1, 0, 0, 1, 1};
+    ObjectMapper json = new ObjectMapper();
+    for (ModelSpec.Calibration method : ModelSpec.Calibration.values()) {
+      Calibrator fitted = Calibrators.fit(method, logOdds, labels);
+
+      String text = json.writeValueAsString(fitted);
+
+      assertThat(json.readValue(text, Calibrator.class)).as(text).isEqualTo(fitted);
+      assertThat(text).contains("\"method\":\"" + method.name().toLowerCase(Locale.ROOT) + "\"");
+    }
   }
 
   @Test
