@@ -39,12 +39,23 @@ public record LossSummary(long rows, double meanLogLoss, double standardError) {
 
     double[] losses = new double[validation.size()];
     for (int i = 0; i < losses.length; i++) {
-      double p = LogisticModel.sigmoid(model.logOdds(validation.rows().get(i)));
-      p = Math.min(Math.max(p, CLIP), 1 - CLIP);
-      losses[i] = validation.labels()[i] == 1 ? -Math.log(p) : -Math.log(1 - p);
+      losses[i] = logLoss(model.logOdds(validation.rows().get(i)), validation.labels()[i]);
     }
 
     return ofLosses(losses);
+  }
+
+  /** One row's log loss, its probability clipped as scikit-learn clips it. */
+  public static double logLoss(double logOdds, double label) {
+    double p = Math.min(Math.max(LogisticModel.sigmoid(logOdds), CLIP), 1 - CLIP);
+    return label == 1 ? -Math.log(p) : -Math.log(1 - p);
+  }
+
+  /** The summary from a count, a sum and a sum of squares (partial sums of distributed rows). */
+  public static LossSummary ofSums(long rows, double sum, double squares) {
+    double mean = sum / rows;
+    double variance = rows > 1 ? Math.max(0, (squares - rows * mean * mean) / (rows - 1)) : 0;
+    return new LossSummary(rows, mean, Math.sqrt(variance / rows));
   }
 
   /** The summary of per-row losses (Welford's running mean and variance). */
