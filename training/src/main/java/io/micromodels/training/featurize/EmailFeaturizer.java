@@ -82,7 +82,7 @@ public record EmailFeaturizer(String column, HashingSpec hashing, int ngramMin, 
     FeatureHasher hasher = new FeatureHasher(hashing, vector);
     String framed = '<' + email.local() + '>';
     int[] offsets = TextForm.codePointOffsets(framed);
-    addNgrams(hasher, framed, offsets);
+    hasher.addNgrams(NGRAM, framed, offsets, ngramMin, ngramMax, 1);
     vector.scale(vector.size() == 0 ? 1 : 1 / Math.sqrt(vector.size()));
     String domain = email.domain();
     if (!domain.isEmpty()) {
@@ -99,15 +99,6 @@ public record EmailFeaturizer(String column, HashingSpec hashing, int ngramMin, 
 
     addLocalStatistics(vector, dense, framed, offsets);
     return vector.build();
-  }
-
-  private void addNgrams(FeatureHasher hasher, String framed, int[] offsets) {
-    int codePoints = offsets.length - 1;
-    for (int n = ngramMin; n <= ngramMax; n++) {
-      for (int i = 0; i + n <= codePoints; i++) {
-        hasher.add(NGRAM, framed, offsets[i], offsets[i + n], 1);
-      }
-    }
   }
 
   /** The dense features of the local part: the framed text without its first and last marks. */

@@ -8,12 +8,16 @@ package io.micromodels.training.featurize;
  * namespace keeps kinds of tokens apart, and both are hashed as one string without concatenating.
  *
  * <p>One instance per featurize call: it holds the running hash, so it is not thread-safe, but it
- * allocates nothing per token.
+ * allocates nothing per token. The last namespace is hashed once and its running hash reused as the
+ * prefix of the following tokens (the scorer's hot path; the hashes are the same).
  */
 public final class FeatureHasher {
   private final HashingSpec spec;
   private final SparseVectorBuilder into;
   private final Murmur3 murmur = new Murmur3();
+  private final Murmur3 prefix = new Murmur3();
+  private final Murmur3 scratch = new Murmur3();
+  private String prefixNamespace;
 
   /** A hasher adding its tokens' values to a builder. */
   public FeatureHasher(HashingSpec spec, SparseVectorBuilder into) {
@@ -28,9 +32,36 @@ public final class FeatureHasher {
 
   /** Adds {@code ±value} at the bucket of the token {@code namespace + text[from, to)}. */
   public void add(String namespace, CharSequence text, int from, int to, double value) {
-    int h = murmur.start(spec.seed()).chars(namespace, 0, namespace.length())
-        .chars(text, from, to).finish();
+    int h = startToken(namespace).chars(text, from, to).finish();
     into.add(bucket(h, spec.buckets()), h < 0 ? -value : value);
+  }
+
+  /**
+   * Adds {@code ±value} at the bucket of every n-gram token {@code namespace + text[offsets[i],
+   * offsets[i + n])}, for {@code n} from {@code minN} to {@code maxN} and then {@code i} from 0:
+   * the same tokens, in the same order, as calling {@link #add} for each, so repeated buckets sum
+   * the same way. Each start's n-grams share one running hash, each longer one extending the last.
+   *
+   * @param offsets the char offset of each code point of {@code text} plus its length at the end
+   */
+  public void addNgrams(String namespace, CharSequence text, int[] offsets, int minN, int maxN,
+      double value) {
+    int codePoints = offsets.length - 1;
+    int[] hashes = new int[Math.max(0, (maxN - minN + 1) * codePoints)];
+    for (int i = 0; i + minN <= codePoints; i++) {
+      startToken(namespace).chars(text, offsets[i], offsets[i + minN - 1]);
+      for (int n = minN; n <= maxN && i + n <= codePoints; n++) {
+        murmur.chars(text, offsets[i + n - 1], offsets[i + n]);
+        hashes[(n - minN) * codePoints + i] = scratch.copyFrom(murmur).finish();
+      }
+    }
+
+    for (int n = minN; n <= maxN; n++) {
+      for (int i = 0; i + n <= codePoints; i++) {
+        int h = hashes[(n - minN) * codePoints + i];
+        into.add(bucket(h, spec.buckets()), h < 0 ? -value : value);
+      }
+    }
   }
 
   /**
@@ -40,10 +71,19 @@ public final class FeatureHasher {
    */
   public void addPair(String namespace, CharSequence text, int firstFrom, int firstTo,
       int secondFrom, int secondTo, double value) {
-    int h = murmur.start(spec.seed()).chars(namespace, 0, namespace.length())
-        .chars(text, firstFrom, firstTo).chars(" ", 0, 1).chars(text, secondFrom, secondTo)
-        .finish();
+    int h = startToken(namespace).chars(text, firstFrom, firstTo).chars(" ", 0, 1)
+        .chars(text, secondFrom, secondTo).finish();
     into.add(bucket(h, spec.buckets()), h < 0 ? -value : value);
+  }
+
+  /** The running hash with the seed and the namespace added, ready for the token's text. */
+  private Murmur3 startToken(String namespace) {
+    if (!namespace.equals(prefixNamespace)) {
+      prefix.start(spec.seed()).chars(namespace, 0, namespace.length());
+      prefixNamespace = namespace;
+    }
+
+    return murmur.copyFrom(prefix);
   }
 
   /** The bucket of a token hash. */

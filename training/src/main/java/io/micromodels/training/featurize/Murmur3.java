@@ -67,6 +67,19 @@ public final class Murmur3 {
   }
 
   /**
+   * Continues from another instance's running hash (its seed and everything added to it), e.g. a
+   * namespace hashed once and reused as the prefix of many tokens.
+   */
+  public Murmur3 copyFrom(Murmur3 other) {
+    hash = other.hash;
+    pending = other.pending;
+    pendingBytes = other.pendingBytes;
+    length = other.length;
+    highSurrogate = other.highSurrogate;
+    return this;
+  }
+
+  /**
    * Adds the UTF-8 bytes of {@code text[from, to)}. A surrogate pair split across two calls is
    * still one code point; an unpaired surrogate counts as U+FFFD.
    */
