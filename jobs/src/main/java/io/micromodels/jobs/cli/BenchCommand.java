@@ -4,6 +4,7 @@ import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.jobs.bench.FeatureBenchmark;
 import io.micromodels.jobs.bench.IngestBenchmark;
 import io.micromodels.jobs.bench.MachineFacts;
+import io.micromodels.jobs.bench.ScorerThroughput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
       "Benchmarks (docs/benchmarks.md); figures go to bench-results/<stage>-<what>.json.",
       "  ingest   --input DIR: ingest vs a bare spark.read().json().write().format(\"delta\")",
       "  features --warehouses SMALL,LARGE: feature job vs a hand-written SQL window query,",
-      "           on two warehouses of ingested events (e.g. 1M and 10M) for the scaling figure"
+      "           on two warehouses of ingested events (e.g. 1M and 10M) for the scaling figure",
+      "  scorer   the Spark-free scorer under JMH (one core) vs the Spark batch scorer"
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
@@ -58,6 +60,9 @@ final class BenchCommand implements Callable<Integer> {
     } else if (what.equals("features") && warehouses != null && !warehouses.isEmpty()) {
       result = features(spark, scratch);
       file = Path.of("bench-results", "features-throughput.json");
+    } else if (what.equals("scorer")) {
+      result = new ScorerThroughput(spark, scratch).run();
+      file = Path.of("bench-results", "scorer-throughput.json");
     } else {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Use `bench ingest --input DIR` or `bench features --warehouses SMALL,LARGE`.");

@@ -1,9 +1,6 @@
 package io.micromodels.scorer.testing;
 
-import io.micromodels.features.config.MicromodelSpec;
-import io.micromodels.features.config.ModelSpec;
-import io.micromodels.features.config.Policy;
-import io.micromodels.features.config.Regularisation;
+import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.fit.LiblinearSolver;
 import io.micromodels.training.input.MapInput;
@@ -12,8 +9,6 @@ import io.micromodels.training.train.ClientTrainer;
 import io.micromodels.training.train.Folds;
 import io.micromodels.training.train.LabelledRow;
 import io.micromodels.training.train.LocalRows;
-import io.micromodels.training.train.ModelPlan;
-import io.micromodels.training.train.TrainingWindow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +24,7 @@ import java.util.SplittableRandom;
  */
 public final class ScorerFixtures {
   public static final String CLIENT = "golden-shop";
-  /** Small hash spaces keep the golden {@code model.json} short. */
-  private static final Map<String, String> BUCKETS = Map.of("buckets", "512");
-  private static final List<Double> GRID = List.of(0.03, 0.3, 3.0);
+  public static final Instant AS_OF = Instant.parse("2026-03-01T00:00:00Z");
   private static final String[] GENUINE = {"oat milk", "sourdough bread", "bananas", "kale",
       "organic tofu", "pasta"};
   private static final String[] RESALE = {"premium vodka", "champagne brut", "gift card 100"};
@@ -104,24 +97,11 @@ public final class ScorerFixtures {
     return local.toString();
   }
 
-  /** Three micromodels (email, basket, behaviour), Platt calibration, a spirits exception. */
+  /**
+   * The client of {@code golden/golden-shop.yaml} (three micromodels with 512 buckets, Platt
+   * calibration, a spirits exception), read through the client-config loader as training reads it.
+   */
   public static ClientSpec client() {
-    List<MicromodelSpec> micromodels = List.of(
-        new MicromodelSpec("email", "email", MicromodelSpec.Scope.CLIENT, List.of("email"),
-            new Regularisation(GRID), BUCKETS),
-        new MicromodelSpec("basket", "order_items", MicromodelSpec.Scope.CLIENT,
-            List.of("item_names", "item_categories"), new Regularisation(GRID), BUCKETS),
-        new MicromodelSpec("behaviour", "tabular", MicromodelSpec.Scope.CLIENT,
-            List.of("amount", "account_age_days", "customer.order_count_1h"),
-            new Regularisation(GRID), Map.of()));
-    ModelSpec model = new ModelSpec(List.of("time.night"), new Regularisation(GRID),
-        ModelSpec.Calibration.PLATT, ModelSpec.ScoreMapping.PROBABILITY_PERCENT);
-    Policy policy = new Policy(new Policy.Thresholds(50, 80,
-        List.of(new Policy.SegmentThreshold("category", "spirits", 30, 60))), null);
-    Instant asOf = Instant.parse("2026-03-01T00:00:00Z");
-    TrainingWindow window = new TrainingWindow(Instant.parse("2025-11-01T00:00:00Z"),
-        Instant.parse("2026-01-20T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), asOf);
-    return new ClientSpec(CLIENT, "golden", new ModelPlan(CLIENT, micromodels, model), policy,
-        Map.of("DACH", List.of("DE", "AT")), 20, window);
+    return ClientSpec.of(ClientConfigLoader.load(GoldenFiles.path(CLIENT + ".yaml")), AS_OF);
   }
 }
