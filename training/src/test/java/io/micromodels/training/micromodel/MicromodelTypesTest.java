@@ -1,0 +1,141 @@
+package io.micromodels.training.micromodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micromodels.features.ConfigException;
+import io.micromodels.features.config.MicromodelKind;
+import io.micromodels.features.config.MicromodelSpec;
+import io.micromodels.features.config.Regularisation;
+import io.micromodels.training.featurize.EmailFeaturizer;
+import io.micromodels.training.featurize.HashingSpec;
+import io.micromodels.training.featurize.OrderItemsFeaturizer;
+import io.micromodels.training.featurize.TabularFeaturizer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MicromodelTypesTest {
+  @Test
+  void findsTheBuiltInTypesAndTheTestOnlyOne() {
+    assertThat(MicromodelTypes.names())
+        .containsExactly("device_prefix", "email", "order_items", "tabular");
+    assertThat(MicromodelTypes.of("email")).isInstanceOf(EmailMicromodelType.class);
+    assertThat(MicromodelTypes.of("order_items").featurizerClass())
+        .isEqualTo(OrderItemsFeaturizer.class);
+    assertThat(MicromodelTypes.of("tabular").featurizerClass()).isEqualTo(TabularFeaturizer.class);
+  }
+
+  @Test
+  void unknownTypeNamesItselfAndTheKnownOnes() {
+    assertThatThrownBy(() -> MicromodelTypes.of("neural"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Unknown micromodel type `neural`; known types: [device_prefix, email,"
+            + " order_items, tabular]. A new type implements"
+            + " io.micromodels.training.micromodel.MicromodelType and is registered in"
+            + " META-INF/services/io.micromodels.features.config.MicromodelKind"
+            + " (docs/micromodels.md).");
+  }
+
+  @Test
+  void kindThatIsNotATypeIsABrokenRegistration() {
+    MicromodelKind bare = () -> "bare";
+
+    assertThatThrownBy(() -> MicromodelTypes.index(List.of(bare)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is registered in META-INF/services/"
+            + "io.micromodels.features.config.MicromodelKind but does not implement"
+            + " io.micromodels.training.micromodel.MicromodelType");
+  }
+
+  @Test
+  void twoClassesClaimingOneNameAreRefused() {
+    MicromodelType impostor = new MicromodelType() {
+      @Override
+      public String type() {
+        return "email";
+      }
+
+      @Override
+      public EmailFeaturizer featurizer(MicromodelSpec spec,
+          Iterable<? extends io.micromodels.training.input.ModelInput> rows) {
+        return EmailFeaturizer.defaults();
+      }
+
+      @Override
+      public Class<EmailFeaturizer> featurizerClass() {
+        return EmailFeaturizer.class;
+      }
+    };
+
+    assertThatThrownBy(() -> MicromodelTypes.index(List.of(new EmailMicromodelType(), impostor)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("micromodel type `email` is registered twice, by"
+            + " io.micromodels.training.micromodel.EmailMicromodelType and ");
+  }
+
+  @Test
+  void emailTypeReadsItsParamsAndInput() {
+    EmailFeaturizer featurizer = new EmailMicromodelType().featurizer(spec("email",
+        List.of("contact"), Map.of("buckets", "1024", "seed", "-3", "ngram_min", "1",
+            "ngram_max", "3")), List.of());
+
+    assertThat(featurizer).isEqualTo(
+        new EmailFeaturizer("contact", HashingSpec.of(1024, -3), 1, 3));
+    assertThat(new EmailMicromodelType().featurizer(spec("email", List.of(), Map.of()), List.of()))
+        .isEqualTo(EmailFeaturizer.defaults());
+  }
+
+  @Test
+  void orderItemsTypeDefaultsToTheItemColumns() {
+    assertThat(new OrderItemsMicromodelType().featurizer(
+        spec("order_items", List.of("item_names", "item_categories"), Map.of()), List.of()))
+        .isEqualTo(OrderItemsFeaturizer.defaults());
+  }
+
+  @Test
+  void tabularTypeFitsOnTheTrainingRows() {
+    TabularFeaturizer featurizer = new TabularMicromodelType().featurizer(
+        spec("tabular", List.of("amount"), Map.of("clip", "4")),
+        List.of(new io.micromodels.training.input.MapInput(Map.of("amount", 2)),
+            new io.micromodels.training.input.MapInput(Map.of("amount", 4))));
+
+    assertThat(featurizer.clip()).isEqualTo(4);
+    assertThat(featurizer.columns().get(0).mean()).isEqualTo(3);
+    assertThat(featurizer.columns().get(0).scale()).isEqualTo(1);
+  }
+
+  @Test
+  void badParamsAreConfigErrorsNamingTheMicromodelAndKey() {
+    assertThatThrownBy(() -> new EmailMicromodelType()
+        .featurizer(spec("email", List.of(), Map.of("bucket", "10")), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Cannot build micromodel `m` (type email): param `bucket` is unknown;"
+            + " expected one of [buckets, ngram_max, ngram_min, seed]. Fix `micromodels` in the"
+            + " client config (docs/micromodels.md lists each type's inputs and params).");
+    assertThatThrownBy(() -> new OrderItemsMicromodelType()
+        .featurizer(spec("order_items", List.of(), Map.of("buckets", "lots")), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("param `buckets` is `lots`; expected a whole number within"
+            + " 1..16777216");
+    assertThatThrownBy(() -> new EmailMicromodelType()
+        .featurizer(spec("email", List.of(), Map.of("ngram_min", "5", "ngram_max", "3")),
+            List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("param `ngram_max` is `3`; expected a whole number within 5..8");
+    assertThatThrownBy(() -> new EmailMicromodelType()
+        .featurizer(spec("email", List.of("email", "email_domain"), Map.of()), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("expected 1 input column(s), like [email], found [email,"
+            + " email_domain]");
+    assertThatThrownBy(() -> new TabularMicromodelType()
+        .featurizer(spec("tabular", List.of("amount"), Map.of("clip", "-1")), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("param `clip` is `-1`; expected a number within");
+  }
+
+  static MicromodelSpec spec(String type, List<String> inputs, Map<String, String> params) {
+    return new MicromodelSpec("m", type, MicromodelSpec.Scope.CLIENT, inputs,
+        Regularisation.defaults(), params);
+  }
+}
