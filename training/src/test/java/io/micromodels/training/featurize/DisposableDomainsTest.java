@@ -15,8 +15,8 @@ class DisposableDomainsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gmail.com", "outlook.com", "example.com", "com", "mailinator.com.evil.org",
-      "0-180.com.example", ""})
+  @ValueSource(strings = {"gmail.com", "outlook.com", "example.com", "com",
+      "mailinator.com.evil.org", "0-180.com.example", ""})
   void otherDomainsAreNot(String domain) {
     assertThat(DisposableDomains.isDisposable(domain)).isFalse();
   }

@@ -32,7 +32,8 @@ class SparseVectorBuilderTest {
 
   @Test
   void scaleMultipliesEverythingAddedSoFar() {
-    SparseVector vector = new SparseVectorBuilder().add(1, 2).add(1, 2).scale(0.5).add(9, 3).build();
+    SparseVector vector =
+        new SparseVectorBuilder().add(1, 2).add(1, 2).scale(0.5).add(9, 3).build();
 
     assertThat(vector).hasToString("{1:2.0, 9:3.0}");
   }

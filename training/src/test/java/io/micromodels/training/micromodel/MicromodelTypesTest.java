@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class MicromodelTypesTest {
   @Test
   void findsTheBuiltInTypesAndTheTestOnlyOne() {
-    assertThat(MicromodelTypes.names())
-        .containsExactly("device_prefix", "email", "order_items", "tabular");
+    assertThat(MicromodelTypes.names()).contains("device_prefix", "email", "order_items", "tabular")
+        .isSorted();
     assertThat(MicromodelTypes.of("email")).isInstanceOf(EmailMicromodelType.class);
     assertThat(MicromodelTypes.of("order_items").featurizerClass())
         .isEqualTo(OrderItemsFeaturizer.class);
@@ -30,11 +30,17 @@ class MicromodelTypesTest {
   void unknownTypeNamesItselfAndTheKnownOnes() {
     assertThatThrownBy(() -> MicromodelTypes.of("neural"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown micromodel type `neural`; known types: [device_prefix, email,"
-            + " order_items, tabular]. A new type implements"
+        .hasMessage("Unknown micromodel type `neural`; known types: " + MicromodelTypes.names()
+            + ". A new type implements"
             + " io.micromodels.training.micromodel.MicromodelType and is registered in"
             + " META-INF/services/io.micromodels.features.config.MicromodelKind"
             + " (docs/micromodels.md).");
+  }
+
+  @Test
+  void knownTypesAreListedInTheErrorInOrder() {
+    assertThatThrownBy(() -> MicromodelTypes.of("neural"))
+        .hasMessageContaining("[device_prefix, email, order_items, tabular]");
   }
 
   @Test
