@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class MicromodelTypesTest {
   @Test
   void findsTheBuiltInTypesAndTheTestOnlyOne() {
-    assertThat(MicromodelTypes.names()).contains("device_prefix", "email", "order_items", "tabular")
-        .isSorted();
+    assertThat(MicromodelTypes.names()).contains("device_prefix", "email", "order_items", "tabular");
+    assertThat(List.copyOf(MicromodelTypes.names())).isSorted();
     assertThat(MicromodelTypes.of("email")).isInstanceOf(EmailMicromodelType.class);
     assertThat(MicromodelTypes.of("order_items").featurizerClass())
         .isEqualTo(OrderItemsFeaturizer.class);
