@@ -59,10 +59,16 @@ public record OrderItemsFeaturizer(String namesColumn, String categoriesColumn,
     SparseVectorBuilder vector = new SparseVectorBuilder();
     FeatureHasher hasher = new FeatureHasher(hashing, vector);
     for (String name : names) {
-      addWords(hasher, TextForm.normalise(name, 0, name.length(), MAX_NAME_CHARS));
+      if (name != null) {
+        addWords(hasher, TextForm.normalise(name, 0, name.length(), MAX_NAME_CHARS));
+      }
     }
 
     for (String category : categories) {
+      if (category == null) {
+        continue;
+      }
+
       String normal = TextForm.normalise(category, 0, category.length(), MAX_NAME_CHARS).strip();
       if (!normal.isEmpty()) {
         hasher.add(CATEGORY, normal, 1);

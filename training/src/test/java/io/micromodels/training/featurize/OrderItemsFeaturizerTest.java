@@ -111,6 +111,29 @@ class OrderItemsFeaturizerTest {
   }
 
   @Test
+  void nullNamesAndCategoriesAreSkipped() {
+    ModelInput withNulls = new ModelInput() {
+      @Override
+      public String text(String column) {
+        return null;
+      }
+
+      @Override
+      public List<String> texts(String column) {
+        return Arrays.asList(null, "kale");
+      }
+
+      @Override
+      public Double number(String column) {
+        return null;
+      }
+    };
+
+    assertThat(ITEMS.featurize(withNulls))
+        .isEqualTo(ITEMS.featurize(basket(List.of("", "kale"), List.of("", "kale"))));
+  }
+
+  @Test
   void tenThousandItemsAndAMegabyteNameFinishFast() {
     List<String> names = new ArrayList<>();
     List<String> categories = new ArrayList<>();

@@ -3,17 +3,23 @@ package io.micromodels.training.micromodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.config.MicromodelKind;
 import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.features.config.Regularisation;
 import io.micromodels.training.featurize.EmailFeaturizer;
+import io.micromodels.training.featurize.Featurizer;
 import io.micromodels.training.featurize.HashingSpec;
 import io.micromodels.training.featurize.OrderItemsFeaturizer;
 import io.micromodels.training.featurize.TabularFeaturizer;
+import io.micromodels.training.input.MapInput;
+import io.micromodels.training.input.ModelInput;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MicromodelTypesTest {
   @Test
@@ -64,7 +70,7 @@ class MicromodelTypesTest {
 
       @Override
       public EmailFeaturizer featurizer(MicromodelSpec spec,
-          Iterable<? extends io.micromodels.training.input.ModelInput> rows) {
+          Iterable<? extends ModelInput> rows) {
         return EmailFeaturizer.defaults();
       }
 
@@ -78,6 +84,27 @@ class MicromodelTypesTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("micromodel type `email` is registered twice, by"
             + " io.micromodels.training.micromodel.EmailMicromodelType and ");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"email,email", "order_items,item_names", "tabular,amount", "device_prefix,device_id"})
+  void everyTypesFeaturizerRoundTripsThroughItsFeaturizerClass(String name, String input)
+      throws Exception {
+    MicromodelType type = MicromodelTypes.of(name);
+    List<ModelInput> rows = List.of(new MapInput(Map.of("amount", 3, "email", "a@b.c")),
+        new MapInput(Map.of("amount", 5, "device_id", "emu-1", "item_names", List.of("kale"))));
+    List<String> inputs = name.equals("tabular") ? List.of(input) : List.of();
+    Featurizer featurizer = type.featurizer(spec(name, inputs, Map.of()), rows);
+    ObjectMapper json = new ObjectMapper();
+
+    Featurizer back = json.readValue(json.writeValueAsString(featurizer), type.featurizerClass());
+
+    assertThat(back).isEqualTo(featurizer).isInstanceOf(type.featurizerClass());
+    for (ModelInput row : rows) {
+      assertThat(back.featurize(row)).isEqualTo(featurizer.featurize(row));
+    }
+
+    assertThat(featurizer.featurize(rows.get(1)).size()).isPositive();
   }
 
   @Test
@@ -103,8 +130,8 @@ class MicromodelTypesTest {
   void tabularTypeFitsOnTheTrainingRows() {
     TabularFeaturizer featurizer = new TabularMicromodelType().featurizer(
         spec("tabular", List.of("amount"), Map.of("clip", "4")),
-        List.of(new io.micromodels.training.input.MapInput(Map.of("amount", 2)),
-            new io.micromodels.training.input.MapInput(Map.of("amount", 4))));
+        List.of(new MapInput(Map.of("amount", 2)),
+            new MapInput(Map.of("amount", 4))));
 
     assertThat(featurizer.clip()).isEqualTo(4);
     assertThat(featurizer.columns().get(0).mean()).isEqualTo(3);
