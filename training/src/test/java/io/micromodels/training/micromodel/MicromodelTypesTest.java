@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MicromodelTypesTest {
   @Test
   void findsTheBuiltInTypesAndTheTestOnlyOne() {
-    assertThat(MicromodelTypes.names()).contains("device_prefix", "email", "order_items", "tabular");
+    assertThat(MicromodelTypes.names())
+        .contains("device_prefix", "email", "order_items", "tabular");
     assertThat(List.copyOf(MicromodelTypes.names())).isSorted();
     assertThat(MicromodelTypes.of("email")).isInstanceOf(EmailMicromodelType.class);
     assertThat(MicromodelTypes.of("order_items").featurizerClass())
