@@ -112,22 +112,7 @@ class OrderItemsFeaturizerTest {
 
   @Test
   void nullNamesAndCategoriesAreSkipped() {
-    ModelInput withNulls = new ModelInput() {
-      @Override
-      public String text(String column) {
-        return null;
-      }
-
-      @Override
-      public List<String> texts(String column) {
-        return Arrays.asList(null, "kale");
-      }
-
-      @Override
-      public Double number(String column) {
-        return null;
-      }
-    };
+    ModelInput withNulls = new FixedInput(null, Arrays.asList(null, "kale"), null);
 
     assertThat(ITEMS.featurize(withNulls))
         .isEqualTo(ITEMS.featurize(basket(List.of("", "kale"), List.of("", "kale"))));

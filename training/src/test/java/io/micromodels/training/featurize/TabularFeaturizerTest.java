@@ -90,22 +90,7 @@ class TabularFeaturizerTest {
   void nonFiniteValueCountsAsMissing() {
     TabularFeaturizer fitted = new TabularFeaturizer(
         List.of(new Column("x", Transform.IDENTITY, 0, 1)), 10);
-    ModelInput nan = new ModelInput() {
-      @Override
-      public String text(String column) {
-        return null;
-      }
-
-      @Override
-      public List<String> texts(String column) {
-        return List.of();
-      }
-
-      @Override
-      public Double number(String column) {
-        return Double.NaN;
-      }
-    };
+    ModelInput nan = new FixedInput(null, List.of(), Double.NaN);
 
     assertThat(fitted.featurize(nan)).hasToString("{1:1.0}");
     assertThat(fitted.featurize(new MapInput(Map.of("x", "Infinity")))).hasToString("{1:1.0}");
