@@ -1,8 +1,10 @@
 package io.micromodels.training.micromodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micromodels.features.ConfigException;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.config.MicromodelSpec;
@@ -19,6 +21,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** The worked example of docs/micromodels.md: a new type registered with one services line. */
 class DevicePrefixMicromodelTypeTest {
   @TempDir Path dir;
+
+  @Test
+  void badParamOfARegisteredTypeFailsWhenTheConfigIsLoaded() throws Exception {
+    Path config = Files.writeString(dir.resolve("acme.yaml"), """
+        client_id: acme
+        policy:
+          global_threshold: {prevent_at: 80}
+        micromodels:
+          - {name: email, type: email}
+          - {name: device, type: device_prefix, params: {prefixes: "99"}}
+        """);
+
+    assertThatThrownBy(() -> ClientConfigLoader.load(config))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid client config " + config + ": key `micromodels[1]`: Cannot build"
+            + " micromodel `device` (type device_prefix): param `prefixes` is `99`; expected a"
+            + " whole number within 1..16. Fix `micromodels` in the client config"
+            + " (docs/micromodels.md lists each type's inputs and params).");
+  }
 
   @Test
   void registeredTypeIsFoundAcceptedByTheConfigLoaderAndFeaturizes() throws Exception {

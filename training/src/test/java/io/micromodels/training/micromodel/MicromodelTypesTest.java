@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.features.ConfigException;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.config.MicromodelKind;
 import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.features.config.Regularisation;
@@ -15,6 +17,7 @@ import io.micromodels.training.featurize.OrderItemsFeaturizer;
 import io.micromodels.training.featurize.TabularFeaturizer;
 import io.micromodels.training.input.MapInput;
 import io.micromodels.training.input.ModelInput;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -106,6 +109,14 @@ class MicromodelTypesTest {
     }
 
     assertThat(featurizer.featurize(rows.get(1)).size()).isPositive();
+  }
+
+  @Test
+  void bundledSampleConfigsPassTheTypesOwnChecks() {
+    List<ClientConfig> configs = ClientConfigLoader.loadAll(Path.of("../data-samples/clients"));
+
+    assertThat(configs).isNotEmpty().allSatisfy(c -> assertThat(c.micromodels())
+        .extracting(MicromodelSpec::type).contains("email", "order_items", "tabular"));
   }
 
   @Test
