@@ -44,13 +44,8 @@ class MicromodelTypesTest {
             + ". A new type implements"
             + " io.micromodels.training.micromodel.MicromodelType and is registered in"
             + " META-INF/services/io.micromodels.features.config.MicromodelKind"
-            + " (docs/micromodels.md).");
-  }
-
-  @Test
-  void knownTypesAreListedInTheErrorInOrder() {
-    assertThatThrownBy(() -> MicromodelTypes.of("neural"))
-        .hasMessageContaining("[device_prefix, email, order_items, tabular]");
+            + " (docs/micromodels.md).")
+        .hasMessageContaining("known types: [device_prefix, email, order_items, ");
   }
 
   @Test
