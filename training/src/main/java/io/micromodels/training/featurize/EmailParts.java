@@ -31,7 +31,7 @@ record EmailParts(String local, String domain) {
     String local = TextForm.normalise(text, 0, localEnd, MAX_RAW_LOCAL_CHARS).strip();
     int plus = local.indexOf('+');
     if (plus >= 0) {
-      local = local.substring(0, plus);
+      local = local.substring(0, plus).strip();
     }
 
     if (local.codePointCount(0, local.length()) > MAX_LOCAL_CODE_POINTS) {

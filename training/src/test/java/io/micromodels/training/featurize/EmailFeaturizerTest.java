@@ -62,7 +62,8 @@ class EmailFeaturizerTest {
       "ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ | john@example.com",
       "Jöhn.Dœ@Exämple.COM | jöhn.dœ@exämple.com",
       "Jo\u0308hn@example.com | jöhn@example.com",
-      "john @ example.com | john@example.com"})
+      "john @ example.com | john@example.com",
+      "john +tag@example.com | john@example.com"})
   void equivalentSpellingsGiveTheSameVector(String spelling, String plain) {
     assertThat(EMAIL.featurize(email(spelling))).isEqualTo(EMAIL.featurize(email(plain)));
   }
