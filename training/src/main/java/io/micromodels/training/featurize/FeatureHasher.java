@@ -2,10 +2,11 @@ package io.micromodels.training.featurize;
 
 /**
  * Signed feature hashing ("the hashing trick", Weinberger et al., 2009): a token's 32-bit
- * MurmurHash3 {@code h} of its UTF-8 bytes picks bucket {@code (h & 0x7fffffff) % buckets}, and its
- * top bit picks the sign ({@code -1} when {@code h < 0}), so colliding tokens cancel out on average
- * instead of piling up. A token is a namespace (e.g. {@code "g:"} for n-grams) followed by text; the
- * namespace keeps kinds of tokens apart, and both are hashed as one string without concatenating.
+ * MurmurHash3 {@code h} of its UTF-8 bytes picks bucket {@code (h & 0x7fffffff) % buckets}, and
+ * its top bit picks the sign ({@code -1} when {@code h < 0}), so colliding tokens cancel out on
+ * average instead of piling up. A token is a namespace (e.g. {@code "g:"} for n-grams) followed by
+ * text; the namespace keeps kinds of tokens apart, and both are hashed as one string without
+ * concatenating.
  *
  * <p>One instance per featurize call: it holds the running hash, so it is not thread-safe, but it
  * allocates nothing per token.
@@ -28,9 +29,8 @@ public final class FeatureHasher {
 
   /** Adds {@code ±value} at the bucket of the token {@code namespace + text[from, to)}. */
   public void add(String namespace, CharSequence text, int from, int to, double value) {
-    int h = murmur.start(spec.seed()).chars(namespace, 0, namespace.length())
-        .chars(text, from, to).finish();
-    into.add(bucket(h, spec.buckets()), h < 0 ? -value : value);
+    put(murmur.start(spec.seed()).chars(namespace, 0, namespace.length()).chars(text, from, to)
+        .finish(), value);
   }
 
   /**
@@ -40,10 +40,13 @@ public final class FeatureHasher {
    */
   public void addPair(String namespace, CharSequence text, int firstFrom, int firstTo,
       int secondFrom, int secondTo, double value) {
-    int h = murmur.start(spec.seed()).chars(namespace, 0, namespace.length())
+    put(murmur.start(spec.seed()).chars(namespace, 0, namespace.length())
         .chars(text, firstFrom, firstTo).chars(" ", 0, 1).chars(text, secondFrom, secondTo)
-        .finish();
-    into.add(bucket(h, spec.buckets()), h < 0 ? -value : value);
+        .finish(), value);
+  }
+
+  private void put(int hash, double value) {
+    into.add(bucket(hash, spec.buckets()), hash < 0 ? -value : value);
   }
 
   /** The bucket of a token hash. */
