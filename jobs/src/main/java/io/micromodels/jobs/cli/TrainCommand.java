@@ -60,6 +60,13 @@ final class TrainCommand implements Callable<Integer> {
         settings).run(selected, moment, championModels, target);
     System.out.printf("train as of %s (%.1f s), models in %s%n", moment,
         (System.nanoTime() - start) / 1e9, target);
+    print(outcomes);
+    return outcomes.stream().allMatch(o -> o.status() == ClientOutcome.Status.TRAINED)
+        ? MicromodelsCli.EXIT_OK : MicromodelsCli.EXIT_FAILURE;
+  }
+
+  /** One line per client: status, solver, rows, fraud labels, fallback decision or failure. */
+  static void print(List<ClientOutcome> outcomes) {
     System.out.printf("%-16s %-8s %-9s %9s %7s  %s%n", "client", "status", "solver", "rows",
         "frauds", "note");
     for (ClientOutcome o : outcomes) {
@@ -67,9 +74,6 @@ final class TrainCommand implements Callable<Integer> {
           o.status().name().toLowerCase(java.util.Locale.ROOT), o.solver(), o.rows(),
           o.fraudLabels(), o.message());
     }
-
-    return outcomes.stream().allMatch(o -> o.status() == ClientOutcome.Status.TRAINED)
-        ? MicromodelsCli.EXIT_OK : MicromodelsCli.EXIT_FAILURE;
   }
 
   private Map<String, ClientModel> champions(List<ClientConfig> selected) {
