@@ -96,7 +96,8 @@ public final class MllibSolver implements Solver {
 
   /**
    * Fits distributed rows at strength C. A one-class input gets
-   * {@link InterceptOnly#smoothedBaseRate}, as in LIBLINEAR.
+   * {@link InterceptOnly#smoothedBaseRate}, as in LIBLINEAR. Reads the rows once to count them
+   * (n for regParam) before MLlib's passes: persist them first when they are costly to compute.
    *
    * @param rows one training row each, unweighted
    * @param featuresCol an MLlib vector column of size {@code dimension}
