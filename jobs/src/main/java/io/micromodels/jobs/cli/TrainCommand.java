@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,12 +30,7 @@ import picocli.CommandLine.ParentCommand;
 final class TrainCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
-  @Option(names = "--configs", defaultValue = "data-samples/clients",
-      description = "Folder of client configs (default: ${DEFAULT-VALUE}).")
-  Path configs;
-
-  @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
-  List<String> clients;
+  @Mixin ClientSelection selection;
 
   @Option(names = "--as-of", required = true,
       description = "Labels known at this moment: a date (its end, UTC) or an ISO instant.")
@@ -49,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ClientConfig> selected = ClientSelection.select(configs, clients);
+    List<ClientConfig> selected = selection.select();
     Instant moment = FeaturesCommand.parseAsOf(asOf);
     Map<String, ClientModel> championModels = champions(selected);
     SparkSettings settings = root.global.sparkSettings();
