@@ -1,5 +1,6 @@
 package io.micromodels.features.config;
 
+import io.micromodels.features.ConfigException;
 import io.micromodels.features.EventFields;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,9 +46,16 @@ final class MicromodelReader {
 
       Map<String, String> params = new LinkedHashMap<>();
       node.mapping("params").forEach((k, v) -> params.put(k, v.text()));
-      specs.add(new MicromodelSpec(name, type,
+      MicromodelSpec spec = new MicromodelSpec(name, type,
           scope.equals("client") ? MicromodelSpec.Scope.CLIENT : MicromodelSpec.Scope.GLOBAL,
-          inputs, regularisation(node), params));
+          inputs, regularisation(node), params);
+      try {
+        MicromodelKinds.check(spec);
+      } catch (ConfigException e) {
+        throw node.invalid(e.getMessage().replaceFirst("\\.$", ""));
+      }
+
+      specs.add(spec);
     }
 
     return specs;

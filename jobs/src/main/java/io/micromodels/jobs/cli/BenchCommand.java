@@ -5,6 +5,7 @@ import io.micromodels.jobs.bench.FeatureBenchmark;
 import io.micromodels.jobs.bench.IngestBenchmark;
 import io.micromodels.jobs.bench.MachineFacts;
 import io.micromodels.jobs.bench.ScorerThroughput;
+import io.micromodels.jobs.bench.SklearnBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +29,13 @@ import picocli.CommandLine.ParentCommand;
       "  ingest   --input DIR: ingest vs a bare spark.read().json().write().format(\"delta\")",
       "  features --warehouses SMALL,LARGE: feature job vs a hand-written SQL window query,",
       "           on two warehouses of ingested events (e.g. 1M and 10M) for the scaling figure",
+      "  sklearn  [--rows N] [--python EXE]: a per-client LIBLINEAR fit vs scikit-learn's",
       "  scorer   the Spark-free scorer under JMH (one core) vs the Spark batch scorer"
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "ingest or features.")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, features, sklearn or scorer.")
   String what;
 
   @Option(names = "--input", description = "ingest: generated event files (a folder).")
@@ -43,13 +45,22 @@ final class BenchCommand implements Callable<Integer> {
       description = "features: warehouses with an events table, smallest first.")
   List<String> warehouses;
 
+  @Option(names = "--rows", defaultValue = "125000",
+      description = "sklearn: rows to generate, 80 % fitted, 20 % held out"
+          + " (default: ${DEFAULT-VALUE}).")
+  int rows;
+
+  @Option(names = "--python", defaultValue = "python3",
+      description = "sklearn: a Python with scikit-learn (default: ${DEFAULT-VALUE}).")
+  String python;
+
   @Option(names = "--out", description = "Result file (default: bench-results/<stage>-<what>.json).")
   Path out;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     Map<String, Object> result;
     Path file;
     SparkSession spark = SparkSessions.create("micromodels-bench", root.global.sparkSettings());
@@ -63,9 +74,15 @@ final class BenchCommand implements Callable<Integer> {
     } else if (what.equals("scorer")) {
       result = new ScorerThroughput(spark, scratch).run();
       file = Path.of("bench-results", "scorer-throughput.json");
+    } else if (what.equals("sklearn")) {
+      result = new SklearnBenchmark(scratch, python, Path.of("bench", "sklearn_liblinear.py"))
+          .run(rows);
+      result.put("machine", MachineFacts.current(spark.version()));
+      file = Path.of("bench-results", "training-sklearn.json");
     } else {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "Use `bench ingest --input DIR` or `bench features --warehouses SMALL,LARGE`.");
+          "Use `bench ingest --input DIR`, `bench features --warehouses SMALL,LARGE`"
+              + ", `bench sklearn` or `bench scorer`.");
     }
 
     file = out != null ? out : file;

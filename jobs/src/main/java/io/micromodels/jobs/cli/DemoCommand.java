@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import io.micromodels.training.spark.TrainJob;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,7 +37,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the pipeline on the bundled sample data (data-samples/): validates the client configs,",
-      "ingests the clean sample and a messy file, then builds the last 60 days of features."
+      "ingests the clean sample and a messy file, builds the last 60 days of features, then",
+      "trains every client's model as of the last day (model.json per client)."
     })
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
@@ -105,6 +108,11 @@ final class DemoCommand implements Callable<Integer> {
         .orderBy("client_id")
         .show(50, false);
     System.out.println("Columns and their meaning: bin/micromodels features --list");
+    String candidates = settings.tablePath("candidates/" + last);
+    System.out.println();
+    System.out.println("== train as of " + range.asOf() + " (models in " + candidates + ")");
+    TrainCommand.print(new TrainJob(spark, settings)
+        .run(clients, range.asOf(), Map.of(), candidates));
     System.out.println("Re-run this command: nothing changes (ingest is idempotent).");
     return MicromodelsCli.EXIT_OK;
   }

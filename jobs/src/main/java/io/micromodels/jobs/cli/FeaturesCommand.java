@@ -7,7 +7,6 @@ import io.micromodels.features.config.FeatureCatalogue;
 import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,12 +30,7 @@ import picocli.CommandLine.ParentCommand;
 final class FeaturesCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
-  @Option(names = "--configs", defaultValue = "data-samples/clients",
-      description = "Folder of client configs (default: ${DEFAULT-VALUE}).")
-  Path configs;
-
-  @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
-  List<String> clients;
+  @Mixin ClientSelection selection;
 
   @Option(names = "--from", description = "First date (UTC), inclusive.")
   LocalDate from;
@@ -52,7 +47,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ClientConfig> selected = ClientSelection.select(configs, clients);
+    List<ClientConfig> selected = selection.select();
     if (list) {
       for (FeatureCatalogue.Entry e : FeatureCatalogue.of(selected)) {
         System.out.printf("%-44s %-18s %s%n", e.name(), e.type(), e.description());

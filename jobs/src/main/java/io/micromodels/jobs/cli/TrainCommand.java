@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,12 +30,7 @@ import picocli.CommandLine.ParentCommand;
 final class TrainCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
-  @Option(names = "--configs", defaultValue = "data-samples/clients",
-      description = "Folder of client configs (default: ${DEFAULT-VALUE}).")
-  Path configs;
-
-  @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
-  List<String> clients;
+  @Mixin ClientSelection selection;
 
   @Option(names = "--as-of", required = true,
       description = "Labels known at this moment: a date (its end, UTC) or an ISO instant.")
@@ -49,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ClientConfig> selected = ClientSelection.select(configs, clients);
+    List<ClientConfig> selected = selection.select();
     Instant moment = FeaturesCommand.parseAsOf(asOf);
     Map<String, ClientModel> championModels = champions(selected);
     SparkSettings settings = root.global.sparkSettings();
@@ -60,6 +56,13 @@ final class TrainCommand implements Callable<Integer> {
         settings).run(selected, moment, championModels, target);
     System.out.printf("train as of %s (%.1f s), models in %s%n", moment,
         (System.nanoTime() - start) / 1e9, target);
+    print(outcomes);
+    return outcomes.stream().allMatch(o -> o.status() == ClientOutcome.Status.TRAINED)
+        ? MicromodelsCli.EXIT_OK : MicromodelsCli.EXIT_FAILURE;
+  }
+
+  /** One line per client: status, solver, rows, fraud labels, fallback decision or failure. */
+  static void print(List<ClientOutcome> outcomes) {
     System.out.printf("%-16s %-8s %-9s %9s %7s  %s%n", "client", "status", "solver", "rows",
         "frauds", "note");
     for (ClientOutcome o : outcomes) {
@@ -67,9 +70,6 @@ final class TrainCommand implements Callable<Integer> {
           o.status().name().toLowerCase(java.util.Locale.ROOT), o.solver(), o.rows(),
           o.fraudLabels(), o.message());
     }
-
-    return outcomes.stream().allMatch(o -> o.status() == ClientOutcome.Status.TRAINED)
-        ? MicromodelsCli.EXIT_OK : MicromodelsCli.EXIT_FAILURE;
   }
 
   private Map<String, ClientModel> champions(List<ClientConfig> selected) {

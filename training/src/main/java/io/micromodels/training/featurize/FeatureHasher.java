@@ -2,14 +2,15 @@ package io.micromodels.training.featurize;
 
 /**
  * Signed feature hashing ("the hashing trick", Weinberger et al., 2009): a token's 32-bit
- * MurmurHash3 {@code h} of its UTF-8 bytes picks bucket {@code (h & 0x7fffffff) % buckets}, and its
- * top bit picks the sign ({@code -1} when {@code h < 0}), so colliding tokens cancel out on average
- * instead of piling up. A token is a namespace (e.g. {@code "g:"} for n-grams) followed by text; the
- * namespace keeps kinds of tokens apart, and both are hashed as one string without concatenating.
+ * MurmurHash3 {@code h} of its UTF-8 bytes picks bucket {@code (h & 0x7fffffff) % buckets}, and
+ * its top bit picks the sign ({@code -1} when {@code h < 0}), so colliding tokens cancel out on
+ * average instead of piling up. A token is a namespace (e.g. {@code "g:"} for n-grams) followed by
+ * text; the namespace keeps kinds of tokens apart, and both are hashed as one string without
+ * concatenating.
  *
  * <p>One instance per featurize call: it holds the running hash, so it is not thread-safe, but it
- * allocates nothing per token. The last namespace is hashed once and its running hash reused as the
- * prefix of the following tokens (the scorer's hot path; the hashes are the same).
+ * allocates nothing per token. The last namespace is hashed once and its running hash reused as
+ * the prefix of the following tokens (the scorer's hot path; the hashes are the same).
  */
 public final class FeatureHasher {
   private final HashingSpec spec;
@@ -32,8 +33,7 @@ public final class FeatureHasher {
 
   /** Adds {@code ±value} at the bucket of the token {@code namespace + text[from, to)}. */
   public void add(String namespace, CharSequence text, int from, int to, double value) {
-    int h = startToken(namespace).chars(text, from, to).finish();
-    into.add(bucket(h, spec.buckets()), h < 0 ? -value : value);
+    put(startToken(namespace).chars(text, from, to).finish(), value);
   }
 
   /**
@@ -58,8 +58,7 @@ public final class FeatureHasher {
 
     for (int n = minN; n <= maxN; n++) {
       for (int i = 0; i + n <= codePoints; i++) {
-        int h = hashes[(n - minN) * codePoints + i];
-        into.add(bucket(h, spec.buckets()), h < 0 ? -value : value);
+        put(hashes[(n - minN) * codePoints + i], value);
       }
     }
   }
@@ -71,9 +70,12 @@ public final class FeatureHasher {
    */
   public void addPair(String namespace, CharSequence text, int firstFrom, int firstTo,
       int secondFrom, int secondTo, double value) {
-    int h = startToken(namespace).chars(text, firstFrom, firstTo).chars(" ", 0, 1)
-        .chars(text, secondFrom, secondTo).finish();
-    into.add(bucket(h, spec.buckets()), h < 0 ? -value : value);
+    put(startToken(namespace).chars(text, firstFrom, firstTo).chars(" ", 0, 1)
+        .chars(text, secondFrom, secondTo).finish(), value);
+  }
+
+  private void put(int hash, double value) {
+    into.add(bucket(hash, spec.buckets()), hash < 0 ? -value : value);
   }
 
   /** The running hash with the seed and the namespace added, ready for the token's text. */

@@ -8,11 +8,11 @@ import java.util.List;
  * normalised (NFKC, lower case, at most {@value #MAX_NAME_CHARS} chars) and split into words (runs
  * of letters, digits and combining marks); the hashed tokens are the words ({@code [w:]}), the
  * pairs of adjacent words within one name ({@code [b:]}, never across two items) and each item's
- * category as a whole ({@code [c:]}, normalised the same way). Tokens are counted (two bottles listed twice count
- * twice) and the counts scaled by {@code 1/√n} for {@code n} tokens in the basket, so the hashed
- * block has unit norm when no token repeats and a big basket does not outweigh a small one; the
- * basket's size is the one dense feature, {@code ln(1 + items)} (items: the longer of the two
- * lists), at index {@code hashing.buckets()}.
+ * category as a whole ({@code [c:]}, normalised the same way). Tokens are counted (an item listed
+ * twice counts twice) and the counts scaled by {@code 1/√n} for {@code n} tokens in the basket, so
+ * the hashed block has unit norm when no token repeats and a big basket does not outweigh a small
+ * one; the basket's size is the one dense feature, {@code ln(1 + items)} (items: the longer of the
+ * two lists), at index {@code hashing.buckets()}.
  *
  * @param namesColumn the list column of item names, usually {@code item_names}
  * @param categoriesColumn the list column of item categories, usually {@code item_categories}
@@ -59,10 +59,16 @@ public record OrderItemsFeaturizer(String namesColumn, String categoriesColumn,
     SparseVectorBuilder vector = new SparseVectorBuilder();
     FeatureHasher hasher = new FeatureHasher(hashing, vector);
     for (String name : names) {
-      addWords(hasher, TextForm.normalise(name, 0, name.length(), MAX_NAME_CHARS));
+      if (name != null) {
+        addWords(hasher, TextForm.normalise(name, 0, name.length(), MAX_NAME_CHARS));
+      }
     }
 
     for (String category : categories) {
+      if (category == null) {
+        continue;
+      }
+
       String normal = TextForm.normalise(category, 0, category.length(), MAX_NAME_CHARS).strip();
       if (!normal.isEmpty()) {
         hasher.add(CATEGORY, normal, 1);

@@ -91,6 +91,7 @@ public final class SparseVectorBuilder {
       }
     }
 
-    return new SparseVector(Arrays.copyOf(outIndices, out), Arrays.copyOf(outValues, out));
+    return out == size ? new SparseVector(outIndices, outValues)
+        : new SparseVector(Arrays.copyOf(outIndices, out), Arrays.copyOf(outValues, out));
   }
 }

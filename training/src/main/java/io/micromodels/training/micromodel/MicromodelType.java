@@ -4,6 +4,7 @@ import io.micromodels.features.config.MicromodelKind;
 import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.training.featurize.Featurizer;
 import io.micromodels.training.input.ModelInput;
+import java.util.List;
 
 /**
  * A kind of micromodel ({@code email}, {@code order_items}, {@code tabular}, ...): how its
@@ -27,4 +28,15 @@ public interface MicromodelType extends MicromodelKind {
 
   /** The featurizer's class, for reading it back from {@code model.json}. */
   Class<? extends Featurizer> featurizerClass();
+
+  /**
+   * Checks a spec when its client config is loaded by building its featurizer without training
+   * rows, so a bad param fails before any Spark work rather than inside a training task.
+   *
+   * @throws io.micromodels.features.ConfigException from {@link MicromodelParams}
+   */
+  @Override
+  default void check(MicromodelSpec spec) {
+    featurizer(spec, List.of());
+  }
 }

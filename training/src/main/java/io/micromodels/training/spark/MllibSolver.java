@@ -35,26 +35,42 @@ import org.apache.spark.sql.types.StructType;
  * {@code w_j}) and {@code fitIntercept = true} (MLlib never penalises the intercept, which is why
  * LIBLINEAR runs with {@code regularize_bias} off). Rows are unweighted in both.
  *
- * <p>The tolerance is tight: MLlib's L-BFGS stops on a relative objective change below
- * {@link #TOLERANCE} or on a gradient norm below 1e-8 (breeze's floor), whichever comes first.
+ * <p>MLlib's L-BFGS stops on a relative objective change below its tolerance or on a gradient
+ * norm below 1e-8 (breeze's floor), whichever comes first. Each iteration is a Spark job, so
+ * training uses MLlib's defaults ({@link #TRAINING_TOLERANCE}, {@link #TRAINING_MAX_ITERATIONS}); the
+ * solver agreement test uses {@link #precise} ({@link #TOLERANCE}) to show the objectives are the
+ * same.
  */
 public final class MllibSolver implements Solver {
-  /** L-BFGS convergence tolerance (MLlib's default is 1e-6). */
+  /** L-BFGS convergence tolerance of {@link #precise} (MLlib's default is 1e-6). */
   public static final double TOLERANCE = 1e-12;
-  /** L-BFGS iteration cap (MLlib's default is 100, too few for tight tolerances). */
+  /** L-BFGS iteration cap of {@link #precise} (MLlib's default is 100, too few for 1e-12). */
   public static final int MAX_ITERATIONS = 2000;
+  /** L-BFGS convergence tolerance for training runs. */
+  public static final double TRAINING_TOLERANCE = 1e-6;
+  /** L-BFGS iteration cap for training runs. */
+  public static final int TRAINING_MAX_ITERATIONS = 100;
   private static final String FEATURES = "features";
   private static final String LABEL = "label";
 
   private final SparkSession spark;
+  private final double tolerance;
+  private final int maxIterations;
 
-  private MllibSolver(SparkSession spark) {
+  private MllibSolver(SparkSession spark, double tolerance, int maxIterations) {
     this.spark = spark;
+    this.tolerance = tolerance;
+    this.maxIterations = maxIterations;
   }
 
-  /** A solver whose {@link #fit(Design, double)} builds its DataFrame in this session. */
+  /** The training solver; its {@link #fit(Design, double)} builds its DataFrame in this session. */
   public static MllibSolver in(SparkSession spark) {
-    return new MllibSolver(spark);
+    return new MllibSolver(spark, TRAINING_TOLERANCE, TRAINING_MAX_ITERATIONS);
+  }
+
+  /** A solver run to {@link #TOLERANCE}, for showing agreement with LIBLINEAR. */
+  public static MllibSolver precise(SparkSession spark) {
+    return new MllibSolver(spark, TOLERANCE, MAX_ITERATIONS);
   }
 
   /** MLlib's regParam for LIBLINEAR's C on n training rows (see the class comment). */
@@ -80,7 +96,8 @@ public final class MllibSolver implements Solver {
 
   /**
    * Fits distributed rows at strength C. A one-class input gets
-   * {@link InterceptOnly#smoothedBaseRate}, as in LIBLINEAR.
+   * {@link InterceptOnly#smoothedBaseRate}, as in LIBLINEAR. Reads the rows once to count them
+   * (n for regParam) before MLlib's passes: persist them first when they are costly to compute.
    *
    * @param rows one training row each, unweighted
    * @param featuresCol an MLlib vector column of size {@code dimension}
@@ -102,12 +119,13 @@ public final class MllibSolver implements Solver {
       return InterceptOnly.smoothedBaseRate(positives, n, dimension);
     }
 
-    return fitAtRegParam(rows, featuresCol, labelCol, dimension, regParam(c, n));
+    return fitAtRegParam(rows, featuresCol, labelCol, dimension, regParam(c, n), tolerance,
+        maxIterations);
   }
 
   /** MLlib in its own parametrisation; package-private so a test can show the mapping matters. */
   static LogisticModel fitAtRegParam(Dataset<Row> rows, String featuresCol, String labelCol,
-      int dimension, double regParam) {
+      int dimension, double regParam, double tolerance, int maxIterations) {
     LogisticRegression regression = new LogisticRegression()
         .setFamily("binomial")
         .setFeaturesCol(featuresCol)
@@ -116,8 +134,8 @@ public final class MllibSolver implements Solver {
         .setElasticNetParam(0)
         .setStandardization(false)
         .setFitIntercept(true)
-        .setTol(TOLERANCE)
-        .setMaxIter(MAX_ITERATIONS);
+        .setTol(tolerance)
+        .setMaxIter(maxIterations);
     LogisticRegressionModel model;
     try {
       model = regression.fit(rows);

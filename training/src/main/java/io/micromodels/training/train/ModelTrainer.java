@@ -11,6 +11,7 @@ import io.micromodels.training.calibrate.Calibrators;
 import io.micromodels.training.featurize.Featurizer;
 import io.micromodels.training.fit.LogisticModel;
 import io.micromodels.training.fit.OneStandardErrorRule;
+import io.micromodels.training.fit.RegularisationSearch;
 import io.micromodels.training.fit.RegularisationPath;
 import io.micromodels.training.input.ModelInput;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ public final class ModelTrainer {
       List<LabelledRow> validationRows) {}
 
   public static Result train(ModelPlan plan, TrainingRows rows, Map<String, OutOfFold> shared) {
-    requireLabels(plan, rows.slice(Slice.beforeValidation()));
+    requireData(plan, rows.slice(Slice.beforeValidation()).counts(),
+        rows.slice(Slice.validation()).counts());
     List<TrainedMicromodel> micromodels = new ArrayList<>();
     Map<String, OutOfFold> fitted = new HashMap<>();
     TrainingRows stacked = rows;
@@ -65,8 +67,9 @@ public final class ModelTrainer {
     Standardiser standardiser = (Standardiser) stacked.fitFeaturizer(combinerSpec);
     TrainingRows beforeSlice = stacked.slice(Slice.beforeValidation());
     TrainingRows slice = stacked.slice(Slice.validation());
-    RegularisationPath path = choose(combinerSpec, beforeSlice, slice, standardiser);
-    LogisticModel beforeSliceModel = beforeSlice.fit(standardiser, path.chosenC());
+    RegularisationSearch.Result search = choose(combinerSpec, beforeSlice, slice, standardiser);
+    RegularisationPath path = search.path();
+    LogisticModel beforeSliceModel = search.model();
     Combiner combiner = new Combiner(standardiser, stacked.fit(standardiser, path.chosenC()), path);
     List<LabelledRow> validation = slice.materialise();
     Calibrator calibration = calibrate(plan, standardiser, beforeSliceModel, validation);
@@ -77,7 +80,7 @@ public final class ModelTrainer {
   private static OutOfFold fitMicromodel(MicromodelSpec spec, TrainingRows rows) {
     Featurizer featurizer = rows.fitFeaturizer(spec);
     RegularisationPath path = choose(spec, rows.slice(Slice.beforeValidation()),
-        rows.slice(Slice.validation()), featurizer);
+        rows.slice(Slice.validation()), featurizer).path();
     List<LogisticModel> folds = new ArrayList<>();
     for (int k = 0; k < Folds.COUNT; k++) {
       folds.add(rows.slice(Slice.outsideFold(k)).fit(featurizer, path.chosenC()));
@@ -88,16 +91,11 @@ public final class ModelTrainer {
         model, path), folds);
   }
 
-  /** The regularisation path over the spec's grid, fitted before the slice, scored on it. */
-  private static RegularisationPath choose(MicromodelSpec spec, TrainingRows fit,
+  /** The search over the spec's grid: fitted before the slice, scored on it. */
+  private static RegularisationSearch.Result choose(MicromodelSpec spec, TrainingRows fit,
       TrainingRows validation, Featurizer featurizer) {
-    List<RegularisationPath.Point> points = new ArrayList<>();
-    for (double c : spec.regularisation().grid()) {
-      LogisticModel model = fit.fit(featurizer, c);
-      points.add(new RegularisationPath.Point(c, validation.loss(featurizer, model)));
-    }
-
-    return OneStandardErrorRule.choose(points);
+    return RegularisationSearch.over(spec.regularisation().grid()).search(
+        c -> fit.fit(featurizer, c), model -> validation.loss(featurizer, model));
   }
 
   private static Calibrator calibrate(ModelPlan plan, Standardiser standardiser,
@@ -113,13 +111,20 @@ public final class ModelTrainer {
     return Calibrators.fit(plan.model().calibration(), logOdds, labels);
   }
 
-  private static void requireLabels(ModelPlan plan, TrainingRows beforeSlice) {
-    TrainingRows.Counts counts = beforeSlice.counts();
-    if (counts.frauds() == 0 || counts.frauds() == counts.rows()) {
-      throw new TrainingException("Cannot train model " + plan.name() + ": " + counts.rows()
-          + " decision events with " + counts.frauds() + " fraud labels before the validation"
-          + " slice of its training window; both classes are needed. Widen training.train_days"
-          + " or check the labels.");
+  private static void requireData(ModelPlan plan, TrainingRows.Counts beforeSlice,
+      TrainingRows.Counts slice) {
+    if (beforeSlice.frauds() == 0 || beforeSlice.frauds() == beforeSlice.rows()) {
+      throw new TrainingException("Cannot train model " + plan.name() + ": "
+          + beforeSlice.rows() + " decision events with " + beforeSlice.frauds() + " fraud labels"
+          + " before the validation slice of its training window; both classes are needed."
+          + " Widen training.train_days or check the labels.");
+    }
+
+    if (slice.rows() == 0) {
+      throw new TrainingException("Cannot train model " + plan.name() + ": no decision events"
+          + " in the validation slice (the last training.validation_days of its window), which"
+          + " chooses the regularisation and fits the calibration. Check that events reach up to"
+          + " as_of - label.delay_days, or widen training.validation_days.");
     }
   }
 }

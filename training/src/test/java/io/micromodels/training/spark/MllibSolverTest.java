@@ -23,7 +23,7 @@ class MllibSolverTest {
    */
   private static final double AGREEMENT = 1e-6;
   private static final Design DESIGN = SyntheticDesigns.moderate().generate(11);
-  private final MllibSolver mllib = MllibSolver.in(SharedSpark.session());
+  private final MllibSolver mllib = MllibSolver.precise(SharedSpark.session());
   private final LiblinearSolver liblinear = LiblinearSolver.create();
 
   @ParameterizedTest
@@ -43,7 +43,7 @@ class MllibSolverTest {
     LogisticModel expected = liblinear.fit(DESIGN, c);
 
     LogisticModel wrong = MllibSolver.fitAtRegParam(frame(DESIGN), "features", "label",
-        DESIGN.dimension(), 1 / c);
+        DESIGN.dimension(), 1 / c, MllibSolver.TOLERANCE, MllibSolver.MAX_ITERATIONS);
 
     assertThat(maxLogOddsDifference(wrong, expected)).isGreaterThan(0.1);
   }

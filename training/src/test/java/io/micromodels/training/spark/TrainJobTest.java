@@ -7,14 +7,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
+import io.micromodels.features.config.MicromodelSpec;
+import io.micromodels.features.config.ModelSpec;
+import io.micromodels.features.config.Regularisation;
 import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.features.testing.SharedSpark;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
+import io.micromodels.training.fit.LiblinearSolver;
 import io.micromodels.training.score.Scorer;
 import io.micromodels.training.train.ClientSpec;
+import io.micromodels.training.train.LabelledRow;
+import io.micromodels.training.train.LocalRows;
+import io.micromodels.training.train.ModelPlan;
+import io.micromodels.training.train.ModelTrainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +38,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The train job on the bundled sample's two smaller clients: one Spark job trains both, the
- * global email micromodel on their pooled rows; batch scores equal the scorer's; a client above
- * its row cap trains with MLlib into the same artifact, agreeing with LIBLINEAR's.
+ * The train job on the bundled sample's two smaller clients, voltmart capped at 1,000 rows so it
+ * trains distributed with MLlib while tripwise trains in one task with LIBLINEAR; the global email
+ * micromodel trains on their pooled rows. Batch scores equal the scorer's; the two engines give
+ * the same model on the same rows.
  */
 class TrainJobTest {
   private static final Instant AS_OF = Instant.parse("2025-10-07T23:59:59Z");
@@ -49,29 +58,59 @@ class TrainJobTest {
     settings = new SparkSettings("local[2]", dir.resolve("warehouse").toString(), Map.of());
     new IngestJob(spark, settings, IngestLimits.defaults(Instant.now()))
         .run(List.of("../data-samples/events/voltmart", "../data-samples/events/tripwise"));
-    clients = List.of(ClientConfigLoader.load(Path.of("../data-samples/clients/voltmart.yaml")),
+    clients = List.of(capped("voltmart"),
         ClientConfigLoader.load(Path.of("../data-samples/clients/tripwise.yaml")));
     outcomes = new TrainJob(spark, settings).run(clients, AS_OF, Map.of(),
         dir.resolve("models").toString());
   }
 
   @Test
-  void everyClientIsTrainedInOneTaskWithLiblinearAndWritesItsModel() {
+  void clientsUnderTheirRowCapTrainInOneTaskAndLargerOnesWithMllibIntoTheSameArtifact() {
     assertThat(outcomes).extracting(ClientOutcome::clientId).containsExactly("voltmart", "tripwise");
+    assertThat(outcomes).extracting(ClientOutcome::solver).containsExactly("mllib", "liblinear");
     assertThat(outcomes).allSatisfy(o -> {
       assertThat(o.status()).as(o.message()).isEqualTo(ClientOutcome.Status.TRAINED);
-      assertThat(o.solver()).isEqualTo("liblinear");
-      assertThat(o.rows()).isGreaterThan(500);
+      assertThat(o.rows()).isGreaterThan(1000);
       assertThat(Files.isRegularFile(Path.of(o.model()))).isTrue();
     });
-    ClientModel voltmart = model("models", "voltmart");
-    ClientModel tripwise = model("models", "tripwise");
+    ClientModel voltmart = model("voltmart");
+    ClientModel tripwise = model("tripwise");
+    assertThat(voltmart.training().solver()).isEqualTo("mllib");
+    assertThat(tripwise.training().solver()).isEqualTo("liblinear");
     assertThat(voltmart.scoring().micromodels().get(0).name()).isEqualTo("email");
     assertThat(voltmart.scoring().micromodels().get(0))
         .as("the global email micromodel is shared")
         .isEqualTo(tripwise.scoring().micromodels().get(0));
     assertThat(voltmart.training().windowEnd()).isEqualTo(Instant.parse("2025-08-08T00:00:00Z"));
     assertThat(voltmart.configHash()).isEqualTo(clients.get(0).configHash());
+  }
+
+  @Test
+  void liblinearAndMllibTrainTheSameModelOnTheSameRows() {
+    Map<String, ClientSpec> specs = Map.of("voltmart", ClientSpec.of(clients.get(0), AS_OF));
+    Dataset<Row> rows = new TrainJob(spark, settings)
+        .labelledRows(clients.subList(0, 1), specs, AS_OF).cache();
+    MicromodelSpec behaviour = clients.get(0).micromodels().get(2);
+    ModelPlan plan = new ModelPlan("voltmart", List.of(new MicromodelSpec(behaviour.name(),
+        behaviour.type(), behaviour.scope(), behaviour.inputs(),
+        new Regularisation(List.of(0.1)), behaviour.params())),
+        new ModelSpec(List.of(), new Regularisation(List.of(0.1)), ModelSpec.Calibration.PLATT,
+            ModelSpec.ScoreMapping.PROBABILITY_PERCENT));
+    List<LabelledRow> local = rows.collectAsList().stream()
+        .map(r -> TrainingColumns.labelled(r, List.of())).toList();
+
+    var distributed = ModelTrainer.train(plan, new DatasetRows(rows, MllibSolver.in(spark)), Map.of());
+    var inOneTask = ModelTrainer.train(plan,
+        new LocalRows(local, LiblinearSolver.create(), "liblinear"), Map.of());
+
+    double worst = 0;
+    for (LabelledRow row : local) {
+      worst = Math.max(worst, Math.abs(distributed.scoring().probability(row.input())
+          - inOneTask.scoring().probability(row.input())));
+    }
+
+    assertThat(worst).isLessThan(1e-3);
+    rows.unpersist();
   }
 
   @Test
@@ -98,40 +137,16 @@ class TrainJobTest {
     assertThat(compared).isEqualTo(batch.size()).isGreaterThan(500);
   }
 
-  @Test
-  void aClientAboveItsRowCapTrainsWithMllibIntoTheSameArtifact() throws IOException {
+  /** A sample client's config with training.row_cap 1000 (no assertions), in a folder of its own. */
+  private static ClientConfig capped(String client) throws IOException {
     Path configs = Files.createDirectories(dir.resolve("capped"));
-    String yaml = Files.readString(Path.of("../data-samples/clients/voltmart.yaml"))
-        .replace("assertions: ../assertions/voltmart.csv",
-            "assertions: " + Path.of("../data-samples/assertions/voltmart.csv").toAbsolutePath())
+    String yaml = Files.readString(Path.of("../data-samples/clients/" + client + ".yaml"))
+        .replace("assertions: ../assertions/" + client + ".csv", "")
         + "training: {row_cap: 1000}\n";
-    Files.writeString(configs.resolve("voltmart.yaml"), yaml);
-    List<ClientConfig> capped = List.of(ClientConfigLoader.load(configs.resolve("voltmart.yaml")),
-        clients.get(1));
-
-    List<ClientOutcome> result = new TrainJob(spark, settings).run(capped, AS_OF, Map.of(),
-        dir.resolve("mllib").toString());
-
-    assertThat(result.get(0).status()).as(result.get(0).message())
-        .isEqualTo(ClientOutcome.Status.TRAINED);
-    assertThat(result.get(0).solver()).isEqualTo("mllib");
-    ClientModel mllib = model("mllib", "voltmart");
-    ClientModel liblinear = model("models", "voltmart");
-    assertThat(mllib.training().solver()).isEqualTo("mllib");
-    Scorer a = new Scorer(mllib);
-    Scorer b = new Scorer(liblinear);
-    Map<String, ClientSpec> specs = Map.of("voltmart", ClientSpec.of(capped.get(0), AS_OF));
-    double worst = 0;
-    for (Row row : new TrainJob(spark, settings).labelledRows(capped.subList(0, 1), specs, AS_OF)
-        .collectAsList()) {
-      var input = RowInputs.of(row);
-      worst = Math.max(worst, Math.abs(a.score(input).probability() - b.score(input).probability()));
-    }
-
-    assertThat(worst).isLessThan(1e-3);
+    return ClientConfigLoader.load(Files.writeString(configs.resolve(client + ".yaml"), yaml));
   }
 
-  private static ClientModel model(String folder, String client) {
-    return ModelFormat.read(dir.resolve(folder).resolve(client).resolve("model.json"));
+  private static ClientModel model(String client) {
+    return ModelFormat.read(dir.resolve("models").resolve(client).resolve("model.json"));
   }
 }

@@ -85,7 +85,13 @@ public final class TrainingFixtures {
   }
 
   public static ClientSpec client(List<MicromodelSpec> micromodels, int minFraudLabels) {
-    Policy policy = new Policy(new Policy.Thresholds(60, 85, List.of()), null);
+    return client(micromodels, minFraudLabels, null);
+  }
+
+  /** A client whose policy keeps what {@code stability} names stable against a champion. */
+  public static ClientSpec client(List<MicromodelSpec> micromodels, int minFraudLabels,
+      Policy.Stability stability) {
+    Policy policy = new Policy(new Policy.Thresholds(60, 85, List.of()), stability);
     TrainingWindow window = new TrainingWindow(Instant.parse("2025-05-01T00:00:00Z"),
         Instant.parse("2025-07-15T00:00:00Z"), Instant.parse("2025-08-01T00:00:00Z"), AS_OF);
     return new ClientSpec("acme", "hash", new ModelPlan("acme", micromodels, model()), policy,

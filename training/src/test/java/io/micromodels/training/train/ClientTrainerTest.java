@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micromodels.features.config.MicromodelSpec;
+import io.micromodels.features.config.Policy;
 import io.micromodels.features.config.Regularisation;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
@@ -16,6 +17,7 @@ import io.micromodels.training.artifact.TrainedMicromodel;
 import io.micromodels.training.fit.LiblinearSolver;
 import io.micromodels.training.score.ScoreResult;
 import io.micromodels.training.score.Scorer;
+import io.micromodels.training.score.StabilityMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,32 @@ class ClientTrainerTest {
     assertThat(model.scoring().micromodels().get(0))
         .isEqualTo(global.scoring().micromodels().get(0));
     assertThat(model.fallback().usesGlobalModel()).isFalse();
+  }
+
+  @Test
+  void aCandidatesScoresAreMappedSoTheBlockRateAtTheThresholdStaysTheChampions() {
+    ClientSpec spec = client(List.of(email(MicromodelSpec.Scope.CLIENT), behaviour()), 30,
+        Policy.Stability.BLOCK_RATE_AT_THRESHOLD);
+    ClientModel champion = ClientTrainer.train(spec, local(rows(6000, 0.04, 5)), null, null);
+    List<LabelledRow> recent = rows(6000, 0.04, 6);
+
+    ClientModel candidate = ClientTrainer.train(client(List.of(email(MicromodelSpec.Scope.CLIENT),
+        basket(), behaviour()), 30, Policy.Stability.BLOCK_RATE_AT_THRESHOLD), local(recent), null,
+        champion);
+
+    assertThat(candidate.scale().stability().basis()).isEqualTo(StabilityMap.Basis.FITTED);
+    List<LabelledRow> slice = recent.stream()
+        .filter(r -> r.part() == LabelledRow.Part.VALIDATION).toList();
+    Scorer newScores = new Scorer(candidate);
+    Scorer oldScores = new Scorer(champion);
+    for (double threshold : new double[] {60, 85}) {
+      double newRate = slice.stream().filter(r -> newScores.scoreOnly(r.input()) >= threshold)
+          .count() / (double) slice.size();
+      double oldRate = slice.stream().filter(r -> oldScores.scoreOnly(r.input()) >= threshold)
+          .count() / (double) slice.size();
+      assertThat(newRate).as("block rate at " + threshold).isCloseTo(oldRate,
+          org.assertj.core.data.Offset.offset(0.002));
+    }
   }
 
   /** Mann-Whitney AUC (ties count half). */

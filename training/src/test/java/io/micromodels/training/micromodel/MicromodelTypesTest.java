@@ -1,0 +1,181 @@
+package io.micromodels.training.micromodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micromodels.features.ConfigException;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.ClientConfigLoader;
+import io.micromodels.features.config.MicromodelKind;
+import io.micromodels.features.config.MicromodelSpec;
+import io.micromodels.features.config.Regularisation;
+import io.micromodels.training.featurize.EmailFeaturizer;
+import io.micromodels.training.featurize.Featurizer;
+import io.micromodels.training.featurize.HashingSpec;
+import io.micromodels.training.featurize.OrderItemsFeaturizer;
+import io.micromodels.training.featurize.TabularFeaturizer;
+import io.micromodels.training.input.MapInput;
+import io.micromodels.training.input.ModelInput;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MicromodelTypesTest {
+  @Test
+  void findsTheBuiltInTypesAndTheTestOnlyOne() {
+    assertThat(MicromodelTypes.names())
+        .contains("device_prefix", "email", "order_items", "tabular");
+    assertThat(List.copyOf(MicromodelTypes.names())).isSorted();
+    assertThat(MicromodelTypes.of("email")).isInstanceOf(EmailMicromodelType.class);
+    assertThat(MicromodelTypes.of("order_items").featurizerClass())
+        .isEqualTo(OrderItemsFeaturizer.class);
+    assertThat(MicromodelTypes.of("tabular").featurizerClass()).isEqualTo(TabularFeaturizer.class);
+  }
+
+  @Test
+  void unknownTypeNamesItselfAndTheKnownOnes() {
+    assertThatThrownBy(() -> MicromodelTypes.of("neural"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Unknown micromodel type `neural`; known types: " + MicromodelTypes.names()
+            + ". A new type implements"
+            + " io.micromodels.training.micromodel.MicromodelType and is registered in"
+            + " META-INF/services/io.micromodels.features.config.MicromodelKind"
+            + " (docs/micromodels.md).")
+        .hasMessageContaining("known types: [device_prefix, email, order_items, ");
+  }
+
+  @Test
+  void kindThatIsNotATypeIsABrokenRegistration() {
+    MicromodelKind bare = () -> "bare";
+
+    assertThatThrownBy(() -> MicromodelTypes.index(List.of(bare)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is registered in META-INF/services/"
+            + "io.micromodels.features.config.MicromodelKind but does not implement"
+            + " io.micromodels.training.micromodel.MicromodelType");
+  }
+
+  @Test
+  void twoClassesClaimingOneNameAreRefused() {
+    MicromodelType impostor = new MicromodelType() {
+      @Override
+      public String type() {
+        return "email";
+      }
+
+      @Override
+      public EmailFeaturizer featurizer(MicromodelSpec spec,
+          Iterable<? extends ModelInput> rows) {
+        return EmailFeaturizer.defaults();
+      }
+
+      @Override
+      public Class<EmailFeaturizer> featurizerClass() {
+        return EmailFeaturizer.class;
+      }
+    };
+
+    assertThatThrownBy(() -> MicromodelTypes.index(List.of(new EmailMicromodelType(), impostor)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("micromodel type `email` is registered twice, by"
+            + " io.micromodels.training.micromodel.EmailMicromodelType and ");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"email,email", "order_items,item_names", "tabular,amount", "device_prefix,device_id"})
+  void everyTypesFeaturizerRoundTripsThroughItsFeaturizerClass(String name, String input)
+      throws Exception {
+    MicromodelType type = MicromodelTypes.of(name);
+    List<ModelInput> rows = List.of(new MapInput(Map.of("amount", 3, "email", "a@b.c")),
+        new MapInput(Map.of("amount", 5, "device_id", "emu-1", "item_names", List.of("kale"))));
+    List<String> inputs = name.equals("tabular") ? List.of(input) : List.of();
+    Featurizer featurizer = type.featurizer(spec(name, inputs, Map.of()), rows);
+    ObjectMapper json = new ObjectMapper();
+
+    Featurizer back = json.readValue(json.writeValueAsString(featurizer), type.featurizerClass());
+
+    assertThat(back).isEqualTo(featurizer).isInstanceOf(type.featurizerClass());
+    for (ModelInput row : rows) {
+      assertThat(back.featurize(row)).isEqualTo(featurizer.featurize(row));
+    }
+
+    assertThat(featurizer.featurize(rows.get(1)).size()).isPositive();
+  }
+
+  @Test
+  void bundledSampleConfigsPassTheTypesOwnChecks() {
+    List<ClientConfig> configs = ClientConfigLoader.loadAll(Path.of("../data-samples/clients"));
+
+    assertThat(configs).isNotEmpty().allSatisfy(c -> assertThat(c.micromodels())
+        .extracting(MicromodelSpec::type).contains("email", "order_items", "tabular"));
+  }
+
+  @Test
+  void emailTypeReadsItsParamsAndInput() {
+    EmailFeaturizer featurizer = new EmailMicromodelType().featurizer(spec("email",
+        List.of("contact"), Map.of("buckets", "1024", "seed", "-3", "ngram_min", "1",
+            "ngram_max", "3")), List.of());
+
+    assertThat(featurizer).isEqualTo(
+        new EmailFeaturizer("contact", HashingSpec.of(1024, -3), 1, 3));
+    assertThat(new EmailMicromodelType().featurizer(spec("email", List.of(), Map.of()), List.of()))
+        .isEqualTo(EmailFeaturizer.defaults());
+  }
+
+  @Test
+  void orderItemsTypeDefaultsToTheItemColumns() {
+    assertThat(new OrderItemsMicromodelType().featurizer(
+        spec("order_items", List.of("item_names", "item_categories"), Map.of()), List.of()))
+        .isEqualTo(OrderItemsFeaturizer.defaults());
+  }
+
+  @Test
+  void tabularTypeFitsOnTheTrainingRows() {
+    TabularFeaturizer featurizer = new TabularMicromodelType().featurizer(
+        spec("tabular", List.of("amount"), Map.of("clip", "4")),
+        List.of(new MapInput(Map.of("amount", 2)),
+            new MapInput(Map.of("amount", 4))));
+
+    assertThat(featurizer.clip()).isEqualTo(4);
+    assertThat(featurizer.columns().get(0).mean()).isEqualTo(3);
+    assertThat(featurizer.columns().get(0).scale()).isEqualTo(1);
+  }
+
+  @Test
+  void badParamsAreConfigErrorsNamingTheMicromodelAndKey() {
+    assertThatThrownBy(() -> new EmailMicromodelType()
+        .featurizer(spec("email", List.of(), Map.of("bucket", "10")), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Cannot build micromodel `m` (type email): param `bucket` is unknown;"
+            + " expected one of [buckets, ngram_max, ngram_min, seed]. Fix `micromodels` in the"
+            + " client config (docs/micromodels.md lists each type's inputs and params).");
+    assertThatThrownBy(() -> new OrderItemsMicromodelType()
+        .featurizer(spec("order_items", List.of(), Map.of("buckets", "lots")), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("param `buckets` is `lots`; expected a whole number within"
+            + " 1..16777216");
+    assertThatThrownBy(() -> new EmailMicromodelType()
+        .featurizer(spec("email", List.of(), Map.of("ngram_min", "5", "ngram_max", "3")),
+            List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("param `ngram_max` is `3`; expected a whole number within 5..8");
+    assertThatThrownBy(() -> new EmailMicromodelType()
+        .featurizer(spec("email", List.of("email", "email_domain"), Map.of()), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("expected 1 input column(s), like [email], found [email,"
+            + " email_domain]");
+    assertThatThrownBy(() -> new TabularMicromodelType()
+        .featurizer(spec("tabular", List.of("amount"), Map.of("clip", "-1")), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("param `clip` is `-1`; expected a number within");
+  }
+
+  static MicromodelSpec spec(String type, List<String> inputs, Map<String, String> params) {
+    return new MicromodelSpec("m", type, MicromodelSpec.Scope.CLIENT, inputs,
+        Regularisation.defaults(), params);
+  }
+}
