@@ -3,6 +3,7 @@ package io.micromodels.training.train;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.features.config.ModelSpec;
+import io.micromodels.features.config.Regularisation;
 import java.util.List;
 
 /**
@@ -26,10 +27,19 @@ public record ModelPlan(String name, List<MicromodelSpec> micromodels, ModelSpec
   }
 
   /**
+   * The combiner grid of the global model: it weighs a handful of micromodel outputs, so a coarse
+   * grid chooses as well as a fine one and saves distributed fits.
+   */
+  public static final List<Double> GLOBAL_COMBINER_GRID = List.of(0.01, 0.1, 1.0);
+
+  /**
    * The global model: every global micromodel (the same spec wherever it is declared), combined
-   * without raw features, Platt-calibrated.
+   * without raw features, Platt-calibrated, probabilities as scores.
    */
   public static ModelPlan global(List<MicromodelSpec> globalMicromodels) {
-    return new ModelPlan(GLOBAL, globalMicromodels, ModelSpec.defaults());
+    ModelSpec defaults = ModelSpec.defaults();
+    return new ModelPlan(GLOBAL, globalMicromodels, new ModelSpec(List.of(),
+        new Regularisation(GLOBAL_COMBINER_GRID), defaults.calibration(),
+        defaults.scoreMapping()));
   }
 }

@@ -142,7 +142,7 @@ class TrainJobTest {
     Path configs = Files.createDirectories(dir.resolve("capped"));
     String yaml = Files.readString(Path.of("../data-samples/clients/" + client + ".yaml"))
         .replace("assertions: ../assertions/" + client + ".csv", "")
-        + "training: {row_cap: 1000}\n";
+        + "training: {row_cap: 1000}\ncombiner: {regularisation: {grid: [0.1, 1.0]}}\n";
     return ClientConfigLoader.load(Files.writeString(configs.resolve(client + ".yaml"), yaml));
   }
 
