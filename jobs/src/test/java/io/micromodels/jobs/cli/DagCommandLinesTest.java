@@ -58,7 +58,6 @@ class DagCommandLinesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "train --as-of 2025-10-01 --clients dashfood | train     | 4",
       "gate --as-of 2025-10-01                     | gate      | 6",
       "publish --as-of 2025-10-01                  | publish   | 6",
       "run nightly --as-of 2025-10-01              | run nightly | 6",
