@@ -42,15 +42,28 @@ public final class EventValidator {
   }
 
   private final IngestLimits limits;
+  private final StreamingEventReader streaming;
 
   public EventValidator(IngestLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.streaming = new StreamingEventReader(MAPPER.getFactory(), limits);
   }
 
-  /** Validates one raw row: a JSON object's text (a JSON line, or a CSV/Parquet record as JSON). */
+  /**
+   * Validates one raw row: a JSON object's text (a JSON line, or a CSV/Parquet record as JSON).
+   * A valid row is read in one streaming pass; any other row is read again as a tree, which is
+   * what names its problem.
+   */
   public Validation validate(String raw, InputFormat format) {
     if (exceedsRowLimit(raw)) {
       return oversized(raw);
+    }
+
+    if (!format.isTextual()) {
+      Event event = streaming.read(raw);
+      if (event != null) {
+        return new Validation.Accepted(event);
+      }
     }
 
     JsonNode node;

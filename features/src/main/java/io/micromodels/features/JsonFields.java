@@ -83,6 +83,13 @@ final class JsonFields {
       throw wrongType(field, "a number", value);
     }
 
+    if (isBeyondDouble(value)) {
+      throw new RowRejection(
+          RejectReason.INVALID_AMOUNT,
+          name(field) + ": a number beyond the double range needs at most 2 decimals and fewer"
+              + " than 17 integer digits");
+    }
+
     return value.decimalValue();
   }
 
@@ -100,8 +107,22 @@ final class JsonFields {
   }
 
   Double number(String field) {
+    JsonNode node = value(field);
+    if (node != null && isBeyondDouble(node)) {
+      return node.doubleValue();
+    }
+
     BigDecimal value = decimal(field);
     return value == null ? null : value.doubleValue();
+  }
+
+  /**
+   * Jackson reads a float literal beyond the double range ({@code 1e400}) as an infinite double
+   * even when asked for BigDecimals, and such a node has no decimal value.
+   */
+  private static boolean isBeyondDouble(JsonNode value) {
+    return value.isFloatingPointNumber() && !value.isBigDecimal()
+        && !Double.isFinite(value.doubleValue());
   }
 
   JsonNode object(String field) {

@@ -19,6 +19,9 @@ import org.apache.spark.sql.SparkSession;
  * (Delta's optimistic concurrency rejects a conflicting commit instead of duplicating rows).
  */
 final class EventTables {
+  private static final String MAX_OPEN_FILES_PER_TASK = "spark.sql.maxConcurrentOutputFileWriters";
+  private static final int OPEN_FILES_PER_TASK = 1024;
+
   private final SparkSession spark;
   private final DeltaTable events;
   private final DeltaTable quarantine;
@@ -60,6 +63,7 @@ final class EventTables {
   Insert insertNewQuarantined(Dataset<Row> rows) {
     return merge(
         quarantine,
+        Map.of(),
         () ->
             quarantine
                 .as("t")
@@ -72,12 +76,18 @@ final class EventTables {
   /**
    * Adds the events whose (client_id, event_id) is not stored yet. The target is restricted to
    * the input's clients so Delta prunes the other clients' partitions.
+   *
+   * <p>The MERGE hashes its rows by partition (client, day) so that each day of a client is one
+   * file; a write task then receives a few hundred days. It keeps a file open per day instead of
+   * first sorting its rows by day (Spark's concurrent writers), and falls back to sorting the
+   * rest of its rows when a task holds more days than that.
    */
   Insert insertNewEvents(Dataset<Row> rows, List<String> clients) {
     String clientList =
         clients.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "));
     return merge(
         events,
+        Map.of(MAX_OPEN_FILES_PER_TASK, String.valueOf(OPEN_FILES_PER_TASK)),
         () ->
             events
                 .as("t")
@@ -98,27 +108,13 @@ final class EventTables {
    * <p>Delta materialises a MERGE source it cannot prove deterministic; ingest's source is
    * already persisted, so a second copy would only double the work.
    */
-  private Insert merge(DeltaTable table, Runnable merge) {
+  private Insert merge(DeltaTable table, Map<String, String> tuning, Runnable merge) {
     String tag = "micromodels-ingest-" + UUID.randomUUID();
-    Map<String, String> conf =
-        Map.of(
-            "spark.databricks.delta.merge.materializeSource", "none",
-            "spark.databricks.delta.commitInfo.userMetadata", tag);
-    Map<String, String> previous = new HashMap<>();
-    conf.forEach((key, value) -> {
-      previous.put(key, spark.conf().getOption(key).getOrElse(() -> null));
-      spark.conf().set(key, value);
-    });
-    try {
+    Map<String, String> conf = new HashMap<>(tuning);
+    conf.put("spark.databricks.delta.merge.materializeSource", "none");
+    conf.put("spark.databricks.delta.commitInfo.userMetadata", tag);
+    try (ScopedConf scoped = ScopedConf.set(spark, conf)) {
       merge.run();
-    } finally {
-      previous.forEach((key, value) -> {
-        if (value == null) {
-          spark.conf().unset(key);
-        } else {
-          spark.conf().set(key, value);
-        }
-      });
     }
 
     List<Row> own =

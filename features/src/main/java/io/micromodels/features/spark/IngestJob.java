@@ -23,6 +23,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
@@ -39,6 +40,7 @@ import org.apache.spark.storage.StorageLevel;
 public final class IngestJob {
   public static final String EVENTS_TABLE = "events";
   public static final String QUARANTINE_TABLE = "quarantine";
+  private static final String KEY_HASH = "key_hash";
 
   private final SparkSession spark;
   private final SparkSettings settings;
@@ -50,11 +52,25 @@ public final class IngestJob {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
-  /** Ingests files and folders (local paths or Hadoop URIs). */
+  /**
+   * Ingests files and folders (local paths or Hadoop URIs).
+   *
+   * <p>The validated input is cached uncompressed: building the dictionaries of the cache's
+   * compression for every string column cost more than a tenth of an ingest, and the cache lives
+   * only for the run (it spills to disk when memory is short).
+   */
   public IngestSummary run(List<String> inputs) {
+    try (ScopedConf uncompressedCache =
+        ScopedConf.set(spark, Map.of("spark.sql.inMemoryColumnarStorage.compressed", "false"))) {
+      return ingest(inputs);
+    }
+  }
+
+  private IngestSummary ingest(List<String> inputs) {
     List<InputFile> files =
         InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs);
     Dataset<Row> validated = validate(files).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    List<Dataset<?>> persisted = new ArrayList<>(List.of(validated));
     try {
       RowCounts counts = count(validated, files);
       EventTables tables = EventTables.create(spark, settings);
@@ -67,7 +83,7 @@ public final class IngestJob {
       long inserted = 0;
       if (counts.valid() > 0) {
         EventTables.Insert insert =
-            tables.insertNewEvents(firstCopies(validated), counts.validClients());
+            tables.insertNewEvents(firstCopies(validated, persisted), counts.validClients());
         eventsVersion = insert.version();
         inserted = insert.rows();
       }
@@ -82,7 +98,7 @@ public final class IngestJob {
           eventsVersion,
           quarantineVersion);
     } finally {
-      validated.unpersist();
+      persisted.forEach(Dataset::unpersist);
     }
   }
 
@@ -94,11 +110,11 @@ public final class IngestJob {
             .toList();
     Dataset<Row> rows = null;
     if (!text.isEmpty()) {
-      JavaRDD<Row> validatedText =
+      JavaRDD<InternalRow> validatedText =
           JavaSparkContext.fromSparkContext(spark.sparkContext())
               .parallelize(text, text.size())
               .mapPartitions(new TextFileValidation(hadoopConf(), limits));
-      rows = spark.createDataFrame(validatedText, ValidatedRows.SCHEMA);
+      rows = ValidatedRows.dataFrame(spark, validatedText);
     }
 
     if (!parquet.isEmpty()) {
@@ -163,23 +179,33 @@ public final class IngestJob {
   }
 
   /**
-   * The first copy of every (client_id, event_id) in the input, by source file and line. Repeats
-   * are rare, so only their keys are shuffled to find them; the window that picks the first copy
-   * then sorts just the repeated rows, not the whole input.
+   * The first copy of every (client_id, event_id) in the input, by source file and line.
+   * Repeats are rare, so only a 64-bit hash of each key is shuffled to find the repeated ones
+   * ({@link RepeatedKeys}); they are kept (persisted, usually none) and broadcast, so the rows
+   * that occur once pass through without a shuffle (the old plan shuffled every full row for a
+   * sort-merge anti join), and only rows whose key hash repeats are ranked by a window over
+   * their real key: a hash collision only makes a few more rows candidates, never a wrong pick.
    */
-  private static Dataset<Row> firstCopies(Dataset<Row> validated) {
+  private static Dataset<Row> firstCopies(Dataset<Row> validated, List<Dataset<?>> persisted) {
     Column[] eventColumns =
         Arrays.stream(EventSchema.EVENTS.fieldNames()).map(org.apache.spark.sql.functions::col)
             .toArray(Column[]::new);
-    Dataset<Row> valid = validated.filter(col(EventSchema.REASON_CODE).isNull());
-    Dataset<Row> repeatedKeys =
-        valid.groupBy(EventFields.CLIENT_ID, EventFields.EVENT_ID).count()
-            .filter(col("count").gt(1)).drop("count");
+    Dataset<Row> valid =
+        validated.filter(col(EventSchema.REASON_CODE).isNull())
+            .withColumn(KEY_HASH, xxhash64(col(EventFields.CLIENT_ID), col(EventFields.EVENT_ID)));
+    Dataset<Row> repeatedHashes =
+        RepeatedKeys.of(valid, KEY_HASH).persist(StorageLevel.MEMORY_AND_DISK());
+    persisted.add(repeatedHashes);
+    if (repeatedHashes.count() == 0) {
+      return valid.select(eventColumns);
+    }
+
     scala.collection.Seq<String> key = scala.collection.JavaConverters.asScalaBuffer(
-        List.of(EventFields.CLIENT_ID, EventFields.EVENT_ID)).toSeq();
-    Dataset<Row> once = valid.join(repeatedKeys, key, "left_anti").select(eventColumns);
+        List.of(KEY_HASH)).toSeq();
+    Dataset<Row> repeated = broadcast(repeatedHashes);
+    Dataset<Row> once = valid.join(repeated, key, "left_anti").select(eventColumns);
     Dataset<Row> firstOfRepeated =
-        valid.join(repeatedKeys, key, "left_semi")
+        valid.join(repeated, key, "left_semi")
             .withColumn(
                 "copy",
                 row_number()

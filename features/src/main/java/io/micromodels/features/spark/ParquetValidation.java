@@ -9,12 +9,13 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Validates Parquet input with the same validator as the text formats: each record is rendered
@@ -37,21 +38,22 @@ final class ParquetValidation {
                         .toArray(Column[]::new)),
                     Map.of("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"))
                 .alias(EventSchema.RAW));
-    return raw.mapPartitions(
-        (MapPartitionsFunction<Row, Row>) rows -> validated(rows, limits),
-        Encoders.row(ValidatedRows.SCHEMA));
+    JavaRDD<InternalRow> validated =
+        raw.javaRDD().mapPartitions(
+            (FlatMapFunction<Iterator<Row>, InternalRow>) rows -> validated(rows, limits));
+    return ValidatedRows.dataFrame(spark, validated);
   }
 
-  private static Iterator<Row> validated(Iterator<Row> rows, IngestLimits limits) {
+  private static Iterator<InternalRow> validated(Iterator<Row> rows, IngestLimits limits) {
     EventValidator validator = new EventValidator(limits);
-    return new Iterator<>() {
+    return new Iterator<InternalRow>() {
       @Override
       public boolean hasNext() {
         return rows.hasNext();
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         Row row = rows.next();
         String json = row.getString(2);
         return ValidatedRows.of(row.getString(0), row.getLong(1), json, InputFormat.PARQUET,

@@ -22,7 +22,7 @@ import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Reads JSON Lines and CSV files line by line inside a task (one file per task, gzip and the
@@ -30,7 +30,7 @@ import org.apache.spark.sql.Row;
  * and count the header of a CSV file; blank lines are not rows and are skipped. A file that
  * cannot be read fails the task with its path, so the whole ingest fails before writing.
  */
-final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, Row> {
+final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, InternalRow> {
   private static final long serialVersionUID = 1L;
   private final HadoopConf conf;
   private final IngestLimits limits;
@@ -41,7 +41,7 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, R
   }
 
   @Override
-  public Iterator<Row> call(Iterator<InputFile> files) {
+  public Iterator<InternalRow> call(Iterator<InputFile> files) {
     EventValidator validator = new EventValidator(limits);
     return new Iterator<>() {
       private FileRows current;
@@ -56,7 +56,7 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, R
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
@@ -67,7 +67,7 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, R
   }
 
   /** The validated rows of one file, read lazily so a large file never sits in memory. */
-  private final class FileRows implements Iterator<Row> {
+  private final class FileRows implements Iterator<InternalRow> {
     private final InputFile file;
     private final EventValidator validator;
     private final BufferedReader reader;
@@ -101,7 +101,7 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, R
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (nextLine == null) {
         throw new NoSuchElementException();
       }

@@ -8,16 +8,27 @@ import io.micromodels.features.Validation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneOffset;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The intermediate rows of ingest: every input row once, either as event columns (accepted) or
@@ -30,63 +41,105 @@ final class ValidatedRows {
   /** Event columns (all nullable), then provenance and rejection columns. */
   static final StructType SCHEMA = schema();
 
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
+
   private ValidatedRows() {}
 
-  static Row of(String sourceFile, Long lineNumber, String raw, InputFormat format,
+  /**
+   * The row in Spark's internal form: the validated values go straight to the column types,
+   * with no external {@code Row} and no encoder in between.
+   */
+  static InternalRow of(String sourceFile, Long lineNumber, String raw, InputFormat format,
       Validation validation) {
     Object[] values = new Object[SCHEMA.size()];
     int n = EventSchema.EVENTS.size();
-    values[n] = sourceFile;
+    values[n] = UTF8String.fromString(sourceFile);
     values[n + 1] = lineNumber;
     values[n + 2] = (long) raw.hashCode();
-    values[n + 3] = format.name();
+    values[n + 3] = UTF8String.fromString(format.name());
     if (validation instanceof Validation.Accepted accepted) {
       fillEvent(values, accepted.event());
     } else {
       Validation.Rejected rejected = (Validation.Rejected) validation;
-      values[n + 4] = rejected.reason().code();
-      values[n + 5] = rejected.detail();
-      values[n + 6] = raw;
-      values[n + 7] = rejected.clientId();
-      values[n + 8] = quarantineId(sourceFile, lineNumber, raw);
+      values[n + 4] = UTF8String.fromString(rejected.reason().code());
+      values[n + 5] = UTF8String.fromString(rejected.detail());
+      values[n + 6] = UTF8String.fromString(raw);
+      values[n + 7] = UTF8String.fromString(rejected.clientId());
+      values[n + 8] = UTF8String.fromString(quarantineId(sourceFile, lineNumber, raw));
     }
 
-    return RowFactory.create(values);
+    return new GenericInternalRow(values);
   }
 
   private static void fillEvent(Object[] v, Event e) {
-    v[0] = e.clientId();
-    v[1] = e.eventId();
-    v[2] = e.eventType();
-    v[3] = e.eventTime();
-    v[4] = e.customerId();
-    v[5] = e.email();
-    v[6] = e.amount();
-    v[7] = e.currency();
-    v[8] = e.country();
+    long micros = DateTimeUtils.instantToMicros(e.eventTime());
+    v[0] = UTF8String.fromString(e.clientId());
+    v[1] = UTF8String.fromString(e.eventId());
+    v[2] = UTF8String.fromString(e.eventType());
+    v[3] = micros;
+    v[4] = UTF8String.fromString(e.customerId());
+    v[5] = UTF8String.fromString(e.email());
+    v[6] = money(e.amount());
+    v[7] = UTF8String.fromString(e.currency());
+    v[8] = UTF8String.fromString(e.country());
     v[9] = items(e.items());
     v[10] = payment(e.paymentMethod());
-    v[11] = e.ip();
-    v[12] = e.deviceId();
-    v[13] = JavaConverters.mapAsScalaMap(e.attributes());
-    v[14] = e.refEventId();
+    v[11] = UTF8String.fromString(e.ip());
+    v[12] = UTF8String.fromString(e.deviceId());
+    v[13] = attributes(e.attributes());
+    v[14] = UTF8String.fromString(e.refEventId());
     v[15] = e.label();
     v[16] = e.liveScore();
-    v[17] = e.liveAction();
-    v[18] = e.eventTime().atOffset(ZoneOffset.UTC).toLocalDate();
+    v[17] = UTF8String.fromString(e.liveAction());
+    v[18] = (int) Math.floorDiv(micros, MICROS_PER_DAY);
   }
 
-  private static Object items(List<Item> items) {
-    List<Row> rows = new ArrayList<>(items.size());
-    for (Item item : items) {
-      rows.add(RowFactory.create(item.name(), item.category(), item.price(), item.quantity()));
+  /** Validated amounts have scale 2 and fewer than 17 integer digits: decimal(18,2) holds them. */
+  private static Decimal money(BigDecimal amount) {
+    return amount == null
+        ? null
+        : Decimal.apply(amount, EventSchema.MONEY.precision(), EventSchema.MONEY.scale());
+  }
+
+  private static ArrayData items(List<Item> items) {
+    Object[] rows = new Object[items.size()];
+    for (int i = 0; i < rows.length; i++) {
+      Item item = items.get(i);
+      rows[i] = new GenericInternalRow(new Object[] {
+          UTF8String.fromString(item.name()), UTF8String.fromString(item.category()),
+          money(item.price()), item.quantity()});
     }
 
-    return JavaConverters.asScalaBuffer(rows).toSeq();
+    return new GenericArrayData(rows);
   }
 
-  private static Row payment(PaymentMethod p) {
-    return p == null ? null : RowFactory.create(p.fingerprint(), p.type(), p.bin(), p.country());
+  private static InternalRow payment(PaymentMethod p) {
+    return p == null
+        ? null
+        : new GenericInternalRow(new Object[] {
+            UTF8String.fromString(p.fingerprint()), UTF8String.fromString(p.type()),
+            UTF8String.fromString(p.bin()), UTF8String.fromString(p.country())});
+  }
+
+  private static MapData attributes(Map<String, String> attributes) {
+    Object[] keys = new Object[attributes.size()];
+    Object[] values = new Object[attributes.size()];
+    int i = 0;
+    for (Map.Entry<String, String> entry : attributes.entrySet()) {
+      keys[i] = UTF8String.fromString(entry.getKey());
+      values[i++] = UTF8String.fromString(entry.getValue());
+    }
+
+    return new ArrayBasedMapData(new GenericArrayData(keys), new GenericArrayData(values));
+  }
+
+  /**
+   * The validated rows as a DataFrame of {@link #SCHEMA}. Spark's internal entry point: the rows
+   * are already in its internal form, so the public {@code createDataFrame} would only add a
+   * conversion per row.
+   */
+  static Dataset<Row> dataFrame(SparkSession spark, JavaRDD<InternalRow> rows) {
+    return spark.internalCreateDataFrame(rows.rdd(), SCHEMA, false);
   }
 
   /** Stable id of a rejected row, so re-ingesting the same file quarantines it only once. */

@@ -132,6 +132,26 @@ class IngestJobTest {
   }
 
   @Test
+  void aRepeatAcrossFilesKeepsTheCopyOfTheFirstFileAndEveryOtherEventOnce() throws IOException {
+    String[] unique = new String[200];
+    for (int i = 0; i < unique.length; i++) {
+      unique[i] = EventJson.order("u-" + i).json();
+    }
+
+    write(dir.resolve("in/b.jsonl"), EventJson.order("x").with("amount", 2).json());
+    write(dir.resolve("in/a.jsonl"), EventJson.order("x").with("amount", 1).json());
+    write(dir.resolve("in/c.jsonl"), unique);
+    write(dir.resolve("in/d.jsonl"), EventJson.order("x").with("amount", 3).json(), unique[7]);
+
+    IngestSummary summary = job.run(List.of(dir.resolve("in").toString()));
+
+    assertThat(summary.accepted()).isEqualTo(201);
+    assertThat(summary.duplicates()).isEqualTo(3);
+    assertThat(table("events").count()).isEqualTo(201);
+    assertThat(eventRow("x").<BigDecimal>getAs("amount")).isEqualTo(new BigDecimal("1.00"));
+  }
+
+  @Test
   void eventsAlreadyStoredAreDuplicatesInALaterRun() throws IOException {
     Path monday = dir.resolve("monday.jsonl");
     Path tuesday = dir.resolve("tuesday.jsonl");
