@@ -244,7 +244,8 @@ class FeatureJobTest {
         new StructType().add("client_id", DataTypes.StringType))
         .select(col("client_id"), zone).collectAsList();
 
-    assertThat(zone.expr().children()).as("two branches of (condition, value)").hasSize(4);
+    assertThat(zone.expr().children().size()).as("two branches of (condition, value)")
+        .isEqualTo(4);
     assertThat(rows).extracting(r -> r.getString(0) + "=" + r.getString(1)).containsExactly(
         "acme=America/New_York", "bolt=America/New_York", "core=UTC", "other=null");
   }
