@@ -85,7 +85,12 @@ public final class TrainJob {
     Map<String, ClientSpec> specs = new LinkedHashMap<>();
     clients.forEach(c -> specs.put(c.clientId().value(), ClientSpec.of(c, asOf)));
     long start = System.nanoTime();
-    Dataset<Row> rows = labelledRows(clients, specs, asOf).persist(StorageLevel.MEMORY_AND_DISK());
+    // The feature rows come in one partition per few input files: hundreds for a thousand
+    // clients' day folders, and every MLlib iteration of the global model then ran that many
+    // tasks over little data. The shuffle-partition count keeps the passes parallel.
+    Dataset<Row> rows = labelledRows(clients, specs, asOf)
+        .repartition(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // Counting first caches the rows, so the feature build is timed on its own.
       Map<String, Long> counts = new HashMap<>();
