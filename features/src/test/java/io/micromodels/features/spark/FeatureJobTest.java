@@ -1,5 +1,7 @@
 package io.micromodels.features.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -21,10 +23,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -220,6 +226,28 @@ class FeatureJobTest {
 
   private FeatureJob job(Path warehouse) {
     return new FeatureJob(spark, settings(warehouse));
+  }
+
+  @Test
+  void clientsWithTheSameValueShareOneBranchOfAPerClientExpression() throws IOException {
+    List<ClientConfig> clients = new ArrayList<>();
+    for (String id : List.of("acme", "bolt", "core")) {
+      Path file = dir.resolve(id + ".yaml");
+      Files.writeString(file, String.format(CONFIG, "event").replace("acme", id)
+          .replace("America/New_York", id.equals("core") ? "UTC" : "America/New_York"));
+      clients.add(ClientConfigLoader.load(file));
+    }
+
+    Column zone = FeatureJob.perClient(clients, c -> lit(c.timeZone().getId()));
+    List<Row> rows = spark.createDataFrame(List.of(RowFactory.create("acme"),
+            RowFactory.create("bolt"), RowFactory.create("core"), RowFactory.create("other")),
+        new StructType().add("client_id", DataTypes.StringType))
+        .select(col("client_id"), zone).collectAsList();
+
+    assertThat(zone.expr().children().size()).as("two branches of (condition, value)")
+        .isEqualTo(4);
+    assertThat(rows).extracting(r -> r.getString(0) + "=" + r.getString(1)).containsExactly(
+        "acme=America/New_York", "bolt=America/New_York", "core=UTC", "other=null");
   }
 
   private static SparkSettings settings(Path warehouse) {

@@ -2,15 +2,9 @@ package io.micromodels.jobs.bench;
 
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
-import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.SparkSettings;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +42,8 @@ public final class FeatureBenchmark {
     long rows = span.getLong(2);
     List<String> clients = events.select("client_id").distinct().orderBy("client_id")
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    List<ClientConfig> configs = configs(clients);
+    List<ClientConfig> configs = BenchConfigs.fromTemplate("/bench/standard-features.yaml",
+        clients, scratch.resolve("bench-clients"));
     FeatureRange range = new FeatureRange(from, to, FeatureRange.endOf(to));
 
     double ours;
@@ -124,25 +119,6 @@ public final class FeatureBenchmark {
   private static String agg(String fn, String value, String window, long length, String name) {
     return fn + "(" + value + ") OVER (" + window + " RANGE BETWEEN " + length
         + " PRECEDING AND 1 PRECEDING) AS " + name;
-  }
-
-  private List<ClientConfig> configs(List<String> clients) {
-    String template;
-    try (InputStream in = FeatureBenchmark.class.getResourceAsStream(
-        "/bench/standard-features.yaml")) {
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      Path dir = Files.createDirectories(scratch.resolve("bench-clients"));
-      List<ClientConfig> configs = new ArrayList<>();
-      for (String client : clients) {
-        Path file = dir.resolve(client + ".yaml");
-        Files.writeString(file, template.replace("CLIENT", client));
-        configs.add(ClientConfigLoader.load(file));
-      }
-
-      return configs;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static double round(double value) {

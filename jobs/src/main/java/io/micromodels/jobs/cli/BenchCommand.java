@@ -6,6 +6,7 @@ import io.micromodels.jobs.bench.IngestBenchmark;
 import io.micromodels.jobs.bench.MachineFacts;
 import io.micromodels.jobs.bench.ScorerThroughput;
 import io.micromodels.jobs.bench.SklearnBenchmark;
+import io.micromodels.jobs.bench.TrainBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +31,15 @@ import picocli.CommandLine.ParentCommand;
       "  features --warehouses SMALL,LARGE: feature job vs a hand-written SQL window query,",
       "           on two warehouses of ingested events (e.g. 1M and 10M) for the scaling figure",
       "  sklearn  [--rows N] [--python EXE]: a per-client LIBLINEAR fit vs scikit-learn's",
-      "  scorer   the Spark-free scorer under JMH (one core) vs the Spark batch scorer"
+      "  scorer   the Spark-free scorer under JMH (one core) vs the Spark batch scorer",
+      "  train    --as-of T: every client of --warehouse in one train job vs a sequential loop",
+      "           of MLlib fits per client on a subset, extrapolated"
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, features, sklearn or scorer.")
+  @Parameters(index = "0", paramLabel = "WHAT",
+      description = "ingest, features, sklearn, scorer or train.")
   String what;
 
   @Option(names = "--input", description = "ingest: generated event files (a folder).")
@@ -53,6 +57,20 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--python", defaultValue = "python3",
       description = "sklearn: a Python with scikit-learn (default: ${DEFAULT-VALUE}).")
   String python;
+
+  @Option(names = "--as-of", description = "train: labels known at this moment (date or instant).")
+  String asOf;
+
+  @Option(names = "--baseline-clients", defaultValue = "15",
+      description = "train: clients the naive MLlib loop trains at most (default: ${DEFAULT-VALUE}).")
+  int baselineClients;
+
+  @Option(names = "--baseline-minutes", defaultValue = "12",
+      description = "train: the naive loop's time budget (default: ${DEFAULT-VALUE}).")
+  long baselineMinutes;
+
+  @Option(names = "--seed", defaultValue = "1", description = "train: picks the loop's clients.")
+  long seed;
 
   @Option(names = "--out", description = "Result file (default: bench-results/<stage>-<what>.json).")
   Path out;
@@ -79,10 +97,14 @@ final class BenchCommand implements Callable<Integer> {
           .run(rows);
       result.put("machine", MachineFacts.current(spark.version()));
       file = Path.of("bench-results", "training-sklearn.json");
+    } else if (what.equals("train") && asOf != null) {
+      result = new TrainBenchmark(spark, root.global.sparkSettings(), scratch).run(
+          FeaturesCommand.parseAsOf(asOf), baselineClients, baselineMinutes * 60, seed);
+      file = Path.of("bench-results", "training-clients.json");
     } else {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "Use `bench ingest --input DIR`, `bench features --warehouses SMALL,LARGE`"
-              + ", `bench sklearn` or `bench scorer`.");
+          "Use `bench ingest --input DIR`, `bench features --warehouses SMALL,LARGE`,"
+              + " `bench sklearn`, `bench scorer` or `bench train --as-of T`.");
     }
 
     file = out != null ? out : file;

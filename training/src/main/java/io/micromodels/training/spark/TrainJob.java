@@ -67,15 +67,39 @@ public final class TrainJob {
    */
   public List<ClientOutcome> run(List<ClientConfig> clients, Instant asOf,
       Map<String, ClientModel> champions, String outDir) {
+    return runReporting(clients, asOf, champions, outDir).outcomes();
+  }
+
+  /**
+   * What a run did and where its time went: building the feature rows (until they are cached),
+   * the global model, and the clients (one task each, then the MLlib ones), in seconds.
+   *
+   * @param global the global model, or null when no micromodel is global
+   */
+  public record Report(List<ClientOutcome> outcomes, GlobalModel global, double featureSeconds,
+      double globalSeconds, double clientSeconds) {}
+
+  /** As {@link #run}, also reporting the global model and the phases' times (the benchmark). */
+  public Report runReporting(List<ClientConfig> clients, Instant asOf,
+      Map<String, ClientModel> champions, String outDir) {
     Map<String, ClientSpec> specs = new LinkedHashMap<>();
     clients.forEach(c -> specs.put(c.clientId().value(), ClientSpec.of(c, asOf)));
-    Dataset<Row> rows = labelledRows(clients, specs, asOf).persist(StorageLevel.MEMORY_AND_DISK());
+    long start = System.nanoTime();
+    // The feature rows come in one partition per few input files: hundreds for a thousand
+    // clients' day folders, and every MLlib iteration of the global model then ran that many
+    // tasks over little data. The shuffle-partition count keeps the passes parallel.
+    Dataset<Row> rows = labelledRows(clients, specs, asOf)
+        .repartition(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      MllibSolver mllib = MllibSolver.in(spark);
-      GlobalModel global = global(clients, new DatasetRows(rows, mllib));
+      // Counting first caches the rows, so the feature build is timed on its own.
       Map<String, Long> counts = new HashMap<>();
       rows.groupBy("client_id").count().collectAsList()
           .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+      long featured = System.nanoTime();
+      MllibSolver mllib = MllibSolver.in(spark);
+      GlobalModel global = global(clients, new DatasetRows(rows, mllib));
+      long globalDone = System.nanoTime();
       List<String> small = new ArrayList<>();
       List<String> large = new ArrayList<>();
       for (ClientConfig c : clients) {
@@ -98,10 +122,16 @@ public final class TrainJob {
         outcomes.add(trainOne(specs.get(id), clientRows, global, champions.get(id), outDir));
       }
 
-      return ordered(outcomes, specs);
+      long done = System.nanoTime();
+      return new Report(ordered(outcomes, specs), global, seconds(start, featured),
+          seconds(featured, globalDone), seconds(globalDone, done));
     } finally {
       rows.unpersist();
     }
+  }
+
+  private static double seconds(long from, long to) {
+    return (to - from) / 1e9;
   }
 
   /** Trains one client and writes its model; a failure becomes the client's outcome. */
@@ -119,8 +149,11 @@ public final class TrainJob {
     }
   }
 
-  /** Feature rows of each client's window with label, validation part and fold columns. */
-  Dataset<Row> labelledRows(List<ClientConfig> clients, Map<String, ClientSpec> specs,
+  /**
+   * Feature rows of each client's window with label, validation part and fold columns: the rows
+   * {@link DatasetRows} and {@link ClientTrainFunction} train on.
+   */
+  public Dataset<Row> labelledRows(List<ClientConfig> clients, Map<String, ClientSpec> specs,
       Instant asOf) {
     LocalDate from = null;
     LocalDate to = null;
