@@ -39,6 +39,11 @@ public record TrainedMicromodel(String name, String type, MicromodelSpec.Scope s
     return new TrainedMicromodel(name, type, scope, read, model, regularisation);
   }
 
+  /** The name a combiner input goes by in contributions and importances. */
+  public static String inputName(String column) {
+    return column.startsWith(COLUMN_PREFIX) ? column.substring(COLUMN_PREFIX.length()) : column;
+  }
+
   /** The combiner's input column of this micromodel. */
   public String column() {
     return COLUMN_PREFIX + name;

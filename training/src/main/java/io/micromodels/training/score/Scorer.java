@@ -23,9 +23,7 @@ public final class Scorer {
   public Scorer(ClientModel model) {
     this.model = model;
     this.contributionNames = model.scoring().combiner().inputs().columns().stream()
-        .map(c -> c.startsWith(TrainedMicromodel.COLUMN_PREFIX)
-            ? c.substring(TrainedMicromodel.COLUMN_PREFIX.length()) : c)
-        .toList();
+        .map(TrainedMicromodel::inputName).toList();
   }
 
   public ClientModel model() {

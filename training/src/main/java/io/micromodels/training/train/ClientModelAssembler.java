@@ -63,9 +63,8 @@ public final class ClientModelAssembler {
     Map<String, Double> importances = new LinkedHashMap<>();
     List<String> columns = scoring.combiner().inputs().columns();
     for (int j = 0; j < columns.size(); j++) {
-      String name = columns.get(j).startsWith(TrainedMicromodel.COLUMN_PREFIX)
-          ? columns.get(j).substring(TrainedMicromodel.COLUMN_PREFIX.length()) : columns.get(j);
-      importances.put(name, Math.abs(scoring.combiner().model().weight(j)));
+      importances.put(TrainedMicromodel.inputName(columns.get(j)),
+          Math.abs(scoring.combiner().model().weight(j)));
     }
 
     return importances;
