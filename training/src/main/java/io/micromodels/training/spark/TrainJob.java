@@ -137,13 +137,15 @@ public final class TrainJob {
   /** Trains one client and writes its model; a failure becomes the client's outcome. */
   static ClientOutcome trainOne(ClientSpec spec, TrainingRows rows, GlobalModel global,
       ClientModel champion, String outDir) {
-    TrainingRows.Counts counts = rows.counts();
     try {
       ClientModel model = ClientTrainer.train(spec, rows, global, champion);
       return new ClientOutcome(spec.clientId(), ClientOutcome.Status.TRAINED, rows.solver(),
-          counts.rows(), counts.frauds(), model.fallback().usesGlobalModel(),
-          ModelFiles.write(outDir, model), model.fallback().reason());
+          model.training().rows(), model.training().fraudLabels(),
+          model.fallback().usesGlobalModel(), ModelFiles.write(outDir, model),
+          model.fallback().reason());
     } catch (TrainingException | IllegalArgumentException | IllegalStateException e) {
+      // the counts are read again only for a failure report (the model carries them otherwise)
+      TrainingRows.Counts counts = rows.counts();
       return new ClientOutcome(spec.clientId(), ClientOutcome.Status.FAILED, rows.solver(),
           counts.rows(), counts.frauds(), false, null, e.getMessage());
     }
