@@ -31,7 +31,7 @@ public record GateSpec(String metric, Double min, Double max, Double maxDrop, Do
       "expected_calibration_error", "precision_at_k", "block_rate", "review_rate",
       "fraud_caught", "fraud_caught_amount", "false_positive_rate", "action_change_rate",
       "score_difference", "score_rank_correlation", "feature_rank_correlation",
-      "population_stability_index", "prevented_asserts");
+      "population_stability_index", "prevented_asserts", "label_completeness");
 
   public GateSpec {
     Objects.requireNonNull(metric, "metric");
