@@ -74,11 +74,31 @@ public final class ClientConfigLoader {
 
   /** Loads and validates one client's file; the file's base name must be its client id. */
   public static ClientConfig load(Path file) {
+    return load(file, null);
+  }
+
+  /**
+   * As {@link #load(Path)}, with an ad-hoc backtest's overrides merged into the file's tree
+   * before validation: mappings merge key by key, anything else (lists, values) replaces. The
+   * result is validated exactly as a file would be, so a bad override fails the same way.
+   *
+   * @param overrides a JSON object, or null for none
+   */
+  public static ClientConfig load(Path file, JsonNode overrides) {
     JsonNode tree;
     try {
       tree = YAML.readTree(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new ConfigException("Cannot read client config " + file + ": " + e.getMessage(), e);
+    }
+
+    if (overrides != null && !overrides.isEmpty()) {
+      if (!overrides.isObject() || tree == null || !tree.isObject()) {
+        throw new ConfigException("Config overrides for " + file + " must be a JSON object of"
+            + " config keys, e.g. {\"training\": {\"train_days\": 60}}; got " + overrides);
+      }
+
+      tree = merge((com.fasterxml.jackson.databind.node.ObjectNode) tree.deepCopy(), overrides);
     }
 
     ConfigNode root = new ConfigNode(file, "", tree);
@@ -117,6 +137,19 @@ public final class ClientConfigLoader {
         assertions(root, file),
         root.integer("min_fraud_labels", ClientConfig.DEFAULT_MIN_FRAUD_LABELS, 1, 1_000_000),
         root.flag("auto_promote", ClientConfig.DEFAULT_AUTO_PROMOTE));
+  }
+
+  private static JsonNode merge(com.fasterxml.jackson.databind.node.ObjectNode base,
+      JsonNode overrides) {
+    overrides.fields().forEachRemaining(e -> {
+      JsonNode current = base.get(e.getKey());
+      if (current != null && current.isObject() && e.getValue().isObject()) {
+        merge((com.fasterxml.jackson.databind.node.ObjectNode) current, e.getValue());
+      } else {
+        base.set(e.getKey(), e.getValue());
+      }
+    });
+    return base;
   }
 
   private static ClientId clientId(ConfigNode root, Path file) {

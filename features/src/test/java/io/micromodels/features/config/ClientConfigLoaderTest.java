@@ -202,6 +202,25 @@ class ClientConfigLoaderTest {
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
+  @Test
+  void overridesMergeIntoTheFileAndAreValidatedLikeIt() throws IOException {
+    Path file = write("acme", MINIMAL + "training: {train_days: 90, validation_days: 10}\n");
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    ClientConfig merged = ClientConfigLoader.load(file,
+        mapper.readTree("{\"training\": {\"train_days\": 60}, \"min_fraud_labels\": 5}"));
+
+    assertThat(merged.training().trainDays()).isEqualTo(60);
+    assertThat(merged.training().validationDays()).isEqualTo(10);
+    assertThat(merged.minFraudLabels()).isEqualTo(5);
+    assertThat(merged.configHash()).isNotEqualTo(ClientConfigLoader.load(file).configHash());
+    assertThatThrownBy(() -> ClientConfigLoader.load(file,
+        mapper.readTree("{\"training\": {\"train_dayz\": 60}}")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("train_dayz");
+    assertThatThrownBy(() -> ClientConfigLoader.load(file, mapper.readTree("[1]")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("must be a JSON object");
+  }
+
   private static Map<String, ClientConfig> byId(List<ClientConfig> configs) {
     return configs.stream().collect(java.util.stream.Collectors.toMap(
         c -> c.clientId().value(), c -> c));

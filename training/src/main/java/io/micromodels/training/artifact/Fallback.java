@@ -15,6 +15,12 @@ public record Fallback(boolean usesGlobalModel, long fraudLabels, int minFraudLa
         + "min_fraud_labels " + minFraudLabels + ": the client's own model");
   }
 
+  /** The parent model a backtest compares a client's own model with (not a release). */
+  public static Fallback parent(long fraudLabels, int minFraudLabels) {
+    return new Fallback(true, fraudLabels, minFraudLabels, "the global (parent) model with the"
+        + " client's own score scale and policy, for comparison");
+  }
+
   public static Fallback global(long fraudLabels, int minFraudLabels) {
     return new Fallback(true, fraudLabels, minFraudLabels, fraudLabels + " fraud labels < "
         + "min_fraud_labels " + minFraudLabels + ": falls back to the global model");

@@ -15,12 +15,15 @@ import org.apache.hadoop.fs.Path;
  * trained the client (models stay out of the driver). A temporary file renamed into place, so a
  * reader never sees half a model.
  */
-final class ModelFiles {
+public final class ModelFiles {
   private ModelFiles() {}
 
-  static String write(String dir, ClientModel model) {
-    Path target = new Path(new Path(dir, model.clientId()), ModelFormat.FILE_NAME);
-    Path temporary = new Path(target.getParent(), "." + ModelFormat.FILE_NAME + ".tmp");
+  /** The global model with the client's own scale and policy, written beside its model. */
+  public static final String PARENT_FILE_NAME = "parent.json";
+
+  static String write(String dir, ClientModel model, String fileName) {
+    Path target = new Path(new Path(dir, model.clientId()), fileName);
+    Path temporary = new Path(target.getParent(), "." + fileName + ".tmp");
     try {
       FileSystem fs = target.getFileSystem(new Configuration());
       try (OutputStream out = fs.create(temporary, true)) {

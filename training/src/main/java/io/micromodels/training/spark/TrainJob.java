@@ -82,13 +82,30 @@ public final class TrainJob {
   /** As {@link #run}, also reporting the global model and the phases' times (the benchmark). */
   public Report runReporting(List<ClientConfig> clients, Instant asOf,
       Map<String, ClientModel> champions, String outDir) {
+    Map<String, ClientSpec> specs = specs(clients, asOf);
+    long start = System.nanoTime();
+    return train(clients, specs, labelledRows(clients, specs, asOf), champions, outDir, start);
+  }
+
+  /** Each client's training spec as of a moment. */
+  public static Map<String, ClientSpec> specs(List<ClientConfig> clients, Instant asOf) {
     Map<String, ClientSpec> specs = new LinkedHashMap<>();
     clients.forEach(c -> specs.put(c.clientId().value(), ClientSpec.of(c, asOf)));
-    long start = System.nanoTime();
+    return specs;
+  }
+
+  /**
+   * Trains the clients on rows already built (by {@link #labelledRows} or {@link #windowed}):
+   * the backtest builds its feature rows once and trains every fold on them.
+   *
+   * @param start when the run began ({@link System#nanoTime}), for the feature phase's time
+   */
+  public Report train(List<ClientConfig> clients, Map<String, ClientSpec> specs,
+      Dataset<Row> labelledRows, Map<String, ClientModel> champions, String outDir, long start) {
     // The feature rows come in one partition per few input files: hundreds for a thousand
     // clients' day folders, and every MLlib iteration of the global model then ran that many
     // tasks over little data. The shuffle-partition count keeps the passes parallel.
-    Dataset<Row> rows = labelledRows(clients, specs, asOf)
+    Dataset<Row> rows = labelledRows
         .repartition(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -139,9 +156,16 @@ public final class TrainJob {
       ClientModel champion, String outDir) {
     try {
       ClientModel model = ClientTrainer.train(spec, rows, global, champion);
+      if (global != null && !model.fallback().usesGlobalModel()) {
+        // the parent beside the model: what a backtest compares the client's own model with
+        ModelFiles.write(outDir, ClientTrainer.parent(spec, rows, global, champion),
+            ModelFiles.PARENT_FILE_NAME);
+      }
+
       return new ClientOutcome(spec.clientId(), ClientOutcome.Status.TRAINED, rows.solver(),
           model.training().rows(), model.training().fraudLabels(),
-          model.fallback().usesGlobalModel(), ModelFiles.write(outDir, model),
+          model.fallback().usesGlobalModel(),
+          ModelFiles.write(outDir, model, ModelFormat.FILE_NAME),
           model.fallback().reason());
     } catch (TrainingException | IllegalArgumentException | IllegalStateException e) {
       // the counts are read again only for a failure report (the model carries them otherwise)
@@ -166,8 +190,16 @@ public final class TrainJob {
       to = to == null || last.isAfter(to) ? last : to;
     }
 
-    Dataset<Row> features = new FeatureJob(spark, settings)
-        .build(clients, new FeatureRange(from, to, asOf));
+    return windowed(new FeatureJob(spark, settings).build(clients, new FeatureRange(from, to, asOf)),
+        clients, specs);
+  }
+
+  /**
+   * Feature rows (with a 0/1 {@code label}) cut to each client's training window, with the
+   * validation part and fold columns added.
+   */
+  public static Dataset<Row> windowed(Dataset<Row> features, List<ClientConfig> clients,
+      Map<String, ClientSpec> specs) {
     return features
         .filter(FeatureJob.perClient(clients, c -> inWindow(specs.get(c.clientId().value()).window())))
         .withColumn(TrainingColumns.LABEL, col("label").cast("double"))

@@ -41,6 +41,23 @@ public final class ClientTrainer {
       fallback = Fallback.own(counts.frauds(), spec.minFraudLabels());
     }
 
+    return assemble(spec, rows, scoring, champion, fallback, counts, validation);
+  }
+
+  /**
+   * The client's parent: the global model with the client's own score scale and policy, fitted
+   * on the same validation slice, so a backtest can tell whether the client's own model beats it.
+   */
+  public static ClientModel parent(ClientSpec spec, TrainingRows rows, GlobalModel global,
+      ClientModel champion) {
+    TrainingRows.Counts counts = rows.counts();
+    return assemble(spec, rows, global.scoring(), champion, Fallback.parent(counts.frauds(),
+        spec.minFraudLabels()), counts, rows.slice(Slice.validation()).counts());
+  }
+
+  private static ClientModel assemble(ClientSpec spec, TrainingRows rows, ScoringModel scoring,
+      ClientModel champion, Fallback fallback, TrainingRows.Counts counts,
+      TrainingRows.Counts validation) {
     TrainingWindow window = spec.window();
     TrainingSummary summary = new TrainingSummary(window.start(), window.validationStart(),
         window.end(), counts.rows(), counts.frauds(), validation.rows(), validation.frauds(),

@@ -1,0 +1,40 @@
+package io.micromodels.evaluation.backtest;
+
+import io.micromodels.features.config.GateSpec;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the evaluation of one client's held-out rows needs besides the rows, small and
+ * serializable so it travels to the task that evaluates the client.
+ *
+ * @param labelDelays days from decision event to fraud label of the client's mature history,
+ *     the label-delay curve behind {@code label_completeness}
+ * @param assertedCustomers customers the client asserts must be prevented (empty: none given)
+ * @param candidateImportances the most recent fold's candidate feature importances
+ * @param championImportances the champion's, or null without a champion
+ * @param parentIsCandidate whether the candidate already is the global model (fallback)
+ * @param lineage ordered facts for the report and metrics.json (data versions, windows, hash)
+ */
+public record ClientContext(String clientId, String runId, FoldLayout layout,
+    List<GateSpec> gates, double[] labelDelays, Set<String> assertedCustomers,
+    Map<String, Double> candidateImportances, Map<String, Double> championImportances,
+    boolean parentIsCandidate, String hypothesis, String objective,
+    Map<String, String> lineage) implements Serializable {
+  public ClientContext {
+    Objects.requireNonNull(clientId, "clientId");
+    gates = List.copyOf(gates);
+    labelDelays = labelDelays.clone();
+    assertedCustomers = Set.copyOf(assertedCustomers);
+    candidateImportances = Map.copyOf(candidateImportances);
+    championImportances = championImportances == null ? null : Map.copyOf(championImportances);
+    lineage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lineage));
+  }
+
+  public boolean hasChampion() {
+    return championImportances != null;
+  }
+}

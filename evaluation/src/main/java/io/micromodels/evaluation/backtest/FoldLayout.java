@@ -1,0 +1,90 @@
+package io.micromodels.evaluation.backtest;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The folds of a client's walk-forward backtest. The test windows are {@code folds} back-to-back
+ * periods of {@code testDays} whole UTC days ending with the last whole day before the
+ * evaluation date, oldest first; fold k trains on {@code [t - trainDays - labelDelay,
+ * t - labelDelay)} as of its cut-off t. Every test event is therefore at least {@code labelDelay}
+ * after the last event its model trained on, and none is inside a training window of its own
+ * fold. The most recent folds have the least mature labels: {@code label_completeness} says how
+ * much (a gate can refuse a window that is too immature).
+ *
+ * @param evaluatedAt labels are as known at this moment
+ */
+public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays, int testDays,
+    List<Fold> folds) implements Serializable {
+  public FoldLayout {
+    folds = List.copyOf(folds);
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the bad value
+   */
+  public static FoldLayout of(Instant evaluatedAt, int folds, int trainDays, int labelDelayDays,
+      int testDays) {
+    require(folds >= 1, "folds must be at least 1: " + folds);
+    require(trainDays >= 1, "train days must be at least 1: " + trainDays);
+    require(labelDelayDays >= 0, "label delay must not be negative: " + labelDelayDays);
+    require(testDays >= 1, "test days must be at least 1: " + testDays);
+    // The test windows end at the start of the evaluation's day, or at the evaluation itself when
+    // it is the last microsecond of a day (an as-of date means the end of that day).
+    Instant end = evaluatedAt.plusNanos(1000).truncatedTo(ChronoUnit.DAYS);
+    List<Fold> layout = new ArrayList<>();
+    for (int k = 1; k <= folds; k++) {
+      Instant testStart = end.minus(Duration.ofDays((long) (folds - k + 1) * testDays));
+      Instant trainEnd = testStart.minus(Duration.ofDays(labelDelayDays));
+      layout.add(new Fold(k, trainEnd.minus(Duration.ofDays(trainDays)), trainEnd, testStart,
+          testStart, testStart.plus(Duration.ofDays(testDays))));
+    }
+
+    return new FoldLayout(evaluatedAt, trainDays, labelDelayDays, testDays, layout);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** The fold whose test window holds the event, if any. */
+  public Optional<Fold> testing(Instant eventTime) {
+    return folds.stream().filter(f -> f.tests(eventTime)).findFirst();
+  }
+
+  public Instant firstTrainStart() {
+    return folds.get(0).trainStart();
+  }
+
+  public Instant testStart() {
+    return folds.get(0).testStart();
+  }
+
+  public Instant testEnd() {
+    return folds.get(folds.size() - 1).testEnd();
+  }
+
+  /** One line per fold, for the terminal and the report. */
+  public List<String> describe() {
+    List<String> lines = new ArrayList<>();
+    for (Fold f : folds) {
+      lines.add(String.format("fold %d: train [%s, %s) as of %s, test [%s, %s), labels as of %s",
+          f.index(), day(f.trainStart()), day(f.trainEnd()), day(f.cutoff()), day(f.testStart()),
+          day(f.testEnd()), evaluatedAt));
+    }
+
+    return lines;
+  }
+
+  private static String day(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.DAYS).equals(instant)
+        ? instant.toString().substring(0, 10) : instant.toString();
+  }
+}

@@ -1,0 +1,88 @@
+package io.micromodels.evaluation.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micromodels.evaluation.backtest.FoldLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The files of a backtest run, through Hadoop's file systems (local, HDFS, S3) so tasks on a
+ * cluster write them where the driver reads them. Each file is written to a temporary name and
+ * renamed, so a reader never sees half a report.
+ *
+ * <pre>
+ * &lt;run&gt;/folds.json                      the fold layout of every client
+ * &lt;run&gt;/models/fold-&lt;k&gt;/&lt;client&gt;/model.json   each fold's candidate (and parent.json)
+ * &lt;run&gt;/&lt;client&gt;/report.html, metrics.json, scores.csv.gz
+ * </pre>
+ */
+final class BacktestFiles {
+  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private BacktestFiles() {}
+
+  static String join(String dir, String name) {
+    return new Path(dir, name).toString();
+  }
+
+  static String foldModels(String runDir, int fold) {
+    return join(join(runDir, "models"), "fold-" + fold);
+  }
+
+  static String clientDir(String runDir, String clientId) {
+    return join(runDir, clientId);
+  }
+
+  static void writeLayout(String runDir, Map<String, FoldLayout> layouts) {
+    try {
+      write(join(runDir, "folds.json"), JSON.writeValueAsBytes(layouts));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the fold layout under " + runDir, e);
+    }
+  }
+
+  static void write(String file, byte[] content) {
+    Path target = new Path(file);
+    Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
+    try {
+      FileSystem fs = target.getFileSystem(new Configuration());
+      try (OutputStream out = fs.create(temporary, true)) {
+        out.write(content);
+      }
+
+      if (fs.exists(target) && !fs.delete(target, false) || !fs.rename(temporary, target)) {
+        throw new IOException("cannot move " + temporary + " to " + target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  /** A text file's content, or null when it does not exist. */
+  static String readIfExists(String file) {
+    Path path = new Path(file);
+    try {
+      FileSystem fs = path.getFileSystem(new Configuration());
+      if (!fs.exists(path)) {
+        return null;
+      }
+
+      try (InputStream in = fs.open(path)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+}

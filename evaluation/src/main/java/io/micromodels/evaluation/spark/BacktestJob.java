@@ -1,0 +1,242 @@
+package io.micromodels.evaluation.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.micromodels.evaluation.backtest.BacktestRequest;
+import io.micromodels.evaluation.backtest.ClientBacktest;
+import io.micromodels.evaluation.backtest.ClientContext;
+import io.micromodels.evaluation.backtest.EffectiveConfig;
+import io.micromodels.evaluation.backtest.Fold;
+import io.micromodels.evaluation.backtest.FoldLayout;
+import io.micromodels.evaluation.backtest.StageTimes;
+import io.micromodels.features.FeatureRange;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.spark.FeatureJob;
+import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.ModelFormat;
+import io.micromodels.training.spark.ClientOutcome;
+import io.micromodels.training.spark.ModelFiles;
+import io.micromodels.training.spark.TrainJob;
+import io.micromodels.training.train.ClientSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * {@code micromodels backtest}: walk-forward, out-of-time backtests of every client in one Spark
+ * application (DESIGN.md §4, Backtest and Evaluate). The feature rows of all folds are built once,
+ * with labels as known at the evaluation date and each label's time; a fold's training rows take
+ * as fraud only the labels known at its cut-off, so one build serves every fold without leaking
+ * (features are point-in-time and never depend on the as-of). Each fold trains through the train
+ * job; the held-out rows are scored by the fold's candidate, the champion and the parent inside
+ * the tasks; one task per client computes the metrics, the gate and the report and writes them.
+ */
+public final class BacktestJob {
+  /** Label delays beyond this many times a client's configured delay are not waited for. */
+  static final int DELAY_HORIZON_FACTOR = 2;
+
+  private final SparkSession spark;
+  private final SparkSettings settings;
+
+  public BacktestJob(SparkSession spark, SparkSettings settings) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** What a run did: each client's result and the stages' wall times. */
+  public record Result(List<ClientBacktest> clients, Map<String, FoldLayout> layouts,
+      StageTimes times) {}
+
+  public Result run(List<ClientConfig> configs, BacktestRequest request) {
+    List<ClientConfig> clients = configs.stream()
+        .map(c -> EffectiveConfig.of(c, request.trainDays(), request.labelDelayDays())).toList();
+    Map<String, FoldLayout> layouts = new LinkedHashMap<>();
+    clients.forEach(c -> layouts.put(c.clientId().value(), EffectiveConfig.layout(c, request)));
+    String runDir = BacktestFiles.join(request.outDir(), request.runId());
+    BacktestFiles.writeLayout(runDir, layouts);
+    StageTimes.Clock clock = StageTimes.start();
+
+    Dataset<Row> features = new FeatureJob(spark, settings)
+        .build(clients, range(layouts.values(), request.evaluatedAt()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      features.count();
+      clock.lap("features");
+      Map<String, List<ClientOutcome>> trained = trainFolds(clients, layouts, features, request,
+          runDir);
+      clock.lap("train");
+      Map<String, ShippedModels> models = new LinkedHashMap<>();
+      Map<String, ClientContext> contexts = new LinkedHashMap<>();
+      Map<String, double[]> delays = labelDelays(clients, features, request.evaluatedAt());
+      List<ClientBacktest> failed = new ArrayList<>();
+      for (ClientConfig c : clients) {
+        String id = c.clientId().value();
+        List<ClientOutcome> outcomes = trained.get(id);
+        ClientOutcome broken = outcomes.stream()
+            .filter(o -> o.status() != ClientOutcome.Status.TRAINED).findFirst().orElse(null);
+        if (broken != null) {
+          failed.add(ClientBacktest.failed(id, "fold " + (outcomes.indexOf(broken) + 1)
+              + " did not train: " + broken.message()));
+          continue;
+        }
+
+        FoldModels loaded = FoldModels.load(c, layouts.get(id), outcomes,
+            request.champions().get(id));
+        models.put(id, loaded.shipped());
+        contexts.put(id, loaded.context(request, delays.getOrDefault(id, new double[0]),
+            lineage(c, layouts.get(id), request)));
+      }
+
+      Dataset<ScoreEventsFunction.Keyed> scored = testRows(clients, layouts, features)
+          .mapPartitions(new ScoreEventsFunction(models),
+              Encoders.javaSerialization(ScoreEventsFunction.Keyed.class));
+      List<ClientBacktest> results = new ArrayList<>(scored
+          .groupByKey((MapFunction<ScoreEventsFunction.Keyed, String>) ScoreEventsFunction.Keyed::clientId,
+              Encoders.STRING())
+          .flatMapGroups(new ClientBacktestFunction(contexts, runDir),
+              Encoders.javaSerialization(ClientBacktest.class))
+          .collectAsList());
+      clock.lap("score, metrics and report");
+      results.addAll(failed);
+      for (String id : layouts.keySet()) {
+        if (results.stream().noneMatch(r -> r.clientId().equals(id))) {
+          results.add(ClientBacktest.failed(id, "no decision events in its test windows"));
+        }
+      }
+
+      results.sort(java.util.Comparator.comparing(r -> List.copyOf(layouts.keySet())
+          .indexOf(r.clientId())));
+      return new Result(results, layouts, clock.times());
+    } finally {
+      features.unpersist();
+    }
+  }
+
+  /** The days every fold of every client needs, labels as known at the evaluation date. */
+  static FeatureRange range(Iterable<FoldLayout> layouts, Instant evaluatedAt) {
+    LocalDate from = null;
+    LocalDate to = null;
+    for (FoldLayout layout : layouts) {
+      LocalDate start = day(layout.firstTrainStart());
+      LocalDate last = day(layout.testEnd()).minusDays(1);
+      from = from == null || start.isBefore(from) ? start : from;
+      to = to == null || last.isAfter(to) ? last : to;
+    }
+
+    return new FeatureRange(from, to, evaluatedAt);
+  }
+
+  private static LocalDate day(Instant instant) {
+    return instant.atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /** Trains every fold: fold k on the rows of its windows, fraud only where known at its cut-off. */
+  private Map<String, List<ClientOutcome>> trainFolds(List<ClientConfig> clients,
+      Map<String, FoldLayout> layouts, Dataset<Row> features, BacktestRequest request,
+      String runDir) {
+    int folds = request.folds();
+    Map<String, List<ClientOutcome>> trained = new LinkedHashMap<>();
+    clients.forEach(c -> trained.put(c.clientId().value(), new ArrayList<>()));
+    TrainJob job = new TrainJob(spark, settings);
+    for (int k = 1; k <= folds; k++) {
+      int index = k;
+      Map<String, ClientSpec> specs = new LinkedHashMap<>();
+      for (ClientConfig c : clients) {
+        Fold fold = layouts.get(c.clientId().value()).folds().get(k - 1);
+        ClientSpec spec = ClientSpec.of(c, fold.cutoff());
+        if (!spec.window().start().equals(fold.trainStart())
+            || !spec.window().end().equals(fold.trainEnd())) {
+          throw new IllegalStateException("fold " + k + " of " + c.clientId() + ": training window "
+              + spec.window() + " differs from the layout's " + fold);
+        }
+
+        specs.put(c.clientId().value(), spec);
+      }
+
+      Dataset<Row> asOfCutoff = features.withColumn("label", FeatureJob.perClient(clients,
+          c -> when(col("label_time").leq(lit(layouts.get(c.clientId().value()).folds()
+              .get(index - 1).cutoff())), lit(1)).otherwise(lit(0))));
+      TrainJob.Report report = job.train(clients, specs, TrainJob.windowed(asOfCutoff, clients,
+          specs), request.champions(), BacktestFiles.foldModels(runDir, k), System.nanoTime());
+      report.outcomes().forEach(o -> trained.get(o.clientId()).add(o));
+      System.out.println("   fold " + k + "/" + folds + " trained: " + report.outcomes().stream()
+          .map(o -> o.clientId() + " " + o.status().name().toLowerCase()
+              + (o.fallback() ? " (global model)" : "")).toList());
+    }
+
+    return trained;
+  }
+
+  /** Decision events of each client's test windows. */
+  private static Dataset<Row> testRows(List<ClientConfig> clients, Map<String, FoldLayout> layouts,
+      Dataset<Row> features) {
+    return features.filter(FeatureJob.perClient(clients, c -> {
+      FoldLayout layout = layouts.get(c.clientId().value());
+      return col("event_time").geq(lit(layout.testStart()))
+          .and(col("event_time").lt(lit(layout.testEnd())));
+    }));
+  }
+
+  /**
+   * Days from decision event to fraud label, for each client's events old enough that their
+   * labels have had {@value #DELAY_HORIZON_FACTOR} times the configured delay to arrive (only the
+   * few fraud rows reach the driver).
+   */
+  private static Map<String, double[]> labelDelays(List<ClientConfig> clients,
+      Dataset<Row> features, Instant evaluatedAt) {
+    Map<String, List<Double>> delays = new HashMap<>();
+    features
+        .filter(col("label_time").isNotNull().and(FeatureJob.perClient(clients,
+            c -> col("event_time").leq(lit(evaluatedAt.minus(horizon(c)))).and(
+                col("label_time").leq(col("event_time").plus(expr(horizon(c))))))))
+        .selectExpr("client_id",
+            "(unix_micros(label_time) - unix_micros(event_time)) / 86400000000D AS delay")
+        .collectAsList()
+        .forEach(r -> delays.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+            .add(r.getDouble(1)));
+    Map<String, double[]> out = new HashMap<>();
+    delays.forEach((id, list) -> out.put(id, list.stream().mapToDouble(Double::doubleValue).toArray()));
+    return out;
+  }
+
+  private static Duration horizon(ClientConfig c) {
+    return Duration.ofDays(Math.max(14, (long) DELAY_HORIZON_FACTOR * c.label().delayDays()));
+  }
+
+  private static org.apache.spark.sql.Column expr(Duration duration) {
+    return org.apache.spark.sql.functions.expr("INTERVAL " + duration.toDays() + " DAYS");
+  }
+
+  private Map<String, String> lineage(ClientConfig c, FoldLayout layout, BacktestRequest request) {
+    Map<String, String> lineage = new LinkedHashMap<>();
+    lineage.put("run", request.runId());
+    lineage.put("evaluated at (labels as of)", request.evaluatedAt().toString());
+    lineage.put("events table", settings.tablePath("events") + " @ version "
+        + DeltaVersions.of(spark, settings.tablePath("events")));
+    lineage.put("config", c.source().toString());
+    lineage.put("config hash (effective)", c.configHash());
+    lineage.put("folds", layout.folds().size() + " × " + layout.testDays() + " test days, "
+        + layout.trainDays() + " train days, label delay " + layout.labelDelayDays() + " days");
+    for (String line : layout.describe()) {
+      lineage.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 2));
+    }
+
+    return lineage;
+  }
+}
