@@ -1,7 +1,24 @@
 package io.micromodels.jobs.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micromodels.evaluation.backtest.BacktestRequest;
+import io.micromodels.evaluation.backtest.ClientBacktest;
+import io.micromodels.evaluation.backtest.FoldLayout;
+import io.micromodels.evaluation.gate.Gate;
+import io.micromodels.evaluation.gate.Objective;
+import io.micromodels.evaluation.spark.BacktestJob;
 import io.micromodels.features.ConfigException;
-import io.micromodels.features.MicromodelsException;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.ClientConfigLoader;
+import io.micromodels.features.spark.SparkSessions;
+import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.ModelFormat;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.function.Function;
 import io.micromodels.orchestration.airflow.AirflowClient;
 import io.micromodels.orchestration.airflow.DagRun;
 import java.nio.charset.StandardCharsets;
@@ -20,27 +37,35 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code micromodels backtest}: walk-forward backtests. With {@code --submit} it sends an ad-hoc
- * backtest to Airflow's {@code micromodels_adhoc_backtest} DAG (and with {@code --wait} follows
- * it); the local run arrives with the backtest stage (issue #5).
+ * {@code micromodels backtest}: walk-forward, out-of-time backtests of the selected clients against
+ * their champions, the happy-path gate and the report (docs/backtest.md). With {@code --submit} it
+ * sends an ad-hoc backtest to Airflow's {@code micromodels_adhoc_backtest} DAG instead (and with
+ * {@code --wait} follows it).
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
     description = "Walk-forward backtest of the candidate against the champion; --submit sends an"
         + " ad-hoc backtest (hypothesis, objective) to Airflow.")
 final class BacktestCommand implements Callable<Integer> {
   static final String ADHOC_DAG = "micromodels_adhoc_backtest";
-  static final String LOCAL_UNAVAILABLE = "`micromodels backtest` runs locally once the backtest"
-      + " stage lands (issue #5); use --submit to run it on Airflow";
   private static final Pattern AS_OF = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}.*");
-  private static final Pattern OBJECTIVE = Pattern.compile("[a-z_]+:[+-]?[0-9]*\\.?[0-9]+");
+  private static final Pattern OBJECTIVE = Objective.SYNTAX;
 
-  @Option(names = "--configs", description = "Folder of client configs.") Path configs;
-  @Option(names = "--clients", split = ",", description = "Client ids.") List<String> clients;
-  @Option(names = "--as-of", required = true, description = "As-of date.") String asOf;
-  @Option(names = "--folds", defaultValue = "4", description = "Walk-forward folds (1-12).") int folds;
-  @Option(names = "--train-days", defaultValue = "90") int trainDays;
-  @Option(names = "--label-delay", defaultValue = "60") int labelDelay;
-  @Option(names = "--test-days", defaultValue = "7") int testDays;
+  @picocli.CommandLine.ParentCommand MicromodelsCli root;
+
+  @Option(names = "--configs", defaultValue = "data-samples/clients",
+      description = "Folder of client configs (default: ${DEFAULT-VALUE}).") Path configs;
+  @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
+  List<String> clients;
+  @Option(names = "--as-of", required = true, description = "Evaluation moment: labels as known"
+      + " then; a date (its end, UTC) or an ISO instant.") String asOf;
+  @Option(names = "--folds", description = "Walk-forward folds, 1-12 (default: the configs'"
+      + " backtest.folds, 4).") Integer folds;
+  @Option(names = "--train-days", description = "Days each fold trains on (default: each config's"
+      + " backtest.train_days).") Integer trainDays;
+  @Option(names = "--label-delay", description = "Days between a fold's training window and its"
+      + " cut-off (default: each config's label.delay_days).") Integer labelDelay;
+  @Option(names = "--test-days", description = "Days of each test window (default: the configs'"
+      + " backtest.test_days, 7).") Integer testDays;
   @Option(names = "--hypothesis", description = "What the change should do, in a sentence.")
   String hypothesis;
   @Option(names = "--objective", description = "metric:change vs the champion, e.g. pr_auc:+0.01.")
@@ -49,8 +74,12 @@ final class BacktestCommand implements Callable<Integer> {
   String overrides;
   @Option(names = "--report-id", description = "Name of the report folder (default: the run id).")
   String reportId;
-  @Option(names = "--champion", description = "Champion artifact path (default: production).")
+  @Option(names = "--champion", description = "Champion models: a folder <dir>/<client>/model.json,"
+      + " or one model.json (or its artifact folder) when one client is selected. Without it the"
+      + " backtest has no champion (comparison columns show \"-\").")
   Path champion;
+  @Option(names = "--out", description = "Root of backtest runs (default: <warehouse>/backtests).")
+  String out;
   @Option(names = "--submit", description = "Send to Airflow instead of running here.") boolean submit;
   @Option(names = "--wait", description = "With --submit: follow the run to its end.") boolean await;
   @Option(names = "--run-id", description = "With --submit: run id (default: derived from the"
@@ -66,7 +95,7 @@ final class BacktestCommand implements Callable<Integer> {
         conf(); // an ad-hoc request (the Airflow DAG's task): its conf is checked again here
       }
 
-      throw new MicromodelsException(LOCAL_UNAVAILABLE);
+      return runHere();
     }
 
     Map<String, Object> conf = conf();
@@ -74,7 +103,7 @@ final class BacktestCommand implements Callable<Integer> {
     AirflowClient client = airflow.client();
     DagRun run = client.trigger(ADHOC_DAG, id, conf);
     AirflowCommand.print(run);
-    System.out.println("report: reports/adhoc/" + id + "/report.html under the warehouse"
+    System.out.println("report: backtests/" + id + "/<client>/report.html under the warehouse"
         + " (written by the backtest task; `micromodels airflow logs --dag " + ADHOC_DAG
         + " --run-id " + id + " --task backtest` shows where)");
     if (!await) {
@@ -107,7 +136,7 @@ final class BacktestCommand implements Callable<Integer> {
           + " instant; the ad-hoc DAG's as_of Param refuses anything else.");
     }
 
-    if (folds < 1 || folds > 12) {
+    if (folds != null && (folds < 1 || folds > 12)) {
       throw new ConfigException("--folds must be 1..12, got " + folds + ".");
     }
 
@@ -116,9 +145,145 @@ final class BacktestCommand implements Callable<Integer> {
     conf.put("as_of", asOf);
     conf.put("hypothesis", hypothesis.strip());
     conf.put("objective", objective);
-    conf.put("folds", folds);
+    conf.put("folds", folds == null ? 4 : folds);
     conf.put("config_overrides", AirflowCommand.parse(overrides));
     return conf;
+  }
+
+  /** The local run: every selected client in one Spark application. */
+  private Integer runHere() {
+    List<ClientConfig> selected = selected();
+    selected.forEach(c -> Gate.validate(c.gates()));
+    if (objective != null) {
+      Objective.parse(objective);
+    }
+
+    Instant moment = FeaturesCommand.parseAsOf(asOf);
+    int foldCount = agreed(selected, folds, c -> c.backtest().folds(), "backtest.folds", "--folds");
+    int testWindow = agreed(selected, testDays, c -> c.backtest().testDays(), "backtest.test_days",
+        "--test-days");
+    if (foldCount < 1 || foldCount > 12) {
+      throw new ConfigException("--folds must be 1..12, got " + foldCount + ".");
+    }
+
+    Map<String, ClientModel> champions = champions(selected);
+    SparkSettings settings = root.global.sparkSettings();
+    String runId = reportId != null ? reportId : "backtest-"
+        + moment.atZone(ZoneOffset.UTC).toLocalDate();
+    String root = out != null ? out : settings.tablePath("backtests");
+    BacktestRequest request = new BacktestRequest(moment, foldCount, trainDays, labelDelay,
+        testWindow, champions, hypothesis, objective, root, runId);
+    BacktestJob.Result result = new BacktestJob(SparkSessions.create("micromodels-backtest",
+        settings), settings).run(selected, request);
+    print(result, root + "/" + runId);
+    return exitCode(result.clients());
+  }
+
+  private List<ClientConfig> selected() {
+    List<ClientConfig> chosen = ClientSelection.select(configs, clients);
+    Map<String, Object> parsed = AirflowCommand.parse(overrides);
+    if (parsed.isEmpty()) {
+      return chosen;
+    }
+
+    var tree = new ObjectMapper().valueToTree(parsed);
+    return chosen.stream().map(c -> ClientConfigLoader.load(c.source(),
+        (com.fasterxml.jackson.databind.JsonNode) tree)).toList();
+  }
+
+  /** A setting every client of one run shares: the option, or the value all configs agree on. */
+  private static int agreed(List<ClientConfig> selected, Integer option,
+      Function<ClientConfig, Integer> fromConfig, String key, String flag) {
+    if (option != null) {
+      return option;
+    }
+
+    List<Integer> values = selected.stream().map(fromConfig).distinct().toList();
+    if (values.size() > 1) {
+      throw new ConfigException("The selected clients' configs differ in " + key + " (" + values
+          + "); their test windows are laid out together, so pass " + flag + ".");
+    }
+
+    return values.get(0);
+  }
+
+  private Map<String, ClientModel> champions(List<ClientConfig> selected) {
+    Map<String, ClientModel> models = new HashMap<>();
+    if (champion == null) {
+      return models;
+    }
+
+    Path single = Files.isRegularFile(champion) ? champion : champion.resolve(ModelFormat.FILE_NAME);
+    if (Files.isRegularFile(single)) {
+      if (selected.size() != 1) {
+        throw new ConfigException("--champion " + champion + " is one model; select its client"
+            + " with --clients, or pass a folder of <client>/model.json.");
+      }
+
+      ClientModel model = ModelFormat.read(single);
+      String id = selected.get(0).clientId().value();
+      if (!model.clientId().equals(id)) {
+        throw new ConfigException("--champion " + single + " is a model of client "
+            + model.clientId() + ", not of " + id + ".");
+      }
+
+      models.put(id, model);
+      return models;
+    }
+
+    if (!Files.isDirectory(champion)) {
+      throw new ConfigException("--champion " + champion + " is neither a model.json nor a folder.");
+    }
+
+    for (ClientConfig c : selected) {
+      Path file = champion.resolve(c.clientId().value()).resolve(ModelFormat.FILE_NAME);
+      if (Files.isRegularFile(file)) {
+        models.put(c.clientId().value(), ModelFormat.read(file));
+      }
+    }
+
+    return models;
+  }
+
+  private static void print(BacktestJob.Result result, String runDir) {
+    System.out.println("== fold layout (stored in " + runDir + "/folds.json)");
+    Map<String, List<String>> byLayout = new java.util.LinkedHashMap<>();
+    result.layouts().forEach((id, layout) -> byLayout
+        .computeIfAbsent(String.join("\n", layout.describe()), k -> new java.util.ArrayList<>())
+        .add(id));
+    byLayout.forEach((lines, ids) -> System.out.println(String.join(", ", ids) + ":\n" + lines));
+    for (ClientBacktest c : result.clients()) {
+      System.out.println();
+      System.out.println("== " + c.clientId() + ": " + (c.status() == ClientBacktest.Status.FAILED
+          ? "FAILED: " + c.message()
+          : c.rows() + " held-out decision events, " + c.frauds() + " with fraud labels"));
+      if (c.status() == ClientBacktest.Status.FAILED) {
+        continue;
+      }
+
+      System.out.print(c.happyPath());
+      if (c.objectiveStatement() != null) {
+        System.out.println("objective: " + c.objectiveStatement());
+      }
+
+      System.out.println("parent: " + c.parentVerdict());
+      System.out.println("report: " + c.reportPath());
+    }
+
+    System.out.println();
+    System.out.println("== stages (s): " + result.times().seconds().entrySet().stream()
+        .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.1f", e.getValue()))
+        .toList());
+  }
+
+  /** 1 when a client failed, else 3 when a gate blocked one, else 0. */
+  static int exitCode(List<ClientBacktest> results) {
+    if (results.stream().anyMatch(r -> r.status() == ClientBacktest.Status.FAILED)) {
+      return MicromodelsCli.EXIT_FAILURE;
+    }
+
+    return results.stream().anyMatch(ClientBacktest::blocked) ? MicromodelsCli.EXIT_BLOCKED
+        : MicromodelsCli.EXIT_OK;
   }
 
   private static String digest(Map<String, Object> conf) {

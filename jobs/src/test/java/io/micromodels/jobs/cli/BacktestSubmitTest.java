@@ -115,10 +115,15 @@ class BacktestSubmitTest {
   }
 
   @Test
-  void aLocalBacktestSaysWhichIssueBringsIt() {
-    assertThat(run("backtest", "--as-of", "2025-10-01")).isEqualTo(1);
-    assertThat(err.toString()).contains("`micromodels backtest` runs locally once the backtest"
-        + " stage lands (issue #5); use --submit to run it on Airflow");
+  void aLocalBacktestChecksItsObjectiveAndConfigsBeforeAnySparkWork() {
+    assertThat(run("backtest", "--as-of", "2025-10-01", "--configs", "../data-samples/clients",
+        "--clients", "dashfood", "--hypothesis", "Basket bigrams catch resellers",
+        "--objective", "block_rate:0.01")).isEqualTo(2);
+    assertThat(err.toString()).contains("block_rate");
+    assertThat(run("backtest", "--as-of", "2025-10-01", "--configs", "../data-samples/clients",
+        "--clients", "dashfood", "--config-overrides", "{\"training\": {\"train_dayz\": 5}}"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("train_dayz");
   }
 
   @Test

@@ -1,0 +1,201 @@
+package io.micromodels.evaluation.evaluate;
+
+import io.micromodels.evaluation.backtest.ClientContext;
+import io.micromodels.evaluation.backtest.Fold;
+import io.micromodels.evaluation.gate.Gate;
+import io.micromodels.evaluation.gate.GateResult;
+import io.micromodels.evaluation.gate.Objective;
+import io.micromodels.evaluation.gate.ObjectiveResult;
+import io.micromodels.evaluation.metrics.ActionChangeReasons;
+import io.micromodels.evaluation.metrics.BinaryMetrics;
+import io.micromodels.evaluation.metrics.Bootstrap;
+import io.micromodels.evaluation.metrics.Curve;
+import io.micromodels.evaluation.metrics.Curves;
+import io.micromodels.evaluation.metrics.Interval;
+import io.micromodels.evaluation.metrics.LabelCompleteness;
+import io.micromodels.evaluation.metrics.PolicyMetrics;
+import io.micromodels.evaluation.metrics.Prediction;
+import io.micromodels.evaluation.metrics.RankCorrelation;
+import io.micromodels.evaluation.metrics.ScoreComparison;
+import io.micromodels.evaluation.metrics.ScoredEvent;
+import io.micromodels.evaluation.metrics.TransitionMatrix;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleBiFunction;
+
+/**
+ * Evaluates one client's held-out events (plain Java, run inside the Spark task that holds the
+ * client's rows): per fold and overall metrics of the candidate, champion, parent and live
+ * scores; the champion comparison; policy impact; bootstrap intervals; the gate; the objective.
+ */
+public final class ClientEvaluator {
+  /** Fixed, so a rerun of the same backtest gives the same intervals. */
+  static final long BOOTSTRAP_SEED = 20251001L;
+
+  private ClientEvaluator() {}
+
+  public static ClientEvaluation evaluate(ClientContext context, List<ScoredEvent> events) {
+    LabelCompleteness completeness = LabelCompleteness.fromDelays(context.labelDelays());
+    List<FoldEvaluation> folds = new ArrayList<>();
+    for (Fold fold : context.layout().folds()) {
+      List<ScoredEvent> in = events.stream().filter(e -> fold.tests(e.eventTime())).toList();
+      folds.add(new FoldEvaluation(fold, completeness(completeness, context, in),
+          ModelMetrics.of(in, ScoredEvent::candidate, context.assertedCustomers()),
+          ModelMetrics.of(in, ScoredEvent::champion, context.assertedCustomers()),
+          ModelMetrics.of(in, ScoredEvent::live, context.assertedCustomers())));
+    }
+
+    Map<String, Double> offline = new LinkedHashMap<>(
+        ModelMetrics.of(events, ScoredEvent::candidate, context.assertedCustomers()));
+    Map<String, Double> champion = ModelMetrics.of(events, ScoredEvent::champion,
+        context.assertedCustomers());
+    Map<String, Double> live = ModelMetrics.of(events, ScoredEvent::live, context.assertedCustomers());
+    Map<String, Double> parent = ModelMetrics.of(events, ScoredEvent::parent,
+        context.assertedCustomers());
+    offline.putAll(comparison(context, events, champion != null));
+    offline.put("label_completeness", completeness(completeness, context, events));
+    Map<String, Interval> intervals = intervals(events, champion != null);
+    GateResult gate = Gate.evaluate(context.gates(), offline, live == null ? Map.of() : live,
+        champion);
+    ObjectiveResult objective = context.objective() == null ? null
+        : objective(Objective.parse(context.objective()), offline, champion, events);
+    return new ClientEvaluation(context, events.size(), offline.get("frauds").longValue(), folds,
+        offline, champion, live, parent, intervals,
+        PolicyMetrics.byGroup(events, ScoredEvent::candidate),
+        champion == null ? null : PolicyMetrics.byGroup(events, ScoredEvent::champion),
+        champion == null ? null : TransitionMatrix.of(events),
+        champion == null ? null : ActionChangeReasons.of(events),
+        new ParentComparison(offline.get("pr_auc"),
+            parent == null ? Double.NaN : parent.get("pr_auc"), context.parentIsCandidate()),
+        gate, objective, curves(events), histograms(events));
+  }
+
+  private static double completeness(LabelCompleteness completeness, ClientContext context,
+      List<ScoredEvent> events) {
+    return completeness.completeness(context.layout().evaluatedAt(),
+        events.stream().map(ScoredEvent::eventTime).toList());
+  }
+
+  /** The candidate-vs-champion metrics; NaN without a champion. */
+  private static Map<String, Double> comparison(ClientContext context, List<ScoredEvent> events,
+      boolean hasChampion) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    ScoreComparison scores = ScoreComparison.of(events);
+    m.put("action_change_rate", scores.actionChangeRate());
+    m.put("score_difference", scores.meanAbsDifference());
+    m.put("max_score_difference", scores.maxAbsDifference());
+    m.put("score_rank_correlation", scores.spearman());
+    m.put("population_stability_index", scores.psi());
+    m.put("feature_rank_correlation", hasChampion && context.hasChampion()
+        ? RankCorrelation.spearman(context.candidateImportances(), context.championImportances())
+        : Double.NaN);
+    return m;
+  }
+
+  private static Map<String, Interval> intervals(List<ScoredEvent> events, boolean hasChampion) {
+    Map<String, Interval> intervals = new LinkedHashMap<>();
+    double[] candidate = scores(events, ScoredEvent::candidate);
+    boolean[] fraud = fraud(events);
+    intervals.put("candidate.pr_auc", Bootstrap.interval(candidate, fraud,
+        BinaryMetrics::averagePrecision, BOOTSTRAP_SEED));
+    intervals.put("candidate.roc_auc", Bootstrap.interval(candidate, fraud,
+        BinaryMetrics::rocAuc, BOOTSTRAP_SEED));
+    if (hasChampion) {
+      List<ScoredEvent> both = events.stream().filter(e -> e.champion() != null).toList();
+      double[] champion = scores(both, ScoredEvent::champion);
+      intervals.put("champion.pr_auc", Bootstrap.interval(champion, fraud(both),
+          BinaryMetrics::averagePrecision, BOOTSTRAP_SEED));
+      intervals.put("champion.roc_auc", Bootstrap.interval(champion, fraud(both),
+          BinaryMetrics::rocAuc, BOOTSTRAP_SEED));
+    }
+
+    return intervals;
+  }
+
+  /** The objective, with a bootstrap interval where the metric is a ranking metric. */
+  private static ObjectiveResult objective(Objective objective, Map<String, Double> offline,
+      Map<String, Double> champion, List<ScoredEvent> events) {
+    double candidate = offline.getOrDefault(objective.metric(), Double.NaN);
+    Double championValue = champion == null ? null : champion.get(objective.metric());
+    ToDoubleBiFunction<double[], boolean[]> metric = switch (objective.metric()) {
+      case "pr_auc" -> BinaryMetrics::averagePrecision;
+      case "roc_auc" -> BinaryMetrics::rocAuc;
+      default -> null;
+    };
+    if (metric == null) {
+      return objective.evaluate(candidate, championValue);
+    }
+
+    Interval ci;
+    if (objective.kind() == Objective.Kind.CHANGE && champion != null) {
+      List<ScoredEvent> both = events.stream().filter(e -> e.champion() != null).toList();
+      ci = Bootstrap.pairedDifference(scores(both, ScoredEvent::candidate),
+          scores(both, ScoredEvent::champion), fraud(both), metric, Bootstrap.DEFAULT_RESAMPLES,
+          BOOTSTRAP_SEED);
+    } else {
+      ci = Bootstrap.interval(scores(events, ScoredEvent::candidate), fraud(events), metric,
+          BOOTSTRAP_SEED);
+    }
+
+    return objective.evaluate(candidate, championValue, ci.low(), ci.high(), ci.level());
+  }
+
+  private static Map<String, List<Curve>> curves(List<ScoredEvent> events) {
+    Map<String, List<Curve>> curves = new LinkedHashMap<>();
+    curves.put("pr", new ArrayList<>());
+    curves.put("roc", new ArrayList<>());
+    curves.put("reliability", new ArrayList<>());
+    models().forEach((name, which) -> {
+      List<ScoredEvent> scored = events.stream().filter(e -> which.apply(e) != null).toList();
+      if (scored.isEmpty()) {
+        return;
+      }
+
+      double[] scores = scores(scored, which);
+      boolean[] fraud = fraud(scored);
+      curves.get("pr").add(Curves.precisionRecall(name, scores, fraud));
+      curves.get("roc").add(Curves.roc(name, scores, fraud));
+      curves.get("reliability").add(Curves.reliability(name,
+          scored.stream().mapToDouble(e -> which.apply(e).probability()).toArray(), fraud,
+          ModelMetrics.CALIBRATION_BINS));
+    });
+    return curves;
+  }
+
+  private static Map<String, double[]> histograms(List<ScoredEvent> events) {
+    Map<String, double[]> histograms = new LinkedHashMap<>();
+    models().forEach((name, which) -> {
+      double[] scores = scores(events.stream().filter(e -> which.apply(e) != null).toList(), which);
+      if (scores.length > 0) {
+        histograms.put(name, Curves.histogram(scores));
+      }
+    });
+    return histograms;
+  }
+
+  /** The models a report plots, by display name. */
+  static Map<String, Function<ScoredEvent, Prediction>> models() {
+    Map<String, Function<ScoredEvent, Prediction>> models = new LinkedHashMap<>();
+    models.put("candidate", ScoredEvent::candidate);
+    models.put("champion", ScoredEvent::champion);
+    models.put("parent", ScoredEvent::parent);
+    models.put("live", ScoredEvent::live);
+    return models;
+  }
+
+  private static double[] scores(List<ScoredEvent> events, Function<ScoredEvent, Prediction> which) {
+    return events.stream().mapToDouble(e -> which.apply(e).score()).toArray();
+  }
+
+  private static boolean[] fraud(List<ScoredEvent> events) {
+    boolean[] fraud = new boolean[events.size()];
+    for (int i = 0; i < fraud.length; i++) {
+      fraud[i] = events.get(i).fraud();
+    }
+
+    return fraud;
+  }
+}

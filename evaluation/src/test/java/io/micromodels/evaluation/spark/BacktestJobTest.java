@@ -1,0 +1,158 @@
+package io.micromodels.evaluation.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micromodels.evaluation.backtest.BacktestRequest;
+import io.micromodels.evaluation.backtest.ClientBacktest;
+import io.micromodels.evaluation.backtest.Fold;
+import io.micromodels.evaluation.backtest.FoldLayout;
+import io.micromodels.features.IngestLimits;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.ClientConfigLoader;
+import io.micromodels.features.spark.IngestJob;
+import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.features.testing.SharedSpark;
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.ModelFormat;
+import io.micromodels.training.spark.TrainJob;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A two-fold backtest of the bundled sample's two smaller clients as of its last day: voltmart
+ * against a champion trained two months earlier, tripwise without one, with an ad-hoc objective.
+ */
+class BacktestJobTest {
+  private static final Instant AS_OF = Instant.parse("2025-10-07T23:59:59.999999Z");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static SparkSession spark;
+  private static SparkSettings settings;
+  private static Path dir;
+  private static List<ClientConfig> clients;
+  private static BacktestJob.Result result;
+  private static Path runDir;
+
+  @BeforeAll
+  static void backtestTheSampleClients() throws IOException {
+    spark = SharedSpark.session();
+    dir = SharedSpark.newDirectory("backtest");
+    settings = new SparkSettings("local[2]", dir.resolve("warehouse").toString(), Map.of());
+    new IngestJob(spark, settings, IngestLimits.defaults(Instant.now()))
+        .run(List.of("../data-samples/events/voltmart", "../data-samples/events/tripwise"));
+    clients = List.of(ClientConfigLoader.load(Path.of("../data-samples/clients/voltmart.yaml")),
+        ClientConfigLoader.load(Path.of("../data-samples/clients/tripwise.yaml")));
+    new TrainJob(spark, settings).run(clients.subList(0, 1),
+        Instant.parse("2025-08-15T00:00:00Z"), Map.of(), dir.resolve("champions").toString());
+    ClientModel champion = ModelFormat.read(dir.resolve("champions/voltmart/model.json"));
+    result = new BacktestJob(spark, settings).run(clients, new BacktestRequest(AS_OF, 2, 60, 30,
+        7, Map.of("voltmart", champion), "Adding basket bigrams catches resellers",
+        "pr_auc:+0.01", dir.resolve("runs").toString(), "run-1"));
+    runDir = dir.resolve("runs/run-1");
+  }
+
+  @Test
+  void theFoldLayoutIsStoredAndEveryTestRowIsOutsideItsFoldsTrainingWindowAndLabelDelay()
+      throws IOException {
+    JsonNode stored = JSON.readTree(runDir.resolve("folds.json").toFile());
+    assertThat(stored.get("voltmart").get("folds")).hasSize(2);
+    FoldLayout layout = result.layouts().get("voltmart");
+    assertThat(layout.folds()).extracting(Fold::testStart).containsExactly(
+        Instant.parse("2025-09-24T00:00:00Z"), Instant.parse("2025-10-01T00:00:00Z"));
+
+    Map<String, Instant> eventTimes = new HashMap<>();
+    for (Row r : spark.read().format("delta").load(settings.tablePath("events"))
+        .select("event_id", "event_time").collectAsList()) {
+      eventTimes.put(r.getString(0), r.<Timestamp>getAs(1).toInstant());
+    }
+
+    for (String client : List.of("voltmart", "tripwise")) {
+      FoldLayout own = result.layouts().get(client);
+      for (Fold fold : own.folds()) {
+        ClientModel model = ModelFormat.read(runDir.resolve("models/fold-" + fold.index())
+            .resolve(client).resolve("model.json"));
+        // the model says which rows it saw: exactly the fold's window, labels as of its cut-off
+        assertThat(model.training().windowStart()).isEqualTo(fold.trainStart());
+        assertThat(model.training().windowEnd()).isEqualTo(fold.trainEnd());
+        assertThat(model.asOf()).isEqualTo(fold.cutoff());
+      }
+
+      List<String> scored = scoreLines(client);
+      assertThat(scored).hasSizeGreaterThan(20);
+      for (String line : scored) {
+        Instant time = eventTimes.get(line.split(",")[0]);
+        Fold fold = own.testing(time).orElseThrow();
+        assertThat(fold.trainsOn(time)).isFalse();
+        assertThat(Duration.between(fold.trainEnd(), time)).isGreaterThanOrEqualTo(Duration.ofDays(30));
+      }
+    }
+  }
+
+  @Test
+  void withAChampionEveryComparisonIsMeasuredAndWithoutOneItShowsDashes() throws IOException {
+    JsonNode voltmart = metrics("voltmart");
+    JsonNode tripwise = metrics("tripwise");
+
+    assertThat(voltmart.at("/overall/champion/pr_auc").isNumber()).isTrue();
+    assertThat(voltmart.at("/overall/candidate/action_change_rate").isNumber()).isTrue();
+    assertThat(voltmart.at("/overall/candidate/score_rank_correlation").asDouble()).isBetween(-1.0, 1.0);
+    assertThat(voltmart.at("/transitions/genuine")).hasSize(9);
+    assertThat(voltmart.at("/objective/met").isBoolean()).isTrue();
+    assertThat(tripwise.at("/overall/champion").isNull()).isTrue();
+    assertThat(tripwise.at("/overall/candidate/action_change_rate").isNull()).isTrue();
+    assertThat(tripwise.at("/objective/met").isNull()).isTrue();
+    assertThat(scoreLines("tripwise")).allSatisfy(line -> assertThat(line).endsWith(","));
+
+    String report = Files.readString(runDir.resolve("tripwise/report.html"));
+    assertThat(report).contains("Backtest of tripwise").contains("No champion");
+  }
+
+  @Test
+  void eachClientGetsItsHappyPathTableAndGateVerdict() throws IOException {
+    assertThat(result.clients()).extracting(ClientBacktest::clientId)
+        .containsExactly("voltmart", "tripwise");
+    for (ClientBacktest c : result.clients()) {
+      assertThat(c.status()).as(c.message()).isEqualTo(ClientBacktest.Status.EVALUATED);
+      JsonNode gate = metrics(c.clientId()).get("gate");
+      assertThat(gate.get("passed").asBoolean()).isEqualTo(c.gatePassed());
+      assertThat(gate.get("checks")).hasSize(5);
+      assertThat(c.happyPath()).contains("pr_auc.max_drop").contains("prevented_asserts.min");
+      assertThat(c.reportPath()).endsWith(c.clientId() + "/report.html");
+    }
+
+    JsonNode folds = metrics("voltmart").get("folds");
+    assertThat(folds).hasSize(2);
+    // the older fold has had longer for its labels to arrive
+    assertThat(folds.get(0).get("label_completeness").asDouble())
+        .isGreaterThan(folds.get(1).get("label_completeness").asDouble());
+    assertThat(result.times().seconds()).containsKeys("features", "train");
+  }
+
+  private static JsonNode metrics(String client) throws IOException {
+    return JSON.readTree(runDir.resolve(client).resolve("metrics.json").toFile());
+  }
+
+  private static List<String> scoreLines(String client) throws IOException {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+        Files.newInputStream(runDir.resolve(client).resolve("scores.csv.gz"))),
+        StandardCharsets.UTF_8))) {
+      return in.lines().skip(1).toList();
+    }
+  }
+}
