@@ -22,7 +22,7 @@ public final class Bootstrap {
 
   private Bootstrap() {}
 
-  /** {@link #interval(double[], boolean[], ToDoubleBiFunction, int, double, long)} with 200 resamples at 95 %. */
+  /** The 95 % interval over {@value #DEFAULT_RESAMPLES} resamples. */
   public static Interval interval(double[] scores, boolean[] fraud,
       ToDoubleBiFunction<double[], boolean[]> metric, long seed) {
     return interval(scores, fraud, metric, DEFAULT_RESAMPLES, DEFAULT_LEVEL, seed);
@@ -42,7 +42,7 @@ public final class Bootstrap {
         resamples, level, seed);
   }
 
-  /** {@link #pairedDifference(double[], double[], boolean[], ToDoubleBiFunction, int, double, long)} at 95 %. */
+  /** The 95 % interval of the paired difference. */
   public static Interval pairedDifference(double[] candidate, double[] champion, boolean[] fraud,
       ToDoubleBiFunction<double[], boolean[]> metric, int resamples, long seed) {
     return pairedDifference(candidate, champion, fraud, metric, resamples, DEFAULT_LEVEL, seed);

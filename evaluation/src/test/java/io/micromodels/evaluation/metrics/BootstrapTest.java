@@ -37,7 +37,8 @@ class BootstrapTest {
   @Test
   void fourTimesTheRowsGiveAboutHalfTheWidth() {
     Interval once = Bootstrap.interval(SCORES, FRAUD, BinaryMetrics::rocAuc, 3);
-    Interval fourTimes = Bootstrap.interval(repeat(SCORES), repeat(FRAUD), BinaryMetrics::rocAuc, 3);
+    Interval fourTimes =
+        Bootstrap.interval(repeat(SCORES), repeat(FRAUD), BinaryMetrics::rocAuc, 3);
     assertThat(fourTimes.width()).isLessThan(0.7 * once.width()).isGreaterThan(0.3 * once.width());
   }
 
