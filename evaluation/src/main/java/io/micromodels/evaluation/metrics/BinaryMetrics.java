@@ -10,8 +10,9 @@ import java.util.function.ToDoubleFunction;
  * <p>Edge cases: every metric is {@code NaN} on empty input. Average precision and ROC AUC are
  * {@code NaN} unless both classes are present (scikit-learn 1.2 instead gives AP -0.0 with a
  * warning when no row is fraud, AP 1.0 when every row is, and raises for ROC AUC in both
- * cases). The probability metrics are defined for a single row and for one-class input. Scores and probabilities must be finite; probabilities must lie in [0, 1];
- * arrays must have equal lengths; otherwise {@link IllegalArgumentException}.
+ * cases). The probability metrics are defined for a single row and for one-class input. Scores
+ * and probabilities must be finite, probabilities in [0, 1], arrays of equal lengths; otherwise
+ * {@link IllegalArgumentException}.
  */
 public final class BinaryMetrics {
   /**
