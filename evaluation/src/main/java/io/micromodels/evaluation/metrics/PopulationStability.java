@@ -1,0 +1,71 @@
+package io.micromodels.evaluation.metrics;
+
+/**
+ * Population stability index of two 0-100 score distributions, the usual drift measure between
+ * a champion's and a candidate's scores (or a training and a scoring period).
+ */
+public final class PopulationStability {
+  /** Bins: [0,10), [10,20), ..., [90,100], the last closed as in {@code numpy.histogram}. */
+  public static final int BINS = 10;
+
+  /**
+   * The share given to a bin that holds no rows on one side, so that {@code ln(a/e)} stays finite.
+   * Only empty bins are replaced; the other shares are left as they are (not renormalised).
+   */
+  public static final double EMPTY_BIN_SHARE = 1e-4;
+
+  private static final double BIN_WIDTH = 100.0 / BINS;
+
+  private PopulationStability() {}
+
+  /**
+   * {@code sum_b (actual_b - expected_b) * ln(actual_b / expected_b)} over the ten bins' row
+   * shares.
+   *
+   * @param expected the reference scores (e.g. the champion's), each in [0, 100]
+   * @param actual the compared scores (e.g. the candidate's), each in [0, 100]
+   * @return the index, 0 for identical histograms, or NaN when either side is empty
+   * @throws IllegalArgumentException on a score outside [0, 100] or not a number
+   */
+  public static double psi(double[] expected, double[] actual) {
+    Checks.within(expected, 0, 100, "expected scores");
+    Checks.within(actual, 0, 100, "actual scores");
+    if (expected.length == 0 || actual.length == 0) {
+      return Double.NaN;
+    }
+
+    double[] expectedShares = shares(expected);
+    double[] actualShares = shares(actual);
+    double index = 0;
+    for (int bin = 0; bin < BINS; bin++) {
+      double e = expectedShares[bin];
+      double a = actualShares[bin];
+      index += (a - e) * Math.log(a / e);
+    }
+    return index;
+  }
+
+  private static double[] shares(double[] scores) {
+    long[] counts = new long[BINS];
+    for (double score : scores) {
+      counts[bin(score)]++;
+    }
+
+    double[] shares = new double[BINS];
+    for (int bin = 0; bin < BINS; bin++) {
+      shares[bin] = counts[bin] == 0 ? EMPTY_BIN_SHARE : (double) counts[bin] / scores.length;
+    }
+    return shares;
+  }
+
+  /** numpy.histogram's rule: edges at exactly {@code b * 10.0}, a score on an edge goes up. */
+  private static int bin(double score) {
+    int bin = Math.min(BINS - 1, (int) (score / BIN_WIDTH));
+    if (score < bin * BIN_WIDTH) {
+      bin--;
+    } else if (bin < BINS - 1 && score >= (bin + 1) * BIN_WIDTH) {
+      bin++;
+    }
+    return bin;
+  }
+}
