@@ -1,6 +1,7 @@
 package io.micromodels.jobs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micromodels.evaluation.metrics.BinaryMetrics;
 import io.micromodels.training.featurize.SparseVector;
 import io.micromodels.training.fit.Design;
 import io.micromodels.training.fit.LiblinearSolver;
@@ -119,7 +120,12 @@ public final class SklearnBenchmark {
 
   private static Map<String, Object> accuracyFigures(double[] ours, double[] theirs, Design test,
       Map<String, Object> sklearn) {
-    double ourAp = AveragePrecision.of(ours, test.labels());
+    boolean[] fraud = new boolean[test.labels().length];
+    for (int i = 0; i < fraud.length; i++) {
+      fraud[i] = test.labels()[i] > 0.5;
+    }
+
+    double ourAp = BinaryMetrics.averagePrecision(ours, fraud);
     double sklearnAp = ((Number) sklearn.get("ap")).doubleValue();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("ap_micromodels_liblinear", round(ourAp, 6));
