@@ -1,0 +1,60 @@
+package io.micromodels.evaluation.report;
+
+import io.micromodels.evaluation.report.ReportModel.EventRow;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The artifact's {@code scores.csv.gz} (DESIGN.md §3.4): one RFC 4180 record per decision event,
+ * gzip-compressed, the same bytes for the same rows (the gzip header's mtime is 0).
+ */
+public final class ScoresCsv {
+  /** The header record's fields, in order. */
+  public static final List<String> COLUMNS = List.of("event_id", "customer_id", "score",
+      "champion_score", "abs_diff", "action", "champion_action");
+
+  private ScoresCsv() {
+  }
+
+  /**
+   * Writes {@code rows} in the given order, replacing {@code scoresCsvGz}. Numbers are written as
+   * the shortest decimal that reads back as the same double; a missing champion value is empty.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public static void write(List<EventRow> rows, Path scoresCsvGz) {
+    // GZIPOutputStream writes a fixed header: MTIME 0 and no file name, so no timestamp leaks in.
+    try (OutputStream file = Files.newOutputStream(scoresCsvGz);
+        GZIPOutputStream gzip = new GZIPOutputStream(file, 1 << 16);
+        Writer out = new OutputStreamWriter(gzip, StandardCharsets.UTF_8)) {
+      out.write(Csv.record(COLUMNS));
+      for (EventRow row : rows) {
+        out.write(Csv.record(fields(row)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + scoresCsvGz, e);
+    }
+  }
+
+  /** One row's fields in {@link #COLUMNS} order. */
+  static List<String> fields(EventRow row) {
+    List<String> fields = new ArrayList<>(COLUMNS.size());
+    fields.add(row.eventId());
+    fields.add(row.customerId());
+    fields.add(ReportFormat.exact(row.score()));
+    fields.add(row.championScore() == null ? null : ReportFormat.exact(row.championScore()));
+    fields.add(row.absDiff() == null ? null : ReportFormat.exact(row.absDiff()));
+    fields.add(row.action());
+    fields.add(row.championAction());
+    return fields;
+  }
+}
