@@ -1,6 +1,7 @@
 package io.micromodels.evaluation.report;
 
 import io.micromodels.evaluation.report.ReportModel.EventRow;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,17 +33,28 @@ public final class ScoresCsv {
    * @throws UncheckedIOException when the file cannot be written
    */
   public static void write(List<EventRow> rows, Path scoresCsvGz) {
+    try {
+      Files.write(scoresCsvGz, bytes(rows));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + scoresCsvGz, e);
+    }
+  }
+
+  /** The file's bytes, for writers that go through another file system (Hadoop's, from a task). */
+  public static byte[] bytes(List<EventRow> rows) {
     // GZIPOutputStream writes a fixed header: MTIME 0 and no file name, so no timestamp leaks in.
-    try (OutputStream file = Files.newOutputStream(scoresCsvGz);
-        GZIPOutputStream gzip = new GZIPOutputStream(file, 1 << 16);
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(buffer, 1 << 16);
         Writer out = new OutputStreamWriter(gzip, StandardCharsets.UTF_8)) {
       out.write(Csv.record(COLUMNS));
       for (EventRow row : rows) {
         out.write(Csv.record(fields(row)));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + scoresCsvGz, e);
+      throw new UncheckedIOException("Cannot compress scores", e);
     }
+
+    return buffer.toByteArray();
   }
 
   /** One row's fields in {@link #COLUMNS} order. */
