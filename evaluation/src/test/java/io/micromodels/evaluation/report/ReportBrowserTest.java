@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +39,8 @@ class ReportBrowserTest {
   @TempDir
   Path dir;
 
-  @BeforeAll
-  static void requireBrowser() {
+  @BeforeEach
+  void requireBrowser() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present && "required".equals(System.getenv("MICROMODELS_BROWSER_TESTS"))) {
       fail("MICROMODELS_BROWSER_TESTS=required but " + CHROMIUM + " or " + CHROMEDRIVER
