@@ -103,11 +103,11 @@ public final class BacktestJob {
             lineage(c, layouts.get(id), request)));
       }
 
-      Dataset<ScoreEventsFunction.Keyed> scored = testRows(clients, layouts, features)
+      Dataset<KeyedEvent> scored = testRows(clients, layouts, features)
           .mapPartitions(new ScoreEventsFunction(models),
-              Encoders.javaSerialization(ScoreEventsFunction.Keyed.class));
+              Encoders.javaSerialization(KeyedEvent.class));
       List<ClientBacktest> results = new ArrayList<>(scored
-          .groupByKey((MapFunction<ScoreEventsFunction.Keyed, String>) ScoreEventsFunction.Keyed::clientId,
+          .groupByKey((MapFunction<KeyedEvent, String>) KeyedEvent::clientId,
               Encoders.STRING())
           .flatMapGroups(new ClientBacktestFunction(contexts, runDir),
               Encoders.javaSerialization(ClientBacktest.class))

@@ -25,7 +25,7 @@ import org.apache.spark.api.java.function.FlatMapGroupsFunction;
  * {@code scores.csv.gz} written; the driver gets the verdict only.
  */
 final class ClientBacktestFunction
-    implements FlatMapGroupsFunction<String, ScoreEventsFunction.Keyed, ClientBacktest> {
+    implements FlatMapGroupsFunction<String, KeyedEvent, ClientBacktest> {
   private final Map<String, ClientContext> contexts;
   private final String runDir;
 
@@ -35,14 +35,16 @@ final class ClientBacktestFunction
   }
 
   @Override
-  public Iterator<ClientBacktest> call(String clientId, Iterator<ScoreEventsFunction.Keyed> rows) {
+  public Iterator<ClientBacktest> call(String clientId, Iterator<KeyedEvent> rows) {
     List<ScoredEvent> events = new ArrayList<>();
     rows.forEachRemaining(k -> events.add(k.event()));
     // Spark gives the rows in no particular order; sorted, a rerun writes the same files.
     events.sort(Comparator.comparing(ScoredEvent::eventTime).thenComparing(ScoredEvent::eventId));
     ClientContext context = contexts.get(clientId);
     try {
+      long start = System.nanoTime();
       ClientEvaluation evaluation = ClientEvaluator.evaluate(context, events);
+      long evaluated = System.nanoTime();
       String dir = BacktestFiles.clientDir(runDir, clientId);
       String report = BacktestFiles.join(dir, "report.html");
       String metrics = BacktestFiles.join(dir, "metrics.json");
@@ -52,6 +54,7 @@ final class ClientBacktestFunction
           MetricsDocument.of(evaluation)));
       BacktestFiles.write(report, ReportWriter.render(BacktestReport.model(evaluation, events))
           .getBytes(StandardCharsets.UTF_8));
+      long written = System.nanoTime();
       return List.of(new ClientBacktest(clientId, ClientBacktest.Status.EVALUATED,
           evaluation.parentComparison().verdict(), evaluation.rows(), evaluation.frauds(),
           evaluation.gate().passed(), evaluation.gate().failures(),
@@ -59,7 +62,7 @@ final class ClientBacktestFunction
           evaluation.objective() == null ? null : evaluation.objective().statement(),
           evaluation.objective() == null ? null : evaluation.objective().met(),
           evaluation.parentComparison().verdict(), finite(evaluation.offline()), report, metrics,
-          scores)).iterator();
+          scores, (evaluated - start) / 1e9, (written - evaluated) / 1e9)).iterator();
     } catch (RuntimeException | java.io.IOException e) {
       return List.of(ClientBacktest.failed(clientId, "evaluation failed: " + e)).iterator();
     }

@@ -10,7 +10,6 @@ import io.micromodels.training.policy.Action;
 import io.micromodels.training.score.ScoreResult;
 import io.micromodels.training.score.Scorer;
 import io.micromodels.training.spark.RowInputs;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,10 +26,7 @@ import org.apache.spark.sql.Row;
  * client's champion and its fold's parent, through the same {@link Scorer} the live service
  * embeds. The models travel as {@code model.json} texts and are parsed once per task.
  */
-final class ScoreEventsFunction implements MapPartitionsFunction<Row, ScoreEventsFunction.Keyed> {
-  /** A scored event with its client, the key of the per-client evaluation. */
-  record Keyed(String clientId, ScoredEvent event) implements java.io.Serializable {}
-
+final class ScoreEventsFunction implements MapPartitionsFunction<Row, KeyedEvent> {
   private final Map<String, ShippedModels> models;
 
   ScoreEventsFunction(Map<String, ShippedModels> models) {
@@ -38,14 +34,15 @@ final class ScoreEventsFunction implements MapPartitionsFunction<Row, ScoreEvent
   }
 
   @Override
-  public Iterator<Keyed> call(Iterator<Row> rows) {
+  public Iterator<KeyedEvent> call(Iterator<Row> rows) {
     Map<String, Scorer> scorers = new HashMap<>();
-    List<Keyed> out = new ArrayList<>();
+    List<KeyedEvent> out = new ArrayList<>();
     while (rows.hasNext()) {
       Row row = rows.next();
       String client = row.getString(row.fieldIndex("client_id"));
       ShippedModels own = models.get(client);
-      Instant time = row.<Timestamp>getAs("event_time").toInstant();
+      // Instant, not Timestamp: SparkSessions turn on Spark's Java 8 time API
+      Instant time = row.<Instant>getAs("event_time");
       Optional<Fold> fold = own == null ? Optional.empty() : own.layout().testing(time);
       if (fold.isEmpty()) {
         continue;
@@ -59,14 +56,14 @@ final class ScoreEventsFunction implements MapPartitionsFunction<Row, ScoreEvent
       Scorer championScorer = own.champion() == null ? null
           : scorer(scorers, client + "/champion", own.champion());
       Scorer candidateScorer = scorers.get(client + "/candidate/" + k);
-      Timestamp labelTime = row.getAs("label_time");
-      out.add(new Keyed(client, new ScoredEvent(row.getString(row.fieldIndex("event_id")),
+      Instant labelTime = row.<Instant>getAs("label_time");
+      out.add(new KeyedEvent(client, new ScoredEvent(row.getString(row.fieldIndex("event_id")),
           row.getString(row.fieldIndex("customer_id")), time,
           time.atZone(ZoneId.of(own.zone())).toLocalDate(),
           orDash(candidateScorer.model().policy().regionOf(input)),
           List.of(candidateScorer.model().policy().segmentOf(input)),
           row.getString(row.fieldIndex("email")), amount(row), labelTime != null,
-          labelTime == null ? null : labelTime.toInstant(), prediction(candidate),
+          labelTime, prediction(candidate),
           championScorer == null ? null : prediction(championScorer.score(input)),
           parentJson == null ? null
               : prediction(scorer(scorers, client + "/parent/" + k, parentJson).score(input)),

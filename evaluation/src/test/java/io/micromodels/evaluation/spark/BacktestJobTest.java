@@ -23,7 +23,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -79,7 +78,7 @@ class BacktestJobTest {
     Map<String, Instant> eventTimes = new HashMap<>();
     for (Row r : spark.read().format("delta").load(settings.tablePath("events"))
         .select("event_id", "event_time").collectAsList()) {
-      eventTimes.put(r.getString(0), r.<Timestamp>getAs(1).toInstant());
+      eventTimes.put(r.getString(0), r.<Instant>getAs(1));
     }
 
     for (String client : List.of("voltmart", "tripwise")) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param maxDrop the candidate may be at most this much below the champion
  * @param maxIncrease the candidate may be at most this much above the champion
  */
-public record GateSpec(String metric, Double min, Double max, Double maxDrop, Double maxIncrease) {
+public record GateSpec(String metric, Double min, Double max, Double maxDrop, Double maxIncrease)
+    implements java.io.Serializable {
   public static final String METRIC = "metric";
   public static final String MIN = "min";
   public static final String MAX = "max";

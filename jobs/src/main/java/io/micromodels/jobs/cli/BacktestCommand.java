@@ -245,7 +245,7 @@ final class BacktestCommand implements Callable<Integer> {
     return models;
   }
 
-  private static void print(BacktestJob.Result result, String runDir) {
+  static void print(BacktestJob.Result result, String runDir) {
     System.out.println("== fold layout (stored in " + runDir + "/folds.json)");
     Map<String, List<String>> byLayout = new java.util.LinkedHashMap<>();
     result.layouts().forEach((id, layout) -> byLayout

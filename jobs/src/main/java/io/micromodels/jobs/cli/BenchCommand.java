@@ -1,6 +1,7 @@
 package io.micromodels.jobs.cli;
 
 import io.micromodels.features.spark.SparkSessions;
+import io.micromodels.jobs.bench.BacktestBenchmark;
 import io.micromodels.jobs.bench.FeatureBenchmark;
 import io.micromodels.jobs.bench.IngestBenchmark;
 import io.micromodels.jobs.bench.MachineFacts;
@@ -33,13 +34,15 @@ import picocli.CommandLine.ParentCommand;
       "  sklearn  [--rows N] [--python EXE]: a per-client LIBLINEAR fit vs scikit-learn's",
       "  scorer   the Spark-free scorer under JMH (one core) vs the Spark batch scorer",
       "  train    --as-of T: every client of --warehouse in one train job vs a sequential loop",
-      "           of MLlib fits per client on a subset, extrapolated"
+      "           of MLlib fits per client on a subset, extrapolated",
+      "  backtest the bundled sample's 4-fold backtest split by stage, and metric throughput",
+      "           (AP + ROC AUC) vs MLlib's BinaryClassificationMetrics [--metric-rows N]"
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
   @Parameters(index = "0", paramLabel = "WHAT",
-      description = "ingest, features, sklearn, scorer or train.")
+      description = "ingest, features, sklearn, scorer, train or backtest.")
   String what;
 
   @Option(names = "--input", description = "ingest: generated event files (a folder).")
@@ -48,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warehouses", split = ",",
       description = "features: warehouses with an events table, smallest first.")
   List<String> warehouses;
+
+  @Option(names = "--metric-rows", defaultValue = "2000000",
+      description = "backtest: generated scores for the metric throughput (default: ${DEFAULT-VALUE}).")
+  int metricRows;
 
   @Option(names = "--rows", defaultValue = "125000",
       description = "sklearn: rows to generate, 80 % fitted, 20 % held out"
@@ -101,10 +108,13 @@ final class BenchCommand implements Callable<Integer> {
       result = new TrainBenchmark(spark, root.global.sparkSettings(), scratch).run(
           FeaturesCommand.parseAsOf(asOf), baselineClients, baselineMinutes * 60, seed);
       file = Path.of("bench-results", "training-clients.json");
+    } else if (what.equals("backtest")) {
+      result = new BacktestBenchmark(spark, scratch).run(Path.of("data-samples"), metricRows);
+      file = Path.of("bench-results", "backtest-stages.json");
     } else {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Use `bench ingest --input DIR`, `bench features --warehouses SMALL,LARGE`,"
-              + " `bench sklearn`, `bench scorer` or `bench train --as-of T`.");
+              + " `bench sklearn`, `bench scorer`, `bench train --as-of T` or `bench backtest`.");
     }
 
     file = out != null ? out : file;

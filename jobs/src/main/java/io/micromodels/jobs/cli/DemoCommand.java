@@ -2,6 +2,8 @@ package io.micromodels.jobs.cli;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.micromodels.evaluation.backtest.BacktestRequest;
+import io.micromodels.evaluation.spark.BacktestJob;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.IngestSummary;
 import io.micromodels.features.FeatureRange;
@@ -38,7 +40,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Runs the pipeline on the bundled sample data (data-samples/): validates the client configs,",
       "ingests the clean sample and a messy file, builds the last 60 days of features, then",
-      "trains every client's model as of the last day (model.json per client)."
+      "trains every client's model as of the last day (model.json per client), then backtests",
+      "every client on two walk-forward folds (report.html, metrics.json, scores.csv.gz)."
     })
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
@@ -49,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
   Path samples = Path.of("data-samples");
 
   private static final int FEATURE_DAYS = 60;
+  private static final int BACKTEST_FOLDS = 2;
 
   @Override
   public Integer call() {
@@ -113,7 +117,18 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("== train as of " + range.asOf() + " (models in " + candidates + ")");
     TrainCommand.print(new TrainJob(spark, settings)
         .run(clients, range.asOf(), Map.of(), candidates));
-    System.out.println("Re-run this command: nothing changes (ingest is idempotent).");
+    System.out.println();
+    String backtests = settings.tablePath("backtests");
+    String runId = "demo-" + last;
+    System.out.println("== backtest as of " + range.asOf() + ": " + BACKTEST_FOLDS
+        + " walk-forward folds of 7 days, each trained as of its cut-off (no champion yet: the"
+        + " comparison columns show \"-\"; pass `backtest --champion DIR` to compare)");
+    BacktestJob.Result backtest = new BacktestJob(spark, settings).run(clients,
+        new BacktestRequest(range.asOf(), BACKTEST_FOLDS, null, null, 7, Map.of(), null, null,
+            backtests, runId));
+    BacktestCommand.print(backtest, backtests + "/" + runId);
+    System.out.println("Re-run this command: nothing changes in the tables (ingest is idempotent);"
+        + " models and reports are rewritten the same.");
     return MicromodelsCli.EXIT_OK;
   }
 }

@@ -1,0 +1,161 @@
+package io.micromodels.evaluation.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micromodels.evaluation.backtest.ClientContext;
+import io.micromodels.evaluation.backtest.FoldLayout;
+import io.micromodels.evaluation.gate.CheckStatus;
+import io.micromodels.evaluation.gate.GateCheck;
+import io.micromodels.evaluation.metrics.BinaryMetrics;
+import io.micromodels.evaluation.metrics.Prediction;
+import io.micromodels.evaluation.metrics.ScoredEvent;
+import io.micromodels.evaluation.report.ReportWriter;
+import io.micromodels.features.config.GateSpec;
+import io.micromodels.training.policy.Action;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The evaluator's composition on generated events of two folds: what the gate and report get. */
+class ClientEvaluatorTest {
+  private static final Instant AS_OF = Instant.parse("2025-10-07T23:59:59.999999Z");
+  private static final FoldLayout LAYOUT = FoldLayout.of(AS_OF, 2, 60, 30, 7);
+
+  @Test
+  void overallAndFoldMetricsFeedTheGateWithAndWithoutAChampion() {
+    List<ScoredEvent> events = events(true);
+    ClientEvaluation e = ClientEvaluator.evaluate(context(true, "pr_auc:+0.01"), events);
+
+    double[] scores = events.stream().mapToDouble(ev -> ev.candidate().score()).toArray();
+    boolean[] fraud = new boolean[events.size()];
+    for (int i = 0; i < fraud.length; i++) {
+      fraud[i] = events.get(i).fraud();
+    }
+
+    assertThat(e.offline().get("pr_auc")).isEqualTo(BinaryMetrics.averagePrecision(scores, fraud));
+    assertThat(e.folds()).hasSize(2);
+    assertThat(e.folds().get(0).candidate().get("rows") + e.folds().get(1).candidate().get("rows"))
+        .isEqualTo(events.size());
+    assertThat(e.offline().get("action_change_rate")).isBetween(0.0, 1.0);
+    assertThat(e.offline().get("feature_rank_correlation")).isEqualTo(1.0);
+    // the older fold's labels have had longer to arrive
+    assertThat(e.folds().get(0).labelCompleteness())
+        .isGreaterThan(e.folds().get(1).labelCompleteness());
+    assertThat(e.gate().checks()).extracting(GateCheck::name)
+        .contains("pr_auc.max_drop", "prevented_asserts.min");
+    assertThat(e.objective().isEvaluable()).isTrue();
+    assertThat(e.objective().ciLow()).isLessThanOrEqualTo(e.objective().observed());
+    assertThat(e.transitions().rows()).isEqualTo(events.size());
+    assertThat(e.intervals().get("candidate.pr_auc").contains(e.offline().get("pr_auc"))).isTrue();
+
+    ClientEvaluation first = ClientEvaluator.evaluate(context(false, "pr_auc:+0.01"), events(false));
+    assertThat(first.champion()).isNull();
+    assertThat(first.offline().get("action_change_rate")).isNaN();
+    assertThat(first.gate().checks()).filteredOn(c -> c.name().equals("pr_auc.max_drop"))
+        .extracting(GateCheck::status).containsExactly(CheckStatus.NOT_CHECKED);
+    assertThat(first.objective().met()).isNull();
+    String html = ReportWriter.render(BacktestReport.model(first, events(false)));
+    assertThat(html).contains("No champion");
+  }
+
+  /** The context and the events travel to Spark tasks by Java serialization. */
+  @Test
+  void theContextAndEventsSurviveJavaSerialization() throws Exception {
+    ClientContext context = context(true, null);
+    ScoredEvent event = events(true).get(0);
+
+    assertThat(roundTrip(context).gates()).isEqualTo(context.gates());
+    assertThat(roundTrip(event)).isEqualTo(event);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T roundTrip(T value) throws Exception {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+
+    try (var in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      return (T) in.readObject();
+    }
+  }
+
+  @Test
+  void preventedAssertsCountCustomersPresentInTheTestWindows() {
+    List<ScoredEvent> events = List.of(
+        event("e1", "c1", 95, Action.PREVENT, false), event("e2", "c1", 10, Action.ALLOW, false),
+        event("e3", "c2", 20, Action.ALLOW, true), event("e4", "c3", 99, Action.PREVENT, true));
+
+    assertThat(ModelMetrics.preventedAsserts(events, ScoredEvent::candidate,
+        Set.of("c1", "c2", "absent"))).isEqualTo(0.5);
+    assertThat(ModelMetrics.preventedAsserts(events, ScoredEvent::candidate, Set.of("absent")))
+        .isNaN();
+  }
+
+  @Test
+  void aClientModelThatDoesNotBeatItsParentIsFlagged() {
+    assertThat(new ParentComparison(0.30, 0.35, false).recommendFallback()).isTrue();
+    assertThat(new ParentComparison(0.30, 0.30, false).recommendFallback()).isTrue();
+    assertThat(new ParentComparison(0.40, 0.35, false).recommendFallback()).isFalse();
+    assertThat(new ParentComparison(0.30, 0.35, true).recommendFallback()).isFalse();
+    assertThat(new ParentComparison(0.30, Double.NaN, false).verdict())
+        .isEqualTo("no global model to compare with");
+  }
+
+  private static ClientContext context(boolean champion, String objective) {
+    double[] delays = new double[200];
+    for (int i = 0; i < delays.length; i++) {
+      delays[i] = i * 0.3; // labels arrive within 60 days, uniformly
+    }
+
+    return new ClientContext("acme", "run-1", LAYOUT, GateSpec.defaults(), delays,
+        Set.of("cu-1", "cu-2"), Map.of("email", 1.0, "basket", 0.5),
+        champion ? Map.of("email", 0.9, "basket", 0.2) : null, false,
+        "Basket bigrams catch resellers", objective, Map.of("run", "run-1"));
+  }
+
+  /** Two folds of events whose candidate ranks fraud higher than the champion does. */
+  private static List<ScoredEvent> events(boolean withChampion) {
+    SplittableRandom random = new SplittableRandom(3);
+    List<ScoredEvent> events = new ArrayList<>();
+    Instant start = LAYOUT.testStart();
+    for (int i = 0; i < 1400; i++) {
+      Instant time = start.plus(Duration.ofMinutes(i * 14L));
+      boolean fraud = random.nextDouble() < 0.1;
+      double candidate = clamp((fraud ? 70 : 30) + 20 * random.nextGaussian());
+      double champion = clamp((fraud ? 60 : 35) + 25 * random.nextGaussian());
+      events.add(new ScoredEvent("e" + i, "cu-" + (i % 300), time,
+          time.atZone(ZoneOffset.UTC).toLocalDate(), i % 2 == 0 ? "US" : "EU", List.of("default"),
+          "x" + i + "@example.com", 10 + i % 50, fraud, fraud ? time.plusSeconds(86400) : null,
+          prediction(candidate, Map.of("email", candidate / 50, "basket", 0.1)),
+          withChampion ? prediction(champion, Map.of("email", champion / 50, "basket", 0.3)) : null,
+          prediction(clamp(candidate - 5), Map.of()), null));
+    }
+
+    return events;
+  }
+
+  private static ScoredEvent event(String id, String customer, double score, Action action,
+      boolean fraud) {
+    Instant time = LAYOUT.testStart();
+    return new ScoredEvent(id, customer, time, time.atZone(ZoneOffset.UTC).toLocalDate(), "US",
+        List.of(), null, 1, fraud, null, new Prediction(score, score / 100, action, Map.of()),
+        null, null, null);
+  }
+
+  private static Prediction prediction(double score, Map<String, Double> contributions) {
+    Action action = score >= 80 ? Action.PREVENT : score >= 60 ? Action.REVIEW : Action.ALLOW;
+    return new Prediction(score, score / 100, action, contributions);
+  }
+
+  private static double clamp(double score) {
+    return Math.max(0, Math.min(100, score));
+  }
+}
