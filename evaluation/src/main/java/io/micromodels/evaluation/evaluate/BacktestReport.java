@@ -1,6 +1,5 @@
 package io.micromodels.evaluation.evaluate;
 
-import io.micromodels.evaluation.gate.CheckStatus;
 import io.micromodels.evaluation.gate.GateCheck;
 import io.micromodels.evaluation.gate.ObjectiveResult;
 import io.micromodels.evaluation.metrics.ActionChangeReasons;
@@ -217,9 +216,9 @@ public final class BacktestReport {
     plots.add(new CurvePlot("Precision-recall", "recall", "precision",
         series(e.curves().get("pr")), ReportModel.Reference.NONE));
     plots.add(new CurvePlot("ROC", "false-positive rate", "true-positive rate",
-        series(e.curves().get("roc")), ReportModel.Reference.DIAGONAL));
+        series(e.curves().get("roc")), ReportModel.Reference.CHANCE));
     plots.add(new CurvePlot("Reliability", "mean predicted probability", "observed fraud rate",
-        series(e.curves().get("reliability")), ReportModel.Reference.DIAGONAL));
+        series(e.curves().get("reliability")), ReportModel.Reference.CALIBRATED));
     List<ReportModel.Counts> counts = new ArrayList<>();
     e.histograms().forEach((name, c) -> counts.add(new ReportModel.Counts(name,
         java.util.Arrays.stream(c).mapToLong(v -> (long) v).toArray())));

@@ -135,8 +135,24 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
     String title();
   }
 
-  /** Whether a curve plot draws the y = x reference line (reliability diagram). */
-  public enum Reference { NONE, DIAGONAL }
+  /**
+   * Whether a curve plot draws the y = x reference line, and what it means: a ranking by chance
+   * (ROC curve) or perfect calibration (reliability diagram).
+   */
+  public enum Reference {
+    NONE(null), CHANCE("chance"), CALIBRATED("perfectly calibrated");
+
+    private final String label;
+
+    Reference(String label) {
+      this.label = label;
+    }
+
+    /** The legend's name of the line, null without one. */
+    public String label() {
+      return label;
+    }
+  }
 
   /** Lines over a shared x axis: PR curves, ROC curves, the reliability diagram. */
   public record CurvePlot(String title, String xLabel, String yLabel, List<Series> series,

@@ -50,7 +50,7 @@ final class SvgPlot {
     Axis y = Axis.covering(min(ys), max(ys), BOTTOM, TOP);
     open(plot.title());
     axes(x, y, plot.xLabel(), plot.yLabel());
-    if (plot.reference() == Reference.DIAGONAL) {
+    if (plot.reference() != Reference.NONE) {
       double lo = Math.max(x.min(), y.min());
       double hi = Math.min(x.max(), y.max());
       svg.append(String.format(Locale.ROOT, "<line class=\"reference\" x1=\"%.1f\" y1=\"%.1f\""
@@ -62,7 +62,7 @@ final class SvgPlot {
       line(series.get(i), x, y, colour(i));
     }
     legend(series.stream().map(Series::name).toList(),
-        plot.reference() == Reference.DIAGONAL ? "perfectly calibrated" : null);
+        plot.reference().label());
     svg.append("</svg>");
   }
 

@@ -31,7 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -103,8 +105,10 @@ public final class BacktestJob {
             lineage(c, layouts.get(id), request)));
       }
 
+      Broadcast<Map<String, ShippedModels>> shipped = JavaSparkContext
+          .fromSparkContext(spark.sparkContext()).broadcast(Map.copyOf(models));
       Dataset<KeyedEvent> scored = testRows(clients, layouts, features)
-          .mapPartitions(new ScoreEventsFunction(models),
+          .mapPartitions(new ScoreEventsFunction(shipped),
               Encoders.javaSerialization(KeyedEvent.class));
       List<ClientBacktest> results = new ArrayList<>(scored
           .groupByKey((MapFunction<KeyedEvent, String>) KeyedEvent::clientId,
@@ -113,6 +117,7 @@ public final class BacktestJob {
               Encoders.javaSerialization(ClientBacktest.class))
           .collectAsList());
       clock.lap("score, metrics and report");
+      shipped.destroy();
       results.addAll(failed);
       for (String id : layouts.keySet()) {
         if (results.stream().noneMatch(r -> r.clientId().equals(id))) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
@@ -27,14 +28,17 @@ import org.apache.spark.sql.Row;
  * embeds. The models travel as {@code model.json} texts and are parsed once per task.
  */
 final class ScoreEventsFunction implements MapPartitionsFunction<Row, KeyedEvent> {
-  private final Map<String, ShippedModels> models;
+  // Broadcast: every fold's candidate and parent of every client are tens of MB of model.json,
+  // which would otherwise travel inside each task.
+  private final Broadcast<Map<String, ShippedModels>> models;
 
-  ScoreEventsFunction(Map<String, ShippedModels> models) {
-    this.models = Map.copyOf(models);
+  ScoreEventsFunction(Broadcast<Map<String, ShippedModels>> models) {
+    this.models = models;
   }
 
   @Override
   public Iterator<KeyedEvent> call(Iterator<Row> rows) {
+    Map<String, ShippedModels> models = this.models.value();
     Map<String, Scorer> scorers = new HashMap<>();
     List<KeyedEvent> out = new ArrayList<>();
     while (rows.hasNext()) {

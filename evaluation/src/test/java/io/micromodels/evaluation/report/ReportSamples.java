@@ -118,7 +118,7 @@ final class ReportSamples {
                     roc("candidate", 0.15), roc("champion", 0.22)), Reference.NONE),
                 new CurvePlot("Reliability diagram", "mean predicted probability",
                     "observed fraud rate", List.of(reliability("candidate", 0.9),
-                        reliability("champion", 1.15)), Reference.DIAGONAL),
+                        reliability("champion", 1.15)), Reference.CALIBRATED),
                 new HistogramPlot("Score distribution", "score", new double[] {0, 10, 20, 30,
                     40, 50, 60, 70, 80, 90, 100}, List.of(
                         new Counts("candidate", new long[] {9100, 6200, 3900, 2500, 1400, 900,
