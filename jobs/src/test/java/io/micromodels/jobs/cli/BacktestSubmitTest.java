@@ -76,7 +76,7 @@ class BacktestSubmitTest {
         .contains("\"as_of\":\"2025-10-01\"")
         .contains("\"dag_run_id\":\"adhoc__");
     assertThat(requests.get(1)).startsWith("GET /api/v1/dags/micromodels_adhoc_backtest/dagRuns/adhoc__");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("report: reports/adhoc/adhoc__")
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("report: backtests/adhoc__")
         .contains(": success");
     assertThat(out.toString(StandardCharsets.UTF_8) + err).doesNotContain("pw-123456");
   }
