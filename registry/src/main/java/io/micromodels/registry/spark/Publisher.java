@@ -1,0 +1,176 @@
+package io.micromodels.registry.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micromodels.registry.ArtifactFile;
+import io.micromodels.registry.Checksums;
+import io.micromodels.registry.EventKind;
+import io.micromodels.registry.ManifestBuilder;
+import io.micromodels.registry.ManifestValidator;
+import io.micromodels.registry.PausePoint;
+import io.micromodels.registry.RegistryErrors;
+import io.micromodels.registry.RegistryEvent;
+import io.micromodels.registry.ReleaseIdentity;
+import io.micromodels.registry.RuntimeVersions;
+import io.micromodels.registry.Status;
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.ModelFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Publishes candidates (DESIGN.md §4 Publish; protocol in docs/registry.md): files to
+ * {@code <registry>/staging/<uuid>/}, checksums verified by re-reading, the folder moved to its
+ * slot {@code <registry>/models/<client>/<model>/v<N>-<uuid>/}, checksums verified again, then the
+ * index commit, which is the moment of publication. A blocked candidate takes the same path to a
+ * {@code blocked-<uuid>} folder and is recorded without a version.
+ */
+public final class Publisher {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> BACKTEST_FILES = List.of(PublishRequest.REPORT,
+      PublishRequest.SCORES);
+
+  private final SparkSession spark;
+  private final RegistryLayout layout;
+  private final ArtifactStore store;
+  private final RegistryTable index;
+  private final Clock clock;
+
+  public Publisher(SparkSession spark, String registryRoot) {
+    this(spark, registryRoot, Clock.systemUTC());
+  }
+
+  Publisher(SparkSession spark, String registryRoot, Clock clock) {
+    this.spark = spark;
+    this.store = new ArtifactStore(spark);
+    this.layout = new RegistryLayout(store.qualify(registryRoot));
+    this.index = new RegistryTable(spark, layout.index());
+    this.clock = clock;
+  }
+
+  /**
+   * Publishes one candidate, or records it as blocked.
+   *
+   * @return the committed index event (its version is null for a blocked candidate)
+   * @throws io.micromodels.registry.RegistryException when an input is missing or invalid
+   */
+  public RegistryEvent publish(PublishRequest request) {
+    ClientModel model = ModelFormat.fromJson(text(request.modelJson(), "the candidate model"),
+        request.modelJson());
+    JsonNode metrics = metrics(request.backtest());
+    String uuid = UUID.randomUUID().toString();
+    String staging = layout.staging(uuid);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(ModelFormat.FILE_NAME, store.read(request.modelJson()));
+    for (String name : BACKTEST_FILES) {
+      files.put(name, input(request.backtest() + "/" + name, "the backtest's " + name));
+    }
+
+    files.forEach((name, bytes) -> store.write(staging + "/" + name, bytes));
+    Instant created = clock.instant();
+    RuntimeVersions runtime = RuntimeVersions.current(spark.version(), deltaVersion());
+    String[] current = {staging};
+    RegistryEvent event = index.commit(snapshot -> {
+      Integer version = request.decision().releases()
+          ? snapshot.state().nextVersion(request.ref()) : null;
+      String slot = version == null ? layout.blocked(request.ref(), uuid)
+          : layout.slot(request.ref(), version, uuid);
+      if (!current[0].equals(staging)) {
+        store.move(current[0], staging); // a lost race: back to staging, restage for the new slot
+        current[0] = staging;
+      }
+
+      ReleaseIdentity id = new ReleaseIdentity(request.ref(), version, created, slot);
+      String manifestSha = stage(staging, id, model, metrics, request, runtime, files);
+      PausePoint.AFTER_STAGING.reach();
+      store.move(staging, slot);
+      current[0] = slot;
+      PausePoint.AFTER_MOVE.reach();
+      verify(slot);
+      PausePoint.BEFORE_INDEX_COMMIT.reach();
+      EventKind kind = version == null ? EventKind.BLOCKED : EventKind.PUBLISHED;
+      Status status = version == null ? Status.CANDIDATE : Status.PUBLISHED;
+      return new RegistryEvent(snapshot.state().lastSeq() + 1, UUID.randomUUID().toString(),
+          clock.instant(), kind, request.ref(), version, status, null, created, slot, manifestSha,
+          request.decision().actor(), request.decision().reason());
+    });
+    PausePoint.AFTER_INDEX_COMMIT.reach();
+    return event;
+  }
+
+  /** Writes manifest.json and SHA256SUMS beside the files and verifies all by re-reading. */
+  private String stage(String staging, ReleaseIdentity id, ClientModel model, JsonNode metrics,
+      PublishRequest request, RuntimeVersions runtime, Map<String, byte[]> files) {
+    List<ArtifactFile> artifacts = new ArrayList<>();
+    files.forEach((name, bytes) -> artifacts.add(ArtifactFile.of(name, bytes)));
+    ObjectNode manifest = new ManifestBuilder().build(id, model, metrics, request.decision(),
+        runtime, artifacts);
+    ManifestValidator.validate(manifest, "the manifest of " + request.ref().registeredName()
+        + (id.version() == null ? " (blocked candidate)" : " v" + id.version()));
+    byte[] manifestBytes = pretty(manifest);
+    store.write(staging + "/" + ManifestBuilder.FILE_NAME, manifestBytes);
+    Map<String, String> sums = new LinkedHashMap<>();
+    artifacts.forEach(a -> sums.put(a.name(), a.sha256()));
+    String manifestSha = Checksums.sha256(manifestBytes);
+    sums.put(ManifestBuilder.FILE_NAME, manifestSha);
+    store.write(staging + "/" + Checksums.FILE_NAME,
+        Checksums.render(sums).getBytes(StandardCharsets.UTF_8));
+    verify(staging);
+    return manifestSha;
+  }
+
+  /** Re-reads every file of a folder's SHA256SUMS and checks it. */
+  void verify(String folder) {
+    verify(store, folder);
+  }
+
+  static void verify(ArtifactStore store, String folder) {
+    String sums = new String(store.read(folder + "/" + Checksums.FILE_NAME), StandardCharsets.UTF_8);
+    Checksums.parse(sums).forEach((name, sha) -> Checksums.verify(folder + "/" + name, sha,
+        store.read(folder + "/" + name)));
+  }
+
+  private JsonNode metrics(String backtest) {
+    String file = backtest + "/" + PublishRequest.METRICS;
+    try {
+      return JSON.readTree(text(file, "the backtest's metrics.json"));
+    } catch (IOException e) {
+      throw new io.micromodels.registry.RegistryException(file + " is not JSON: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private String text(String path, String what) {
+    return new String(input(path, what), StandardCharsets.UTF_8);
+  }
+
+  private byte[] input(String path, String what) {
+    if (!store.exists(path)) {
+      throw RegistryErrors.missingInput(what, path);
+    }
+
+    return store.read(path);
+  }
+
+  private static byte[] pretty(JsonNode node) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot render a manifest", e);
+    }
+  }
+
+  static String deltaVersion() {
+    String v = io.delta.tables.DeltaTable.class.getPackage().getImplementationVersion();
+    return v == null ? "unknown" : v;
+  }
+}
