@@ -1,6 +1,7 @@
 package io.micromodels.registry;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -29,11 +30,11 @@ public record RegistryEvent(long seq, String eventId, Instant time, EventKind ki
     }
 
     Objects.requireNonNull(eventId, "eventId");
-    Objects.requireNonNull(time, "time");
+    time = time.truncatedTo(ChronoUnit.MICROS); // what a Delta timestamp keeps
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(created, "created");
+    created = created.truncatedTo(ChronoUnit.MICROS);
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(manifestSha256, "manifestSha256");
     Objects.requireNonNull(actor, "actor");

@@ -129,6 +129,8 @@ public final class RegistryState {
    */
   public RegistryEvent promote(ModelRef ref, int version, String actor, String reason,
       Instant time) {
+    RegistryErrors.required(actor, "actor");
+    RegistryErrors.required(reason, "reason");
     VersionEntry target = version(ref, version).orElseThrow(() -> RegistryErrors.noSuchVersion(
         ref, version, versions(ref)));
     if (target.status() == Status.PRODUCTION) {
@@ -146,6 +148,8 @@ public final class RegistryState {
    * @throws RegistryException when the model has no production version or nothing to go back to
    */
   public RegistryEvent rollback(ModelRef ref, String actor, String reason, Instant time) {
+    RegistryErrors.required(actor, "actor");
+    RegistryErrors.required(reason, "reason");
     VersionEntry current = production(ref).orElseThrow(() -> RegistryErrors.noProduction(ref));
     List<Integer> history = productionHistory.getOrDefault(ref, List.of());
     for (int i = history.size() - 1; i >= 0; i--) {

@@ -13,7 +13,7 @@ import java.util.Objects;
 public record ReleaseIdentity(ModelRef ref, Integer version, Instant created, String location) {
   public ReleaseIdentity {
     Objects.requireNonNull(ref, "ref");
-    Objects.requireNonNull(created, "created");
+    created = created.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the index keeps it
     Objects.requireNonNull(location, "location");
     if (version != null && version < 1) {
       throw new IllegalArgumentException("versions start at 1, got " + version);

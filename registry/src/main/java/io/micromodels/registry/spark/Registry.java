@@ -74,7 +74,7 @@ public final class Registry {
   /** Every version of the index, oldest first: each one a readable past state. */
   public List<IndexVersion> history() {
     return index.history().stream().map(r -> new IndexVersion(r.<Long>getAs("version"),
-        r.<java.sql.Timestamp>getAs("timestamp").toInstant(), r.<String>getAs("operation")))
+        RegistryTable.instant(r.getAs("timestamp")), r.<String>getAs("operation")))
         .toList();
   }
 

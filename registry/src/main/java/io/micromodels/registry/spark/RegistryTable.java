@@ -162,12 +162,17 @@ final class RegistryTable {
         Timestamp.from(e.created()), e.location(), e.manifestSha256(), e.actor(), e.reason());
   }
 
+  /** A timestamp column's value: Instant under Spark's Java 8 time API, Timestamp otherwise. */
+  static java.time.Instant instant(Object value) {
+    return value instanceof Timestamp t ? t.toInstant() : (java.time.Instant) value;
+  }
+
   static RegistryEvent event(Row r) {
     return new RegistryEvent(r.<Long>getAs("seq"), r.getAs("event_id"),
-        r.<Timestamp>getAs("time").toInstant(), EventKind.of(r.getAs("kind")),
+        instant(r.getAs("time")), EventKind.of(r.getAs("kind")),
         new ModelRef(r.getAs("client"), r.getAs("model")), r.getAs("version"),
         Status.of(r.getAs("status")), r.getAs("previous_version"),
-        r.<Timestamp>getAs("created").toInstant(), r.getAs("location"),
+        instant(r.getAs("created")), r.getAs("location"),
         r.getAs("manifest_sha256"), r.getAs("actor"), r.getAs("reason"));
   }
 }
