@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micromodels.registry.ArtifactFile;
 import io.micromodels.registry.Checksums;
+import io.micromodels.registry.Decision;
 import io.micromodels.registry.EventKind;
 import io.micromodels.registry.ManifestBuilder;
 import io.micromodels.registry.ManifestValidator;
@@ -105,6 +106,26 @@ public final class Publisher {
     });
     PausePoint.AFTER_INDEX_COMMIT.reach();
     return event;
+  }
+
+  /**
+   * The decision a backtest's gate implies: published when {@code gate.passed}, blocked with
+   * {@code gate.failures} otherwise.
+   */
+  public Decision decide(String backtest, String actor) {
+    JsonNode gate = metrics(backtest).path("gate");
+    if (!gate.path("passed").isBoolean()) {
+      throw new io.micromodels.registry.RegistryException(backtest + "/" + PublishRequest.METRICS
+          + " has no gate.passed: is it a micromodels backtest? Run `micromodels backtest`.");
+    }
+
+    List<String> failures = new ArrayList<>();
+    gate.path("failures").forEach(f -> failures.add(f.asText()));
+    if (!gate.get("passed").asBoolean() && failures.isEmpty()) {
+      failures.add("the gate did not pass");
+    }
+
+    return Decision.fromGate(gate.get("passed").asBoolean(), failures, actor);
   }
 
   /** Writes manifest.json and SHA256SUMS beside the files and verifies all by re-reading. */
