@@ -8,16 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.micromodels.registry.testing.Feeds;
 import org.junit.jupiter.api.Test;
 
 class FeedTest {
   static final Instant NOW = Instant.parse("2026-03-02T05:00:00Z");
 
-  private static List<Long> seqs(JsonNode feed) {
-    List<Long> seqs = new ArrayList<>();
-    feed.get("events").forEach(e -> seqs.add(e.get("seq").asLong()));
-    return seqs;
-  }
 
   @Test
   void aFeedShowsProductionPerModelAndTheEventsAfterTheCursor() {
@@ -26,7 +22,7 @@ class FeedTest {
     ObjectNode feed = Feed.of(log.state(), 4, 1, NOW);
 
     assertThat(SchemaValidator.feed().problems(feed)).isEmpty();
-    assertThat(seqs(feed)).containsExactly(2L, 3L);
+    assertThat(Feeds.seqs(feed)).containsExactly(2L, 3L);
     assertThat(feed.at("/cursor/next").asLong()).isEqualTo(3);
     assertThat(feed.at("/events/0/kind").asText()).isEqualTo("blocked");
     assertThat(feed.at("/events/0/version").isNull()).isTrue();
@@ -45,9 +41,9 @@ class FeedTest {
     ObjectNode second = Feed.of(log.state(), 3, first.at("/cursor/next").asLong(), NOW);
     ObjectNode third = Feed.of(log.state(), 3, second.at("/cursor/next").asLong(), NOW);
 
-    assertThat(seqs(first)).containsExactly(1L);
-    assertThat(seqs(second)).containsExactly(2L, 3L);
-    assertThat(seqs(third)).isEmpty();
+    assertThat(Feeds.seqs(first)).containsExactly(1L);
+    assertThat(Feeds.seqs(second)).containsExactly(2L, 3L);
+    assertThat(Feeds.seqs(third)).isEmpty();
     assertThat(third.at("/cursor/next").asLong()).isEqualTo(3);
   }
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.ParentCommand;
         + " each); records blocked ones; --force --reason publishes a blocked one.")
 final class PublishCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--configs", defaultValue = "data-samples/clients",
       description = "Folder of client configs (default: ${DEFAULT-VALUE}).")
@@ -77,7 +78,7 @@ final class PublishCommand implements Callable<Integer> {
       outcomes.add(publish(publisher, c.clientId().value(), candidateRoot, backtestRoot));
     }
 
-    print(outcomes);
+    print(outcomes, spec.commandLine().getOut());
     return outcomes.stream().mapToInt(Outcome::exitCode).reduce(MicromodelsCli.EXIT_OK,
         PublishCommand::worse);
   }
@@ -115,10 +116,11 @@ final class PublishCommand implements Callable<Integer> {
     return Math.max(a, b);
   }
 
-  private static void print(List<Outcome> outcomes) {
+  private static void print(List<Outcome> outcomes, java.io.PrintWriter out) {
     int width = outcomes.stream().mapToInt(o -> o.client().length()).max().orElse(6);
-    System.out.println(String.format("%-" + width + "s  %-14s  %s", "client", "publish", "detail"));
-    outcomes.forEach(o -> System.out.println(String.format("%-" + width + "s  %-14s  %s",
-        o.client(), o.result(), o.detail())));
+    String row = "%-" + width + "s  %-14s  %s%n";
+    out.printf(row, "client", "publish", "detail");
+    outcomes.forEach(o -> out.printf(row, o.client(), o.result(), o.detail()));
+    out.flush();
   }
 }

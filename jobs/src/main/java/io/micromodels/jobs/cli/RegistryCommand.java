@@ -27,6 +27,7 @@ final class RegistryCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParentCommand MicromodelsCli root;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", defaultValue = ModelRef.DEFAULT_MODEL,
       scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -56,12 +57,15 @@ final class RegistryCommand {
         continue;
       }
 
-      System.out.println("== " + ref.registeredName() + " (" + state.blocked(ref).size()
+      out().println("== " + ref.registeredName() + " (" + state.blocked(ref).size()
           + " blocked candidates)");
       for (VersionEntry v : state.versions(ref)) {
-        System.out.println(String.format("v%-4d %-10s %s  %s: %s", v.version(),
+        out().println(String.format("v%-4d %-10s %s  %s: %s", v.version(),
             v.status().label(), v.created(), v.actor(), v.reason()));
       }
+
+      state.blocked(ref).forEach(b -> out().println(String.format("-     %-10s %s  %s: %s",
+          "blocked", b.created(), b.actor(), b.reason())));
     }
 
     return MicromodelsCli.EXIT_OK;
@@ -77,14 +81,14 @@ final class RegistryCommand {
     Registry registry = registry();
     ModelRef ref = new ModelRef(client, model);
     Registry.VersionDetails d = registry.show(state(registry, asOfVersion), ref, version);
-    System.out.println(ref.registeredName() + " v" + version + ": " + d.entry().status().label()
+    out().println(ref.registeredName() + " v" + version + ": " + d.entry().status().label()
         + " at " + d.entry().location());
     for (RegistryEvent e : d.history()) {
-      System.out.println("  #" + e.seq() + " " + e.time() + " " + e.kind().label() + " by "
+      out().println("  #" + e.seq() + " " + e.time() + " " + e.kind().label() + " by "
           + e.actor() + ": " + e.reason());
     }
 
-    System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(d.manifest()));
+    out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(d.manifest()));
     return MicromodelsCli.EXIT_OK;
   }
 
@@ -96,7 +100,7 @@ final class RegistryCommand {
       @Option(names = "--reason", required = true) String reason,
       @Option(names = "--actor", description = "Who (default: the user name).") String actor) {
     RegistryEvent e = registry().promote(new ModelRef(client, model), version, who(actor), reason);
-    System.out.println(describe(e));
+    out().println(describe(e));
     return MicromodelsCli.EXIT_OK;
   }
 
@@ -107,7 +111,7 @@ final class RegistryCommand {
       @Option(names = "--reason", required = true) String reason,
       @Option(names = "--actor", description = "Who (default: the user name).") String actor) {
     RegistryEvent e = registry().rollback(new ModelRef(client, model), who(actor), reason);
-    System.out.println(describe(e));
+    out().println(describe(e));
     return MicromodelsCli.EXIT_OK;
   }
 
@@ -121,7 +125,7 @@ final class RegistryCommand {
       throws IOException {
     String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(registry().feed(since));
     if (out == null) {
-      System.out.println(json);
+      out().println(json);
     } else {
       Files.writeString(out, json);
     }
@@ -132,9 +136,14 @@ final class RegistryCommand {
   @Command(name = "history", mixinStandardHelpOptions = true,
       description = "Every version of the registry index (each readable with --as-of-version).")
   int history() {
-    registry().history().forEach(v -> System.out.println(v.version() + "  " + v.time() + "  "
+    registry().history().forEach(v -> out().println(v.version() + "  " + v.time() + "  "
         + v.operation()));
     return MicromodelsCli.EXIT_OK;
+  }
+
+  /** picocli's output writer (stdout unless a caller such as a test redirects it). */
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 
   private static String who(String actor) {

@@ -9,12 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micromodels.features.testing.SharedSpark;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,6 +25,8 @@ class PublishCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String AS_OF = "2026-03-01";
   private final StringWriter err = new StringWriter();
+  /** What the last command printed on its out writer. */
+  private String lastOut = "";
 
   @Test
   void publishRecordsBlockedCandidatesAndRegistryCommandsDriveTheVersions() throws Exception {
@@ -38,28 +37,30 @@ class PublishCommandTest {
     candidate(warehouse, date, "modehaus", false);
     String[] common = {"--warehouse", warehouse.toString()};
 
-    String out = stdout(() -> assertThat(run(common, "publish", "--configs",
+    assertThat(run(common, "publish", "--configs",
         "../data-samples/clients", "--clients", "dashfood,modehaus", "--as-of", AS_OF,
-        "--actor", "nightly")).as(err.toString()).isEqualTo(3));
-    assertThat(out).containsPattern("dashfood +published v1 +file:.*/registry/models/dashfood/")
+        "--actor", "nightly")).as(err.toString()).isEqualTo(3);
+    assertThat(lastOut).containsPattern("dashfood +published v1 +file:.*/registry/models/dashfood/")
         .containsPattern("modehaus +blocked +blocked by the gate: pr_auc 0.300 < champion");
 
-    String forced = stdout(() -> assertThat(run(common, "publish", "--clients", "modehaus",
+    assertThat(run(common, "publish", "--clients", "modehaus",
         "--configs", "../data-samples/clients", "--as-of", AS_OF, "--force", "--reason",
-        "label outage", "--actor", "alice")).as(err.toString()).isZero());
-    assertThat(forced).containsPattern("modehaus +forced v1");
+        "label outage", "--actor", "alice")).as(err.toString()).isZero();
+    assertThat(lastOut).containsPattern("modehaus +forced v1");
 
     assertThat(run(common, "publish", "--clients", "modehaus", "--configs",
         "../data-samples/clients", "--as-of", AS_OF, "--force")).isEqualTo(2);
     assertThat(err.toString()).contains("--force needs --reason");
 
-    String promoted = stdout(() -> assertThat(run(common, "registry", "promote", "--client",
-        "dashfood", "--model-version", "1", "--reason", "first release", "--actor", "alice")).isZero());
-    assertThat(promoted).contains("micromodels.dashfood.fraud: promoted v1 by alice");
-    String list = stdout(() -> assertThat(run(common, "registry", "list")).isZero());
-    assertThat(list).contains("== micromodels.dashfood.fraud (0 blocked candidates)")
+    assertThat(run(common, "registry", "promote", "--client",
+        "dashfood", "--model-version", "1", "--reason", "first release", "--actor", "alice")).isZero();
+    assertThat(lastOut).contains("micromodels.dashfood.fraud: promoted v1 by alice");
+    assertThat(run(common, "registry", "list")).isZero();
+    assertThat(lastOut).contains("== micromodels.dashfood.fraud (0 blocked candidates)")
         .containsPattern("v1 +production .* alice: first release")
-        .contains("== micromodels.modehaus.fraud (1 blocked candidates)");
+        .contains("== micromodels.modehaus.fraud (1 blocked candidates)")
+        .containsPattern("v1 +published .* alice: forced by alice: label outage")
+        .containsPattern("- +blocked .* nightly: blocked by the gate: pr_auc 0.300");
 
     Path feedFile = warehouse.resolveSibling("feed.json");
     assertThat(run(common, "registry", "feed", "--since", "1", "--out", feedFile.toString()))
@@ -72,9 +73,9 @@ class PublishCommandTest {
     assertThat(run(common, "registry", "rollback", "--client", "dashfood", "--reason", "x"))
         .isEqualTo(1);
     assertThat(err.toString()).contains("no earlier production version remains un-archived");
-    String shown = stdout(() -> assertThat(run(common, "registry", "show", "--client",
-        "dashfood", "--model-version", "1", "--as-of-version", "1")).isZero());
-    assertThat(shown).contains("micromodels.dashfood.fraud v1: published")
+    assertThat(run(common, "registry", "show", "--client",
+        "dashfood", "--model-version", "1", "--as-of-version", "1")).isZero();
+    assertThat(lastOut).contains("micromodels.dashfood.fraud v1: published")
         .contains("\"registered_model_name\" : \"micromodels.dashfood.fraud\"");
   }
 
@@ -83,9 +84,10 @@ class PublishCommandTest {
     SharedSpark.session();
     Path warehouse = SharedSpark.newDirectory("publish-missing").resolve("wh");
 
-    String out = stdout(() -> assertThat(run(new String[] {"--warehouse", warehouse.toString()},
+    assertThat(run(new String[] {"--warehouse", warehouse.toString()},
         "publish", "--configs", "../data-samples/clients", "--clients", "tripwise", "--as-of",
-        AS_OF)).isEqualTo(1));
+        AS_OF)).isEqualTo(1);
+    String out = lastOut;
 
     assertThat(out).containsPattern("tripwise +failed +Cannot publish: the backtest's"
         + " metrics.json not found at .*/backtests/backtest-2026-03-01/tripwise/metrics.json");
@@ -119,23 +121,19 @@ class PublishCommandTest {
   private int run(String[] common, String... args) {
     CommandLine cli = MicromodelsCli.newCommandLine();
     cli.setErr(new PrintWriter(err, true));
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
     String[] all = new String[common.length + args.length];
     System.arraycopy(args, 0, all, 0, 1);
     System.arraycopy(common, 0, all, 1, common.length);
     System.arraycopy(args, 1, all, 1 + common.length, args.length - 1);
-    return cli.execute(all);
+    int code = cli.execute(all);
+    lastOut = out.toString();
+    return code;
   }
 
-  private static String stdout(Runnable action) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setOut(original);
-    }
-
-    return buffer.toString(StandardCharsets.UTF_8);
+  /** What the last command printed (the exit-code assertion is its argument, checked first). */
+  private String output(Object checkedExitCode) {
+    return lastOut;
   }
 }

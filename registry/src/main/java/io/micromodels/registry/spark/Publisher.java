@@ -41,9 +41,7 @@ public final class Publisher {
       PublishRequest.SCORES);
 
   private final SparkSession spark;
-  private final RegistryLayout layout;
-  private final ArtifactStore store;
-  private final RegistryTable index;
+  private final RegistryHome home;
   private final Clock clock;
 
   public Publisher(SparkSession spark, String registryRoot) {
@@ -51,10 +49,8 @@ public final class Publisher {
   }
 
   Publisher(SparkSession spark, String registryRoot, Clock clock) {
+    this.home = RegistryHome.open(spark, registryRoot);
     this.spark = spark;
-    this.store = new ArtifactStore(spark);
-    this.layout = new RegistryLayout(store.qualify(registryRoot));
-    this.index = new RegistryTable(spark, layout.index());
     this.clock = clock;
   }
 
@@ -69,34 +65,34 @@ public final class Publisher {
         request.modelJson());
     JsonNode metrics = metrics(request.backtest());
     String uuid = UUID.randomUUID().toString();
-    String staging = layout.staging(uuid);
+    String staging = home.layout().staging(uuid);
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(ModelFormat.FILE_NAME, store.read(request.modelJson()));
+    files.put(ModelFormat.FILE_NAME, home.store().read(request.modelJson()));
     for (String name : BACKTEST_FILES) {
       files.put(name, input(request.backtest() + "/" + name, "the backtest's " + name));
     }
 
-    files.forEach((name, bytes) -> store.write(staging + "/" + name, bytes));
+    files.forEach((name, bytes) -> home.store().write(staging + "/" + name, bytes));
     Instant created = clock.instant();
     RuntimeVersions runtime = RuntimeVersions.current(spark.version(), deltaVersion());
     String[] current = {staging};
-    RegistryEvent event = index.commit(snapshot -> {
+    RegistryEvent event = home.index().commit(snapshot -> {
       Integer version = request.decision().releases()
           ? snapshot.state().nextVersion(request.ref()) : null;
-      String slot = version == null ? layout.blocked(request.ref(), uuid)
-          : layout.slot(request.ref(), version, uuid);
+      String slot = version == null ? home.layout().blocked(request.ref(), uuid)
+          : home.layout().slot(request.ref(), version, uuid);
       if (!current[0].equals(staging)) {
-        store.move(current[0], staging); // a lost race: back to staging, restage for the new slot
+        home.store().move(current[0], staging); // a lost race: back to staging, restage for the new slot
         current[0] = staging;
       }
 
       ReleaseIdentity id = new ReleaseIdentity(request.ref(), version, created, slot);
       String manifestSha = stage(staging, id, model, metrics, request, runtime, files);
       PausePoint.AFTER_STAGING.reach();
-      store.move(staging, slot);
+      home.store().move(staging, slot);
       current[0] = slot;
       PausePoint.AFTER_MOVE.reach();
-      verify(slot);
+      home.verify(slot);
       PausePoint.BEFORE_INDEX_COMMIT.reach();
       EventKind kind = version == null ? EventKind.BLOCKED : EventKind.PUBLISHED;
       Status status = version == null ? Status.CANDIDATE : Status.PUBLISHED;
@@ -138,26 +134,15 @@ public final class Publisher {
     ManifestValidator.validate(manifest, "the manifest of " + request.ref().registeredName()
         + (id.version() == null ? " (blocked candidate)" : " v" + id.version()));
     byte[] manifestBytes = pretty(manifest);
-    store.write(staging + "/" + ManifestBuilder.FILE_NAME, manifestBytes);
+    home.store().write(staging + "/" + ManifestBuilder.FILE_NAME, manifestBytes);
     Map<String, String> sums = new LinkedHashMap<>();
     artifacts.forEach(a -> sums.put(a.name(), a.sha256()));
     String manifestSha = Checksums.sha256(manifestBytes);
     sums.put(ManifestBuilder.FILE_NAME, manifestSha);
-    store.write(staging + "/" + Checksums.FILE_NAME,
+    home.store().write(staging + "/" + Checksums.FILE_NAME,
         Checksums.render(sums).getBytes(StandardCharsets.UTF_8));
-    verify(staging);
+    home.verify(staging);
     return manifestSha;
-  }
-
-  /** Re-reads every file of a folder's SHA256SUMS and checks it. */
-  void verify(String folder) {
-    verify(store, folder);
-  }
-
-  static void verify(ArtifactStore store, String folder) {
-    String sums = new String(store.read(folder + "/" + Checksums.FILE_NAME), StandardCharsets.UTF_8);
-    Checksums.parse(sums).forEach((name, sha) -> Checksums.verify(folder + "/" + name, sha,
-        store.read(folder + "/" + name)));
   }
 
   private JsonNode metrics(String backtest) {
@@ -175,11 +160,11 @@ public final class Publisher {
   }
 
   private byte[] input(String path, String what) {
-    if (!store.exists(path)) {
+    if (!home.store().exists(path)) {
       throw RegistryErrors.missingInput(what, path);
     }
 
-    return store.read(path);
+    return home.store().read(path);
   }
 
   private static byte[] pretty(JsonNode node) {

@@ -26,9 +26,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Registry {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ArtifactStore store;
-  private final RegistryLayout layout;
-  private final RegistryTable index;
+  private final RegistryHome home;
   private final Clock clock;
 
   public Registry(SparkSession spark, String registryRoot) {
@@ -36,9 +34,7 @@ public final class Registry {
   }
 
   Registry(SparkSession spark, String registryRoot, Clock clock) {
-    this.store = new ArtifactStore(spark);
-    this.layout = new RegistryLayout(store.qualify(registryRoot));
-    this.index = new RegistryTable(spark, layout.index());
+    this.home = RegistryHome.open(spark, registryRoot);
     this.clock = clock;
   }
 
@@ -51,10 +47,10 @@ public final class Registry {
 
   /** The current state. */
   public RegistryState state() {
-    return index.read().state();
+    return home.index().read().state();
   }
 
-  /** The state as of a past Delta version of the index. */
+  /** The state as of a past Delta version of the home.index(). */
   public RegistryState stateAt(long indexVersion) {
     List<IndexVersion> versions = history();
     if (versions.stream().noneMatch(v -> v.version() == indexVersion)) {
@@ -63,17 +59,17 @@ public final class Registry {
           + ". `micromodels registry history` lists them.");
     }
 
-    return index.readAt(indexVersion).state();
+    return home.index().readAt(indexVersion).state();
   }
 
   /** The Delta version of the index now (-1 before the first commit). */
   public long indexVersion() {
-    return index.read().tableVersion();
+    return home.index().read().tableVersion();
   }
 
   /** Every version of the index, oldest first: each one a readable past state. */
   public List<IndexVersion> history() {
-    return index.history().stream().map(r -> new IndexVersion(r.<Long>getAs("version"),
+    return home.index().history().stream().map(r -> new IndexVersion(r.<Long>getAs("version"),
         RegistryTable.instant(r.getAs("timestamp")), r.<String>getAs("operation")))
         .toList();
   }
@@ -95,22 +91,22 @@ public final class Registry {
 
   /** Re-reads a version's files and checks them against its SHA256SUMS. */
   public void verify(VersionEntry entry) {
-    Publisher.verify(store, entry.location());
+    home.verify(entry.location());
   }
 
   /** Makes a version production; the previous production goes back to published. */
   public RegistryEvent promote(ModelRef ref, int version, String actor, String reason) {
-    return index.commit(s -> s.state().promote(ref, version, actor, reason, clock.instant()));
+    return home.index().commit(s -> s.state().promote(ref, version, actor, reason, clock.instant()));
   }
 
   /** Returns to the previous production version; the current one is archived. */
   public RegistryEvent rollback(ModelRef ref, String actor, String reason) {
-    return index.commit(s -> s.state().rollback(ref, actor, reason, clock.instant()));
+    return home.index().commit(s -> s.state().rollback(ref, actor, reason, clock.instant()));
   }
 
-  /** The ingest feed after a cursor, read from one snapshot of the index. */
+  /** The ingest feed after a cursor, read from one snapshot of the home.index(). */
   public ObjectNode feed(long after) {
-    RegistryTable.Snapshot snapshot = index.read();
+    RegistryTable.Snapshot snapshot = home.index().read();
     return Feed.of(snapshot.state(), snapshot.tableVersion(), after, clock.instant());
   }
 
@@ -122,12 +118,12 @@ public final class Registry {
   public List<String> orphans(ModelRef ref) {
     Set<String> known = state().events().stream().map(RegistryEvent::location)
         .collect(Collectors.toSet());
-    return store.folders(layout.models(ref)).stream().filter(f -> !known.contains(f)).toList();
+    return home.store().folders(home.layout().models(ref)).stream().filter(f -> !known.contains(f)).toList();
   }
 
   private JsonNode manifest(VersionEntry entry) {
     try {
-      return JSON.readTree(store.read(Feed.manifestUri(entry.location())));
+      return JSON.readTree(home.store().read(Feed.manifestUri(entry.location())));
     } catch (IOException e) {
       throw new RegistryException("Cannot read the " + ManifestBuilder.FILE_NAME + " of "
           + entry.ref().registeredName() + " v" + entry.version() + ": " + e.getMessage(), e);

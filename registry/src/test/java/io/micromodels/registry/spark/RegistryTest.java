@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import io.micromodels.registry.testing.Feeds;
 import org.junit.jupiter.api.Test;
 
 /** Promote, rollback, time travel and the feed on one registry with three published versions. */
@@ -43,17 +44,12 @@ class RegistryTest {
         .toList();
   }
 
-  private static List<Long> seqs(JsonNode feed) {
-    List<Long> seqs = new ArrayList<>();
-    feed.get("events").forEach(e -> seqs.add(e.get("seq").asLong()));
-    return seqs;
-  }
 
   @Test
   void promoteRollbackHistoryTimeTravelAndTheFeed() {
     JsonNode firstPoll = registry.feed(0);
     assertThat(SchemaValidator.feed().problems(firstPoll)).isEmpty();
-    assertThat(seqs(firstPoll)).containsExactly(1L, 2L, 3L);
+    assertThat(Feeds.seqs(firstPoll)).containsExactly(1L, 2L, 3L);
     assertThat(firstPoll.at("/models/0/production").isNull()).isTrue();
     long beforePromotions = registry.indexVersion();
 
@@ -85,14 +81,14 @@ class RegistryTest {
 
     // the next poll sees exactly the events committed since the first
     JsonNode secondPoll = registry.feed(firstPoll.at("/cursor/next").asLong());
-    assertThat(seqs(secondPoll)).containsExactly(4L, 5L, 6L);
+    assertThat(Feeds.seqs(secondPoll)).containsExactly(4L, 5L, 6L);
     assertThat(secondPoll.at("/events/2/kind").asText()).isEqualTo("rolled_back");
     assertThat(secondPoll.at("/events/2/actor").asText()).isEqualTo("bob");
     assertThat(secondPoll.at("/models/0/production/version").asInt()).isEqualTo(1);
     assertThat(secondPoll.at("/models/0/production/manifest_sha256").asText())
         .isEqualTo(registry.list(ACME).get(0).manifestSha256());
     JsonNode thirdPoll = registry.feed(secondPoll.at("/cursor/next").asLong());
-    assertThat(seqs(thirdPoll)).isEmpty();
+    assertThat(Feeds.seqs(thirdPoll)).isEmpty();
   }
 
   @Test
