@@ -37,12 +37,13 @@ public record Decision(Kind kind, List<String> failures, String actor, String re
     }
   }
 
-  /** From a backtest's gate: published when it passed, blocked with its failures otherwise. */
-  public static Decision fromGate(boolean passed, List<String> failures, String actor) {
-    if (passed) {
-      return new Decision(Kind.PUBLISHED, List.of(), actor, "all gate checks passed");
-    }
+  /** A candidate whose gate passed. */
+  public static Decision published(String actor) {
+    return new Decision(Kind.PUBLISHED, List.of(), actor, "all gate checks passed");
+  }
 
+  /** A candidate the gate blocked, with the failed checks' reasons. */
+  public static Decision blocked(List<String> failures, String actor) {
     return new Decision(Kind.BLOCKED, failures, actor, "blocked by the gate: "
         + String.join("; ", failures));
   }

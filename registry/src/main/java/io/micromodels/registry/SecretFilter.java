@@ -39,11 +39,13 @@ public final class SecretFilter {
 
     String out = USER_INFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
         + REDACTED + "@"));
-    out = KEY_VALUE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2)
-        + REDACTED));
+    // values first: "Authorization: Bearer <token>" must lose the token, not the word Bearer
     for (Pattern p : VALUES) {
       out = p.matcher(out).replaceAll(REDACTED);
     }
+
+    out = KEY_VALUE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2)
+        + REDACTED));
 
     return out;
   }

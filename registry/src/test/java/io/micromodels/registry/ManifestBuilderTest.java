@@ -26,7 +26,7 @@ class ManifestBuilderTest {
 
   static ObjectNode published(String client) {
     return manifest(client, 3, Candidates.passed(client),
-        Decision.fromGate(true, List.of(), "nightly"));
+        Decision.published("nightly"));
   }
 
   @Test
@@ -95,7 +95,7 @@ class ManifestBuilderTest {
 
   @Test
   void aBlockedCandidateHasNoVersionAndItsReasons() {
-    Decision blocked = Decision.fromGate(false, List.of("pr_auc 0.300 < champion"), "nightly");
+    Decision blocked = Decision.blocked(List.of("pr_auc 0.300 < champion"), "nightly");
     ObjectNode m = manifest("acme", null, Candidates.blocked("acme"), blocked);
 
     ManifestValidator.validate(m, "blocked manifest");
@@ -106,7 +106,7 @@ class ManifestBuilderTest {
 
   @Test
   void aForcedReleaseRecordsThePersonAndTheirReason() {
-    Decision forced = Decision.fromGate(false, List.of("pr_auc low"), "nightly")
+    Decision forced = Decision.blocked(List.of("pr_auc low"), "nightly")
         .force("alice", "champion is broken, this one is better than nothing");
     ObjectNode m = manifest("acme", 4, Candidates.blocked("acme"), forced);
 
@@ -124,7 +124,7 @@ class ManifestBuilderTest {
     facts.put("events table", "s3a://AKIAABCDEFGHIJKLMNOP:s3cr3t@bucket/events @ version 9");
     facts.put("jdbc", "jdbc:postgresql://db/x?user=app&password=hunter2");
     facts.put("api token", "abc123");
-    ObjectNode m = manifest("acme", 1, metrics, Decision.fromGate(true, List.of(), "nightly"));
+    ObjectNode m = manifest("acme", 1, metrics, Decision.published("nightly"));
 
     ManifestValidator.validate(m, "manifest");
     String text = m.toString();
@@ -136,7 +136,7 @@ class ManifestBuilderTest {
   @Test
   void aModelOfAnotherClientIsRefused() {
     assertThatThrownBy(() -> manifest("acme", 1, Candidates.passed("other"),
-        Decision.fromGate(true, List.of(), "nightly")))
+        Decision.published("nightly")))
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("model.json is of client acme and metrics.json of other");
   }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param modelJson path or URI of the candidate's {@code model.json}
  * @param backtest path or URI of its backtest folder ({@code metrics.json}, {@code report.html},
  *     {@code scores.csv.gz})
- * @param decision published, blocked or forced (see {@link Decision#fromGate})
+ * @param decision published, blocked or forced (see {@link Publisher#decide})
  */
 public record PublishRequest(ModelRef ref, String modelJson, String backtest, Decision decision) {
   public static final String METRICS = "metrics.json";

@@ -121,7 +121,8 @@ public final class Publisher {
       failures.add("the gate did not pass");
     }
 
-    return Decision.fromGate(gate.get("passed").asBoolean(), failures, actor);
+    return gate.get("passed").asBoolean() ? Decision.published(actor)
+        : Decision.blocked(failures, actor);
   }
 
   /** Writes manifest.json and SHA256SUMS beside the files and verifies all by re-reading. */

@@ -5,7 +5,6 @@ import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.registry.Decision;
 import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.RegistryEvent;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -24,7 +23,7 @@ public final class PublishChild {
         "spark.testing.memory", "536870912")));
     spark.sparkContext().setLogLevel("ERROR");
     RegistryEvent event = new Publisher(spark, args[0]).publish(new PublishRequest(
-        ModelRef.of(args[3]), args[1], args[2], Decision.fromGate(true, List.of(), "child")));
+        ModelRef.of(args[3]), args[1], args[2], Decision.published("child")));
     System.out.println("PUBLISHED v" + event.version());
     spark.stop();
   }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class PublisherTest {
   static final SparkSession SPARK = SharedSpark.session();
-  static final Decision PASSED = Decision.fromGate(true, List.of(), "nightly");
+  static final Decision PASSED = Decision.published("nightly");
 
   static PublishRequest request(Path dir, String client, Decision decision) {
     Candidates.CandidateFiles files = Candidates.write(dir, client,
@@ -73,7 +73,7 @@ class PublisherTest {
   void aBlockedCandidateIsRecordedWithItsReasonsButGetsNoVersion() {
     Path dir = SharedSpark.newDirectory("blocked");
     String root = dir.resolve("registry").toString();
-    Decision blocked = Decision.fromGate(false, List.of("pr_auc 0.300 < champion 0.380 - 0.010"),
+    Decision blocked = Decision.blocked(List.of("pr_auc 0.300 < champion 0.380 - 0.010"),
         "nightly");
 
     RegistryEvent event = new Publisher(SPARK, root).publish(request(dir, "acme", blocked));
@@ -96,7 +96,7 @@ class PublisherTest {
   void aForcedCandidateIsPublishedRecordingThePerson() {
     Path dir = SharedSpark.newDirectory("forced");
     String root = dir.resolve("registry").toString();
-    Decision forced = Decision.fromGate(false, List.of("pr_auc low"), "nightly")
+    Decision forced = Decision.blocked(List.of("pr_auc low"), "nightly")
         .force("alice", "known label outage in the test window");
 
     RegistryEvent event = new Publisher(SPARK, root).publish(request(dir, "acme", forced));
@@ -142,6 +142,24 @@ class PublisherTest {
 
     assertThat(registry.state().events()).extracting(RegistryEvent::seq)
         .containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void theDecisionFollowsTheBacktestsGate() throws Exception {
+    Path dir = SharedSpark.newDirectory("decide");
+    Publisher publisher = new Publisher(SPARK, dir.resolve("registry").toString());
+    Path passed = Candidates.write(dir.resolve("p"), "acme", Candidates.passed("acme")).backtest();
+    Path blocked = Candidates.write(dir.resolve("b"), "acme", Candidates.blocked("acme"))
+        .backtest();
+
+    assertThat(publisher.decide(passed.toString(), "nightly")).isEqualTo(PASSED);
+    assertThat(publisher.decide(blocked.toString(), "nightly")).isEqualTo(Decision.blocked(
+        List.of("pr_auc 0.300 < champion 0.380 - 0.010"), "nightly"));
+    Files.writeString(passed.resolve("metrics.json"), "{\"client_id\": \"acme\"}");
+    assertThatThrownBy(() -> publisher.decide(passed.toString(), "nightly"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage(passed + "/metrics.json has no gate.passed: is it a micromodels backtest?"
+            + " Run `micromodels backtest`.");
   }
 
   @Test
