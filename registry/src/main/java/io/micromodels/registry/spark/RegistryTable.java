@@ -48,7 +48,10 @@ final class RegistryTable {
       + " 'published' AND t.client = s.client AND t.model = s.model AND t.version = s.version)";
   private static final int MAX_ATTEMPTS = 25;
 
-  /** The index as read at one Delta version ({@code -1}: the table does not exist yet). */
+  /**
+   * The index as read at one Delta version ({@code -1}: the table does not exist yet, or the
+   * version was not looked up).
+   */
   record Snapshot(long tableVersion, RegistryState state) {}
 
   private final SparkSession spark;
@@ -75,14 +78,17 @@ final class RegistryTable {
 
   /** The state as of a past Delta version of the index (time travel). */
   Snapshot readAt(long tableVersion) {
-    Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", tableVersion)
-        .load(path);
+    return new Snapshot(tableVersion, state(spark.read().format("delta")
+        .option("versionAsOf", tableVersion).load(path)));
+  }
+
+  private static RegistryState state(Dataset<Row> rows) {
     List<RegistryEvent> events = new ArrayList<>();
     for (Row r : rows.collectAsList()) {
       events.add(event(r));
     }
 
-    return new Snapshot(tableVersion, RegistryState.replay(events));
+    return RegistryState.replay(events);
   }
 
   /** Every Delta version of the index: version, commit time, operation. */
@@ -104,7 +110,9 @@ final class RegistryTable {
   RegistryEvent commit(Function<Snapshot, RegistryEvent> prepare) {
     create();
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      RegistryEvent event = prepare.apply(read());
+      // The latest rows without their version number: saves a history lookup per attempt.
+      RegistryEvent event = prepare.apply(new Snapshot(-1, state(spark.read().format("delta")
+          .load(path))));
       try {
         DeltaTable.forPath(spark, path).as("t")
             .merge(spark.createDataFrame(List.of(row(event)), SCHEMA).as("s"), KEY)

@@ -13,7 +13,6 @@ import io.micromodels.registry.RegistryState;
 import io.micromodels.registry.SchemaValidator;
 import io.micromodels.registry.VersionEntry;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
