@@ -12,6 +12,7 @@ import io.micromodels.registry.ManifestValidator;
 import io.micromodels.registry.PausePoint;
 import io.micromodels.registry.RegistryErrors;
 import io.micromodels.registry.RegistryEvent;
+import io.micromodels.registry.RegistryState;
 import io.micromodels.registry.ReleaseIdentity;
 import io.micromodels.registry.RuntimeVersions;
 import io.micromodels.registry.Status;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -61,8 +63,7 @@ public final class Publisher {
    * @throws io.micromodels.registry.RegistryException when an input is missing or invalid
    */
   public RegistryEvent publish(PublishRequest request) {
-    ClientModel model = ModelFormat.fromJson(text(request.modelJson(), "the candidate model"),
-        request.modelJson());
+    ClientModel model = candidate(request.modelJson());
     JsonNode metrics = metrics(request.backtest());
     String uuid = UUID.randomUUID().toString();
     String staging = home.layout().staging(uuid);
@@ -73,35 +74,47 @@ public final class Publisher {
     }
 
     files.forEach((name, bytes) -> home.store().write(staging + "/" + name, bytes));
-    Instant created = clock.instant();
-    RuntimeVersions runtime = RuntimeVersions.current(spark.version(), deltaVersion());
-    String[] current = {staging};
-    RegistryEvent event = home.index().commit(snapshot -> {
-      Integer version = request.decision().releases()
-          ? snapshot.state().nextVersion(request.ref()) : null;
-      String slot = version == null ? home.layout().blocked(request.ref(), uuid)
-          : home.layout().slot(request.ref(), version, uuid);
-      if (!current[0].equals(staging)) {
-        home.store().move(current[0], staging); // a lost race: back to staging, restage for the new slot
-        current[0] = staging;
-      }
-
-      ReleaseIdentity id = new ReleaseIdentity(request.ref(), version, created, slot);
-      String manifestSha = stage(staging, id, model, metrics, request, runtime, files);
-      PausePoint.AFTER_STAGING.reach();
-      home.store().move(staging, slot);
-      current[0] = slot;
-      PausePoint.AFTER_MOVE.reach();
-      home.verify(slot);
-      PausePoint.BEFORE_INDEX_COMMIT.reach();
-      EventKind kind = version == null ? EventKind.BLOCKED : EventKind.PUBLISHED;
-      Status status = version == null ? Status.CANDIDATE : Status.PUBLISHED;
-      return new RegistryEvent(snapshot.state().lastSeq() + 1, UUID.randomUUID().toString(),
-          clock.instant(), kind, request.ref(), version, status, null, created, slot, manifestSha,
-          request.decision().actor(), request.decision().reason());
-    });
+    Staged staged = new Staged(request, model, metrics, Map.copyOf(files), uuid, clock.instant(),
+        RuntimeVersions.current(spark.version(), deltaVersion()));
+    AtomicReference<String> folder = new AtomicReference<>(staging);
+    RegistryEvent event = home.index().commit(snapshot -> place(staged, snapshot.state(), folder));
     PausePoint.AFTER_INDEX_COMMIT.reach();
     return event;
+  }
+
+  /** A candidate as read once; every commit attempt places it for that attempt's state. */
+  private record Staged(PublishRequest request, ClientModel model, JsonNode metrics,
+      Map<String, byte[]> files, String uuid, Instant created, RuntimeVersions runtime) {}
+
+  /**
+   * One commit attempt: allocates the version on {@code state}, writes the manifest and
+   * SHA256SUMS into staging, verifies, moves the folder to its slot, verifies again, and returns
+   * the event to commit. After a lost race the folder comes back to staging first.
+   */
+  private RegistryEvent place(Staged c, RegistryState state, AtomicReference<String> folder) {
+    PublishRequest request = c.request();
+    String staging = home.layout().staging(c.uuid());
+    Integer version = request.decision().releases() ? state.nextVersion(request.ref()) : null;
+    String slot = version == null ? home.layout().blocked(request.ref(), c.uuid())
+        : home.layout().slot(request.ref(), version, c.uuid());
+    if (!folder.get().equals(staging)) {
+      home.store().move(folder.get(), staging);
+      folder.set(staging);
+    }
+
+    ReleaseIdentity id = new ReleaseIdentity(request.ref(), version, c.created(), slot);
+    String manifestSha = stage(staging, id, c);
+    PausePoint.AFTER_STAGING.reach();
+    home.store().move(staging, slot);
+    folder.set(slot);
+    PausePoint.AFTER_MOVE.reach();
+    home.verify(slot);
+    PausePoint.BEFORE_INDEX_COMMIT.reach();
+    EventKind kind = version == null ? EventKind.BLOCKED : EventKind.PUBLISHED;
+    Status status = version == null ? Status.CANDIDATE : Status.PUBLISHED;
+    return new RegistryEvent(state.lastSeq() + 1, UUID.randomUUID().toString(), clock.instant(),
+        kind, request.ref(), version, status, null, c.created(), slot, manifestSha,
+        request.decision().actor(), request.decision().reason());
   }
 
   /**
@@ -126,13 +139,13 @@ public final class Publisher {
   }
 
   /** Writes manifest.json and SHA256SUMS beside the files and verifies all by re-reading. */
-  private String stage(String staging, ReleaseIdentity id, ClientModel model, JsonNode metrics,
-      PublishRequest request, RuntimeVersions runtime, Map<String, byte[]> files) {
+  private String stage(String staging, ReleaseIdentity id, Staged c) {
     List<ArtifactFile> artifacts = new ArrayList<>();
-    files.forEach((name, bytes) -> artifacts.add(ArtifactFile.of(name, bytes)));
-    ObjectNode manifest = new ManifestBuilder().build(id, model, metrics, request.decision(),
-        runtime, artifacts);
-    ManifestValidator.validate(manifest, "the manifest of " + request.ref().registeredName()
+    c.files().forEach((name, bytes) -> artifacts.add(ArtifactFile.of(name, bytes)));
+    artifacts.sort(java.util.Comparator.comparing(ArtifactFile::name));
+    ObjectNode manifest = new ManifestBuilder().build(id, c.model(), c.metrics(),
+        c.request().decision(), c.runtime(), artifacts);
+    ManifestValidator.validate(manifest, "the manifest of " + id.ref().registeredName()
         + (id.version() == null ? " (blocked candidate)" : " v" + id.version()));
     byte[] manifestBytes = pretty(manifest);
     home.store().write(staging + "/" + ManifestBuilder.FILE_NAME, manifestBytes);
@@ -144,6 +157,15 @@ public final class Publisher {
         Checksums.render(sums).getBytes(StandardCharsets.UTF_8));
     home.verify(staging);
     return manifestSha;
+  }
+
+  private ClientModel candidate(String modelJson) {
+    try {
+      return ModelFormat.fromJson(text(modelJson, "the candidate model"), modelJson);
+    } catch (io.micromodels.training.artifact.ModelFormatException e) {
+      throw new io.micromodels.registry.RegistryException("Cannot publish " + modelJson + ": "
+          + e.getMessage() + ". Train the candidate again with this build.", e);
+    }
   }
 
   private JsonNode metrics(String backtest) {

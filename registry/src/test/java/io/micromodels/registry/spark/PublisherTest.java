@@ -175,6 +175,18 @@ class PublisherTest {
   }
 
   @Test
+  void aCandidateThatIsNotAModelIsNamed() throws Exception {
+    Path dir = SharedSpark.newDirectory("not-a-model");
+    PublishRequest request = request(dir, "acme", PASSED);
+    Files.writeString(Path.of(request.modelJson()), "{\"format_version\": 99}");
+
+    assertThatThrownBy(() -> new Publisher(SPARK, dir.resolve("registry").toString())
+        .publish(request)).isInstanceOf(RegistryException.class)
+        .hasMessageStartingWith("Cannot publish " + request.modelJson() + ": " + request.modelJson()
+            + ": expected a model.json of format_version 1, found 99.");
+  }
+
+  @Test
   void aDamagedArtifactFailsVerification() throws Exception {
     Path dir = SharedSpark.newDirectory("damaged");
     String root = dir.resolve("registry").toString();
