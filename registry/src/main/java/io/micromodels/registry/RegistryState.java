@@ -110,6 +110,15 @@ public final class RegistryState {
     return versions(ref).stream().filter(v -> v.status() == Status.PRODUCTION).findFirst();
   }
 
+  /**
+   * The earlier publish (kind {@code PUBLISHED}) or blocked record (kind {@code BLOCKED}) of the
+   * same candidate, if any: what makes publish idempotent when a pipeline task is retried.
+   */
+  public Optional<RegistryEvent> recorded(ModelRef ref, String candidateSha256, EventKind kind) {
+    return events.stream().filter(e -> e.kind() == kind && e.ref().equals(ref)
+        && candidateSha256.equals(e.candidateSha256())).findFirst();
+  }
+
   /** The version the next publish of a model gets: one more than the highest released. */
   public int nextVersion(ModelRef ref) {
     TreeMap<Integer, VersionEntry> byVersion = versions.get(ref);
@@ -168,6 +177,6 @@ public final class RegistryState {
     return new RegistryEvent(lastSeq() + 1, UUID.randomUUID().toString(), time, kind,
         target.ref(), target.version(), Status.PRODUCTION, previous, target.created(),
         target.location(), target.manifestSha256(), RegistryErrors.required(actor, "actor"),
-        RegistryErrors.required(reason, "reason"));
+        RegistryErrors.required(reason, "reason"), null);
   }
 }

@@ -21,13 +21,13 @@ class RegistryStateTest {
     Log publish(ModelRef ref, int version) {
       return add(new RegistryEvent(events.size() + 1, UUID.randomUUID().toString(), T,
           EventKind.PUBLISHED, ref, version, Status.PUBLISHED, null, T, "file:/r/v" + version,
-          SHA, "nightly", "all gate checks passed"));
+          SHA, "nightly", "all gate checks passed", "c" + version));
     }
 
     Log blocked(ModelRef ref) {
       return add(new RegistryEvent(events.size() + 1, UUID.randomUUID().toString(), T,
           EventKind.BLOCKED, ref, null, Status.CANDIDATE, null, T, "file:/r/blocked", SHA,
-          "nightly", "blocked by the gate: pr_auc"));
+          "nightly", "blocked by the gate: pr_auc", "blocked-candidate"));
     }
 
     Log add(RegistryEvent e) {
@@ -114,6 +114,17 @@ class RegistryStateTest {
         .isInstanceOf(RegistryException.class).hasMessageContaining("non-empty actor");
     assertThatThrownBy(() -> new Log().publish(ACME, 1).state().rollback(ACME, "a", "b", T))
         .hasMessageContaining("it has no production version");
+  }
+
+  @Test
+  void aCandidateIsFoundAgainByItsDigestAndDecision() {
+    RegistryState s = new Log().publish(ACME, 1).blocked(ACME).publish(ACME, 2).state();
+
+    assertThat(s.recorded(ACME, "c2", EventKind.PUBLISHED)).get()
+        .extracting(RegistryEvent::version).isEqualTo(2);
+    assertThat(s.recorded(ACME, "blocked-candidate", EventKind.BLOCKED)).isPresent();
+    assertThat(s.recorded(ACME, "blocked-candidate", EventKind.PUBLISHED)).isEmpty();
+    assertThat(s.recorded(ModelRef.of("other"), "c2", EventKind.PUBLISHED)).isEmpty();
   }
 
   @Test

@@ -43,6 +43,10 @@ class PublishCommandTest {
     assertThat(lastOut).containsPattern("dashfood +published v1 +file:.*/registry/models/dashfood/")
         .containsPattern("modehaus +blocked +blocked by the gate: pr_auc 0.300 < champion");
 
+    assertThat(run(common, "publish", "--clients", "dashfood", "--configs",
+        "../data-samples/clients", "--as-of", AS_OF)).as("a retried task").isZero();
+    assertThat(lastOut).containsPattern("dashfood +published v1 ");
+
     assertThat(run(common, "publish", "--clients", "modehaus",
         "--configs", "../data-samples/clients", "--as-of", AS_OF, "--force", "--reason",
         "label outage", "--actor", "alice")).as(err.toString()).isZero();

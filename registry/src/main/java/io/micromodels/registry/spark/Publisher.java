@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.SparkSession;
@@ -65,17 +66,25 @@ public final class Publisher {
   public RegistryEvent publish(PublishRequest request) {
     ClientModel model = candidate(request.modelJson());
     JsonNode metrics = metrics(request.backtest());
-    String uuid = UUID.randomUUID().toString();
-    String staging = home.layout().staging(uuid);
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(ModelFormat.FILE_NAME, home.store().read(request.modelJson()));
+    String digest = Checksums.sha256(Checksums.sha256(files.get(ModelFormat.FILE_NAME))
+        + Checksums.sha256(home.store().read(request.backtest() + "/" + PublishRequest.METRICS)));
+    Optional<RegistryEvent> earlier = home.index().read().state().recorded(request.ref(), digest,
+        kind(request));
+    if (earlier.isPresent()) {
+      return earlier.get(); // a retried task: the same candidate, the same decision, done already
+    }
+
     for (String name : BACKTEST_FILES) {
       files.put(name, input(request.backtest() + "/" + name, "the backtest's " + name));
     }
 
+    String uuid = UUID.randomUUID().toString();
+    String staging = home.layout().staging(uuid);
     files.forEach((name, bytes) -> home.store().write(staging + "/" + name, bytes));
-    Staged staged = new Staged(request, model, metrics, Map.copyOf(files), uuid, clock.instant(),
-        RuntimeVersions.current(spark.version(), deltaVersion()));
+    Staged staged = new Staged(request, model, metrics, Map.copyOf(files), uuid, digest,
+        clock.instant(), RuntimeVersions.current(spark.version(), deltaVersion()));
     AtomicReference<String> folder = new AtomicReference<>(staging);
     RegistryEvent event = home.index().commit(snapshot -> place(staged, snapshot.state(), folder));
     PausePoint.AFTER_INDEX_COMMIT.reach();
@@ -84,7 +93,12 @@ public final class Publisher {
 
   /** A candidate as read once; every commit attempt places it for that attempt's state. */
   private record Staged(PublishRequest request, ClientModel model, JsonNode metrics,
-      Map<String, byte[]> files, String uuid, Instant created, RuntimeVersions runtime) {}
+      Map<String, byte[]> files, String uuid, String digest, Instant created,
+      RuntimeVersions runtime) {}
+
+  private static EventKind kind(PublishRequest request) {
+    return request.decision().releases() ? EventKind.PUBLISHED : EventKind.BLOCKED;
+  }
 
   /**
    * One commit attempt: allocates the version on {@code state}, writes the manifest and
@@ -93,6 +107,11 @@ public final class Publisher {
    */
   private RegistryEvent place(Staged c, RegistryState state, AtomicReference<String> folder) {
     PublishRequest request = c.request();
+    Optional<RegistryEvent> earlier = state.recorded(request.ref(), c.digest(), kind(request));
+    if (earlier.isPresent()) {
+      return earlier.get(); // a concurrent retry won; this attempt's files stay unreferenced
+    }
+
     String staging = home.layout().staging(c.uuid());
     Integer version = request.decision().releases() ? state.nextVersion(request.ref()) : null;
     String slot = version == null ? home.layout().blocked(request.ref(), c.uuid())
@@ -110,11 +129,10 @@ public final class Publisher {
     PausePoint.AFTER_MOVE.reach();
     home.verify(slot);
     PausePoint.BEFORE_INDEX_COMMIT.reach();
-    EventKind kind = version == null ? EventKind.BLOCKED : EventKind.PUBLISHED;
     Status status = version == null ? Status.CANDIDATE : Status.PUBLISHED;
     return new RegistryEvent(state.lastSeq() + 1, UUID.randomUUID().toString(), clock.instant(),
-        kind, request.ref(), version, status, null, c.created(), slot, manifestSha,
-        request.decision().actor(), request.decision().reason());
+        kind(request), request.ref(), version, status, null, c.created(), slot, manifestSha,
+        request.decision().actor(), request.decision().reason(), c.digest());
   }
 
   /**

@@ -43,7 +43,8 @@ final class RegistryTable {
       .add("location", DataTypes.StringType, false)
       .add("manifest_sha256", DataTypes.StringType, false)
       .add("actor", DataTypes.StringType, false)
-      .add("reason", DataTypes.StringType, false);
+      .add("reason", DataTypes.StringType, false)
+      .add("candidate_sha256", DataTypes.StringType, true);
   private static final String KEY = "t.seq = s.seq OR (t.kind = 'published' AND s.kind ="
       + " 'published' AND t.client = s.client AND t.model = s.model AND t.version = s.version)";
   private static final int MAX_ATTEMPTS = 25;
@@ -167,7 +168,8 @@ final class RegistryTable {
   static Row row(RegistryEvent e) {
     return RowFactory.create(e.seq(), e.eventId(), Timestamp.from(e.time()), e.kind().label(),
         e.ref().client(), e.ref().model(), e.version(), e.status().label(), e.previous(),
-        Timestamp.from(e.created()), e.location(), e.manifestSha256(), e.actor(), e.reason());
+        Timestamp.from(e.created()), e.location(), e.manifestSha256(), e.actor(), e.reason(),
+        e.candidateSha256());
   }
 
   /** A timestamp column's value: Instant under Spark's Java 8 time API, Timestamp otherwise. */
@@ -181,6 +183,7 @@ final class RegistryTable {
         new ModelRef(r.getAs("client"), r.getAs("model")), r.getAs("version"),
         Status.of(r.getAs("status")), r.getAs("previous_version"),
         instant(r.getAs("created")), r.getAs("location"),
-        r.getAs("manifest_sha256"), r.getAs("actor"), r.getAs("reason"));
+        r.getAs("manifest_sha256"), r.getAs("actor"), r.getAs("reason"),
+        r.getAs("candidate_sha256"));
   }
 }

@@ -70,6 +70,20 @@ class PublisherTest {
   }
 
   @Test
+  void publishingTheSameCandidateAgainReturnsItsVersion() {
+    Path dir = SharedSpark.newDirectory("retry");
+    String root = dir.resolve("registry").toString();
+    PublishRequest request = request(dir, "acme", PASSED);
+    Publisher publisher = new Publisher(SPARK, root);
+
+    RegistryEvent first = publisher.publish(request);
+    RegistryEvent retried = publisher.publish(request);
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(new Registry(SPARK, root).state().events()).containsExactly(first);
+  }
+
+  @Test
   void aBlockedCandidateIsRecordedWithItsReasonsButGetsNoVersion() {
     Path dir = SharedSpark.newDirectory("blocked");
     String root = dir.resolve("registry").toString();

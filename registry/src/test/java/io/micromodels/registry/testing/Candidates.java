@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -64,8 +65,10 @@ public final class Candidates {
       ModelFormat.write(model(client), model);
       Path backtest = dir.resolve("backtests").resolve(client);
       Files.createDirectories(backtest);
+      // Each written candidate is a distinct one (publish recognises a candidate it has seen).
+      ObjectNode distinct = metrics.deepCopy().put("run_id", "backtest-" + UUID.randomUUID());
       Files.write(backtest.resolve("metrics.json"), JSON.writerWithDefaultPrettyPrinter()
-          .writeValueAsBytes(metrics));
+          .writeValueAsBytes(distinct));
       Files.writeString(backtest.resolve("report.html"), "<!doctype html><title>" + client
           + "</title><p>backtest report</p>");
       Files.write(backtest.resolve("scores.csv.gz"), gzip("event_id,customer_id,score\ne1,c1,42\n"));
