@@ -23,6 +23,7 @@ import picocli.CommandLine.Mixin;
       BacktestCommand.class,
       GateCommand.class,
       PublishCommand.class,
+      RegistryCommand.class,
       RunCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -59,7 +59,6 @@ class DagCommandLinesTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "gate --as-of 2025-10-01                     | gate      | 6",
-      "publish --as-of 2025-10-01                  | publish   | 6",
       "run nightly --as-of 2025-10-01              | run nightly | 6",
       "run weekly                                  | run weekly  | 6"})
   void stagesOfLaterIssuesParseButSayWhichIssueBringsThem(String line, String name, int issue) {
@@ -79,6 +78,6 @@ class DagCommandLinesTest {
     CommandLine plain = new CommandLine(new MicromodelsCli());
 
     assertThat(plain.getSubcommands()).containsKeys("ingest", "features", "train", "backtest",
-        "gate", "publish", "run", "airflow");
+        "gate", "publish", "registry", "run", "airflow");
   }
 }

@@ -1,0 +1,132 @@
+package io.micromodels.registry.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micromodels.registry.Feed;
+import io.micromodels.registry.ManifestBuilder;
+import io.micromodels.registry.ModelRef;
+import io.micromodels.registry.RegistryEvent;
+import io.micromodels.registry.RegistryException;
+import io.micromodels.registry.RegistryState;
+import io.micromodels.registry.VersionEntry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The registry's operations: list, show, promote, rollback, history (time travel) and the ingest
+ * feed. Reads consult the index only: a version folder without an index row does not exist.
+ */
+public final class Registry {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RegistryHome home;
+  private final Clock clock;
+
+  public Registry(SparkSession spark, String registryRoot) {
+    this(spark, registryRoot, Clock.systemUTC());
+  }
+
+  Registry(SparkSession spark, String registryRoot, Clock clock) {
+    this.home = RegistryHome.open(spark, registryRoot);
+    this.clock = clock;
+  }
+
+  /** What one version of the index holds. */
+  public record IndexVersion(long version, Instant time, String operation) {}
+
+  /** A version with its manifest and every event that concerned it. */
+  public record VersionDetails(VersionEntry entry, JsonNode manifest,
+      List<RegistryEvent> history) {}
+
+  /** The current state. */
+  public RegistryState state() {
+    return home.index().read().state();
+  }
+
+  /** The state as of a past Delta version of the home.index(). */
+  public RegistryState stateAt(long indexVersion) {
+    List<IndexVersion> versions = history();
+    if (versions.stream().noneMatch(v -> v.version() == indexVersion)) {
+      throw new RegistryException("The registry index has no version " + indexVersion + "; it has "
+          + (versions.isEmpty() ? "none" : "0.." + versions.get(versions.size() - 1).version())
+          + ". `micromodels registry history` lists them.");
+    }
+
+    return home.index().readAt(indexVersion).state();
+  }
+
+  /** The Delta version of the index now (-1 before the first commit). */
+  public long indexVersion() {
+    return home.index().read().tableVersion();
+  }
+
+  /** Every version of the index, oldest first: each one a readable past state. */
+  public List<IndexVersion> history() {
+    return home.index().history().stream().map(r -> new IndexVersion(r.<Long>getAs("version"),
+        RegistryTable.instant(r.getAs("timestamp")), r.<String>getAs("operation")))
+        .toList();
+  }
+
+  public List<VersionEntry> list(ModelRef ref) {
+    return state().versions(ref);
+  }
+
+  /** A version's entry, manifest and history in the given state. */
+  public VersionDetails show(RegistryState state, ModelRef ref, int version) {
+    VersionEntry entry = state.version(ref, version).orElseThrow(() -> new RegistryException(
+        "Model " + ref.registeredName() + " has no version " + version + " in the registry."));
+    return new VersionDetails(entry, manifest(entry), state.history(ref, version));
+  }
+
+  public VersionDetails show(ModelRef ref, int version) {
+    return show(state(), ref, version);
+  }
+
+  /** Re-reads a version's files and checks them against its SHA256SUMS. */
+  public void verify(VersionEntry entry) {
+    home.verify(entry.location());
+  }
+
+  /** Makes a version production; the previous production goes back to published. */
+  public RegistryEvent promote(ModelRef ref, int version, String actor, String reason) {
+    return home.index().commit(s -> s.state().promote(ref, version, actor, reason, clock.instant()));
+  }
+
+  /** Returns to the previous production version; the current one is archived. */
+  public RegistryEvent rollback(ModelRef ref, String actor, String reason) {
+    return home.index().commit(s -> s.state().rollback(ref, actor, reason, clock.instant()));
+  }
+
+  /** The ingest feed after a cursor, read from one snapshot of the home.index(). */
+  public ObjectNode feed(long after) {
+    RegistryTable.Snapshot snapshot = home.index().read();
+    return Feed.of(snapshot.state(), snapshot.tableVersion(), after, clock.instant());
+  }
+
+  /**
+   * Folders under a model that no index row names: left by publishes that died before their
+   * index commit (or lost and are still retrying). Invisible to every reader; safe to delete
+   * once no publish of the model is running.
+   */
+  public List<String> orphans(ModelRef ref) {
+    Set<String> known = state().events().stream().map(RegistryEvent::location)
+        .collect(Collectors.toSet());
+    return home.store().folders(home.layout().models(ref)).stream().filter(f -> !known.contains(f)).toList();
+  }
+
+  private JsonNode manifest(VersionEntry entry) {
+    try {
+      return JSON.readTree(home.store().read(Feed.manifestUri(entry.location())));
+    } catch (IOException e) {
+      throw new RegistryException("Cannot read the " + ManifestBuilder.FILE_NAME + " of "
+          + entry.ref().registeredName() + " v" + entry.version() + ": " + e.getMessage(), e);
+    }
+  }
+
+}

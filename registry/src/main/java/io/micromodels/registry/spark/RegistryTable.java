@@ -1,0 +1,189 @@
+package io.micromodels.registry.spark;
+
+import io.delta.tables.DeltaTable;
+import io.micromodels.registry.EventKind;
+import io.micromodels.registry.ModelRef;
+import io.micromodels.registry.RegistryEvent;
+import io.micromodels.registry.RegistryException;
+import io.micromodels.registry.RegistryState;
+import io.micromodels.registry.Status;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The registry index: an append-only Delta table, one row per event (docs/registry.md). A commit
+ * is an insert-only MERGE keyed on {@code seq} (and on the version number of a publish) in a
+ * table with {@code Serializable} isolation: of two writers that read the same state, one commits
+ * and the other gets a Delta concurrency exception, or finds its key taken, and retries on the
+ * new state. So seqs stay gap-free in commit order and a version number is given out once.
+ */
+final class RegistryTable {
+  static final StructType SCHEMA = new StructType()
+      .add("seq", DataTypes.LongType, false)
+      .add("event_id", DataTypes.StringType, false)
+      .add("time", DataTypes.TimestampType, false)
+      .add("kind", DataTypes.StringType, false)
+      .add("client", DataTypes.StringType, false)
+      .add("model", DataTypes.StringType, false)
+      .add("version", DataTypes.IntegerType, true)
+      .add("status", DataTypes.StringType, false)
+      .add("previous_version", DataTypes.IntegerType, true)
+      .add("created", DataTypes.TimestampType, false)
+      .add("location", DataTypes.StringType, false)
+      .add("manifest_sha256", DataTypes.StringType, false)
+      .add("actor", DataTypes.StringType, false)
+      .add("reason", DataTypes.StringType, false)
+      .add("candidate_sha256", DataTypes.StringType, true);
+  private static final String KEY = "t.seq = s.seq OR (t.kind = 'published' AND s.kind ="
+      + " 'published' AND t.client = s.client AND t.model = s.model AND t.version = s.version)";
+  private static final int MAX_ATTEMPTS = 25;
+
+  /**
+   * The index as read at one Delta version ({@code -1}: the table does not exist yet, or the
+   * version was not looked up).
+   */
+  record Snapshot(long tableVersion, RegistryState state) {}
+
+  private final SparkSession spark;
+  private final String path;
+
+  RegistryTable(SparkSession spark, String path) {
+    this.spark = spark;
+    this.path = path;
+  }
+
+  String path() {
+    return path;
+  }
+
+  /** The latest state. */
+  Snapshot read() {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return new Snapshot(-1, RegistryState.empty());
+    }
+
+    long version = DeltaTable.forPath(spark, path).history(1).head().getAs("version");
+    return readAt(version);
+  }
+
+  /** The state as of a past Delta version of the index (time travel). */
+  Snapshot readAt(long tableVersion) {
+    return new Snapshot(tableVersion, state(spark.read().format("delta")
+        .option("versionAsOf", tableVersion).load(path)));
+  }
+
+  private static RegistryState state(Dataset<Row> rows) {
+    List<RegistryEvent> events = new ArrayList<>();
+    for (Row r : rows.collectAsList()) {
+      events.add(event(r));
+    }
+
+    return RegistryState.replay(events);
+  }
+
+  /** Every Delta version of the index: version, commit time, operation. */
+  List<Row> history() {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return List.of();
+    }
+
+    return DeltaTable.forPath(spark, path).history().select("version", "timestamp", "operation")
+        .orderBy("version").collectAsList();
+  }
+
+  /**
+   * Commits the event {@code prepare} derives from the latest state, retrying on a fresh state
+   * when a concurrent commit won. {@code prepare} may run several times; it must be repeatable.
+   *
+   * @return the event as committed
+   */
+  RegistryEvent commit(Function<Snapshot, RegistryEvent> prepare) {
+    create();
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      // The latest rows without their version number: saves a history lookup per attempt.
+      RegistryEvent event = prepare.apply(new Snapshot(-1, state(spark.read().format("delta")
+          .load(path))));
+      try {
+        DeltaTable.forPath(spark, path).as("t")
+            .merge(spark.createDataFrame(List.of(row(event)), SCHEMA).as("s"), KEY)
+            .whenNotMatched().insertAll().execute();
+        if (committed(event)) {
+          return event;
+        }
+      } catch (ConcurrentModificationException lost) {
+        // Another writer committed after our read: prepare again on its state.
+      }
+
+      backOff(attempt);
+    }
+
+    throw new RegistryException("Could not commit to the registry index " + path + " in "
+        + MAX_ATTEMPTS + " attempts: too many concurrent writers. Try again.");
+  }
+
+  private boolean committed(RegistryEvent event) {
+    return !spark.read().format("delta").load(path)
+        .where(functions.col("event_id").equalTo(event.eventId())).isEmpty();
+  }
+
+  /** Creates the table once; concurrent creators race through Delta's own commit protocol. */
+  private void create() {
+    for (int attempt = 1; !DeltaTable.isDeltaTable(spark, path); attempt++) {
+      try {
+        DeltaTable.createIfNotExists(spark).location(path).addColumns(SCHEMA)
+            // Serializable: a commit conflicts with any concurrent one, not only non-appends.
+            .property("delta.isolationLevel", "Serializable")
+            .property("delta.appendOnly", "true")
+            .execute();
+      } catch (RuntimeException e) {
+        if (attempt >= 5) {
+          throw new IllegalStateException("cannot create the registry index " + path, e);
+        }
+
+        backOff(attempt);
+      }
+    }
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(20, 60L * Math.min(attempt, 10)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while committing to the registry", e);
+    }
+  }
+
+  static Row row(RegistryEvent e) {
+    return RowFactory.create(e.seq(), e.eventId(), Timestamp.from(e.time()), e.kind().label(),
+        e.ref().client(), e.ref().model(), e.version(), e.status().label(), e.previous(),
+        Timestamp.from(e.created()), e.location(), e.manifestSha256(), e.actor(), e.reason(),
+        e.candidateSha256());
+  }
+
+  /** A timestamp column's value: Instant under Spark's Java 8 time API, Timestamp otherwise. */
+  static java.time.Instant instant(Object value) {
+    return value instanceof Timestamp t ? t.toInstant() : (java.time.Instant) value;
+  }
+
+  static RegistryEvent event(Row r) {
+    return new RegistryEvent(r.<Long>getAs("seq"), r.getAs("event_id"),
+        instant(r.getAs("time")), EventKind.of(r.getAs("kind")),
+        new ModelRef(r.getAs("client"), r.getAs("model")), r.getAs("version"),
+        Status.of(r.getAs("status")), r.getAs("previous_version"),
+        instant(r.getAs("created")), r.getAs("location"),
+        r.getAs("manifest_sha256"), r.getAs("actor"), r.getAs("reason"),
+        r.getAs("candidate_sha256"));
+  }
+}

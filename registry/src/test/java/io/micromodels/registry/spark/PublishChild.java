@@ -1,0 +1,30 @@
+package io.micromodels.registry.spark;
+
+import io.micromodels.features.spark.SparkSessions;
+import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.registry.Decision;
+import io.micromodels.registry.ModelRef;
+import io.micromodels.registry.RegistryEvent;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A publishing process for {@link PublishCrashTest}: {@code <registry root> <model.json>
+ * <backtest dir> <client>}. It pauses where {@code MICROMODELS_PUBLISH_PAUSE_AT} says.
+ */
+public final class PublishChild {
+  private PublishChild() {}
+
+  public static void main(String[] args) {
+    SparkSession spark = SparkSessions.create("publish-child", new SparkSettings("local[1]",
+        args[0] + "-warehouse", Map.of("spark.ui.enabled", "false", "spark.driver.host",
+        "127.0.0.1", "spark.sql.shuffle.partitions", "1",
+        // four of these run beside the test JVM: a small heap, past Spark's 450 MB floor check
+        "spark.testing.memory", "536870912")));
+    spark.sparkContext().setLogLevel("ERROR");
+    RegistryEvent event = new Publisher(spark, args[0]).publish(new PublishRequest(
+        ModelRef.of(args[3]), args[1], args[2], Decision.published("child")));
+    System.out.println("PUBLISHED v" + event.version());
+    spark.stop();
+  }
+}
