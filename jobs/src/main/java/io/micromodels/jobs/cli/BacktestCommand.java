@@ -12,6 +12,10 @@ import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.registry.ModelRef;
+import io.micromodels.registry.RegistryState;
+import io.micromodels.registry.spark.Registry;
+import org.apache.spark.sql.SparkSession;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
 import java.nio.file.Files;
@@ -75,8 +79,9 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--report-id", description = "Name of the report folder (default: the run id).")
   String reportId;
   @Option(names = "--champion", description = "Champion models: a folder <dir>/<client>/model.json,"
-      + " or one model.json (or its artifact folder) when one client is selected. Without it the"
-      + " backtest has no champion (comparison columns show \"-\").")
+      + " or one model.json (or its artifact folder) when one client is selected. Default: each"
+      + " client's production model in the registry; a client without one has no champion"
+      + " (comparison columns show \"-\").")
   Path champion;
   @Option(names = "--out", description = "Root of backtest runs (default: <warehouse>/backtests).")
   String out;
@@ -166,15 +171,16 @@ final class BacktestCommand implements Callable<Integer> {
       throw new ConfigException("--folds must be 1..12, got " + foldCount + ".");
     }
 
-    Map<String, ClientModel> champions = champions(selected);
     SparkSettings settings = root.global.sparkSettings();
+    SparkSession spark = SparkSessions.create("micromodels-backtest", settings);
+    Map<String, ClientModel> champions = champion != null ? champions(selected)
+        : productionModels(spark, settings, selected);
     String runId = reportId != null ? reportId : "backtest-"
         + moment.atZone(ZoneOffset.UTC).toLocalDate();
     String root = out != null ? out : settings.tablePath("backtests");
     BacktestRequest request = new BacktestRequest(moment, foldCount, trainDays, labelDelay,
         testWindow, champions, hypothesis, objective, root, runId);
-    BacktestJob.Result result = new BacktestJob(SparkSessions.create("micromodels-backtest",
-        settings), settings).run(selected, request);
+    BacktestJob.Result result = new BacktestJob(spark, settings).run(selected, request);
     print(result, root + "/" + runId);
     return exitCode(result.clients());
   }
@@ -207,11 +213,26 @@ final class BacktestCommand implements Callable<Integer> {
     return values.get(0);
   }
 
+  /** Each selected client's production model in the registry, where it has one. */
+  static Map<String, ClientModel> productionModels(SparkSession spark, SparkSettings settings,
+      List<ClientConfig> selected) {
+    Registry registry = new Registry(spark, settings.tablePath("registry"));
+    RegistryState state = registry.state();
+    Map<String, ClientModel> models = new HashMap<>();
+    for (ClientConfig c : selected) {
+      state.production(ModelRef.of(c.clientId().value())).ifPresent(v -> {
+        System.out.println("champion of " + c.clientId() + ": " + v.ref().registeredName() + " v"
+            + v.version() + " (production, " + v.location() + ")");
+        models.put(c.clientId().value(), ModelFormat.fromJson(registry.modelJson(v),
+            v.location()));
+      });
+    }
+
+    return models;
+  }
+
   private Map<String, ClientModel> champions(List<ClientConfig> selected) {
     Map<String, ClientModel> models = new HashMap<>();
-    if (champion == null) {
-      return models;
-    }
 
     Path single = Files.isRegularFile(champion) ? champion : champion.resolve(ModelFormat.FILE_NAME);
     if (Files.isRegularFile(single)) {

@@ -59,6 +59,13 @@ class PublishCommandTest {
     assertThat(run(common, "registry", "promote", "--client",
         "dashfood", "--model-version", "1", "--reason", "first release", "--actor", "alice")).isZero();
     assertThat(lastOut).contains("micromodels.dashfood.fraud: promoted v1 by alice");
+    // a backtest's default champion is the client's production model
+    var champions = BacktestCommand.productionModels(SharedSpark.session(),
+        new io.micromodels.features.spark.SparkSettings("local[2]", warehouse.toString(),
+            java.util.Map.of()),
+        io.micromodels.features.config.ClientConfigLoader.loadAll(Path.of("../data-samples/clients")));
+    assertThat(champions).containsOnlyKeys("dashfood");
+    assertThat(champions.get("dashfood").clientId()).isEqualTo("dashfood");
     assertThat(run(common, "registry", "list")).isZero();
     assertThat(lastOut).contains("== micromodels.dashfood.fraud (0 blocked candidates)")
         .containsPattern("v1 +production .* alice: first release")

@@ -10,6 +10,7 @@ import io.micromodels.registry.RegistryEvent;
 import io.micromodels.registry.RegistryException;
 import io.micromodels.registry.RegistryState;
 import io.micromodels.registry.VersionEntry;
+import io.micromodels.training.artifact.ModelFormat;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,6 +87,16 @@ public final class Registry {
 
   public VersionDetails show(ModelRef ref, int version) {
     return show(state(), ref, version);
+  }
+
+  /**
+   * A version's {@code model.json}, checked against its SHA256SUMS first: what a backtest scores
+   * as the champion must be exactly what was published.
+   */
+  public String modelJson(VersionEntry entry) {
+    verify(entry);
+    return new String(home.store().read(entry.location() + "/" + ModelFormat.FILE_NAME),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Re-reads a version's files and checks them against its SHA256SUMS. */
