@@ -121,8 +121,8 @@ final class DemoCommand implements Callable<Integer> {
     String backtests = settings.tablePath("backtests");
     String runId = "demo-" + last;
     System.out.println("== backtest as of " + range.asOf() + ": " + BACKTEST_FOLDS
-        + " walk-forward folds of 7 days, each trained as of its cut-off (no champion yet: the"
-        + " comparison columns show \"-\"; pass `backtest --champion DIR` to compare)");
+        + " walk-forward folds of 7 days, each trained as of its cut-off (no production model in the"
+        + " registry yet, so no champion: the comparison columns show \"-\")");
     BacktestJob.Result backtest = new BacktestJob(spark, settings).run(clients,
         new BacktestRequest(range.asOf(), BACKTEST_FOLDS, null, null, 7, Map.of(), null, null,
             backtests, runId));
