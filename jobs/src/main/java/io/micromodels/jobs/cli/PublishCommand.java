@@ -5,12 +5,10 @@ import io.micromodels.features.MicromodelsException;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.jobs.pipeline.Release;
 import io.micromodels.registry.Decision;
-import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.RegistryEvent;
-import io.micromodels.registry.spark.PublishRequest;
 import io.micromodels.registry.spark.Publisher;
-import io.micromodels.training.artifact.ModelFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -86,15 +84,11 @@ final class PublishCommand implements Callable<Integer> {
   private Outcome publish(Publisher publisher, String client, String candidateRoot,
       String backtestRoot) {
     String who = actor != null ? actor : System.getProperty("user.name", "unknown");
-    String folder = backtestRoot + "/" + client;
     try {
-      Decision decision = publisher.decide(folder, who);
-      if (!decision.releases() && force) {
-        decision = decision.force(who, reason);
-      }
-
-      RegistryEvent event = publisher.publish(new PublishRequest(ModelRef.of(client),
-          candidateRoot + "/" + client + "/" + ModelFormat.FILE_NAME, folder, decision));
+      Release.Outcome release = Release.publish(publisher, client, candidateRoot, backtestRoot,
+          who, force ? reason : null);
+      RegistryEvent event = release.event();
+      Decision decision = release.decision();
       if (event.version() == null) {
         return new Outcome(client, "blocked", event.reason() + " (recorded, no version; --force"
             + " --reason publishes it)", MicromodelsCli.EXIT_BLOCKED);

@@ -1,0 +1,241 @@
+package io.micromodels.jobs.pipeline;
+
+import io.micromodels.evaluation.backtest.BacktestRequest;
+import io.micromodels.evaluation.backtest.ClientBacktest;
+import io.micromodels.evaluation.spark.BacktestJob;
+import io.micromodels.features.FeatureRange;
+import io.micromodels.features.IngestLimits;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.spark.FeatureJob;
+import io.micromodels.features.spark.IngestJob;
+import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.registry.ModelRef;
+import io.micromodels.registry.spark.Publisher;
+import io.micromodels.registry.spark.Registry;
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.spark.ClientOutcome;
+import io.micromodels.training.spark.TrainJob;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code micromodels run nightly} (docs/pipeline.md): ingest, features of the as-of day, train
+ * every healthy client in one job, backtest the trained ones in one job against their champions,
+ * then per client publish (or record as blocked) and auto-promote. A client failing at any stage
+ * stops only that client; the stages are the existing jobs, unchanged.
+ */
+public final class NightlyPipeline {
+  /** Folds and test days of the nightly backtest: one week, the latest, against the champion. */
+  static final int FOLDS = 1;
+  static final int TEST_DAYS = 7;
+
+  private final SparkSession spark;
+  private final SparkSettings settings;
+  private final Function<List<ClientConfig>, Map<String, ClientModel>> champions;
+
+  /**
+   * @param champions each client's production model (clients without one are absent)
+   */
+  public NightlyPipeline(SparkSession spark, SparkSettings settings,
+      Function<List<ClientConfig>, Map<String, ClientModel>> champions) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.champions = Objects.requireNonNull(champions, "champions");
+  }
+
+  /**
+   * Runs the nightly for every configured client of the request.
+   *
+   * <p>Ingest failing, or the registry being unreadable for the champions, propagates: no
+   * client could go on.
+   *
+   * @throws io.micromodels.features.ConfigException when the config folder or a --clients id is
+   *     wrong (the run as a whole is bad usage)
+   */
+  public NightlyReport run(NightlyRequest request) {
+    ConfigScan scan = ConfigScan.of(request.configs(), request.clients());
+    LocalDate day = request.asOf().atZone(ZoneOffset.UTC).toLocalDate();
+    Map<String, ClientRun> runs = new TreeMap<>();
+    scan.broken().forEach((id, error) -> runs.put(id, ClientRun.badConfig(id, error)));
+    scan.healthy().forEach(c -> runs.put(id(c), ClientRun.configured(id(c))));
+    System.out.println("== nightly as of " + request.asOf() + ": " + scan.healthy().size()
+        + " clients configured, " + scan.broken().size() + " config(s) invalid "
+        + scan.broken().keySet());
+    String candidates = settings.tablePath("candidates/" + day);
+    String backtests = settings.tablePath("backtests");
+    String runId = "backtest-" + day;
+    String registry = settings.tablePath("registry");
+    if (!request.inputs().isEmpty()) {
+      System.out.println("== ingest " + String.join(" ", request.inputs()));
+      System.out.print(new IngestJob(spark, settings, IngestLimits.defaults(Instant.now()))
+          .run(request.inputs()).render());
+    }
+
+    List<ClientConfig> healthy = scan.healthy();
+    if (!healthy.isEmpty() && features(healthy, day, request.asOf(), runs)) {
+      Map<String, ClientModel> production = champions.apply(healthy);
+      List<ClientConfig> trained = train(healthy, request.asOf(), production, candidates, runs);
+      List<ClientBacktest> evaluated = backtest(trained, request.asOf(), production, backtests,
+          runId, runs);
+      release(evaluated, healthy, candidates, backtests + "/" + runId, registry, request, runs);
+    }
+
+    return new NightlyReport(List.copyOf(runs.values()), candidates, backtests + "/" + runId,
+        registry);
+  }
+
+  /** The feature table's rows of the as-of day (what the scorer serves); false when it failed. */
+  private boolean features(List<ClientConfig> clients, LocalDate day, Instant asOf,
+      Map<String, ClientRun> runs) {
+    System.out.println("== features " + day + " as of " + asOf);
+    try {
+      System.out.println("rows per client: "
+          + new FeatureJob(spark, settings).run(clients, new FeatureRange(day, day, asOf)));
+      return true;
+    } catch (RuntimeException e) {
+      failAll(clients, runs, r -> r, "features: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Trains all clients in one job; returns the trained ones. */
+  private List<ClientConfig> train(List<ClientConfig> clients, Instant asOf,
+      Map<String, ClientModel> production, String candidates, Map<String, ClientRun> runs) {
+    System.out.println("== train as of " + asOf + " (models in " + candidates + ")");
+    Map<String, ClientOutcome> outcomes = new HashMap<>();
+    try {
+      new TrainJob(spark, settings).run(clients, asOf, production, candidates)
+          .forEach(o -> outcomes.put(o.clientId(), o));
+    } catch (RuntimeException e) {
+      return failAll(clients, runs, r -> r.trained("failed"), "training: " + e.getMessage());
+    }
+
+    return clients.stream().filter(c -> {
+      ClientOutcome o = outcomes.get(id(c));
+      if (o == null || o.status() != ClientOutcome.Status.TRAINED) {
+        runs.computeIfPresent(id(c), (id, r) -> r.trained("failed").ending(
+            ClientRun.Outcome.FAILED, o == null ? "training reported nothing" : o.message()));
+        return false;
+      }
+
+      runs.computeIfPresent(id(c), (id, r) -> r.trained(o.fallback() ? "fallback" : "trained"));
+      return true;
+    }).toList();
+  }
+
+  /** Backtests the trained clients in one job; returns those evaluated (gate passed or not). */
+  private List<ClientBacktest> backtest(List<ClientConfig> trained, Instant asOf,
+      Map<String, ClientModel> production, String backtests, String runId,
+      Map<String, ClientRun> runs) {
+    if (trained.isEmpty()) {
+      return List.of();
+    }
+
+    System.out.println("== backtest as of " + asOf + ": " + FOLDS + " fold of " + TEST_DAYS
+        + " days against the production model (" + backtests + "/" + runId + ")");
+    Map<String, ClientModel> champions = new HashMap<>();
+    trained.forEach(c -> {
+      if (production.containsKey(id(c))) {
+        champions.put(id(c), production.get(id(c)));
+      }
+    });
+    List<ClientBacktest> results;
+    try {
+      results = new BacktestJob(spark, settings).run(trained, new BacktestRequest(asOf, FOLDS,
+          null, null, TEST_DAYS, champions, null, null, backtests, runId)).clients();
+    } catch (RuntimeException e) {
+      failAll(trained, runs, r -> r.gated("failed"), "backtest: " + e.getMessage());
+      return List.of();
+    }
+
+    results.forEach(b -> System.out.print("-- " + b.clientId() + "\n" + b.happyPath()));
+    return results.stream().filter(b -> {
+      if (b.status() == ClientBacktest.Status.FAILED || b.gatePassed() == null) {
+        runs.computeIfPresent(b.clientId(), (id, r) -> r.gated("failed")
+            .ending(ClientRun.Outcome.FAILED, "backtest: " + b.message()));
+        return false;
+      }
+
+      runs.computeIfPresent(b.clientId(), (id, r) -> r.gated(b.gatePassed() ? "passed"
+          : "blocked"));
+      return true;
+    }).toList();
+  }
+
+  /** Per evaluated client: publish (or record the block), then auto-promote a passed gate. */
+  private void release(List<ClientBacktest> evaluated, List<ClientConfig> configs,
+      String candidates, String backtestRun, String registryRoot, NightlyRequest request,
+      Map<String, ClientRun> runs) {
+    if (evaluated.isEmpty()) {
+      return;
+    }
+
+    System.out.println("== publish to " + registryRoot);
+    Publisher publisher = new Publisher(spark, registryRoot);
+    Registry registry = new Registry(spark, registryRoot);
+    Map<String, ClientConfig> byId = new HashMap<>();
+    configs.forEach(c -> byId.put(id(c), c));
+    for (ClientBacktest b : evaluated) {
+      runs.computeIfPresent(b.clientId(), (id, r) -> release(publisher, registry, byId.get(id),
+          b, r, candidates, backtestRun, request));
+    }
+  }
+
+  private static ClientRun release(Publisher publisher, Registry registry, ClientConfig config,
+      ClientBacktest backtest, ClientRun run, String candidates, String backtestRun,
+      NightlyRequest request) {
+    String client = backtest.clientId();
+    Release.Outcome release;
+    try {
+      release = Release.publish(publisher, client, candidates, backtestRun, request.actor(), null);
+    } catch (RuntimeException e) {
+      return run.published("failed").ending(ClientRun.Outcome.FAILED, "publish: " + e.getMessage());
+    }
+
+    if (!release.published()) {
+      return run.published("blocked").ending(ClientRun.Outcome.BLOCKED, release.event().reason()
+          + "; report " + backtest.reportPath());
+    }
+
+    int version = release.event().version();
+    ClientRun published = run.published("v" + version);
+    String note = "report " + backtest.reportPath();
+    if (!config.autoPromote()) {
+      return published.promoted("off").ending(ClientRun.Outcome.OK, note);
+    }
+
+    ModelRef ref = ModelRef.of(client);
+    try {
+      boolean already = registry.state().production(ref)
+          .filter(v -> v.version() == version).isPresent();
+      if (!already) {
+        registry.promote(ref, version, request.actor(), "auto-promoted by the nightly run as of "
+            + request.asOf() + ": the gate passed and the config has auto_promote");
+      }
+
+      return published.promoted("v" + version).ending(ClientRun.Outcome.OK, note);
+    } catch (RuntimeException e) {
+      return published.promoted("failed").ending(ClientRun.Outcome.FAILED,
+          "promote: " + e.getMessage());
+    }
+  }
+
+  private static List<ClientConfig> failAll(List<ClientConfig> clients,
+      Map<String, ClientRun> runs, Function<ClientRun, ClientRun> stage, String error) {
+    clients.forEach(c -> runs.computeIfPresent(id(c), (id, r) -> stage.apply(r)
+        .ending(ClientRun.Outcome.FAILED, error)));
+    return List.of();
+  }
+
+  private static String id(ClientConfig config) {
+    return config.clientId().value();
+  }
+}

@@ -1,0 +1,64 @@
+package io.micromodels.jobs.pipeline;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The end of a nightly run: one row per client and where its files are.
+ *
+ * @param candidates folder of the candidates, {@code <client>/model.json}
+ * @param backtests the backtest run folder, {@code <client>/report.html}, metrics.json
+ * @param registry the registry's root (index table and released versions)
+ */
+public record NightlyReport(List<ClientRun> clients, String candidates, String backtests,
+    String registry) {
+  private static final List<String> HEADER = List.of("client", "config", "train", "gate",
+      "publish", "promote", "note");
+
+  public NightlyReport {
+    clients = List.copyOf(clients);
+  }
+
+  /** The worst client outcome (OK for a run without clients). */
+  public ClientRun.Outcome outcome() {
+    return clients.stream().map(ClientRun::outcome).reduce(ClientRun.Outcome.OK,
+        ClientRun.Outcome::worse);
+  }
+
+  /** The process exit code: see {@link ClientRun.Outcome}. */
+  public int exitCode() {
+    return outcome().exitCode();
+  }
+
+  /** Prints the summary table and the locations. */
+  public void print(PrintWriter out) {
+    List<Function<ClientRun, String>> columns = List.of(ClientRun::client, ClientRun::config,
+        ClientRun::train, ClientRun::gate, ClientRun::publish, ClientRun::promote);
+    StringBuilder format = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      Function<ClientRun, String> column = columns.get(i);
+      int width = Math.max(HEADER.get(i).length(),
+          clients.stream().mapToInt(c -> column.apply(c).length()).max().orElse(0));
+      format.append("%-").append(width).append("s  ");
+    }
+
+    String row = format.append("%s%n").toString();
+    out.println("== nightly summary");
+    out.printf(row, HEADER.toArray());
+    for (ClientRun c : clients) {
+      out.printf(row, c.client(), c.config(), c.train(), c.gate(), c.publish(), c.promote(),
+          c.note());
+    }
+
+    out.println();
+    out.println("reports:   " + backtests + "/<client>/report.html (metrics.json, scores.csv.gz)");
+    out.println("artifacts: " + candidates + "/<client>/model.json (candidates); released"
+        + " versions under " + registry + "/models/<client>/");
+    out.println("registry:  " + registry + " (micromodels registry list)");
+    out.println("exit code: " + exitCode() + " ("
+        + outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+    out.flush();
+  }
+}

@@ -1,0 +1,34 @@
+package io.micromodels.jobs.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Copies of the bundled sample's client configs, with their assertions files beside them. */
+final class SampleConfigs {
+  private static final Path SAMPLES = Path.of("../data-samples");
+
+  private SampleConfigs() {}
+
+  /**
+   * Copies {@code <client>.yaml} into {@code <root>/configs/} (its assertions file into
+   * {@code <root>/assertions/}, where the config's relative path finds it), appending
+   * {@code extraYaml}.
+   *
+   * @return the configs folder
+   */
+  static Path copy(Path root, String client, String extraYaml) throws IOException {
+    Path configs = Files.createDirectories(root.resolve("configs"));
+    Path assertions = Files.createDirectories(root.resolve("assertions"));
+    Path sampleAssertions = SAMPLES.resolve("assertions/" + client + ".csv");
+    if (Files.exists(sampleAssertions)) {
+      Files.copy(sampleAssertions, assertions.resolve(client + ".csv"),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    String yaml = Files.readString(SAMPLES.resolve("clients/" + client + ".yaml"));
+    Files.writeString(configs.resolve(client + ".yaml"), yaml + "\n" + extraYaml);
+    return configs;
+  }
+}
