@@ -58,7 +58,6 @@ class DagCommandLinesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "gate --as-of 2025-10-01                     | gate      | 6",
       "run weekly                                  | run weekly  | 6"})
   void stagesOfLaterIssuesParseButSayWhichIssueBringsThem(String line, String name, int issue) {
     StringWriter err = new StringWriter();
