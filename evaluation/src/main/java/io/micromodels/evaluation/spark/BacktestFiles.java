@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micromodels.evaluation.backtest.FoldLayout;
+import io.micromodels.training.spark.ModelFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -53,20 +53,7 @@ final class BacktestFiles {
   }
 
   static void write(String file, byte[] content) {
-    Path target = new Path(file);
-    Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
-    try {
-      FileSystem fs = target.getFileSystem(new Configuration());
-      try (OutputStream out = fs.create(temporary, true)) {
-        out.write(content);
-      }
-
-      if (fs.exists(target) && !fs.delete(target, false) || !fs.rename(temporary, target)) {
-        throw new IOException("cannot move " + temporary + " to " + target);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
+    ModelFiles.writeAtomically(file, content);
   }
 
   /** A text file's content, or null when it does not exist. */

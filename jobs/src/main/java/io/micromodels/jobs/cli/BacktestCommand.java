@@ -299,12 +299,9 @@ final class BacktestCommand implements Callable<Integer> {
 
   /** 1 when a client failed, else 3 when a gate blocked one, else 0. */
   static int exitCode(List<ClientBacktest> results) {
-    if (results.stream().anyMatch(r -> r.status() == ClientBacktest.Status.FAILED)) {
-      return MicromodelsCli.EXIT_FAILURE;
-    }
-
-    return results.stream().anyMatch(ClientBacktest::blocked) ? MicromodelsCli.EXIT_BLOCKED
-        : MicromodelsCli.EXIT_OK;
+    return results.stream().mapToInt(r -> r.status() == ClientBacktest.Status.FAILED
+        ? MicromodelsCli.EXIT_FAILURE : r.blocked() ? MicromodelsCli.EXIT_BLOCKED
+        : MicromodelsCli.EXIT_OK).reduce(MicromodelsCli.EXIT_OK, MicromodelsCli::worse);
   }
 
   private static String digest(Map<String, Object> conf) {

@@ -61,20 +61,14 @@ final class GateCommand implements Callable<Integer> {
         Decision decision = publisher.decide(backtestRoot + "/" + id, "gate");
         boolean passed = decision.kind() == Decision.Kind.PUBLISHED;
         out.printf("%-16s %-8s %s%n", id, passed ? "passed" : "blocked", decision.reason());
-        worst = passed ? worst : worse(worst, MicromodelsCli.EXIT_BLOCKED);
+        worst = passed ? worst : MicromodelsCli.worse(worst, MicromodelsCli.EXIT_BLOCKED);
       } catch (RuntimeException e) {
         out.printf("%-16s %-8s %s%n", id, "failed", e.getMessage());
-        worst = worse(worst, MicromodelsCli.EXIT_FAILURE);
+        worst = MicromodelsCli.worse(worst, MicromodelsCli.EXIT_FAILURE);
       }
     }
 
     out.flush();
     return worst;
-  }
-
-  /** A failure (1) outranks a block (3), which outranks success (0). */
-  static int worse(int a, int b) {
-    return a == MicromodelsCli.EXIT_FAILURE || b == MicromodelsCli.EXIT_FAILURE
-        ? MicromodelsCli.EXIT_FAILURE : Math.max(a, b);
   }
 }

@@ -33,6 +33,11 @@ public final class MicromodelsCli implements Runnable {
   public static final int EXIT_USAGE = 2;
   public static final int EXIT_BLOCKED = 3;
 
+  /** The worse of two clients' exit codes: a failure (1) outranks a block (3), which outranks 0. */
+  static int worse(int a, int b) {
+    return a == EXIT_FAILURE || b == EXIT_FAILURE ? EXIT_FAILURE : Math.max(a, b);
+  }
+
   @Mixin GlobalOptions global;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -78,7 +78,7 @@ final class PublishCommand implements Callable<Integer> {
 
     print(outcomes, spec.commandLine().getOut());
     return outcomes.stream().mapToInt(Outcome::exitCode).reduce(MicromodelsCli.EXIT_OK,
-        PublishCommand::worse);
+        MicromodelsCli::worse);
   }
 
   private Outcome publish(Publisher publisher, String client, String candidateRoot,
@@ -101,14 +101,6 @@ final class PublishCommand implements Callable<Integer> {
     }
   }
 
-  /** Failure beats blocked beats success. */
-  static int worse(int a, int b) {
-    if (a == MicromodelsCli.EXIT_FAILURE || b == MicromodelsCli.EXIT_FAILURE) {
-      return MicromodelsCli.EXIT_FAILURE;
-    }
-
-    return Math.max(a, b);
-  }
 
   private static void print(List<Outcome> outcomes, java.io.PrintWriter out) {
     int width = outcomes.stream().mapToInt(o -> o.client().length()).max().orElse(6);

@@ -23,21 +23,33 @@ public final class ModelFiles {
 
   static String write(String dir, ClientModel model, String fileName) {
     Path target = new Path(new Path(dir, model.clientId()), fileName);
-    Path temporary = new Path(target.getParent(), "." + fileName + ".tmp");
+    try {
+      writeAtomically(target.toString(), ModelFormat.toJson(model).getBytes(StandardCharsets.UTF_8));
+      return target.toString();
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot write model of client " + model.clientId()
+          + " to " + target, e.getCause());
+    }
+  }
+
+  /**
+   * Writes a file through Hadoop's file systems to a temporary name and renames it into place, so
+   * a reader never sees half of it (models here, backtest reports in the evaluation module).
+   */
+  public static void writeAtomically(String file, byte[] content) {
+    Path target = new Path(file);
+    Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
     try {
       FileSystem fs = target.getFileSystem(new Configuration());
       try (OutputStream out = fs.create(temporary, true)) {
-        out.write(ModelFormat.toJson(model).getBytes(StandardCharsets.UTF_8));
+        out.write(content);
       }
 
       if (fs.exists(target) && !fs.delete(target, false) || !fs.rename(temporary, target)) {
         throw new IOException("cannot move " + temporary + " to " + target);
       }
-
-      return target.toString();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write model of client " + model.clientId()
-          + " to " + target, e);
+      throw new UncheckedIOException("cannot write " + target, e);
     }
   }
 }
