@@ -2,6 +2,7 @@ package io.micromodels.jobs.pipeline;
 
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
+import io.micromodels.evaluation.backtest.StageTimes;
 import io.micromodels.evaluation.spark.BacktestJob;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.IngestLimits;
@@ -73,32 +74,38 @@ public final class NightlyPipeline {
     String backtests = settings.tablePath("backtests");
     String runId = "backtest-" + day;
     String registry = settings.tablePath("registry");
+    StageTimes.Clock clock = StageTimes.start();
     if (!request.inputs().isEmpty()) {
       System.out.println("== ingest " + String.join(" ", request.inputs()));
       System.out.print(new IngestJob(spark, settings, IngestLimits.defaults(Instant.now()))
           .run(request.inputs()).render());
+      clock.lap("ingest");
     }
 
     List<ClientConfig> healthy = scan.healthy();
-    if (!healthy.isEmpty() && features(healthy, day, request.asOf(), runs)) {
+    if (!healthy.isEmpty() && features(healthy, day, request.asOf(), runs, clock)) {
       Map<String, ClientModel> production = champions.apply(healthy);
       List<ClientConfig> trained = train(healthy, request.asOf(), production, candidates, runs);
+      clock.lap("train");
       List<ClientBacktest> evaluated = backtest(trained, request.asOf(), production, backtests,
           runId, runs);
+      clock.lap("backtest");
       release(evaluated, healthy, candidates, backtests + "/" + runId, registry, request, runs);
+      clock.lap("publish and promote");
     }
 
     return new NightlyReport(List.copyOf(runs.values()), candidates, backtests + "/" + runId,
-        registry);
+        registry, clock.times());
   }
 
   /** The feature table's rows of the as-of day (what the scorer serves); false when it failed. */
   private boolean features(List<ClientConfig> clients, LocalDate day, Instant asOf,
-      Map<String, ClientRun> runs) {
+      Map<String, ClientRun> runs, StageTimes.Clock clock) {
     System.out.println("== features " + day + " as of " + asOf);
     try {
       System.out.println("rows per client: "
           + new FeatureJob(spark, settings).run(clients, new FeatureRange(day, day, asOf)));
+      clock.lap("features");
       return true;
     } catch (RuntimeException e) {
       failAll(clients, runs, r -> r, "features: " + e.getMessage());

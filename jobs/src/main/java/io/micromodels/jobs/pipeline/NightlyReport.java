@@ -1,5 +1,6 @@
 package io.micromodels.jobs.pipeline;
 
+import io.micromodels.evaluation.backtest.StageTimes;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,10 @@ import java.util.function.Function;
  * @param candidates folder of the candidates, {@code <client>/model.json}
  * @param backtests the backtest run folder, {@code <client>/report.html}, metrics.json
  * @param registry the registry's root (index table and released versions)
+ * @param times wall seconds per stage that ran, in order
  */
 public record NightlyReport(List<ClientRun> clients, String candidates, String backtests,
-    String registry) {
+    String registry, StageTimes times) {
   private static final List<String> HEADER = List.of("client", "config", "train", "gate",
       "publish", "promote", "note");
 
@@ -57,6 +59,9 @@ public record NightlyReport(List<ClientRun> clients, String candidates, String b
     out.println("artifacts: " + candidates + "/<client>/model.json (candidates); released"
         + " versions under " + registry + "/models/<client>/");
     out.println("registry:  " + registry + " (micromodels registry list)");
+    out.println("stages:    " + times.seconds().entrySet().stream()
+        .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f s", e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", ")));
     out.println("exit code: " + exitCode() + " ("
         + outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
     out.flush();

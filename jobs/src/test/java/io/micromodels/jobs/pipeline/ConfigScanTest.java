@@ -55,6 +55,7 @@ class ConfigScanTest {
   }
 
   private static int exit(ClientRun... runs) {
-    return new NightlyReport(List.of(runs), "c", "b", "r").exitCode();
+    return new NightlyReport(List.of(runs), "c", "b", "r",
+        new io.micromodels.evaluation.backtest.StageTimes(java.util.Map.of())).exitCode();
   }
 }
