@@ -25,7 +25,7 @@ with micromodels_dag("micromodels_nightly",
                              timedelta(hours=4))
     backtest = micromodels_task(dag, "backtest",
                                 ["backtest", "--configs", configs, "--as-of", "{{ ds }}",
-                                 "--folds", "1"],
+                                 "--holdout"],
                                 timedelta(hours=4))
     # Exit code 3 means "blocked by a gate": a decision, not a fault. The task is then skipped
     # (so publish is skipped too) instead of being retried and failing the run.

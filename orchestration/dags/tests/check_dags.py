@@ -29,8 +29,8 @@ EXPECTED = {
     },
     "micromodels_weekly": {
         "schedule": "0 5 * * 1",
-        "tasks": ["walk_forward_backtest", "drift_report"],
-        "edges": [("walk_forward_backtest", "drift_report")],
+        "tasks": ["weekly"],
+        "edges": [],
     },
     "micromodels_adhoc_backtest": {"schedule": None, "tasks": ["backtest"], "edges": []},
 }

@@ -17,14 +17,50 @@ import java.util.Objects;
  * @param objective the ad-hoc run's objective ({@code pr_auc:+0.01}), or null
  * @param outDir where the run's folder is written
  * @param runId names the run (its folder and the report)
+ * @param trainedCandidates null for a walk-forward backtest (each fold trained as of its
+ *     cut-off); or a folder of {@code <client>/model.json} trained as of the evaluation date, to
+ *     be tested as they are on what neither they nor the champion trained on
+ *     ({@link FoldLayout#holdout}; {@code folds}, {@code trainDays} and {@code testDays} are
+ *     then unused)
+ * @param drift whether to measure each client's drift from a reference period ({@link Drift}:
+ *     the production model's training window, or else the first fold's)
  */
 public record BacktestRequest(Instant evaluatedAt, int folds, Integer trainDays,
     Integer labelDelayDays, int testDays, Map<String, ClientModel> champions, String hypothesis,
-    String objective, String outDir, String runId) {
+    String objective, String outDir, String runId, String trainedCandidates, boolean drift) {
   public BacktestRequest {
     Objects.requireNonNull(evaluatedAt, "evaluatedAt");
     champions = Map.copyOf(champions);
     Objects.requireNonNull(outDir, "outDir");
     Objects.requireNonNull(runId, "runId");
+  }
+
+  /** A walk-forward backtest. */
+  public BacktestRequest(Instant evaluatedAt, int folds, Integer trainDays,
+      Integer labelDelayDays, int testDays, Map<String, ClientModel> champions, String hypothesis,
+      String objective, String outDir, String runId) {
+    this(evaluatedAt, folds, trainDays, labelDelayDays, testDays, champions, hypothesis,
+        objective, outDir, runId, null, false);
+  }
+
+  /**
+   * The nightly's holdout of trained candidates ({@link FoldLayout#holdout}).
+   *
+   * @param trainedCandidates folder of {@code <client>/model.json} trained as of evaluatedAt
+   */
+  public static BacktestRequest holdout(Instant evaluatedAt, String trainedCandidates,
+      Map<String, ClientModel> champions, String outDir, String runId) {
+    return new BacktestRequest(evaluatedAt, 1, null, null, 1, champions, null, null, outDir,
+        runId, Objects.requireNonNull(trainedCandidates, "trainedCandidates"), false);
+  }
+
+  /** This request with the drift section measured too. */
+  public BacktestRequest withDrift() {
+    return new BacktestRequest(evaluatedAt, folds, trainDays, labelDelayDays, testDays, champions,
+        hypothesis, objective, outDir, runId, trainedCandidates, true);
+  }
+
+  public boolean isHoldout() {
+    return trainedCandidates != null;
   }
 }

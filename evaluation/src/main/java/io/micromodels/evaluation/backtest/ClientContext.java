@@ -18,12 +18,13 @@ import java.util.Set;
  * @param championImportances the champion's, or null without a champion
  * @param parentIsCandidate whether the candidate already is the global model (fallback)
  * @param lineage ordered facts for the report and metrics.json (data versions, windows, hash)
+ * @param drift the test windows' drift from a reference period, null when not measured
  */
 public record ClientContext(String clientId, String runId, FoldLayout layout,
     List<GateSpec> gates, double[] labelDelays, Set<String> assertedCustomers,
     Map<String, Double> candidateImportances, Map<String, Double> championImportances,
     boolean parentIsCandidate, String hypothesis, String objective,
-    Map<String, String> lineage) implements Serializable {
+    Map<String, String> lineage, Drift drift) implements Serializable {
   public ClientContext {
     Objects.requireNonNull(clientId, "clientId");
     gates = List.copyOf(gates);

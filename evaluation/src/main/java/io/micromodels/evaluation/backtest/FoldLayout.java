@@ -1,5 +1,7 @@
 package io.micromodels.evaluation.backtest;
 
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.TrainingSummary;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +36,7 @@ public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays,
     require(trainDays >= 1, "train days must be at least 1: " + trainDays);
     require(labelDelayDays >= 0, "label delay must not be negative: " + labelDelayDays);
     require(testDays >= 1, "test days must be at least 1: " + testDays);
-    // The test windows end at the start of the evaluation's day, or at the evaluation itself when
-    // it is the last microsecond of a day (an as-of date means the end of that day).
-    Instant end = evaluatedAt.plusNanos(1000).truncatedTo(ChronoUnit.DAYS);
+    Instant end = windowsEnd(evaluatedAt);
     List<Fold> layout = new ArrayList<>();
     for (int k = 1; k <= folds; k++) {
       Instant testStart = end.minus(Duration.ofDays((long) (folds - k + 1) * testDays));
@@ -46,6 +46,56 @@ public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays,
     }
 
     return new FoldLayout(evaluatedAt, trainDays, labelDelayDays, testDays, layout);
+  }
+
+  /**
+   * The nightly's layout: one window that tests already trained models as they are, the
+   * candidate and the champion, on what neither trained on: from the later end of their training
+   * windows to the end of the evaluation's last whole day, labels as known at the evaluation.
+   * With a label delay of L days that is the last L days, where labels are immature but the same
+   * for both models.
+   *
+   * @param champion null without one
+   * @throws IllegalArgumentException when the candidate knows labels after the evaluation or no
+   *     decision event is left that the models did not train on
+   */
+  public static FoldLayout holdout(Instant evaluatedAt, ClientModel candidate,
+      ClientModel champion, int trainDays, int labelDelayDays) {
+    TrainingSummary trained = candidate.training();
+    require(!candidate.asOf().isAfter(evaluatedAt), "the candidate of " + candidate.clientId()
+        + " was trained as of " + candidate.asOf() + ", after the evaluation at " + evaluatedAt);
+    Instant unseenFrom = champion == null || !champion.training().windowEnd()
+        .isAfter(trained.windowEnd()) ? trained.windowEnd() : champion.training().windowEnd();
+    Instant end = windowsEnd(evaluatedAt);
+    require(unseenFrom.isBefore(end), "no decision event of " + candidate.clientId() + " is left"
+        + " that its models did not train on: their training windows end at " + unseenFrom
+        + ", the test window at " + end);
+    int testDays = (int) Duration.between(unseenFrom, end).plusDays(1).minusNanos(1).toDays();
+    Fold fold = new Fold(1, trained.windowStart(), trained.windowEnd(), candidate.asOf(),
+        unseenFrom, end);
+    return new FoldLayout(evaluatedAt, trainDays, labelDelayDays, testDays, List.of(fold));
+  }
+
+  /**
+   * Why a model trained up to {@code trainEnd} cannot be compared on these test windows (it
+   * trained on some of their events), or empty when it can.
+   */
+  public Optional<String> inSample(String model, Instant trainEnd) {
+    if (!trainEnd.isAfter(testStart())) {
+      return Optional.empty();
+    }
+
+    return Optional.of("the " + model + " trained on decision events up to " + trainEnd
+        + ", after the test windows start (" + testStart() + "): compared on them it would be"
+        + " scored in-sample; choose an older model or a later --as-of");
+  }
+
+  /**
+   * Test windows end at the start of the evaluation's day, or at the evaluation itself when it is
+   * the last microsecond of a day (an as-of date means the end of that day).
+   */
+  private static Instant windowsEnd(Instant evaluatedAt) {
+    return evaluatedAt.plusNanos(1000).truncatedTo(ChronoUnit.DAYS);
   }
 
   private static void require(boolean condition, String message) {

@@ -1,5 +1,7 @@
 package io.micromodels.evaluation.evaluate;
 
+import io.micromodels.evaluation.backtest.Drift;
+import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.evaluation.gate.GateCheck;
 import io.micromodels.evaluation.gate.ObjectiveResult;
 import io.micromodels.evaluation.metrics.ActionChangeReasons;
@@ -49,6 +51,10 @@ public final class BacktestReport {
     sections.add(new Section("Parent comparison", List.of(e.parentComparison().verdict()),
         List.of(), List.of()));
     sections.add(plots(e));
+    if (e.context().drift() != null) {
+      sections.add(drift(e.context().drift(), e.context().layout()));
+    }
+
     List<EventRow> rows = eventRows(events).stream()
         .sorted(Comparator.comparing((EventRow r) -> r.absDiff() == null ? 0.0 : r.absDiff())
             .reversed())
@@ -170,6 +176,26 @@ public final class BacktestReport {
 
   private static String change(Double champion, double candidate) {
     return ReportFormat.percent(champion) + " → " + ReportFormat.percent(candidate);
+  }
+
+  /** One row per drift variable: its index per fold and its status by the largest. */
+  private static Section drift(Drift drift, FoldLayout layout) {
+    List<String> columns = new ArrayList<>(List.of("variable"));
+    layout.folds().forEach(f -> columns.add("fold " + f.index() + " PSI"));
+    columns.add("status");
+    List<List<String>> rows = new ArrayList<>();
+    for (Drift.Variable v : drift.variables()) {
+      List<String> row = new ArrayList<>(List.of(v.name()));
+      v.psi().forEach(psi -> row.add(ReportFormat.number(psi)));
+      row.add(v.status());
+      rows.add(row);
+    }
+
+    return new Section("Drift", List.of("Population stability index of each test window against "
+        + drift.reference() + ": reference deciles plus a bin for missing values; below "
+        + Drift.MODERATE + " stable, from " + Drift.SHIFTED + " shifted. \"" + Drift.SCORE
+        + "\" is the production model's score."), List.of(new Table("Drift per fold",
+        columns, rows)), List.of());
   }
 
   private static Section champion(ClientEvaluation e) {

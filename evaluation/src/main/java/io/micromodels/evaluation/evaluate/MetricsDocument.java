@@ -1,5 +1,6 @@
 package io.micromodels.evaluation.evaluate;
 
+import io.micromodels.evaluation.backtest.Drift;
 import io.micromodels.evaluation.backtest.Fold;
 import io.micromodels.evaluation.gate.HappyPathTable;
 import io.micromodels.evaluation.gate.ObjectiveResult;
@@ -73,6 +74,27 @@ public final class MetricsDocument {
     gate.put("failures", e.gate().failures());
     gate.put("checks", HappyPathTable.rows(e.gate()));
     doc.put("gate", gate);
+    doc.put("drift", drift(e.context().drift()));
+    return doc;
+  }
+
+  /** Per drift variable its index per fold (null where not measured); null when not measured. */
+  static Object drift(Drift drift) {
+    if (drift == null) {
+      return null;
+    }
+
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (Drift.Variable v : drift.variables()) {
+      Map<String, Object> variable = new LinkedHashMap<>();
+      variable.put("psi_per_fold", v.psi().stream().map(MetricsDocument::clean).toList());
+      variable.put("max", clean(v.max()));
+      variable.put("status", v.status());
+      variables.put(v.name(), variable);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("reference", drift.reference());
+    doc.put("variables", variables);
     return doc;
   }
 

@@ -34,28 +34,52 @@ public final class PopulationStability {
       return Double.NaN;
     }
 
-    double[] expectedShares = shares(expected);
-    double[] actualShares = shares(actual);
+    return psi(counts(expected), counts(actual));
+  }
+
+  /**
+   * The index of two histograms over the same bins (any number of them, e.g. a reference
+   * period's deciles of a feature plus a bin for missing values); a bin empty on one side gets
+   * {@link #EMPTY_BIN_SHARE}, a bin empty on both sides adds nothing.
+   *
+   * @return the index, or NaN when either histogram is empty
+   * @throws IllegalArgumentException when the histograms have different bins
+   */
+  public static double psi(long[] expected, long[] actual) {
+    if (expected.length != actual.length) {
+      throw new IllegalArgumentException("histograms of " + expected.length + " and "
+          + actual.length + " bins");
+    }
+
+    long expectedTotal = java.util.Arrays.stream(expected).sum();
+    long actualTotal = java.util.Arrays.stream(actual).sum();
+    if (expectedTotal == 0 || actualTotal == 0) {
+      return Double.NaN;
+    }
+
     double index = 0;
-    for (int bin = 0; bin < BINS; bin++) {
-      double e = expectedShares[bin];
-      double a = actualShares[bin];
+    for (int bin = 0; bin < expected.length; bin++) {
+      if (expected[bin] == 0 && actual[bin] == 0) {
+        continue;
+      }
+
+      double e = share(expected[bin], expectedTotal);
+      double a = share(actual[bin], actualTotal);
       index += (a - e) * Math.log(a / e);
     }
     return index;
   }
 
-  private static double[] shares(double[] scores) {
+  private static double share(long count, long total) {
+    return count == 0 ? EMPTY_BIN_SHARE : (double) count / total;
+  }
+
+  private static long[] counts(double[] scores) {
     long[] counts = new long[BINS];
     for (double score : scores) {
       counts[bin(score)]++;
     }
-
-    double[] shares = new double[BINS];
-    for (int bin = 0; bin < BINS; bin++) {
-      shares[bin] = counts[bin] == 0 ? EMPTY_BIN_SHARE : (double) counts[bin] / scores.length;
-    }
-    return shares;
+    return counts;
   }
 
   /** numpy.histogram's rule: edges at exactly {@code b * 10.0}, a score on an edge goes up. */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.when;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
 import io.micromodels.evaluation.backtest.ClientContext;
+import io.micromodels.evaluation.backtest.Drift;
 import io.micromodels.evaluation.backtest.EffectiveConfig;
 import io.micromodels.evaluation.backtest.Fold;
 import io.micromodels.evaluation.backtest.FoldLayout;
@@ -62,31 +63,49 @@ public final class BacktestJob {
   }
 
   /** What a run did: each client's result and the stages' wall times. */
+  /** @param drift each evaluated client's drift, when the request asked for it */
   public record Result(List<ClientBacktest> clients, Map<String, FoldLayout> layouts,
-      StageTimes times) {}
+      StageTimes times, Map<String, Drift> drift) {}
 
   public Result run(List<ClientConfig> configs, BacktestRequest request) {
-    List<ClientConfig> clients = configs.stream()
+    List<ClientConfig> effective = request.isHoldout() ? List.copyOf(configs) : configs.stream()
         .map(c -> EffectiveConfig.of(c, request.trainDays(), request.labelDelayDays())).toList();
-    Map<String, FoldLayout> layouts = new LinkedHashMap<>();
-    clients.forEach(c -> layouts.put(c.clientId().value(), EffectiveConfig.layout(c, request)));
+    List<ClientBacktest> failed = new ArrayList<>();
+    Map<String, ClientModel> heldOut = new HashMap<>();
+    Map<String, FoldLayout> layouts = layouts(effective, request, heldOut, failed);
+    List<ClientConfig> clients = effective.stream()
+        .filter(c -> layouts.containsKey(c.clientId().value())).toList();
     String runDir = BacktestFiles.join(request.outDir(), request.runId());
     BacktestFiles.writeLayout(runDir, layouts);
     StageTimes.Clock clock = StageTimes.start();
+    if (clients.isEmpty()) {
+      return new Result(List.copyOf(failed), layouts, clock.times(), Map.of());
+    }
+
+    Map<String, DriftJob.Plan> plans = new LinkedHashMap<>();
+    if (request.drift()) {
+      clients.forEach(c -> plans.put(c.clientId().value(), DriftJob.Plan.of(c,
+          layouts.get(c.clientId().value()), request.champions().get(c.clientId().value()))));
+    }
 
     Dataset<Row> features = new FeatureJob(spark, settings)
-        .build(clients, range(layouts.values(), request.evaluatedAt()))
+        .build(clients, range(layouts.values(), plans.values().stream()
+            .map(DriftJob.Plan::referenceStart).toList(), request.evaluatedAt()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       features.count();
       clock.lap("features");
-      Map<String, List<ClientOutcome>> trained = trainFolds(clients, layouts, features, request,
-          runDir);
+      Map<String, List<ClientOutcome>> trained = request.isHoldout()
+          ? heldOut(heldOut, request) : trainFolds(clients, layouts, features, request, runDir);
       clock.lap("train");
       Map<String, ShippedModels> models = new LinkedHashMap<>();
       Map<String, ClientContext> contexts = new LinkedHashMap<>();
       Map<String, double[]> delays = labelDelays(clients, features, request.evaluatedAt());
-      List<ClientBacktest> failed = new ArrayList<>();
+      Map<String, Drift> drift = DriftJob.measure(spark, features, clients, plans);
+      if (request.drift()) {
+        clock.lap("drift");
+      }
+
       for (ClientConfig c : clients) {
         String id = c.clientId().value();
         List<ClientOutcome> outcomes = trained.get(id);
@@ -102,7 +121,7 @@ public final class BacktestJob {
             request.champions().get(id));
         models.put(id, loaded.shipped());
         contexts.put(id, loaded.context(request, delays.getOrDefault(id, new double[0]),
-            lineage(c, layouts.get(id), request)));
+            lineage(c, layouts.get(id), request), drift.get(id)));
       }
 
       Broadcast<Map<String, ShippedModels>> shipped = JavaSparkContext
@@ -125,17 +144,81 @@ public final class BacktestJob {
         }
       }
 
-      results.sort(java.util.Comparator.comparing(r -> List.copyOf(layouts.keySet())
-          .indexOf(r.clientId())));
-      return new Result(results, layouts, clock.times());
+      List<String> order = configs.stream().map(c -> c.clientId().value()).toList();
+      results.sort(java.util.Comparator.comparing(r -> order.indexOf(r.clientId())));
+      return new Result(results, layouts, clock.times(), drift);
     } finally {
       features.unpersist();
     }
   }
 
-  /** The days every fold of every client needs, labels as known at the evaluation date. */
-  static FeatureRange range(Iterable<FoldLayout> layouts, Instant evaluatedAt) {
-    LocalDate from = null;
+  /**
+   * Each client's folds: walk-forward from its (effective) config, or the holdout of its trained
+   * candidate. A client whose candidate is missing or whose champion trained on its test windows
+   * is failed here, with the reason, and left out of the run.
+   */
+  private static Map<String, FoldLayout> layouts(List<ClientConfig> clients,
+      BacktestRequest request, Map<String, ClientModel> heldOut, List<ClientBacktest> failed) {
+    Map<String, FoldLayout> layouts = new LinkedHashMap<>();
+    for (ClientConfig c : clients) {
+      String id = c.clientId().value();
+      ClientModel champion = request.champions().get(id);
+      FoldLayout layout;
+      if (request.isHoldout()) {
+        String file = BacktestFiles.join(BacktestFiles.join(request.trainedCandidates(), id),
+            ModelFormat.FILE_NAME);
+        String json = BacktestFiles.readIfExists(file);
+        if (json == null) {
+          failed.add(ClientBacktest.failed(id, "no trained candidate at " + file));
+          continue;
+        }
+
+        ClientModel candidate = ModelFormat.fromJson(json, file);
+        try {
+          layout = FoldLayout.holdout(request.evaluatedAt(), candidate, champion,
+              c.training().trainDays(), c.label().delayDays());
+        } catch (IllegalArgumentException e) {
+          failed.add(ClientBacktest.failed(id, e.getMessage()));
+          continue;
+        }
+
+        heldOut.put(id, candidate);
+      } else {
+        layout = EffectiveConfig.layout(c, request);
+      }
+
+      java.util.Optional<String> leak = champion == null ? java.util.Optional.empty()
+          : layout.inSample("champion", champion.training().windowEnd());
+      if (leak.isPresent()) {
+        failed.add(ClientBacktest.failed(id, leak.get()));
+        continue;
+      }
+
+      layouts.put(id, layout);
+    }
+
+    return layouts;
+  }
+
+  /** The holdout's one "fold" per client: its trained candidate, as the train job reported it. */
+  private static Map<String, List<ClientOutcome>> heldOut(Map<String, ClientModel> candidates,
+      BacktestRequest request) {
+    Map<String, List<ClientOutcome>> outcomes = new HashMap<>();
+    candidates.forEach((id, m) -> outcomes.put(id, List.of(new ClientOutcome(id,
+        ClientOutcome.Status.TRAINED, m.training().solver(), m.training().rows(),
+        m.training().fraudLabels(), m.fallback().usesGlobalModel(), BacktestFiles.join(
+            BacktestFiles.join(request.trainedCandidates(), id), ModelFormat.FILE_NAME), null))));
+    return outcomes;
+  }
+
+  /**
+   * The days every fold of every client needs (and every drift reference, from its start),
+   * labels as known at the evaluation date.
+   */
+  static FeatureRange range(Iterable<FoldLayout> layouts, List<Instant> referenceStarts,
+      Instant evaluatedAt) {
+    LocalDate from = referenceStarts.stream().map(BacktestJob::day).min(LocalDate::compareTo)
+        .orElse(null);
     LocalDate to = null;
     for (FoldLayout layout : layouts) {
       LocalDate start = day(layout.firstTrainStart());
@@ -236,6 +319,9 @@ public final class BacktestJob {
         + DeltaVersions.of(spark, settings.tablePath("events")));
     lineage.put("config", c.source().toString());
     lineage.put("config hash (effective)", c.configHash());
+    lineage.put("models tested", request.isHoldout() ? "the trained candidates of "
+        + request.trainedCandidates() + " as they are (holdout)"
+        : "each fold's candidate, trained as of its cut-off (walk-forward)");
     lineage.put("folds", layout.folds().size() + " × " + layout.testDays() + " test days, "
         + layout.trainDays() + " train days, label delay " + layout.labelDelayDays() + " days");
     for (String line : layout.describe()) {

@@ -60,13 +60,14 @@ final class FoldModels {
         champion == null ? null : ModelFormat.toJson(champion));
   }
 
+  /** @param drift null when not measured */
   ClientContext context(BacktestRequest request, double[] labelDelays,
-      Map<String, String> lineage) {
+      Map<String, String> lineage, io.micromodels.evaluation.backtest.Drift drift) {
     return new ClientContext(config.clientId().value(), request.runId(), layout, config.gates(),
         labelDelays, assertedCustomers(config), lastCandidate.featureImportances(),
         champion == null ? null : champion.featureImportances(),
         lastCandidate.fallback().usesGlobalModel(), request.hypothesis(), request.objective(),
-        lineage);
+        lineage, drift);
   }
 
   /** The client's asserted customers (first CSV column after the header); none without a file. */

@@ -27,6 +27,16 @@ class FoldLayoutTest {
   }
 
   @Test
+  void aModelThatTrainedOnTheTestWindowsIsNamedAsInSample() {
+    FoldLayout layout = FoldLayout.of(END_OF_OCT_7, 2, 90, 60, 7);
+
+    assertThat(layout.inSample("champion", day("2025-09-24"))).isEmpty();
+    assertThat(layout.inSample("champion", day("2025-09-24").plusNanos(1000)))
+        .hasValueSatisfying(why -> assertThat(why).contains("champion trained on decision events"
+            + " up to 2025-09-24T00:00:00.000001Z").contains("in-sample"));
+  }
+
+  @Test
   void aMidDayEvaluationLeavesItsUnfinishedDayOut() {
     FoldLayout layout = FoldLayout.of(Instant.parse("2025-10-08T13:00:00Z"), 1, 30, 0, 1);
 

@@ -118,7 +118,8 @@ class ClientEvaluatorTest {
     return new ClientContext("acme", "run-1", LAYOUT, GateSpec.defaults(), delays,
         Set.of("cu-1", "cu-2"), Map.of("email", 1.0, "basket", 0.5),
         champion ? Map.of("email", 0.9, "basket", 0.2) : null, false,
-        "Basket bigrams catch resellers", objective, Map.of("run", "run-1"));
+        "Basket bigrams catch resellers", objective, Map.of("run", "run-1"),
+        null);
   }
 
   /** Two folds of events whose candidate ranks fraud higher than the champion does. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
+import io.micromodels.evaluation.backtest.Drift;
 import io.micromodels.evaluation.backtest.Fold;
 import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.features.IngestLimits;
@@ -62,7 +63,7 @@ class BacktestJobTest {
     ClientModel champion = ModelFormat.read(dir.resolve("champions/voltmart/model.json"));
     result = new BacktestJob(spark, settings).run(clients, new BacktestRequest(AS_OF, 2, 60, 30,
         7, Map.of("voltmart", champion), "Adding basket bigrams catches resellers",
-        "pr_auc:+0.01", dir.resolve("runs").toString(), "run-1"));
+        "pr_auc:+0.01", dir.resolve("runs").toString(), "run-1").withDrift());
     runDir = dir.resolve("runs/run-1");
   }
 
@@ -101,6 +102,28 @@ class BacktestJobTest {
         assertThat(Duration.between(fold.trainEnd(), time)).isGreaterThanOrEqualTo(Duration.ofDays(30));
       }
     }
+  }
+
+  @Test
+  void driftIsMeasuredAgainstTheChampionsTrainingWindowOrElseTheFirstFolds() throws IOException {
+    ClientModel champion = ModelFormat.read(dir.resolve("champions/voltmart/model.json"));
+    Drift voltmart = result.drift().get("voltmart");
+    assertThat(voltmart.reference()).contains("production model's training window")
+        .contains(champion.training().windowStart().toString());
+    assertThat(voltmart.score()).isPresent();
+    assertThat(voltmart.score().get().psi()).hasSize(2).allSatisfy(psi -> assertThat(psi)
+        .isFinite().isGreaterThanOrEqualTo(0.0));
+    assertThat(voltmart.variables()).extracting(Drift.Variable::name)
+        .contains(Drift.SCORE, "customer.order_count_24h", "account_age_days");
+    Drift tripwise = result.drift().get("tripwise");
+    assertThat(tripwise.reference()).contains("first fold's training window");
+    assertThat(tripwise.score()).isEmpty();
+
+    JsonNode stored = metrics("voltmart").get("drift");
+    assertThat(stored.get("reference").asText()).isEqualTo(voltmart.reference());
+    assertThat(stored.get("variables").get(Drift.SCORE).get("psi_per_fold")).hasSize(2);
+    assertThat(Files.readString(runDir.resolve("voltmart/report.html"))).contains("Drift per fold")
+        .contains("fold 2 PSI");
   }
 
   @Test

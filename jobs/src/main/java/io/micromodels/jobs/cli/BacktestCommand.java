@@ -78,6 +78,15 @@ final class BacktestCommand implements Callable<Integer> {
   String overrides;
   @Option(names = "--report-id", description = "Name of the report folder (default: the run id).")
   String reportId;
+  @Option(names = "--holdout", arity = "0..1", fallbackValue = "", paramLabel = "DIR",
+      description = "Test the trained candidates as they are (what `run nightly` does) instead of"
+          + " a walk-forward: DIR/<client>/model.json, default <warehouse>/candidates/<as-of"
+          + " date>, on the days neither they nor the champion trained on. --folds, --train-days,"
+          + " --label-delay and --test-days do not apply.")
+  String holdout;
+  @Option(names = "--drift", description = "Also measure each test window's drift from the"
+      + " champion's training window (or the first fold's): feature and score PSI in the report.")
+  boolean drift;
   @Option(names = "--champion", description = "Champion models: a folder <dir>/<client>/model.json,"
       + " or one model.json (or its artifact folder) when one client is selected. Default: each"
       + " client's production model in the registry; a client without one has no champion"
@@ -178,9 +187,12 @@ final class BacktestCommand implements Callable<Integer> {
     String runId = reportId != null ? reportId : "backtest-"
         + moment.atZone(ZoneOffset.UTC).toLocalDate();
     String root = out != null ? out : settings.tablePath("backtests");
-    BacktestRequest request = new BacktestRequest(moment, foldCount, trainDays, labelDelay,
-        testWindow, champions, hypothesis, objective, root, runId);
-    BacktestJob.Result result = new BacktestJob(spark, settings).run(selected, request);
+    BacktestRequest request = holdout == null ? new BacktestRequest(moment, foldCount, trainDays,
+        labelDelay, testWindow, champions, hypothesis, objective, root, runId)
+        : BacktestRequest.holdout(moment, holdout.isEmpty() ? settings.tablePath("candidates/"
+            + moment.atZone(ZoneOffset.UTC).toLocalDate()) : holdout, champions, root, runId);
+    BacktestJob.Result result = new BacktestJob(spark, settings).run(selected,
+        drift ? request.withDrift() : request);
     print(result, root + "/" + runId);
     return exitCode(result.clients());
   }

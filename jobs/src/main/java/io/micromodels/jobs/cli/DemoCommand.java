@@ -1,58 +1,54 @@
 package io.micromodels.jobs.cli;
 
-import static org.apache.spark.sql.functions.*;
-
-import io.micromodels.evaluation.backtest.BacktestRequest;
-import io.micromodels.evaluation.spark.BacktestJob;
-import io.micromodels.features.IngestLimits;
-import io.micromodels.features.IngestSummary;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.MicromodelsException;
-import io.micromodels.features.spark.FeatureJob;
-import java.time.LocalDate;
-import io.micromodels.features.config.ClientConfig;
-import io.micromodels.features.config.ClientConfigLoader;
-import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.jobs.pipeline.ClientRun;
+import io.micromodels.jobs.pipeline.NightlyPipeline;
+import io.micromodels.jobs.pipeline.NightlyReport;
+import io.micromodels.jobs.pipeline.NightlyRequest;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import io.micromodels.training.spark.TrainJob;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code micromodels demo}: the README's main command. Runs every stage this build has on the
- * bundled sample ({@code data-samples/}) and says where the results are.
+ * {@code micromodels demo}: the README's main command. The nightly pipeline on the bundled sample
+ * for its last two days: the first night ingests the sample (and a messy file) and makes each
+ * client's first release; the second compares each new candidate with the production model the
+ * first night promoted (champion/challenger, the happy-path table) before releasing it.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the pipeline on the bundled sample data (data-samples/): validates the client configs,",
-      "ingests the clean sample and a messy file, builds the last 60 days of features, then",
-      "trains every client's model as of the last day (model.json per client), then backtests",
-      "every client on two walk-forward folds (report.html, metrics.json, scores.csv.gz)."
+      "Runs the nightly pipeline on the bundled sample data (data-samples/) for its last two days:",
+      "night one ingests the sample and a messy file and makes every client's first release;",
+      "night two compares each new candidate with the production model of night one before",
+      "releasing it. Says where the reports, artifacts and registry are. Exit 0 unless a client",
+      "failed (1) or a config is invalid (2); a blocked gate is a decision, not a failure."
     })
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--samples",
       description = "Folder of the bundled sample (default: ${DEFAULT-VALUE}).")
   Path samples = Path.of("data-samples");
-
-  private static final int FEATURE_DAYS = 60;
-  private static final int BACKTEST_FOLDS = 2;
 
   @Override
   public Integer call() {
@@ -70,65 +66,46 @@ final class DemoCommand implements Callable<Integer> {
               + " messy/events/. Run from the repository root or pass --samples DIR.");
     }
 
-    // Configs are checked before any Spark work: a broken one stops the demo with exit code 2.
-    List<ClientConfig> clients = ClientConfigLoader.loadAll(samples.resolve("clients"));
-    System.out.println("== " + clients.size() + " client configs valid: "
-        + clients.stream().map(c -> c.clientId().value()).toList());
+    LocalDate last = lastDay(samples.resolve("sample.json"));
     SparkSettings settings = root.global.sparkSettings();
     SparkSession spark = SparkSessions.create("micromodels-demo", settings);
-    System.out.println("== ingest " + String.join(" ", inputs));
-    IngestSummary summary =
-        new IngestJob(spark, settings, IngestLimits.defaults(Instant.now())).run(inputs);
-    System.out.print(summary.render());
-    System.out.println();
-    System.out.println("== events per client (Delta table " + settings.tablePath("events") + ")");
-    Dataset<Row> events = spark.read().format("delta").load(settings.tablePath("events"));
-    events
-        .groupBy("client_id")
-        .agg(
-            count(lit(1)).alias("events"),
-            sum(when(col("event_type").equalTo("order"), 1).otherwise(0)).alias("orders"),
-            sum(when(col("label").equalTo(1), 1).otherwise(0)).alias("fraud_labels"),
-            countDistinct("customer_id").alias("customers"),
-            min("event_date").alias("first_day"),
-            max("event_date").alias("last_day"))
-        .orderBy("client_id")
-        .show(50, false);
-    System.out.println("Quarantined rows with their reasons: Delta table "
+    NightlyPipeline nightly = new NightlyPipeline(spark, settings,
+        selected -> BacktestCommand.productionModels(spark, settings, selected));
+    PrintWriter out = spec.commandLine().getOut();
+    ClientRun.Outcome worst = ClientRun.Outcome.OK;
+    for (LocalDate day : List.of(last.minusDays(1), last)) {
+      out.println();
+      out.println("######## night of " + day + (day.equals(last) ? ": champion/challenger against"
+          + " night one's production models" : ": ingest and first releases"));
+      out.flush();
+      NightlyReport report = nightly.run(new NightlyRequest(samples.resolve("clients"), null,
+          FeatureRange.endOf(day), day.equals(last) ? List.of() : inputs, "demo"));
+      report.print(out);
+      worst = worst.worse(report.outcome());
+    }
+
+    out.println();
+    out.println("Next: open a report (the Champion comparison, the happy-path table, plots and the"
+        + " per-event table), then try");
+    out.println("  bin/micromodels registry list            versions, status and production model"
+        + " per client");
+    out.println("  bin/micromodels registry feed --since 0  what a model registry ingests");
+    out.println("  bin/micromodels run weekly --as-of " + last + "   walk-forward and drift of the"
+        + " production models");
+    out.println("Quarantined input rows with their reasons: Delta table "
         + settings.tablePath("quarantine"));
-    LocalDate last = events.agg(max("event_date")).first().getAs(0);
-    FeatureRange range =
-        new FeatureRange(last.minusDays(FEATURE_DAYS - 1), last, FeatureRange.endOf(last));
-    System.out.println();
-    System.out.println("== features " + range.from() + ".." + range.to() + " as of "
-        + range.asOf() + " (Delta table " + settings.tablePath(FeatureJob.FEATURES_TABLE) + ")");
-    new FeatureJob(spark, settings).run(clients, range);
-    spark.read().format("delta").load(settings.tablePath(FeatureJob.FEATURES_TABLE))
-        .groupBy("client_id")
-        .agg(count(lit(1)).alias("decision_events"), sum("label").alias("fraud_labels"),
-            sum(when(col("label_mature"), 1).otherwise(0)).alias("mature"),
-            round(avg("`customer.order_count_24h`"), 3).alias("avg_orders_24h"),
-            round(avg("account_age_days"), 1).alias("avg_account_age_days"))
-        .orderBy("client_id")
-        .show(50, false);
-    System.out.println("Columns and their meaning: bin/micromodels features --list");
-    String candidates = settings.tablePath("candidates/" + last);
-    System.out.println();
-    System.out.println("== train as of " + range.asOf() + " (models in " + candidates + ")");
-    TrainCommand.print(new TrainJob(spark, settings)
-        .run(clients, range.asOf(), Map.of(), candidates));
-    System.out.println();
-    String backtests = settings.tablePath("backtests");
-    String runId = "demo-" + last;
-    System.out.println("== backtest as of " + range.asOf() + ": " + BACKTEST_FOLDS
-        + " walk-forward folds of 7 days, each trained as of its cut-off (no production model in the"
-        + " registry yet, so no champion: the comparison columns show \"-\")");
-    BacktestJob.Result backtest = new BacktestJob(spark, settings).run(clients,
-        new BacktestRequest(range.asOf(), BACKTEST_FOLDS, null, null, 7, Map.of(), null, null,
-            backtests, runId));
-    BacktestCommand.print(backtest, backtests + "/" + runId);
-    System.out.println("Re-run this command: nothing changes in the tables (ingest is idempotent);"
-        + " models and reports are rewritten the same.");
-    return MicromodelsCli.EXIT_OK;
+    out.flush();
+    return worst == ClientRun.Outcome.BLOCKED ? MicromodelsCli.EXIT_OK : worst.exitCode();
+  }
+
+  /** The sample's last day, from its generation record ({@code start} + {@code days} - 1). */
+  private static LocalDate lastDay(Path sampleJson) {
+    try {
+      JsonNode sample = new ObjectMapper().readTree(sampleJson.toFile());
+      return LocalDate.parse(sample.path("start").asText()).plusDays(sample.path("days").asInt() - 1);
+    } catch (IOException | RuntimeException e) {
+      throw new MicromodelsException("Cannot read the sample's dates from " + sampleJson + ": "
+          + e.getMessage() + ". Run from the repository root or pass --samples DIR.");
+    }
   }
 }

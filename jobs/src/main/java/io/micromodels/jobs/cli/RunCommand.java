@@ -1,18 +1,25 @@
 package io.micromodels.jobs.cli;
 
 import io.micromodels.features.FeatureRange;
-import io.micromodels.features.MicromodelsException;
+import io.micromodels.features.ConfigException;
+import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.jobs.pipeline.NightlyPipeline;
 import io.micromodels.jobs.pipeline.NightlyReport;
 import io.micromodels.jobs.pipeline.NightlyRequest;
+import io.micromodels.jobs.pipeline.WeeklyPipeline;
+import io.micromodels.jobs.pipeline.WeeklyReport;
+import io.micromodels.jobs.pipeline.WeeklyRequest;
+import io.micromodels.training.artifact.ClientModel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,15 +29,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code micromodels run nightly|weekly}: the whole pipeline (issue #6, docs/pipeline.md). The
- * nightly ends with a per-client summary; its exit code is the worst client's: 2 a config was
- * invalid, else 1 a client failed, else 3 a gate blocked one, else 0.
+ * {@code micromodels run nightly|weekly}: the whole pipeline (issue #6, docs/pipeline.md). Each
+ * ends with a per-client summary; the exit code is the worst client's: 2 a config was invalid,
+ * else 1 a client failed, else (nightly) 3 a gate blocked one, else 0.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the nightly or weekly pipeline for every configured client.",
       "nightly: ingest --input files, features of the as-of day, train, backtest against the",
       "production model, gate, publish, and promote where the config has auto_promote. A client",
-      "failing does not stop the others. Exit: 2 invalid config, 1 failure, 3 blocked, 0 ok."})
+      "failing does not stop the others. Exit: 2 invalid config, 1 failure, 3 blocked, 0 ok.",
+      "weekly: walk-forward backtests of every client's production model (--folds x --test-days",
+      "ending with the as-of day) with the drift of each test window from the production model's",
+      "training window (feature and score PSI) in the report. Exit: 2 invalid config, 1 failure,",
+      "0 ok (drift is reported, not failed)."})
 final class RunCommand implements Callable<Integer> {
   /** Which pipeline. */
   enum Pipeline { nightly, weekly }
@@ -60,20 +71,40 @@ final class RunCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE}).")
   String actor;
 
+  @Option(names = "--folds", defaultValue = "4",
+      description = "weekly: walk-forward folds (default: ${DEFAULT-VALUE}).")
+  int folds;
+
+  @Option(names = "--test-days", defaultValue = "7",
+      description = "weekly: days of each fold's test window (default: ${DEFAULT-VALUE}).")
+  int testDays;
+
   @Override
   public Integer call() {
-    if (pipeline != Pipeline.nightly) {
-      throw new MicromodelsException("`micromodels run " + pipeline + "` is not available in this"
-          + " build yet: the stage arrives with issue #6. Its command line is fixed already (the"
-          + " Airflow DAGs use it).");
-    }
-
     Instant moment = asOf != null ? FeaturesCommand.parseAsOf(asOf)
         : FeatureRange.endOf(LocalDate.now(ZoneOffset.UTC).minusDays(1));
+    if (pipeline == Pipeline.weekly && (folds < 1 || folds > 12 || testDays < 1 || testDays > 90)) {
+      throw new ConfigException("run weekly needs --folds 1..12 and --test-days 1..90, got "
+          + folds + " and " + testDays + ".");
+    }
+
+    if (pipeline == Pipeline.weekly && inputs != null) {
+      throw new ConfigException("run weekly reads the events table as it is; --input is for the"
+          + " nightly (or `micromodels ingest`).");
+    }
+
     SparkSettings settings = root.global.sparkSettings();
-    SparkSession spark = SparkSessions.create("micromodels-nightly", settings);
-    NightlyReport report = new NightlyPipeline(spark, settings,
-        selected -> BacktestCommand.productionModels(spark, settings, selected))
+    SparkSession spark = SparkSessions.create("micromodels-" + pipeline, settings);
+    Function<List<ClientConfig>, Map<String, ClientModel>> production =
+        selected -> BacktestCommand.productionModels(spark, settings, selected);
+    if (pipeline == Pipeline.weekly) {
+      WeeklyReport report = new WeeklyPipeline(spark, settings, production)
+          .run(new WeeklyRequest(configs, clients, moment, folds, testDays));
+      report.print(spec.commandLine().getOut());
+      return report.exitCode();
+    }
+
+    NightlyReport report = new NightlyPipeline(spark, settings, production)
         .run(new NightlyRequest(configs, clients, moment, inputs, actor));
     report.print(spec.commandLine().getOut());
     return report.exitCode();

@@ -34,10 +34,6 @@ import org.apache.spark.sql.SparkSession;
  * stops only that client; the stages are the existing jobs, unchanged.
  */
 public final class NightlyPipeline {
-  /** Folds and test days of the nightly backtest: one week, the latest, against the champion. */
-  static final int FOLDS = 1;
-  static final int TEST_DAYS = 7;
-
   private final SparkSession spark;
   private final SparkSettings settings;
   private final Function<List<ClientConfig>, Map<String, ClientModel>> champions;
@@ -87,8 +83,8 @@ public final class NightlyPipeline {
       Map<String, ClientModel> production = champions.apply(healthy);
       List<ClientConfig> trained = train(healthy, request.asOf(), production, candidates, runs);
       clock.lap("train");
-      List<ClientBacktest> evaluated = backtest(trained, request.asOf(), production, backtests,
-          runId, runs);
+      List<ClientBacktest> evaluated = backtest(trained, request.asOf(), production, candidates,
+          backtests, runId, runs);
       clock.lap("backtest");
       release(evaluated, healthy, candidates, backtests + "/" + runId, registry, request, runs);
       clock.lap("publish and promote");
@@ -138,16 +134,20 @@ public final class NightlyPipeline {
     }).toList();
   }
 
-  /** Backtests the trained clients in one job; returns those evaluated (gate passed or not). */
+  /**
+   * Backtests the trained candidates in one job, as they are, against the production models on
+   * the days neither trained on (the last label-delay days: {@code FoldLayout.holdout}); returns
+   * those evaluated (gate passed or not).
+   */
   private List<ClientBacktest> backtest(List<ClientConfig> trained, Instant asOf,
-      Map<String, ClientModel> production, String backtests, String runId,
+      Map<String, ClientModel> production, String candidates, String backtests, String runId,
       Map<String, ClientRun> runs) {
     if (trained.isEmpty()) {
       return List.of();
     }
 
-    System.out.println("== backtest as of " + asOf + ": " + FOLDS + " fold of " + TEST_DAYS
-        + " days against the production model (" + backtests + "/" + runId + ")");
+    System.out.println("== backtest as of " + asOf + ": the candidates against the production"
+        + " models on the days neither trained on (" + backtests + "/" + runId + ")");
     Map<String, ClientModel> champions = new HashMap<>();
     trained.forEach(c -> {
       if (production.containsKey(id(c))) {
@@ -156,8 +156,8 @@ public final class NightlyPipeline {
     });
     List<ClientBacktest> results;
     try {
-      results = new BacktestJob(spark, settings).run(trained, new BacktestRequest(asOf, FOLDS,
-          null, null, TEST_DAYS, champions, null, null, backtests, runId)).clients();
+      results = new BacktestJob(spark, settings).run(trained, BacktestRequest.holdout(asOf,
+          candidates, champions, backtests, runId)).clients();
     } catch (RuntimeException e) {
       failAll(trained, runs, r -> r.gated("failed"), "backtest: " + e.getMessage());
       return List.of();

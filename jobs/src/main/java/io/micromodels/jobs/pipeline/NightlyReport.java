@@ -4,7 +4,6 @@ import io.micromodels.evaluation.backtest.StageTimes;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The end of a nightly run: one row per client and where its files are.
@@ -36,32 +35,15 @@ public record NightlyReport(List<ClientRun> clients, String candidates, String b
 
   /** Prints the summary table and the locations. */
   public void print(PrintWriter out) {
-    List<Function<ClientRun, String>> columns = List.of(ClientRun::client, ClientRun::config,
-        ClientRun::train, ClientRun::gate, ClientRun::publish, ClientRun::promote);
-    StringBuilder format = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      Function<ClientRun, String> column = columns.get(i);
-      int width = Math.max(HEADER.get(i).length(),
-          clients.stream().mapToInt(c -> column.apply(c).length()).max().orElse(0));
-      format.append("%-").append(width).append("s  ");
-    }
-
-    String row = format.append("%s%n").toString();
     out.println("== nightly summary");
-    out.printf(row, HEADER.toArray());
-    for (ClientRun c : clients) {
-      out.printf(row, c.client(), c.config(), c.train(), c.gate(), c.publish(), c.promote(),
-          c.note());
-    }
-
+    out.print(SummaryTable.render(HEADER, clients.stream().map(c -> List.of(c.client(),
+        c.config(), c.train(), c.gate(), c.publish(), c.promote(), c.note())).toList()));
     out.println();
     out.println("reports:   " + backtests + "/<client>/report.html (metrics.json, scores.csv.gz)");
     out.println("artifacts: " + candidates + "/<client>/model.json (candidates); released"
         + " versions under " + registry + "/models/<client>/");
     out.println("registry:  " + registry + " (micromodels registry list)");
-    out.println("stages:    " + times.seconds().entrySet().stream()
-        .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f s", e.getValue()))
-        .collect(java.util.stream.Collectors.joining(", ")));
+    out.println("stages:    " + SummaryTable.stages(times));
     out.println("exit code: " + exitCode() + " ("
         + outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
     out.flush();

@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** Every command line the Airflow DAGs schedule is accepted by the CLI's own parser. */
@@ -46,29 +42,14 @@ class DagCommandLinesTest {
       parsed.add(dag.getKey() + "." + task.getKey());
     }));
 
-    assertThat(parsed).hasSize(9).contains("micromodels_nightly.features",
-        "micromodels_adhoc_backtest.backtest", "micromodels_weekly.drift_report");
+    assertThat(parsed).hasSize(8).contains("micromodels_nightly.features",
+        "micromodels_adhoc_backtest.backtest", "micromodels_weekly.weekly");
   }
 
   @Test
   void aCommandLineTheDagsCouldGetWrongIsRejected() {
     assertThatCode(() -> MicromodelsCli.newCommandLine().parseArgs("features", "--form", "x"))
         .isInstanceOf(CommandLine.UnmatchedArgumentException.class);
-  }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "run weekly                                  | run weekly  | 6"})
-  void stagesOfLaterIssuesParseButSayWhichIssueBringsThem(String line, String name, int issue) {
-    StringWriter err = new StringWriter();
-    CommandLine cli = MicromodelsCli.newCommandLine();
-    cli.setErr(new PrintWriter(err, true));
-
-    int code = cli.execute(line.split(" "));
-
-    assertThat(code).as(err.toString()).isEqualTo(1);
-    assertThat(err.toString()).contains("`micromodels " + name + "` is not available in this"
-        + " build yet: the stage arrives with issue #" + issue);
   }
 
   @Test
