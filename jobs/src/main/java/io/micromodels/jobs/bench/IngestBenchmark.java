@@ -58,9 +58,7 @@ public final class IngestBenchmark {
     result.put("ratio_vs_typed_partitioned_delta_write", round(ours / bareTyped));
     result.put("target", "ratio_vs_bare_delta_write <= 2.0 (validation + de-duplication cost)");
     result.put("machine", MachineFacts.current(spark.version()));
-    result.put("spark_conf",
-        Map.of("master", spark.sparkContext().master(),
-            "spark.sql.shuffle.partitions", spark.conf().get("spark.sql.shuffle.partitions")));
+    result.put("spark_conf", MachineFacts.sparkConf(spark));
     return result;
   }
 

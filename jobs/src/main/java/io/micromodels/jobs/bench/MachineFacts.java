@@ -3,6 +3,7 @@ package io.micromodels.jobs.bench;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 
 /** The machine a benchmark ran on, recorded beside its figures. */
 public final class MachineFacts {
@@ -17,6 +18,12 @@ public final class MachineFacts {
     machine.put("java", System.getProperty("java.version"));
     machine.put("spark", sparkVersion);
     return machine;
+  }
+
+  /** The Spark settings that shape a benchmark's times, recorded beside its figures. */
+  public static Map<String, Object> sparkConf(SparkSession spark) {
+    return Map.of("master", spark.sparkContext().master(),
+        "spark.sql.shuffle.partitions", spark.conf().get("spark.sql.shuffle.partitions"));
   }
 
   private static long totalMemory() {

@@ -5,6 +5,7 @@ import io.micromodels.jobs.bench.BacktestBenchmark;
 import io.micromodels.jobs.bench.FeatureBenchmark;
 import io.micromodels.jobs.bench.IngestBenchmark;
 import io.micromodels.jobs.bench.MachineFacts;
+import io.micromodels.jobs.bench.NightlyBenchmark;
 import io.micromodels.jobs.bench.ScorerThroughput;
 import io.micromodels.jobs.bench.SklearnBenchmark;
 import io.micromodels.jobs.bench.TrainBenchmark;
@@ -36,13 +37,15 @@ import picocli.CommandLine.ParentCommand;
       "  train    --as-of T: every client of --warehouse in one train job vs a sequential loop",
       "           of MLlib fits per client on a subset, extrapolated",
       "  backtest the bundled sample's 4-fold backtest split by stage, and metric throughput",
-      "           (AP + ROC AUC) vs MLlib's BinaryClassificationMetrics [--metric-rows N]"
+      "           (AP + ROC AUC) vs MLlib's BinaryClassificationMetrics [--metric-rows N]",
+      "  nightly  run nightly on generated events of 100 clients (--events N, default 10M) and",
+      "           on twice that: seconds per stage, peak heap, outcomes [--scratch DIR]"
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
   @Parameters(index = "0", paramLabel = "WHAT",
-      description = "ingest, features, sklearn, scorer, train or backtest.")
+      description = "ingest, features, sklearn, scorer, train, backtest or nightly.")
   String what;
 
   @Option(names = "--input", description = "ingest: generated event files (a folder).")
@@ -79,6 +82,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "train: picks the loop's clients.")
   long seed;
 
+  @Option(names = "--events", defaultValue = "10000000",
+      description = "nightly: events of the smaller size, about; the larger has twice the"
+          + " customers (default: ${DEFAULT-VALUE}).")
+  long events;
+
+  @Option(names = "--scratch", defaultValue = "/tmp/micromodels-bench-nightly",
+      description = "nightly: generated events (kept and reused), configs and warehouses"
+          + " (default: ${DEFAULT-VALUE}).")
+  Path nightlyScratch;
+
   @Option(names = "--out", description = "Result file (default: bench-results/<stage>-<what>.json).")
   Path out;
 
@@ -111,10 +124,16 @@ final class BenchCommand implements Callable<Integer> {
     } else if (what.equals("backtest")) {
       result = new BacktestBenchmark(spark, scratch).run(Path.of("data-samples"), metricRows);
       file = Path.of("bench-results", "backtest-stages.json");
+    } else if (what.equals("nightly")) {
+      result = new NightlyBenchmark(spark, root.global.sparkSettings(),
+          (warehouse, selected) -> BacktestCommand.productionModels(spark, warehouse, selected),
+          nightlyScratch).run(events);
+      file = Path.of("bench-results", "nightly-pipeline.json");
     } else {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Use `bench ingest --input DIR`, `bench features --warehouses SMALL,LARGE`,"
-              + " `bench sklearn`, `bench scorer`, `bench train --as-of T` or `bench backtest`.");
+              + " `bench sklearn`, `bench scorer`, `bench train --as-of T`, `bench backtest` or"
+              + " `bench nightly [--events N]`.");
     }
 
     file = out != null ? out : file;
