@@ -137,6 +137,9 @@ final class RegistryTable {
         .where(functions.col("event_id").equalTo(event.eventId())).isEmpty();
   }
 
+  /** How long the index's history stays readable by time travel. */
+  static final String RETENTION = "interval 36500 days";
+
   /** Creates the table once; concurrent creators race through Delta's own commit protocol. */
   private void create() {
     for (int attempt = 1; !DeltaTable.isDeltaTable(spark, path); attempt++) {
@@ -145,6 +148,9 @@ final class RegistryTable {
             // Serializable: a commit conflicts with any concurrent one, not only non-appends.
             .property("delta.isolationLevel", "Serializable")
             .property("delta.appendOnly", "true")
+            // Every past state stays readable: Delta drops log entries older than this (30 days
+            // by default) at checkpoints, and with them the versions time travel reads.
+            .property("delta.logRetentionDuration", RETENTION)
             .execute();
       } catch (RuntimeException e) {
         if (attempt >= 5) {

@@ -65,7 +65,11 @@ class RegistryTest {
     assertThat(v3.actor()).isEqualTo("bob");
     assertThat(v3.reason()).isEqualTo("block rate doubled overnight");
 
-    // every past state stays readable
+    // every past state stays readable, and stays so: the log is kept ~100 years, not Delta's 30 days
+    org.apache.spark.sql.Row detail = SPARK.sql("DESCRIBE DETAIL delta.`" + root + "/index`")
+        .first();
+    assertThat(detail.<String, String>getJavaMap(detail.fieldIndex("properties")))
+        .containsEntry("delta.logRetentionDuration", RegistryTable.RETENTION);
     assertThat(statuses(registry.stateAt(beforePromotions))).containsExactly("v1=published",
         "v2=published", "v3=published");
     assertThat(statuses(registry.stateAt(beforePromotions + 2))).containsExactly(
