@@ -64,8 +64,8 @@ public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays,
     TrainingSummary trained = candidate.training();
     require(!candidate.asOf().isAfter(evaluatedAt), "the candidate of " + candidate.clientId()
         + " was trained as of " + candidate.asOf() + ", after the evaluation at " + evaluatedAt);
-    Instant unseenFrom = champion == null || !champion.training().windowEnd()
-        .isAfter(trained.windowEnd()) ? trained.windowEnd() : champion.training().windowEnd();
+    Instant unseenFrom = champion == null ? trained.windowEnd()
+        : java.util.Collections.max(List.of(trained.windowEnd(), champion.training().windowEnd()));
     Instant end = windowsEnd(evaluatedAt);
     require(unseenFrom.isBefore(end), "no decision event of " + candidate.clientId() + " is left"
         + " that its models did not train on: their training windows end at " + unseenFrom

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -62,8 +63,11 @@ public final class BacktestJob {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** What a run did: each client's result and the stages' wall times. */
-  /** @param drift each evaluated client's drift, when the request asked for it */
+  /**
+   * What a run did: each client's result and the stages' wall times.
+   *
+   * @param drift each evaluated client's drift, when the request asked for it
+   */
   public record Result(List<ClientBacktest> clients, Map<String, FoldLayout> layouts,
       StageTimes times, Map<String, Drift> drift) {}
 
@@ -165,8 +169,7 @@ public final class BacktestJob {
       ClientModel champion = request.champions().get(id);
       FoldLayout layout;
       if (request.isHoldout()) {
-        String file = BacktestFiles.join(BacktestFiles.join(request.trainedCandidates(), id),
-            ModelFormat.FILE_NAME);
+        String file = candidateFile(request, id);
         String json = BacktestFiles.readIfExists(file);
         if (json == null) {
           failed.add(ClientBacktest.failed(id, "no trained candidate at " + file));
@@ -187,7 +190,7 @@ public final class BacktestJob {
         layout = EffectiveConfig.layout(c, request);
       }
 
-      java.util.Optional<String> leak = champion == null ? java.util.Optional.empty()
+      Optional<String> leak = champion == null ? Optional.empty()
           : layout.inSample("champion", champion.training().windowEnd());
       if (leak.isPresent()) {
         failed.add(ClientBacktest.failed(id, leak.get()));
@@ -206,9 +209,15 @@ public final class BacktestJob {
     Map<String, List<ClientOutcome>> outcomes = new HashMap<>();
     candidates.forEach((id, m) -> outcomes.put(id, List.of(new ClientOutcome(id,
         ClientOutcome.Status.TRAINED, m.training().solver(), m.training().rows(),
-        m.training().fraudLabels(), m.fallback().usesGlobalModel(), BacktestFiles.join(
-            BacktestFiles.join(request.trainedCandidates(), id), ModelFormat.FILE_NAME), null))));
+        m.training().fraudLabels(), m.fallback().usesGlobalModel(), candidateFile(request, id),
+        null))));
     return outcomes;
+  }
+
+  /** A holdout's trained candidate: {@code <trainedCandidates>/<client>/model.json}. */
+  private static String candidateFile(BacktestRequest request, String clientId) {
+    return BacktestFiles.join(BacktestFiles.join(request.trainedCandidates(), clientId),
+        ModelFormat.FILE_NAME);
   }
 
   /**

@@ -36,7 +36,8 @@ import org.apache.spark.sql.SparkSession;
  * each into a fresh warehouse, with wall seconds per stage, peak heap and clients per outcome,
  * and the growth of each figure from one size to the other. Generated data is kept in the scratch
  * folder and reused by later runs; every client gets the training benchmark's config with
- * label-free gates (the test week's labels are not mature, docs/pipeline.md) and auto_promote.
+ * label-free gates (the outcomes measure the pipeline, not the small clients' few labels in the
+ * nightly's holdout, docs/pipeline.md) and auto_promote.
  */
 public final class NightlyBenchmark {
   private static final int CLIENTS = 100;
@@ -47,7 +48,7 @@ public final class NightlyBenchmark {
   private static final String CONFIG_TEMPLATE = "/bench/standard-training.yaml";
   /**
    * Gates on what needs no labels; block_rate is NaN for a client without a decision event in
-   * the test week, which the gate blocks as "not measurable".
+   * the holdout, which the gate blocks as "not measurable".
    */
   private static final String NIGHTLY_KEYS = "gates: [{metric: block_rate, max: 0.05},"
       + " {metric: review_rate, max: 0.15}]\nauto_promote: true\n";
