@@ -9,7 +9,7 @@ Variables (Admin > Variables):
   micromodels_configs      folder of the client configs visible to the driver
   micromodels_incoming     root of the incoming event files; a run reads <root>/<ds>/
   micromodels_spark_master spark-submit --master (default yarn)
-  micromodels_deploy_mode  spark-submit --deploy-mode (default cluster)
+  micromodels_deploy_mode  spark-submit --deploy-mode (default client: the tasks read the exit code, docs/operations.md §3)
 """
 import shlex
 from datetime import timedelta
@@ -33,7 +33,7 @@ DEFAULT_ARGS = {
 SPARK_SUBMIT = (
     "spark-submit"
     " --master {{ var.value.get('micromodels_spark_master', 'yarn') }}"
-    " --deploy-mode {{ var.value.get('micromodels_deploy_mode', 'cluster') }}"
+    " --deploy-mode {{ var.value.get('micromodels_deploy_mode', 'client') }}"
     " --class " + MAIN_CLASS +
     " {{ var.value.micromodels_jar }}"
     " --warehouse {{ var.value.micromodels_warehouse }}"

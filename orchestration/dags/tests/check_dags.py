@@ -40,7 +40,7 @@ JAR = "s3a://artifacts/micromodels/micromodels.jar"
 SAMPLE = {
     "ds": "2025-10-01", "run_id": "manual__2025-10-01T00:00:00+00:00",
     "var.value.get('micromodels_spark_master', 'yarn')": "yarn",
-    "var.value.get('micromodels_deploy_mode', 'cluster')": "cluster",
+    "var.value.get('micromodels_deploy_mode', 'client')": "client",
     "var.value.micromodels_jar": JAR,
     "var.value.micromodels_warehouse": "s3a://lake/warehouse",
     "var.value.micromodels_configs": "/opt/micromodels/clients",

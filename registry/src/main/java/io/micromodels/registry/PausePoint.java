@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * Named points of a publish where a test can hold the process to kill it there
- * (docs/registry.md, "Crash safety"). Set {@value #ENV} to a point's label: the publishing process
- * prints {@value #MARKER} and the label on stdout and sleeps until killed.
+ * (docs/registry.md, "Crash safety"). Set {@value #ENV} to a point's label, or to
+ * {@code <label>@<client>} to hold only a publish of that client: the publishing process prints
+ * {@value #MARKER} and the label on stdout and sleeps until killed.
  */
 public enum PausePoint {
   /** Files written to staging and verified; nothing in a version slot yet. */
@@ -25,9 +26,13 @@ public enum PausePoint {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** Holds the process here when {@value #ENV} names this point; returns at once otherwise. */
-  public void reach() {
-    if (!label().equals(System.getenv(ENV))) {
+  /**
+   * Holds the process here when {@value #ENV} names this point (and this client, if it names
+   * one); returns at once otherwise.
+   */
+  public void reach(ModelRef publishing) {
+    String wanted = System.getenv(ENV);
+    if (!label().equals(wanted) && !(label() + "@" + publishing.client()).equals(wanted)) {
       return;
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +109,21 @@ public final class RegistryState {
 
   public Optional<VersionEntry> production(ModelRef ref) {
     return versions(ref).stream().filter(v -> v.status() == Status.PRODUCTION).findFirst();
+  }
+
+  /**
+   * The versions a model has had in production, the current one first, then the earlier ones
+   * from the latest promotion back; each once, archived (rolled back) ones left out.
+   */
+  public List<VersionEntry> productionHistory(ModelRef ref) {
+    List<Integer> order = productionHistory.getOrDefault(ref, List.of());
+    LinkedHashSet<Integer> latestFirst = new LinkedHashSet<>();
+    for (int i = order.size() - 1; i >= 0; i--) {
+      latestFirst.add(order.get(i));
+    }
+
+    return latestFirst.stream().map(v -> version(ref, v).orElseThrow())
+        .filter(v -> v.status() != Status.ARCHIVED).toList();
   }
 
   /**

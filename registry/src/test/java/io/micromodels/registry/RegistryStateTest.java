@@ -103,6 +103,19 @@ class RegistryStateTest {
   }
 
   @Test
+  void productionHistoryIsLatestFirstOnceEachWithoutArchivedVersions() {
+    Log log = new Log().publish(ACME, 1).publish(ACME, 2).publish(ACME, 3)
+        .promote(1).promote(2).promote(1).promote(3);
+
+    assertThat(log.state().productionHistory(ACME)).extracting(VersionEntry::version)
+        .containsExactly(3, 1, 2);
+    log.rollback();
+    assertThat(log.state().productionHistory(ACME)).as("v3 rolled back: archived")
+        .extracting(VersionEntry::version).containsExactly(1, 2);
+    assertThat(new Log().publish(ACME, 1).state().productionHistory(ACME)).isEmpty();
+  }
+
+  @Test
   void promoteRefusesUnknownAndCurrentVersionsAndNeedsWhoAndWhy() {
     Log log = new Log().publish(ACME, 1).promote(1);
 

@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
+import io.micromodels.features.spark.SparkHadoopConf;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -60,7 +60,7 @@ final class BacktestFiles {
   static String readIfExists(String file) {
     Path path = new Path(file);
     try {
-      FileSystem fs = path.getFileSystem(new Configuration());
+      FileSystem fs = path.getFileSystem(SparkHadoopConf.current());
       if (!fs.exists(path)) {
         return null;
       }

@@ -2,17 +2,16 @@ package io.micromodels.jobs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.features.FeatureRange;
-import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.jobs.pipeline.ClientRun;
 import io.micromodels.jobs.pipeline.NightlyPipeline;
+import io.micromodels.jobs.pipeline.ProductionModels;
 import io.micromodels.jobs.pipeline.NightlyReport;
 import io.micromodels.jobs.pipeline.NightlyRequest;
 import io.micromodels.jobs.sample.ClientCatalogue;
 import io.micromodels.jobs.sample.ClientProfile;
 import io.micromodels.jobs.sample.SampleSpec;
 import io.micromodels.jobs.sample.spark.SampleJob;
-import io.micromodels.training.artifact.ClientModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
@@ -56,21 +54,16 @@ public final class NightlyBenchmark {
 
   private final SparkSession spark;
   private final SparkSettings settings;
-  private final BiFunction<SparkSettings, List<ClientConfig>, Map<String, ClientModel>> champions;
   private final Path scratch;
 
   /**
    * @param settings the run's settings; each size gets its own warehouse under {@code scratch}
-   * @param champions the production models of a warehouse's registry, as {@code run nightly}
-   *     finds them
    * @param scratch generated events, configs and warehouses (kept: events are reused)
    */
   public NightlyBenchmark(SparkSession spark, SparkSettings settings,
-      BiFunction<SparkSettings, List<ClientConfig>, Map<String, ClientModel>> champions,
       Path scratch) {
     this.spark = spark;
     this.settings = settings;
-    this.champions = champions;
     this.scratch = scratch;
   }
 
@@ -130,7 +123,7 @@ public final class NightlyBenchmark {
     SparkSettings run = settings.withWarehouse(warehouse.toString());
     Instant asOf = FeatureRange.endOf(SampleSpec.DEFAULT_START.plusDays(DAYS - 1));
     NightlyPipeline pipeline = new NightlyPipeline(spark, run,
-        selected -> champions.apply(run, selected));
+        (selected, at) -> ProductionModels.trainedBefore(spark, run, selected, at));
     NightlyRequest request = new NightlyRequest(configs, null, asOf,
         List.of(sample.resolve("events").toString()), "bench");
     NightlyReport report;

@@ -12,9 +12,7 @@ import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
-import io.micromodels.registry.ModelRef;
-import io.micromodels.registry.RegistryState;
-import io.micromodels.registry.spark.Registry;
+import io.micromodels.jobs.pipeline.ProductionModels;
 import org.apache.spark.sql.SparkSession;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
@@ -183,7 +181,7 @@ final class BacktestCommand implements Callable<Integer> {
     SparkSettings settings = root.global.sparkSettings();
     SparkSession spark = SparkSessions.create("micromodels-backtest", settings);
     Map<String, ClientModel> champions = champion != null ? champions(selected)
-        : productionModels(spark, settings, selected);
+        : ProductionModels.current(spark, settings, selected);
     String runId = reportId != null ? reportId : "backtest-"
         + moment.atZone(ZoneOffset.UTC).toLocalDate();
     String root = out != null ? out : settings.tablePath("backtests");
@@ -223,24 +221,6 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     return values.get(0);
-  }
-
-  /** Each selected client's production model in the registry, where it has one. */
-  static Map<String, ClientModel> productionModels(SparkSession spark, SparkSettings settings,
-      List<ClientConfig> selected) {
-    Registry registry = new Registry(spark, settings.tablePath("registry"));
-    RegistryState state = registry.state();
-    Map<String, ClientModel> models = new HashMap<>();
-    for (ClientConfig c : selected) {
-      state.production(ModelRef.of(c.clientId().value())).ifPresent(v -> {
-        System.out.println("champion of " + c.clientId() + ": " + v.ref().registeredName() + " v"
-            + v.version() + " (production, " + v.location() + ")");
-        models.put(c.clientId().value(), ModelFormat.fromJson(registry.modelJson(v),
-            v.location()));
-      });
-    }
-
-    return models;
   }
 
   private Map<String, ClientModel> champions(List<ClientConfig> selected) {

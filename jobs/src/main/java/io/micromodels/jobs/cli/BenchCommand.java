@@ -126,7 +126,6 @@ final class BenchCommand implements Callable<Integer> {
       file = Path.of("bench-results", "backtest-stages.json");
     } else if (what.equals("nightly")) {
       result = new NightlyBenchmark(spark, root.global.sparkSettings(),
-          (warehouse, selected) -> BacktestCommand.productionModels(spark, warehouse, selected),
           nightlyScratch).run(events);
       file = Path.of("bench-results", "nightly-pipeline.json");
     } else {

@@ -8,6 +8,7 @@ import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.jobs.pipeline.ClientRun;
 import io.micromodels.jobs.pipeline.NightlyPipeline;
+import io.micromodels.jobs.pipeline.ProductionModels;
 import io.micromodels.jobs.pipeline.NightlyReport;
 import io.micromodels.jobs.pipeline.NightlyRequest;
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
     SparkSettings settings = root.global.sparkSettings();
     SparkSession spark = SparkSessions.create("micromodels-demo", settings);
     NightlyPipeline nightly = new NightlyPipeline(spark, settings,
-        selected -> BacktestCommand.productionModels(spark, settings, selected));
+        (selected, asOf) -> ProductionModels.trainedBefore(spark, settings, selected, asOf));
     PrintWriter out = spec.commandLine().getOut();
     ClientRun.Outcome worst = ClientRun.Outcome.OK;
     for (LocalDate day : List.of(last.minusDays(1), last)) {

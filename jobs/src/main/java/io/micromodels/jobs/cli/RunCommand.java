@@ -2,24 +2,21 @@ package io.micromodels.jobs.cli;
 
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.ConfigException;
-import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.jobs.pipeline.NightlyPipeline;
+import io.micromodels.jobs.pipeline.ProductionModels;
 import io.micromodels.jobs.pipeline.NightlyReport;
 import io.micromodels.jobs.pipeline.NightlyRequest;
 import io.micromodels.jobs.pipeline.WeeklyPipeline;
 import io.micromodels.jobs.pipeline.WeeklyReport;
 import io.micromodels.jobs.pipeline.WeeklyRequest;
-import io.micromodels.training.artifact.ClientModel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,16 +92,16 @@ final class RunCommand implements Callable<Integer> {
 
     SparkSettings settings = root.global.sparkSettings();
     SparkSession spark = SparkSessions.create("micromodels-" + pipeline, settings);
-    Function<List<ClientConfig>, Map<String, ClientModel>> production =
-        selected -> BacktestCommand.productionModels(spark, settings, selected);
     if (pipeline == Pipeline.weekly) {
-      WeeklyReport report = new WeeklyPipeline(spark, settings, production)
+      WeeklyReport report = new WeeklyPipeline(spark, settings,
+          selected -> ProductionModels.current(spark, settings, selected))
           .run(new WeeklyRequest(configs, clients, moment, folds, testDays));
       report.print(spec.commandLine().getOut());
       return report.exitCode();
     }
 
-    NightlyReport report = new NightlyPipeline(spark, settings, production)
+    NightlyReport report = new NightlyPipeline(spark, settings,
+        (selected, asOf) -> ProductionModels.trainedBefore(spark, settings, selected, asOf))
         .run(new NightlyRequest(configs, clients, moment, inputs, actor));
     report.print(spec.commandLine().getOut());
     return report.exitCode();

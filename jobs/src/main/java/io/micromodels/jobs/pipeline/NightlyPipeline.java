@@ -10,10 +10,13 @@ import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.registry.EventKind;
 import io.micromodels.registry.ModelRef;
+import io.micromodels.registry.RegistryEvent;
 import io.micromodels.registry.spark.Publisher;
 import io.micromodels.registry.spark.Registry;
 import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.ModelFormat;
 import io.micromodels.training.spark.ClientOutcome;
 import io.micromodels.training.spark.TrainJob;
 import java.time.Instant;
@@ -23,7 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
@@ -36,13 +41,14 @@ import org.apache.spark.sql.SparkSession;
 public final class NightlyPipeline {
   private final SparkSession spark;
   private final SparkSettings settings;
-  private final Function<List<ClientConfig>, Map<String, ClientModel>> champions;
+  private final BiFunction<List<ClientConfig>, Instant, Map<String, ClientModel>> champions;
 
   /**
-   * @param champions each client's production model (clients without one are absent)
+   * @param champions each client's production model trained before the as-of (clients without
+   *     one are absent): {@link ProductionModels#trainedBefore}
    */
   public NightlyPipeline(SparkSession spark, SparkSettings settings,
-      Function<List<ClientConfig>, Map<String, ClientModel>> champions) {
+      BiFunction<List<ClientConfig>, Instant, Map<String, ClientModel>> champions) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.champions = Objects.requireNonNull(champions, "champions");
@@ -80,7 +86,7 @@ public final class NightlyPipeline {
 
     List<ClientConfig> healthy = scan.healthy();
     if (!healthy.isEmpty() && features(healthy, day, request.asOf(), runs, clock)) {
-      Map<String, ClientModel> production = champions.apply(healthy);
+      Map<String, ClientModel> production = champions.apply(healthy, request.asOf());
       List<ClientConfig> trained = train(healthy, request.asOf(), production, candidates, runs);
       clock.lap("train");
       List<ClientBacktest> evaluated = backtest(trained, request.asOf(), production, candidates,
@@ -200,19 +206,25 @@ public final class NightlyPipeline {
       ClientBacktest backtest, ClientRun run, String candidates, String backtestRun,
       NightlyRequest request) {
     String client = backtest.clientId();
-    Release.Outcome release;
+    RegistryEvent release;
     try {
-      release = Release.publish(publisher, client, candidates, backtestRun, request.actor(), null);
+      Optional<RegistryEvent> earlier = releasedTonight(registry, config, request.asOf());
+      release = earlier.isPresent() ? earlier.get() : Release.publish(publisher, client,
+          candidates, backtestRun, request.actor(), null).event();
+      System.out.println("-- " + client + ": " + (release.version() != null ? "published v"
+          + release.version() : "recorded as blocked") + (earlier.isPresent()
+          ? " by an earlier run of this night (kept; this run's candidate is not published)"
+          : ""));
     } catch (RuntimeException e) {
       return run.published("failed").ending(ClientRun.Outcome.FAILED, "publish: " + e.getMessage());
     }
 
-    if (!release.published()) {
-      return run.published("blocked").ending(ClientRun.Outcome.BLOCKED, release.event().reason()
+    if (release.version() == null) {
+      return run.published("blocked").ending(ClientRun.Outcome.BLOCKED, release.reason()
           + "; report " + backtest.reportPath());
     }
 
-    int version = release.event().version();
+    int version = release.version();
     ClientRun published = run.published("v" + version);
     String note = "report " + backtest.reportPath();
     if (!config.autoPromote()) {
@@ -226,6 +238,7 @@ public final class NightlyPipeline {
       if (!already) {
         registry.promote(ref, version, request.actor(), "auto-promoted by the nightly run as of "
             + request.asOf() + ": the gate passed and the config has auto_promote");
+        System.out.println("-- " + client + ": promoted v" + version);
       }
 
       return published.promoted("v" + version).ending(ClientRun.Outcome.OK, note);
@@ -233,6 +246,25 @@ public final class NightlyPipeline {
       return published.promoted("failed").ending(ClientRun.Outcome.FAILED,
           "promote: " + e.getMessage());
     }
+  }
+
+  /**
+   * The client's latest publish or blocked record when it holds a model trained as of this
+   * night with this config: an earlier run of the same night (killed, then rerun) got that far.
+   * Its decision stands. Without this a rerun would publish a second version of the night,
+   * since a retrained model need not be byte-identical (MLlib's distributed fits sum partition
+   * results in the order tasks finish; docs/reliability.md).
+   */
+  private static Optional<RegistryEvent> releasedTonight(Registry registry, ClientConfig config,
+      Instant asOf) {
+    ModelRef ref = ModelRef.of(id(config));
+    return registry.state().events().stream().filter(e -> e.ref().equals(ref)
+        && (e.kind() == EventKind.PUBLISHED || e.kind() == EventKind.BLOCKED))
+        .reduce((first, second) -> second)
+        .filter(e -> {
+          ClientModel model = ModelFormat.fromJson(registry.modelJson(e), e.location());
+          return model.asOf().equals(asOf) && model.configHash().equals(config.configHash());
+        });
   }
 
   private static List<ClientConfig> failAll(List<ClientConfig> clients,

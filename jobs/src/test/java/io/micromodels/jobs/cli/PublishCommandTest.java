@@ -60,7 +60,7 @@ class PublishCommandTest {
         "dashfood", "--model-version", "1", "--reason", "first release", "--actor", "alice")).isZero();
     assertThat(lastOut).contains("micromodels.dashfood.fraud: promoted v1 by alice");
     // a backtest's default champion is the client's production model
-    var champions = BacktestCommand.productionModels(SharedSpark.session(),
+    var champions = io.micromodels.jobs.pipeline.ProductionModels.current(SharedSpark.session(),
         new io.micromodels.features.spark.SparkSettings("local[2]", warehouse.toString(),
             java.util.Map.of()),
         io.micromodels.features.config.ClientConfigLoader.loadAll(Path.of("../data-samples/clients")));

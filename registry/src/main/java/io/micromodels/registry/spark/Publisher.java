@@ -87,7 +87,7 @@ public final class Publisher {
         clock.instant(), RuntimeVersions.current(spark.version(), deltaVersion()));
     AtomicReference<String> folder = new AtomicReference<>(staging);
     RegistryEvent event = home.index().commit(snapshot -> place(staged, snapshot.state(), folder));
-    PausePoint.AFTER_INDEX_COMMIT.reach();
+    PausePoint.AFTER_INDEX_COMMIT.reach(request.ref());
     return event;
   }
 
@@ -123,12 +123,12 @@ public final class Publisher {
 
     ReleaseIdentity id = new ReleaseIdentity(request.ref(), version, c.created(), slot);
     String manifestSha = stage(staging, id, c);
-    PausePoint.AFTER_STAGING.reach();
+    PausePoint.AFTER_STAGING.reach(request.ref());
     home.store().move(staging, slot);
     folder.set(slot);
-    PausePoint.AFTER_MOVE.reach();
+    PausePoint.AFTER_MOVE.reach(request.ref());
     home.verify(slot);
-    PausePoint.BEFORE_INDEX_COMMIT.reach();
+    PausePoint.BEFORE_INDEX_COMMIT.reach(request.ref());
     Status status = version == null ? Status.CANDIDATE : Status.PUBLISHED;
     return new RegistryEvent(state.lastSeq() + 1, UUID.randomUUID().toString(), clock.instant(),
         kind(request), request.ref(), version, status, null, c.created(), slot, manifestSha,

@@ -94,8 +94,17 @@ public final class Registry {
    * as the champion must be exactly what was published.
    */
   public String modelJson(VersionEntry entry) {
-    verify(entry);
-    return new String(home.store().read(entry.location() + "/" + ModelFormat.FILE_NAME),
+    return modelJson(entry.location());
+  }
+
+  /** The {@code model.json} a publish or blocked record holds, checked like a version's. */
+  public String modelJson(RegistryEvent release) {
+    return modelJson(release.location());
+  }
+
+  private String modelJson(String folder) {
+    home.verify(folder);
+    return new String(home.store().read(folder + "/" + ModelFormat.FILE_NAME),
         java.nio.charset.StandardCharsets.UTF_8);
   }
 

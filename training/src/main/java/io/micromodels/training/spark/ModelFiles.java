@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.hadoop.conf.Configuration;
+import io.micromodels.features.spark.SparkHadoopConf;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -40,7 +40,7 @@ public final class ModelFiles {
     Path target = new Path(file);
     Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
     try {
-      FileSystem fs = target.getFileSystem(new Configuration());
+      FileSystem fs = target.getFileSystem(SparkHadoopConf.current());
       try (OutputStream out = fs.create(temporary, true)) {
         out.write(content);
       }

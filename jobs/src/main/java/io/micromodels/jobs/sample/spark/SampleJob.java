@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import io.micromodels.features.spark.SparkHadoopConf;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -56,7 +57,7 @@ public final class SampleJob {
   private static ShardResult writeShard(SampleSpec spec, Shard shard, String root)
       throws IOException {
     Path file = new Path(root, shard.fileName(spec.compression()));
-    FileSystem fs = file.getFileSystem(new Configuration());
+    FileSystem fs = file.getFileSystem(SparkHadoopConf.current());
     fs.setWriteChecksum(false); // no .crc side files next to the sample
     try (OutputStream out = fs.create(file, true)) {
       return new ShardGenerator(spec).write(shard, out);
