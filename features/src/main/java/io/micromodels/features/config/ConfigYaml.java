@@ -31,10 +31,10 @@ final class ConfigYaml {
       return YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
       // The reader's position in a file that is not UTF-8 is not where the bad byte is.
-      boolean utf8 = isUtf8(e);
+      boolean encoding = isEncodingError(e);
       throw new ConfigException("Cannot read client config " + file
-          + (utf8 ? where(e.getLocation()) : "") + ": " + firstLine(e.getOriginalMessage())
-          + "; expected " + (utf8 ? expectation(e.getOriginalMessage()) : "a UTF-8 text file"),
+          + (encoding ? "" : where(e.getLocation())) + ": " + firstLine(e.getOriginalMessage())
+          + "; expected " + (encoding ? "a UTF-8 text file" : expectation(e.getOriginalMessage())),
           e);
     } catch (IOException e) {
       throw new ConfigException("Cannot read client config " + file + ": " + e.getMessage(), e);
@@ -68,14 +68,15 @@ final class ConfigYaml {
     return path.length() == 0 ? "(top level)" : path.toString();
   }
 
-  private static boolean isUtf8(Throwable e) {
+  private static boolean isEncodingError(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CharConversionException || String.valueOf(t.getMessage()).contains("UTF-8")) {
-        return false;
+      if (t instanceof CharConversionException
+          || String.valueOf(t.getMessage()).contains("UTF-8")) {
+        return true;
       }
     }
 
-    return true;
+    return false;
   }
 
   private static String expectation(String message) {
