@@ -18,6 +18,7 @@ import java.util.Set;
  */
 final class TextualValues {
   private static final Set<String> DECIMAL = Set.of(EventFields.AMOUNT, EventFields.LIVE_SCORE);
+  private static final int MAX_NUMBER_CHARS = 64;
   private static final Set<String> NESTED =
       Set.of(EventFields.ITEMS, EventFields.PAYMENT_METHOD, EventFields.ATTRIBUTES);
 
@@ -46,7 +47,10 @@ final class TextualValues {
 
     try {
       if (DECIMAL.contains(name)) {
-        return JsonNodeFactory.instance.numberNode(new BigDecimal(text.trim()));
+        // JSON numbers are bounded the same way (EventValidator's parser): a 60,000-digit cell
+        // took seconds to parse and check, so a longer cell stays text, a wrong type.
+        return text.length() > MAX_NUMBER_CHARS ? value
+            : JsonNodeFactory.instance.numberNode(new BigDecimal(text.trim()));
       }
 
       if (name.equals(EventFields.LABEL)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micromodels.features.testing.EventJson;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,13 @@ class EventValidatorTest {
             RejectReason.INVALID_AMOUNT, "fewer than 17 integer digits"),
         Arguments.of(EventJson.order("e").json().replace("\"amount\":42.50", "\"amount\":1e400"),
             RejectReason.INVALID_AMOUNT, "amount: a number beyond the double range"),
+        // Regression (issue #8 fuzzing): the message spelled out 1e999999999's billion digits
+        // and ran ingest out of memory.
+        Arguments.of(EventJson.order("e").json().replace("\"amount\":42.50",
+            "\"amount\":1e-999999999"), RejectReason.INVALID_AMOUNT, "amount: 1E-999999999 needs"),
+        Arguments.of(EventJson.order("e").json().replace("\"price\":42.50",
+            "\"price\":-1e-999999999"), RejectReason.INVALID_AMOUNT,
+            "items[0].price: -1E-999999999 needs"),
         Arguments.of(EventJson.order("e").json().replace("71.5", "-1e400"),
             RejectReason.INVALID_SCORE, "live_score: not a finite number"),
         Arguments.of(EventJson.order("e").with("label", 2).json(),
@@ -180,17 +188,34 @@ class EventValidatorTest {
     assertThat(event.email()).isNull();
   }
 
-  @Test
-  void csvCellThatIsNotANumberIsAWrongType() {
+  /** CSV amount cells that are not a decimal(18,2), with the reason and the detail's start. */
+  static Stream<Arguments> invalidCsvAmounts() {
+    return Stream.of(
+        Arguments.of("ten", RejectReason.WRONG_TYPE, "amount: expected a number"),
+        // Regressions (issue #8 fuzzing): the detail spelled out 1e999999999's billion digits
+        // and ran ingest out of memory; 1.000... (60,000 zeros) was accepted as 1.00 after 3 s
+        // of stripping zeros.
+        Arguments.of("1e999999999", RejectReason.INVALID_AMOUNT,
+            "amount: 1E+999999999 needs at most 2 decimals"),
+        Arguments.of("1." + "0".repeat(60_000), RejectReason.WRONG_TYPE,
+            "amount: expected a number"));
+  }
+
+  @ParameterizedTest(name = "{1}: {2}")
+  @MethodSource("invalidCsvAmounts")
+  void csvAmountsThatAreNotDecimalsAreRejectedQuickly(String cell, RejectReason reason,
+      String detail) {
     List<String> header = List.of("client_id", "event_id", "event_type", "event_time",
         "customer_id", "amount");
+    long start = System.nanoTime();
 
     Validation.Rejected rejected =
         (Validation.Rejected) validator.validateCsv(
-            "acme,e,order,2025-06-01T10:00:00Z,c,ten", header);
+            "acme,e,order,2025-06-01T10:00:00Z,c," + cell, header);
 
-    assertThat(rejected.reason()).isEqualTo(RejectReason.WRONG_TYPE);
-    assertThat(rejected.detail()).startsWith("amount: expected a number");
+    assertThat(rejected.reason()).isEqualTo(reason);
+    assertThat(rejected.detail()).startsWith(detail);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
   }
 
   @Test

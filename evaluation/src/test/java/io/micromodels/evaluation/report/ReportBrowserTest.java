@@ -34,6 +34,37 @@ class ReportBrowserTest {
   private static final String ROWS_SCRIPT = "return Array.from(document.querySelectorAll("
       + "'#event-table tbody tr')).map(tr => Array.from(tr.cells).map(td => td.textContent));";
 
+  /**
+   * What hostile strings look like in each context the page has: element text, attribute values,
+   * the event data's JSON script, inline SVG (XML, CDATA), the title, a link target, templates.
+   * Every one would set {@code window.__pwned} (or hide the page) if it ever ran.
+   */
+  private static final List<String> PAYLOADS = List.of(
+      "<script>window.__pwned=1</script>",
+      "\"><img src=x onerror=\"window.__pwned=2\">",
+      "'><svg onload='window.__pwned=3'>",
+      "</script><script>window.__pwned=4</script>",
+      "javascript:window.__pwned=5",
+      "<a href=\"javascript:window.__pwned=6\">click me</a>",
+      "]]><img src=x onerror=window.__pwned=7><![CDATA[",
+      "<!-- <style>body{display:none}</style>",
+      "</title></svg><iframe src=\"javascript:window.__pwned=8\"></iframe>",
+      "${window.__pwned=9}{{constructor.constructor('window.__pwned=10')()}}",
+      "\u2028\u2029</textarea><math><mtext><img src=x onerror=window.__pwned=11>");
+  /** Elements and attributes the page never makes itself: had one come from data, it is listed. */
+  private static final String FOREIGN_MARKUP = "const found = [];"
+      + "for (const e of document.querySelectorAll('*')) {"
+      + "  for (const a of e.attributes) {"
+      + "    if (a.name.startsWith('on') || /^\\s*javascript:/i.test(a.value)) {"
+      + "      found.push(e.tagName + ' ' + a.name + '=' + a.value); } } }"
+      + "for (const e of document.querySelectorAll('img, iframe, object, embed, math, textarea,"
+      + " foreignObject, svg svg, a:not([href^=\"#\"])')) { found.push(e.outerHTML); }"
+      + "const scripts = document.querySelectorAll('script');"
+      + "if (scripts.length !== 2 || scripts[0].type !== 'application/json') {"
+      + "  found.push(scripts.length + ' scripts'); }"
+      + "if (document.querySelectorAll('style').length !== 1) { found.push('a second style'); }"
+      + "return found;";
+
   private final List<EventRow> events = ReportSamples.events(30);
 
   @TempDir
@@ -127,6 +158,38 @@ class ReportBrowserTest {
           "scores-filtered.csv")));
       assertThat(csv).hasSize(count + 1);
       assertThat(csv.get(count).get(0)).isEqualTo(String.format("ev-%03d", count));
+    }
+  }
+
+  @Test
+  void hostileStringsInEveryFieldAreShownAsTextAndNeverRun() throws Exception {
+    Path page = dir.resolve("hostile.html");
+    ReportWriter.write(ReportSamples.hostileModel(PAYLOADS), page);
+    try (ChromeSession browser = ChromeSession.start(CHROMEDRIVER, CHROMIUM,
+        Files.createDirectories(dir.resolve("downloads")), dir.resolve("chromedriver.log"))) {
+      browser.navigate(page.toUri().toString());
+      assertInert(browser);
+      // The table is drawn again by the search: typing markup must not change that.
+      browser.sendKeys(browser.find("#event-search"), "<");
+      assertInert(browser);
+
+      List<List<String>> rows = rows(browser);
+      assertThat(rows).isNotEmpty().allSatisfy(row ->
+          assertThat(PAYLOADS).contains(row.get(0), row.get(1), row.get(2)));
+    }
+  }
+
+  /** Nothing ran, no markup came from the data, every payload is on the page as text. */
+  private static void assertInert(ChromeSession browser) throws IOException,
+      InterruptedException {
+    assertThat(browser.alertText()).isEmpty();
+    assertThat(browser.execute("return typeof window.__pwned;").asText()).isEqualTo("undefined");
+    assertThat(texts(browser.execute(FOREIGN_MARKUP))).isEmpty();
+    String shown = browser.execute("const body = document.body.cloneNode(true);"
+        + "body.querySelectorAll('script').forEach(s => s.remove());"
+        + "return document.title + ' ' + body.textContent;").asText();
+    for (String payload : PAYLOADS) {
+      assertThat(shown).as("shown as text").contains(payload);
     }
   }
 

@@ -133,6 +133,44 @@ final class ReportSamples {
             new LineageEntry("champion", "acme-wines/v7")));
   }
 
+  /**
+   * A model whose every string slot (header, objective, gates, section titles, notes, table
+   * captions, columns and cells, plot titles, axes and series, event fields, lineage) holds one
+   * of {@code payloads}, in turn: what a hostile client or a careless data scientist could put in
+   * event values, config names or a hypothesis.
+   */
+  static ReportModel hostileModel(List<String> payloads) {
+    java.util.function.Supplier<String> next = new java.util.function.Supplier<>() {
+      private int i;
+
+      @Override
+      public String get() {
+        return payloads.get(i++ % payloads.size());
+      }
+    };
+    List<EventRow> rows = new ArrayList<>();
+    for (int i = 0; i < payloads.size(); i++) {
+      rows.add(new EventRow(next.get(), next.get(), next.get(), i, i + 0.5, 0.5, next.get(),
+          next.get()));
+    }
+
+    Series series = new Series(next.get(), new double[] {0, 1}, new double[] {0, 1});
+    return new ReportModel(
+        new Header(next.get(), next.get(), next.get(), next.get()),
+        new Objective(next.get(), next.get(), Outcome.NOT_MET, next.get(), next.get()),
+        List.of(new HappyPathRow(next.get(), next.get(), next.get(), next.get(), next.get(),
+            Status.FAIL)),
+        List.of(new Section(next.get(), List.of(next.get()),
+            List.of(new Table(next.get(), List.of(next.get(), next.get()),
+                List.of(List.of(next.get(), next.get()), List.of(next.get(), next.get())))),
+            List.of(new CurvePlot(next.get(), next.get(), next.get(), List.of(series),
+                    Reference.CHANCE),
+                new HistogramPlot(next.get(), next.get(), new double[] {0, 50, 100},
+                    List.of(new Counts(next.get(), new long[] {3, 4})))))),
+        rows,
+        List.of(new LineageEntry(next.get(), next.get())));
+  }
+
   private static Series curve(String name, double floor, double steepness) {
     int n = 40;
     double[] recall = new double[n + 1];

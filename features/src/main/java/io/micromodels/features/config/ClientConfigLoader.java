@@ -1,9 +1,6 @@
 package io.micromodels.features.config;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micromodels.features.ClientId;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.EventFields;
@@ -29,8 +26,6 @@ import java.util.stream.Stream;
  * docs/configuration.md.
  */
 public final class ClientConfigLoader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Set<String> KEYS =
       Set.of("client_id", "time_zone", "regions", "decision_event_types", "label", "features",
           "micromodels", "combiner", "calibration", "score", "policy", "gates", "training",
@@ -85,12 +80,7 @@ public final class ClientConfigLoader {
    * @param overrides a JSON object, or null for none
    */
   public static ClientConfig load(Path file, JsonNode overrides) {
-    JsonNode tree;
-    try {
-      tree = YAML.readTree(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new ConfigException("Cannot read client config " + file + ": " + e.getMessage(), e);
-    }
+    JsonNode tree = ConfigYaml.read(file);
 
     if (overrides != null && !overrides.isEmpty()) {
       if (!overrides.isObject() || tree == null || !tree.isObject()) {
@@ -240,6 +230,20 @@ public final class ClientConfigLoader {
           + " CSV of customers that must be prevented");
     }
 
+    // A symbolic link inside the folder must not lead out of it either.
+    if (!realPath(resolved).startsWith(realPath(allowedRoot))) {
+      throw root.child("assertions").mismatch(expected + " (a link must not lead out of it: "
+          + resolved + " is " + realPath(resolved) + ")");
+    }
+
     return resolved;
+  }
+
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      throw new ConfigException("Cannot resolve " + path + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micromodels.features.ConfigException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,12 @@ class ClientConfigValidationTest {
             "key `client_id`: 'other' must equal the file name 'acme'"),
         bad("client_id: Acme!\n" + POLICY,
             "key `client_id`: invalid value; expected lower-case letters, digits"),
+        bad("client_id: ../x\n" + POLICY,
+            "key `client_id`: invalid value; expected lower-case letters, digits, '-' and '_'"
+                + " ([a-z0-9][a-z0-9_-]{0,62}), found \"../x\""),
+        // YAML tags construct nothing: the value is read as what it is
+        bad("client_id: !!binary YWNtZQ==\n" + POLICY,
+            "key `client_id`: invalid value; expected a string"),
         // unknown keys, with a suggestion where one is close
         bad(MINIMAL + "time_zon: UTC\n",
             "key `time_zon`: unknown key; expected one of [assertions, auto_promote"),
@@ -55,6 +63,31 @@ class ClientConfigValidationTest {
             "key `label.scope`: invalid value; expected event or customer"),
         bad(MINIMAL + "label: {delay_days: 400}\n",
             "key `label.delay_days`: invalid value; expected a whole number within 0..365"),
+        // absurd windows and numbers
+        bad(MINIMAL + "label: {delay_days: -1}\n",
+            "key `label.delay_days`: invalid value; expected a whole number within 0..365,"
+                + " found -1"),
+        bad(MINIMAL + "training: {train_days: -5}\n",
+            "key `training.train_days`: invalid value; expected a whole number within 7..730,"
+                + " found -5"),
+        bad(MINIMAL + "training: {train_days: 99999999999999999999999}\n",
+            "key `training.train_days`: invalid value; expected a whole number within 7..730,"
+                + " found 99999999999999999999999"),
+        bad(MINIMAL + "training: {train_days: 1e308}\n",
+            "key `training.train_days`: invalid value; expected a whole number within 7..730"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, windows: [-7d]}]\n",
+            "key `features[0].windows[0]`: invalid value; expected a window like 1h"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, windows: [0d]}]\n",
+            "key `features[0].windows[0]`: invalid value; expected a window like 1h"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, windows: [99999999999999d]}]\n",
+            "(at most 730d), found \"99999999999999d\""),
+        // anchors and aliases: Jackson would read *r as the text "r"; refused, so no alias bomb
+        bad(MINIMAL + "regions: &r {EU: [DE]}\ndecision_event_types: *r\n",
+            "key `decision_event_types`: a YAML alias *r at line 5, column 23; expected the value"
+                + " written out (anchors and aliases are not supported)"),
+        bad(MINIMAL + "training: &t {train_days: 60}\nbacktest: {folds: 2, x: *t}\n",
+            "key `backtest.x`: a YAML alias *t"),
+        bad(MINIMAL + billionLaughs(), "key `b[0]`: a YAML alias *a at line 5"),
         // regions
         bad(MINIMAL + "regions: {EU: [DE, de]}\n",
             "key `regions.EU[1]`: invalid value; expected an ISO 3166-1 alpha-2 code"),
@@ -174,12 +207,76 @@ class ClientConfigValidationTest {
                 + " that stays inside"),
         bad(MINIMAL + "assertions: ../../etc/passwd\n", "(`..` must not leave it)"),
         bad(MINIMAL + "assertions: /etc/passwd\n", "(absolute paths are not allowed)"),
+        bad(MINIMAL + "assertions: ../clients/../../../x.csv\n", "(`..` must not leave it)"),
+        bad(MINIMAL + "assertions: \"a\\0b.csv\"\n",
+            "key `assertions`: invalid value; expected a path relative to the config file's folder"),
         bad(MINIMAL + "assertions: missing.csv\n",
             "key `assertions`: file " + "%DIR%" + "/clients/missing.csv does not exist"),
         // not a mapping at all
         bad("- just\n- a list\n", "key `(top level)`: not a mapping; expected a YAML mapping"),
         bad("", "key `(top level)`: not a mapping; expected a YAML mapping with client_id,"
             + " policy, ..., found an empty file"));
+  }
+
+  /** Files the YAML reader refuses: each error names the file and what was expected. */
+  static Stream<Arguments> unreadableConfigs() {
+    return Stream.of(
+        Arguments.of(utf8(MINIMAL + "min_fraud_labels: .nan\n"),
+            "at line 4, column 23: Malformed numeric value '.nan'; expected a finite number"),
+        Arguments.of(utf8(MINIMAL + "gates: [{metric: pr_auc, min: -.inf}]\n"),
+            "Malformed numeric value '-.inf'; expected a finite number"),
+        Arguments.of(utf8(MINIMAL + "training: {train_days: 60, train_days: 90}\n"),
+            "at line 4, column 38: Duplicate field 'train_days'; expected each key once"),
+        Arguments.of((MINIMAL + "# caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1),
+            "; expected a UTF-8 text file"),
+        Arguments.of(MINIMAL.getBytes(StandardCharsets.UTF_16),
+            "Invalid UTF-8 start byte 0xfe (at char #1, byte #-1); expected a UTF-8 text file"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {1}")
+  @MethodSource("unreadableConfigs")
+  void unreadableConfigsFailNamingFileAndExpectation(byte[] yaml, String message)
+      throws IOException {
+    Path file = ClientConfigLoaderTest.write(dir, "acme", "");
+    Files.write(file, yaml);
+
+    assertThatThrownBy(() -> ClientConfigLoader.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Cannot read client config " + file)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void anAssertionsLinkLeadingOutOfTheFolderIsRefused() throws IOException {
+    Path file = ClientConfigLoaderTest.write(dir, "acme", MINIMAL + "assertions: asserts.csv\n");
+    Path outside = Files.writeString(Files.createTempFile("outside", ".csv"), "customer_id\n");
+    try {
+      Files.createSymbolicLink(file.resolveSibling("asserts.csv"), outside);
+
+      assertThatThrownBy(() -> ClientConfigLoader.load(file))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("Invalid client config " + file + ": key `assertions`:")
+          .hasMessageContaining("(a link must not lead out of it: " + dir.resolve(
+              "clients/asserts.csv") + " is " + outside.toRealPath() + ")");
+    } finally {
+      Files.delete(outside);
+    }
+  }
+
+  /** Nine levels of nine aliases each: 9^9 strings if anything expanded them. */
+  private static String billionLaughs() {
+    StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (char level = 'b'; level <= 'i'; level++) {
+      String previous = "*" + (char) (level - 1);
+      yaml.append(level).append(": &").append(level).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, previous))).append("]\n");
+    }
+
+    return yaml.toString();
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   @ParameterizedTest(name = "[{index}] {1}")

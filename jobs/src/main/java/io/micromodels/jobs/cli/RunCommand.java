@@ -4,6 +4,7 @@ import io.micromodels.features.FeatureRange;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.jobs.pipeline.ConfigScan;
 import io.micromodels.jobs.pipeline.NightlyPipeline;
 import io.micromodels.jobs.pipeline.ProductionModels;
 import io.micromodels.jobs.pipeline.NightlyReport;
@@ -90,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
           + " nightly (or `micromodels ingest`).");
     }
 
+    requireAUsableConfig();
     SparkSettings settings = root.global.sparkSettings();
     SparkSession spark = SparkSessions.create("micromodels-" + pipeline, settings);
     if (pipeline == Pipeline.weekly) {
@@ -105,5 +107,17 @@ final class RunCommand implements Callable<Integer> {
         .run(new NightlyRequest(configs, clients, moment, inputs, actor));
     report.print(spec.commandLine().getOut());
     return report.exitCode();
+  }
+
+  /**
+   * A broken config fails only its client, inside the pipeline; but when no selected client has
+   * a usable config there is nothing to run, so that fails here, before Spark starts (plain Java).
+   */
+  private void requireAUsableConfig() {
+    ConfigScan scan = ConfigScan.of(configs, clients);
+    if (scan.healthy().isEmpty() && !scan.broken().isEmpty()) {
+      throw new ConfigException("No usable client config in " + configs + ":\n  "
+          + String.join("\n  ", scan.broken().values()));
+    }
   }
 }
