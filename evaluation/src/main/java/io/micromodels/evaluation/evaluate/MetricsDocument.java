@@ -59,8 +59,12 @@ public final class MetricsDocument {
     Map<String, Object> intervals = new LinkedHashMap<>();
     e.intervals().forEach((name, i) -> intervals.put(name, interval(i)));
     doc.put("confidence_intervals", intervals);
-    doc.put("policy", Map.of("candidate", policy(e.candidatePolicy()),
-        "champion", e.championPolicy() == null ? Map.of() : policy(e.championPolicy())));
+    // LinkedHashMap, not Map.of: Map.of's iteration order changes from JVM to JVM, and the
+    // document's bytes with it (docs/reliability.md, "Real standalone cluster").
+    Map<String, Object> policies = new LinkedHashMap<>();
+    policies.put("candidate", policy(e.candidatePolicy()));
+    policies.put("champion", e.championPolicy() == null ? Map.of() : policy(e.championPolicy()));
+    doc.put("policy", policies);
     doc.put("transitions", transitions(e.transitions()));
     doc.put("action_change_reasons", reasons(e.reasons()));
     Map<String, Object> parent = new LinkedHashMap<>();
@@ -183,8 +187,13 @@ public final class MetricsDocument {
     m.put("flips", r.flips());
     m.put("unattributed", r.unattributed());
     List<Object> drivers = new ArrayList<>();
-    r.drivers().forEach(d -> drivers.add(Map.of("contribution", d.contribution(),
-        "flips", d.flips(), "mean_shift", d.meanShift())));
+    r.drivers().forEach(d -> {
+      Map<String, Object> driver = new LinkedHashMap<>();
+      driver.put("contribution", d.contribution());
+      driver.put("flips", d.flips());
+      driver.put("mean_shift", d.meanShift());
+      drivers.add(driver);
+    });
     m.put("drivers", drivers);
     return m;
   }

@@ -62,8 +62,15 @@ final class EventTable {
   private static Map<String, Object> data(List<EventRow> events) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("cap", RENDERED_ROW_CAP);
-    data.put("columns", COLUMNS.stream().map(c -> Map.of("key", c.key(), "label", c.label(),
-        "numeric", c.numeric())).toList());
+    // Ordered maps: Map.of iterates in an order that changes from JVM to JVM, and the report's
+    // bytes (and its SHA-256 in the manifest) changed with it.
+    data.put("columns", COLUMNS.stream().map(c -> {
+      Map<String, Object> column = new LinkedHashMap<>();
+      column.put("key", c.key());
+      column.put("label", c.label());
+      column.put("numeric", c.numeric());
+      return column;
+    }).toList());
     List<List<Object>> rows = new ArrayList<>(events.size());
     for (EventRow e : events) {
       rows.add(Arrays.asList(e.eventId(), e.customerId(), e.email(), e.score(), e.championScore(),

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -125,7 +126,9 @@ final class ValidatedRows {
     Object[] keys = new Object[attributes.size()];
     Object[] values = new Object[attributes.size()];
     int i = 0;
-    for (Map.Entry<String, String> entry : attributes.entrySet()) {
+    // In key order: the event's map (Map.copyOf) iterates in an order salted per JVM, which
+    // made the same event's stored map differ between executors (docs/reliability.md).
+    for (Map.Entry<String, String> entry : new TreeMap<>(attributes).entrySet()) {
       keys[i] = UTF8String.fromString(entry.getKey());
       values[i++] = UTF8String.fromString(entry.getValue());
     }

@@ -31,17 +31,13 @@ import picocli.CommandLine;
  * production model to walk.
  */
 class PipelinesEndToEndTest {
-  private static final String VOLTMART_GATES = ""
-      + "gates: [{metric: roc_auc, min: 0.55}, {metric: pr_auc, max_drop: 0.5},"
-      + " {metric: block_rate, max: 0.05}, {metric: action_change_rate, max: 0.5}]\n";
-
   @Test
   void twoNightsReleaseThenCompareWithTheChampionWhileBrokenAndBlockedClientsStayContained()
       throws Exception {
     SharedSpark.session();
     Path root = SharedSpark.newDirectory("nightly");
     Path warehouse = root.resolve("wh");
-    SampleConfigs.copy(root, "voltmart", VOLTMART_GATES);
+    SampleConfigs.copy(root, "voltmart", SampleConfigs.VOLTMART_GATES);
     SampleConfigs.copy(root, "tripwise", "gates: [{metric: roc_auc, min: 0.9999}]\n");
     Path configs = root.resolve("configs");
     Files.writeString(configs.resolve("broken.yaml"), "client_id: broken\nno_such_key: 1\n");

@@ -8,6 +8,7 @@ import io.micromodels.training.train.ClientTrainer;
 import io.micromodels.training.train.GlobalModel;
 import io.micromodels.training.train.LabelledRow;
 import io.micromodels.training.train.LocalRows;
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,8 +36,15 @@ final class ClientTrainFunction implements FlatMapGroupsFunction<String, Row, Cl
 
   @Override
   public Iterator<ClientOutcome> call(String clientId, Iterator<Row> partition) {
-    List<LabelledRow> rows = new ArrayList<>();
-    partition.forEachRemaining(row -> rows.add(TrainingColumns.labelled(row, List.of())));
+    // A group's rows arrive in shuffle-fetch order, which changes with the partitioning, the
+    // executors and from run to run; LIBLINEAR's solution depends on the row order within its
+    // tolerance. In event-id order the same rows give the same model on any cluster
+    // (docs/reliability.md, "Real standalone cluster").
+    List<Map.Entry<String, LabelledRow>> keyed = new ArrayList<>();
+    partition.forEachRemaining(row -> keyed.add(new SimpleImmutableEntry<>(
+        row.getString(row.fieldIndex("event_id")), TrainingColumns.labelled(row, List.of()))));
+    keyed.sort(Map.Entry.comparingByKey());
+    List<LabelledRow> rows = new ArrayList<>(keyed.stream().map(Map.Entry::getValue).toList());
     LocalRows local = new LocalRows(rows, LiblinearSolver.create(), "liblinear");
     GlobalModel global = globalJson == null ? null : ModelFormat.parse(globalJson, GlobalModel.class);
     String championJson = championJsons.get(clientId);

@@ -27,10 +27,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -137,13 +140,42 @@ class TrainJobTest {
     assertThat(compared).isEqualTo(batch.size()).isGreaterThan(500);
   }
 
+  @Test
+  void aModelTrainedInOneTaskDoesNotDependOnTheOrderItsRowsArriveIn() throws IOException {
+    // The rows of a group come in shuffle-fetch order, which differs between a local run and a
+    // cluster, and between two runs on a cluster (docs/reliability.md).
+    ClientConfig config = rewritten("voltmart", "client-scoped",
+        yaml -> yaml.replace("scope: global", "scope: client"));
+    Map<String, ClientSpec> specs = Map.of("voltmart", ClientSpec.of(config, AS_OF));
+    List<Row> rows = new TrainJob(spark, settings).labelledRows(List.of(config), specs, AS_OF)
+        .collectAsList();
+    List<Row> reversed = new ArrayList<>(rows);
+    Collections.reverse(reversed);
+
+    ClientOutcome inOrder = new ClientTrainFunction(specs, null, Map.of(),
+        dir.resolve("in-order").toString()).call("voltmart", rows.iterator()).next();
+    ClientOutcome inReverse = new ClientTrainFunction(specs, null, Map.of(),
+        dir.resolve("reversed").toString()).call("voltmart", reversed.iterator()).next();
+
+    assertThat(inOrder.status()).as(inOrder.message()).isEqualTo(ClientOutcome.Status.TRAINED);
+    assertThat(Files.readString(Path.of(inReverse.model())))
+        .isEqualTo(Files.readString(Path.of(inOrder.model())));
+  }
+
   /** A sample client's config with training.row_cap 1000 (no assertions), in a folder of its own. */
   private static ClientConfig capped(String client) throws IOException {
-    Path configs = Files.createDirectories(dir.resolve("capped"));
+    return rewritten(client, "capped", yaml -> yaml
+        + "training: {row_cap: 1000}\ncombiner: {regularisation: {grid: [0.1, 1.0]}}\n");
+  }
+
+  /** A sample client's config changed by {@code edit} (no assertions), in {@code folder}. */
+  private static ClientConfig rewritten(String client, String folder,
+      UnaryOperator<String> edit) throws IOException {
+    Path configs = Files.createDirectories(dir.resolve(folder));
     String yaml = Files.readString(Path.of("../data-samples/clients/" + client + ".yaml"))
-        .replace("assertions: ../assertions/" + client + ".csv", "")
-        + "training: {row_cap: 1000}\ncombiner: {regularisation: {grid: [0.1, 1.0]}}\n";
-    return ClientConfigLoader.load(Files.writeString(configs.resolve(client + ".yaml"), yaml));
+        .replace("assertions: ../assertions/" + client + ".csv", "");
+    return ClientConfigLoader.load(Files.writeString(configs.resolve(client + ".yaml"),
+        edit.apply(yaml)));
   }
 
   private static ClientModel model(String client) {
