@@ -35,4 +35,19 @@ final class SampleConfigs {
     Files.writeString(configs.resolve(client + ".yaml"), yaml + "\n" + extraYaml);
     return configs;
   }
+
+  /**
+   * Turns the configs' pooled (global) micromodels into per-client ones. A global micromodel is
+   * fitted with MLlib, one Spark job per L-BFGS iteration (some 300), minutes on a 2-core
+   * cluster, and its result may differ in the last bits between runs (the partitions' sums are
+   * folded in the order tasks finish); client scope trains it with LIBLINEAR in the client's
+   * task, deterministically. For tests that compare whole runs.
+   */
+  static void withClientScopeOnly(Path configs) throws IOException {
+    try (var files = Files.list(configs)) {
+      for (Path file : files.toList()) {
+        Files.writeString(file, Files.readString(file).replace("scope: global", "scope: client"));
+      }
+    }
+  }
 }

@@ -58,11 +58,7 @@ class StandaloneClusterNightlyTest {
   static void startTheLocalReference() throws IOException {
     root = Files.createTempDirectory("micromodels-cluster-");
     SampleConfigs.copy(root, "voltmart", SampleConfigs.VOLTMART_GATES);
-    // The pooled email micromodel would be fitted with MLlib: each L-BFGS iteration is a Spark
-    // job, some 300 of them, which take minutes on a 2-core cluster. Client scope trains it
-    // with LIBLINEAR in the client's task like the other micromodels.
-    Path yaml = root.resolve("configs/voltmart.yaml");
-    Files.writeString(yaml, Files.readString(yaml).replace("scope: global", "scope: client"));
+    SampleConfigs.withClientScopeOnly(root.resolve("configs"));
     classpath = SubmitClasspath.ofThisJvm();
     appJar = classpath.appJar(root.resolve("micromodels-app.jar"), MAIN);
     SparkEnvironment local = SparkEnvironment.create(root.resolve("local"));
@@ -100,8 +96,8 @@ class StandaloneClusterNightlyTest {
       assertNothingLeft(cluster);
     }
 
-    assertSame(WarehouseSnapshot.of(SharedSpark.session(), root.resolve("wh-cluster")),
-        localReference());
+    WarehouseSnapshot.of(SharedSpark.session(), root.resolve("wh-cluster"))
+        .assertSameAs(localReference());
   }
 
   @Test
@@ -142,8 +138,8 @@ class StandaloneClusterNightlyTest {
       assertNothingLeft(cluster);
     }
 
-    assertSame(WarehouseSnapshot.of(SharedSpark.session(), root.resolve("wh-cluster-kill")),
-        localReference());
+    WarehouseSnapshot.of(SharedSpark.session(), root.resolve("wh-cluster-kill"))
+        .assertSameAs(localReference());
   }
 
   /** The local run's outputs, once for both tests (it started with the class). */
@@ -226,13 +222,6 @@ class StandaloneClusterNightlyTest {
     }
 
     return tasks;
-  }
-
-  private static void assertSame(WarehouseSnapshot actual, WarehouseSnapshot expected) {
-    assertThat(actual.items().keySet()).containsExactlyElementsOf(expected.items().keySet());
-    expected.items().forEach((item, lines) -> assertThat(actual.lines(item))
-        .as(item + ", normalised: " + WarehouseSnapshot.NORMALISED)
-        .containsExactlyElementsOf(lines));
   }
 
   private static void assertNothingLeft(StandaloneCluster cluster) {
