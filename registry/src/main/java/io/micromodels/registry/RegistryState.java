@@ -135,6 +135,13 @@ public final class RegistryState {
         && candidateSha256.equals(e.candidateSha256())).findFirst();
   }
 
+  /** A model's latest publish or blocked record: the last candidate that went through publish. */
+  public Optional<RegistryEvent> latestRecord(ModelRef ref) {
+    return events.stream().filter(e -> e.ref().equals(ref)
+        && (e.kind() == EventKind.PUBLISHED || e.kind() == EventKind.BLOCKED))
+        .reduce((first, second) -> second);
+  }
+
   /** The version the next publish of a model gets: one more than the highest released. */
   public int nextVersion(ModelRef ref) {
     TreeMap<Integer, VersionEntry> byVersion = versions.get(ref);

@@ -116,6 +116,16 @@ class RegistryStateTest {
   }
 
   @Test
+  void theLatestRecordIsTheLastPublishOrBlockNotAPromotion() {
+    Log log = new Log().publish(ACME, 1).blocked(ACME);
+    assertThat(log.state().latestRecord(ACME)).map(RegistryEvent::kind)
+        .hasValue(EventKind.BLOCKED);
+    log.publish(ACME, 2).promote(2);
+    assertThat(log.state().latestRecord(ACME)).map(RegistryEvent::version).hasValue(2);
+    assertThat(log.state().latestRecord(ModelRef.of("other"))).isEmpty();
+  }
+
+  @Test
   void promoteRefusesUnknownAndCurrentVersionsAndNeedsWhoAndWhy() {
     Log log = new Log().publish(ACME, 1).promote(1);
 

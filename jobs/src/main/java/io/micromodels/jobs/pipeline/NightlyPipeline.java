@@ -10,9 +10,9 @@ import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.SparkSettings;
-import io.micromodels.registry.EventKind;
 import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.RegistryEvent;
+import io.micromodels.registry.RegistryState;
 import io.micromodels.registry.spark.Publisher;
 import io.micromodels.registry.spark.Registry;
 import io.micromodels.training.artifact.ClientModel;
@@ -194,21 +194,25 @@ public final class NightlyPipeline {
     System.out.println("== publish to " + registryRoot);
     Publisher publisher = new Publisher(spark, registryRoot);
     Registry registry = new Registry(spark, registryRoot);
+    // the registry before this run's releases: what earlier runs of the night left
+    RegistryState before = registry.state();
     Map<String, ClientConfig> byId = new HashMap<>();
     configs.forEach(c -> byId.put(id(c), c));
     for (ClientBacktest b : evaluated) {
-      runs.computeIfPresent(b.clientId(), (id, r) -> release(publisher, registry, byId.get(id),
-          b, r, candidates, backtestRun, request));
+      runs.computeIfPresent(b.clientId(), (id, r) -> release(publisher, registry, before,
+          byId.get(id), b, r, candidates, backtestRun, request));
     }
   }
 
-  private static ClientRun release(Publisher publisher, Registry registry, ClientConfig config,
+  private static ClientRun release(Publisher publisher, Registry registry,
+      RegistryState before, ClientConfig config,
       ClientBacktest backtest, ClientRun run, String candidates, String backtestRun,
       NightlyRequest request) {
     String client = backtest.clientId();
     RegistryEvent release;
     try {
-      Optional<RegistryEvent> earlier = releasedTonight(registry, config, request.asOf());
+      Optional<RegistryEvent> earlier = releasedTonight(registry, before, config,
+          request.asOf());
       release = earlier.isPresent() ? earlier.get() : Release.publish(publisher, client,
           candidates, backtestRun, request.actor(), null).event();
       System.out.println("-- " + client + ": " + (release.version() != null ? "published v"
@@ -255,16 +259,12 @@ public final class NightlyPipeline {
    * since a retrained model need not be byte-identical (MLlib's distributed fits sum partition
    * results in the order tasks finish; docs/reliability.md).
    */
-  private static Optional<RegistryEvent> releasedTonight(Registry registry, ClientConfig config,
-      Instant asOf) {
-    ModelRef ref = ModelRef.of(id(config));
-    return registry.state().events().stream().filter(e -> e.ref().equals(ref)
-        && (e.kind() == EventKind.PUBLISHED || e.kind() == EventKind.BLOCKED))
-        .reduce((first, second) -> second)
-        .filter(e -> {
-          ClientModel model = ModelFormat.fromJson(registry.modelJson(e), e.location());
-          return model.asOf().equals(asOf) && model.configHash().equals(config.configHash());
-        });
+  private static Optional<RegistryEvent> releasedTonight(Registry registry,
+      RegistryState before, ClientConfig config, Instant asOf) {
+    return before.latestRecord(ModelRef.of(id(config))).filter(e -> {
+      ClientModel model = ModelFormat.fromJson(registry.modelJson(e), e.location());
+      return model.asOf().equals(asOf) && model.configHash().equals(config.configHash());
+    });
   }
 
   private static List<ClientConfig> failAll(List<ClientConfig> clients,

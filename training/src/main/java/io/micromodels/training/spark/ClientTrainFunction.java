@@ -1,5 +1,6 @@
 package io.micromodels.training.spark;
 
+import io.micromodels.features.EventFields;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
 import io.micromodels.training.fit.LiblinearSolver;
@@ -8,8 +9,8 @@ import io.micromodels.training.train.ClientTrainer;
 import io.micromodels.training.train.GlobalModel;
 import io.micromodels.training.train.LabelledRow;
 import io.micromodels.training.train.LocalRows;
-import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,11 @@ final class ClientTrainFunction implements FlatMapGroupsFunction<String, Row, Cl
     // executors and from run to run; LIBLINEAR's solution depends on the row order within its
     // tolerance. In event-id order the same rows give the same model on any cluster
     // (docs/reliability.md, "Real standalone cluster").
-    List<Map.Entry<String, LabelledRow>> keyed = new ArrayList<>();
-    partition.forEachRemaining(row -> keyed.add(new SimpleImmutableEntry<>(
-        row.getString(row.fieldIndex("event_id")), TrainingColumns.labelled(row, List.of()))));
-    keyed.sort(Map.Entry.comparingByKey());
-    List<LabelledRow> rows = new ArrayList<>(keyed.stream().map(Map.Entry::getValue).toList());
+    List<Row> arrived = new ArrayList<>();
+    partition.forEachRemaining(arrived::add);
+    arrived.sort(Comparator.comparing(row -> row.<String>getAs(EventFields.EVENT_ID)));
+    List<LabelledRow> rows = new ArrayList<>(arrived.stream()
+        .map(row -> TrainingColumns.labelled(row, List.of())).toList());
     LocalRows local = new LocalRows(rows, LiblinearSolver.create(), "liblinear");
     GlobalModel global = globalJson == null ? null : ModelFormat.parse(globalJson, GlobalModel.class);
     String championJson = championJsons.get(clientId);
