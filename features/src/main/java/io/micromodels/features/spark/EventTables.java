@@ -19,8 +19,19 @@ import org.apache.spark.sql.SparkSession;
  * (Delta's optimistic concurrency rejects a conflicting commit instead of duplicating rows).
  */
 final class EventTables {
-  private static final String MAX_OPEN_FILES_PER_TASK = "spark.sql.maxConcurrentOutputFileWriters";
-  private static final int OPEN_FILES_PER_TASK = 1024;
+  private static final String REPARTITION_BEFORE_WRITE =
+      "spark.databricks.delta.merge.repartitionBeforeWrite.enabled";
+  /**
+   * Delta's per-file statistics only for the columns readers filter on within a partition
+   * (event type, time, customer, label): by default Delta gathers min/max/nulls of the first 32
+   * leaf columns of every file written, a cost paid on each of ingest's client-day files.
+   */
+  private static final String STATS_COLUMNS_PROPERTY = "delta.dataSkippingStatsColumns";
+  private static final String STATS_COLUMNS = String.join(",", EventFields.EVENT_TYPE,
+      EventFields.EVENT_TIME, EventFields.CUSTOMER_ID, EventFields.LABEL);
+  /** Event ids are unique: a Parquet dictionary of them is built per file and never pays. */
+  private static final String NO_EVENT_ID_DICTIONARY =
+      "parquet.enable.dictionary#" + EventFields.EVENT_ID;
 
   private final SparkSession spark;
   private final DeltaTable events;
@@ -42,6 +53,7 @@ final class EventTables {
             .location(settings.tablePath(IngestJob.EVENTS_TABLE))
             .addColumns(EventSchema.EVENTS)
             .partitionedBy(EventFields.CLIENT_ID, EventFields.EVENT_DATE)
+            .property(STATS_COLUMNS_PROPERTY, STATS_COLUMNS)
             .execute();
     DeltaTable quarantine =
         DeltaTable.createIfNotExists(spark)
@@ -77,17 +89,27 @@ final class EventTables {
    * Adds the events whose (client_id, event_id) is not stored yet. The target is restricted to
    * the input's clients so Delta prunes the other clients' partitions.
    *
-   * <p>The MERGE hashes its rows by partition (client, day) so that each day of a client is one
-   * file; a write task then receives a few hundred days. It keeps a file open per day instead of
-   * first sorting its rows by day (Spark's concurrent writers), and falls back to sorting the
-   * rest of its rows when a task holds more days than that.
+   * <p>{@code rows} arrive hash-partitioned by (client, day) ({@link ClientDayShuffle}), so that
+   * each day of a client is one file; a write task receives a few hundred days. When stored
+   * files of these clients take part in the MERGE's join, the MERGE hashes its output by
+   * (client, day) again. A write task sorts its rows by day and writes one file at a time
+   * (Spark's default): keeping a file open per day instead (Spark's concurrent writers, up to
+   * 1024) made Parquet's memory manager, which revisits every open writer whenever one opens or
+   * closes, a third of the write's samples at 2,250 days per task (docs/benchmarks.md).
    */
   Insert insertNewEvents(Dataset<Row> rows, List<String> clients) {
     String clientList =
         clients.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "));
+    // Spark's adaptive execution does not drop the MERGE's repartition although the rows are
+    // partitioned so already: skip it when no stored file of these clients can join the rows
+    // (a join would reshuffle them by event id).
+    boolean firstRowsOfTheseClients =
+        events.toDF().where(col(EventFields.CLIENT_ID).isin(clients.toArray())).inputFiles()
+            .length == 0;
     return merge(
         events,
-        Map.of(MAX_OPEN_FILES_PER_TASK, String.valueOf(OPEN_FILES_PER_TASK)),
+        Map.of(NO_EVENT_ID_DICTIONARY, "false",
+            REPARTITION_BEFORE_WRITE, String.valueOf(!firstRowsOfTheseClients)),
         () ->
             events
                 .as("t")
@@ -105,8 +127,8 @@ final class EventTables {
    * its row count) is found in the history even when other writers commit meanwhile. A MERGE
    * that inserts nothing makes no commit: then the version is unchanged and no row was added.
    *
-   * <p>Delta materialises a MERGE source it cannot prove deterministic; ingest's source is
-   * already persisted, so a second copy would only double the work.
+   * <p>Delta materialises a MERGE source it cannot prove deterministic; ingest's source is a
+   * shuffle's output, read again without parsing, so a copy would only double the work.
    */
   private Insert merge(DeltaTable table, Map<String, String> tuning, Runnable merge) {
     String tag = "micromodels-ingest-" + UUID.randomUUID();

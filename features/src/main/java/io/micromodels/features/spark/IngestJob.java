@@ -53,26 +53,24 @@ public final class IngestJob {
   }
 
   /**
-   * Ingests files and folders (local paths or Hadoop URIs).
-   *
-   * <p>The validated input is cached uncompressed: building the dictionaries of the cache's
-   * compression for every string column cost more than a tenth of an ingest, and the cache lives
-   * only for the run (it spills to disk when memory is short).
+   * Ingests files and folders (local paths or Hadoop URIs). The input is read, validated and
+   * shuffled by (client, day) once ({@link ClientDayShuffle}); every later job reads the
+   * shuffle's output.
    */
   public IngestSummary run(List<String> inputs) {
-    try (ScopedConf uncompressedCache =
-        ScopedConf.set(spark, Map.of("spark.sql.inMemoryColumnarStorage.compressed", "false"))) {
-      return ingest(inputs);
-    }
-  }
-
-  private IngestSummary ingest(List<String> inputs) {
     List<InputFile> files =
         InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs);
-    Dataset<Row> validated = validate(files).persist(StorageLevel.MEMORY_AND_DISK_SER());
-    List<Dataset<?>> persisted = new ArrayList<>(List.of(validated));
+    List<Dataset<?>> persisted = new ArrayList<>();
     try {
-      RowCounts counts = count(validated, files);
+      Dataset<Row> validated;
+      RowCounts counts;
+      try {
+        validated = ClientDayShuffle.of(spark, validate(files));
+        counts = count(validated);
+      } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked
+        throw readFailure(e, files);
+      }
+
       EventTables tables = EventTables.create(spark, settings);
       long quarantineVersion = tables.quarantineVersion();
       if (counts.quarantined() > 0) {
@@ -129,23 +127,16 @@ public final class IngestJob {
     return new HadoopConf(spark.sparkContext().hadoopConfiguration());
   }
 
-  /** Reads and validates everything once (this is where unreadable files fail the run). */
-  private RowCounts count(Dataset<Row> validated, List<InputFile> files) {
-    List<Row> groups;
-    try {
-      groups =
-          validated
-              .groupBy(
-                  col(EventSchema.REASON_CODE),
-                  when(col(EventSchema.REASON_CODE).isNull(), col(EventFields.CLIENT_ID))
-                      .alias("valid_client"))
-              .count()
-              .collectAsList();
-    } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked
-      throw readFailure(e, files);
-    }
-
-    return RowCounts.of(groups);
+  /** Rows per rejection reason and valid rows per client. */
+  private static RowCounts count(Dataset<Row> validated) {
+    return RowCounts.of(
+        validated
+            .groupBy(
+                col(EventSchema.REASON_CODE),
+                when(col(EventSchema.REASON_CODE).isNull(), col(EventFields.CLIENT_ID))
+                    .alias("valid_client"))
+            .count()
+            .collectAsList());
   }
 
   private static RuntimeException readFailure(Exception e, List<InputFile> files) {
@@ -217,7 +208,8 @@ public final class IngestJob {
                                 col(ValidatedRows.ROW_HASH))))
             .filter(col("copy").equalTo(1))
             .select(eventColumns);
-    return once.unionByName(firstOfRepeated);
+    // The union lost the rows' (client, day) partitioning, which the MERGE relies on.
+    return ClientDayShuffle.repartition(once.unionByName(firstOfRepeated));
   }
 
   /** Row counts of one validated input. */

@@ -31,7 +31,8 @@ public final class SparkSessions {
             .config("spark.databricks.delta.optimizeMetadataQuery.enabled", "false")
             .config("spark.sql.warehouse.dir", settings.tablePath("spark-warehouse"))
             .config("spark.databricks.delta.snapshotPartitions", "2")
-            .config("spark.sql.adaptive.enabled", "true");
+            .config("spark.sql.adaptive.enabled", "true")
+            .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
     if (master.startsWith("local")) {
       int cores = Runtime.getRuntime().availableProcessors();
       builder

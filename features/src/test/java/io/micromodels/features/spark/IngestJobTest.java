@@ -223,6 +223,75 @@ class IngestJobTest {
     assertThat(table("events").schema().fieldNames()).containsExactly(EventSchema.EVENTS.fieldNames());
   }
 
+  /**
+   * Ingest reads and shuffles every row once: its (client, day) shuffle feeds the counts, the
+   * repeated-key search and the MERGE, which writes the rows as they come into a table holding
+   * none of these clients. A second shuffle of full rows (the MERGE repartitioning again) would
+   * push the records shuffled to 3 per row; once is 2 (the row, and its key hash for the
+   * repeated-key search) plus a few aggregates.
+   */
+  @Test
+  void everyRowIsShuffledOnceAndEachClientDayIsOneFileWithoutAnEventIdDictionary()
+      throws Exception {
+    int perFile = 200;
+    for (int f = 0; f < 3; f++) {
+      String[] lines = new String[perFile];
+      for (int i = 0; i < perFile; i++) {
+        lines[i] = EventJson.order("e-" + f + "-" + i)
+            .with("client_id", i % 2 == 0 ? "acme" : "globex")
+            .with("event_time", "2025-06-0" + (1 + i % 5) + "T10:00:00Z").json();
+      }
+      write(dir.resolve("in/part-" + f + ".jsonl"), lines);
+    }
+
+    ShuffleRecords shuffled = new ShuffleRecords();
+    spark.sparkContext().addSparkListener(shuffled);
+    IngestSummary summary;
+    try {
+      summary = job.run(List.of(dir.resolve("in").toString()));
+    } finally {
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      spark.sparkContext().removeSparkListener(shuffled);
+    }
+
+    long rows = 3L * perFile;
+    assertThat(summary.accepted()).isEqualTo(rows);
+    assertThat(shuffled.records()).isBetween(2 * rows, 2 * rows + 100);
+    try (var days = Files.walk(dir.resolve("warehouse/events"))) {
+      var filesPerDay = days.filter(p -> p.toString().endsWith(".parquet"))
+          .collect(java.util.stream.Collectors.groupingBy(Path::getParent,
+              java.util.stream.Collectors.toList()));
+      assertThat(filesPerDay).hasSize(10).allSatisfy((day, files) -> {
+        assertThat(files).hasSize(1);
+        assertThat(ParquetColumns.encodings(files.get(0), "event_id"))
+            .noneMatch(e -> e.usesDictionary());
+        assertThat(ParquetColumns.encodings(files.get(0), "customer_id"))
+            .anyMatch(e -> e.usesDictionary());
+      });
+    }
+    Row detail = DeltaTable.forPath(spark, settings.tablePath("events")).detail().first();
+    assertThat(detail.getJavaMap(detail.fieldIndex("properties")))
+        .containsEntry("delta.dataSkippingStatsColumns",
+            "event_type,event_time,customer_id,label");
+  }
+
+  /** Records written by shuffle map tasks while it listens. */
+  private static final class ShuffleRecords extends org.apache.spark.scheduler.SparkListener {
+    private final java.util.concurrent.atomic.AtomicLong records =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+      if (end.taskMetrics() != null) {
+        records.addAndGet(end.taskMetrics().shuffleWriteMetrics().recordsWritten());
+      }
+    }
+
+    long records() {
+      return records.get();
+    }
+  }
+
   /** spark-testing-base groups by every column, and maps cannot be grouped: compare as JSON. */
   private static Dataset<Row> orderable(Dataset<Row> events) {
     return events.withColumn("attributes", org.apache.spark.sql.functions.to_json(
