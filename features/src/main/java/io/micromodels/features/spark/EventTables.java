@@ -104,8 +104,7 @@ final class EventTables {
     // partitioned so already: skip it when no stored file of these clients can join the rows
     // (a join would reshuffle them by event id).
     boolean firstRowsOfTheseClients =
-        events.toDF().where(col(EventFields.CLIENT_ID).isin(clients.toArray())).inputFiles()
-            .length == 0;
+        events.toDF().where(col(EventFields.CLIENT_ID).isin(clients.toArray())).isEmpty();
     return merge(
         events,
         Map.of(NO_EVENT_ID_DICTIONARY, "false",

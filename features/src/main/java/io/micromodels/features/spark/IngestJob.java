@@ -60,17 +60,17 @@ public final class IngestJob {
   public IngestSummary run(List<String> inputs) {
     List<InputFile> files =
         InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs);
+    Dataset<Row> validated;
+    RowCounts counts;
+    try {
+      validated = ClientDayShuffle.of(spark, validate(files));
+      counts = count(validated);
+    } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked
+      throw readFailure(e, files);
+    }
+
     List<Dataset<?>> persisted = new ArrayList<>();
     try {
-      Dataset<Row> validated;
-      RowCounts counts;
-      try {
-        validated = ClientDayShuffle.of(spark, validate(files));
-        counts = count(validated);
-      } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked
-        throw readFailure(e, files);
-      }
-
       EventTables tables = EventTables.create(spark, settings);
       long quarantineVersion = tables.quarantineVersion();
       if (counts.quarantined() > 0) {
