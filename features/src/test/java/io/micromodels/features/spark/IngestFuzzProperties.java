@@ -55,7 +55,7 @@ class IngestFuzzProperties {
   /** One non-blank input row where the oracle expects it. */
   private record Placed(String file, long line, FuzzRow row) {}
 
-  @Property(tries = 15, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 8, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
   void ingestAccountsForEveryHostileRowAndWritesOnlyIntoTheWarehouse(
       @ForAll("jsonBatches") List<FuzzRow> json, @ForAll("csvBatches") List<FuzzRow> csv)
       throws IOException {
@@ -138,12 +138,12 @@ class IngestFuzzProperties {
 
   @Provide
   Arbitrary<List<FuzzRow>> jsonBatches() {
-    return numbered(HostileRows.jsonLines().list().ofMinSize(20).ofMaxSize(45));
+    return numbered(HostileRows.jsonLines().list().ofMinSize(40).ofMaxSize(90));
   }
 
   @Provide
   Arbitrary<List<FuzzRow>> csvBatches() {
-    return numbered(HostileCsvRows.lines().list().ofMinSize(5).ofMaxSize(15));
+    return numbered(HostileCsvRows.lines().list().ofMinSize(10).ofMaxSize(30));
   }
 
   private static Arbitrary<List<FuzzRow>> numbered(Arbitrary<List<FuzzRow>> batches) {

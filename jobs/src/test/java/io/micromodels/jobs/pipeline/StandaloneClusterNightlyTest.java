@@ -29,11 +29,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The nightly pipeline submitted to a real Spark standalone cluster (a master and two 1-core
- * workers, separate JVMs on 127.0.0.1) leaves exactly what a local-mode run on the same input
- * leaves, undisturbed and with a worker killed (SIGKILL, executor included) in the middle of the
- * training stage (issue #8, docs/reliability.md). Both drivers are {@code SparkSubmit} in client
- * mode with the project's classes in one application jar; the local reference runs once, beside
- * the first cluster run.
+ * workers, separate JVMs on 127.0.0.1), with a worker killed (SIGKILL, executor included) in the
+ * middle of the training stage, leaves exactly what a local-mode run on the same input leaves
+ * (issue #8, docs/reliability.md). Both drivers are {@code SparkSubmit} in client mode with the
+ * project's classes in one application jar; the local reference runs beside the cluster run. An
+ * undisturbed cluster run is not made as well: it checks nothing this one does not, and cost a
+ * minute and a half of every CI run.
  */
 @Tag("cluster")
 class StandaloneClusterNightlyTest {
@@ -80,27 +81,6 @@ class StandaloneClusterNightlyTest {
   }
 
   @Test
-  void theNightlyOnAStandaloneClusterLeavesWhatALocalRunLeaves() {
-    SparkEnvironment spark = SparkEnvironment.create(root.resolve("cluster"));
-    long start = System.nanoTime();
-    try (StandaloneCluster cluster = start(spark)) {
-      JavaChild driver = submit(spark, cluster, "wh-cluster");
-      try {
-        int code = driver.waitFor(RUN);
-        assertThat(code).as(driver.tail() + cluster.tails()).isZero();
-        System.out.println("cluster run " + seconds(start) + " s, " + stages(driver));
-      } finally {
-        driver.kill();
-      }
-
-      assertNothingLeft(cluster);
-    }
-
-    WarehouseSnapshot.of(SharedSpark.session(), root.resolve("wh-cluster"))
-        .assertSameAs(localReference());
-  }
-
-  @Test
   void aWorkerKilledDuringTheTrainingStageIsReplacedByTaskRetriesWithTheSameOutputs() {
     SparkEnvironment spark = SparkEnvironment.create(root.resolve("cluster-kill"));
     long start = System.nanoTime();
@@ -144,7 +124,7 @@ class StandaloneClusterNightlyTest {
         .assertSameAs(localReference());
   }
 
-  /** The local run's outputs, once for both tests (it started with the class). */
+  /** The local run's outputs (it started with the class). */
   private static synchronized WarehouseSnapshot localReference() {
     if (localReference == null) {
       int code = localDriver.waitFor(RUN);
