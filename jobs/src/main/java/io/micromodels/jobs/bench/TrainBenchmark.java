@@ -80,6 +80,7 @@ public final class TrainBenchmark {
     result.put("seconds_train_job", round(ours));
     result.put("seconds_train_job_features", round(report.featureSeconds()));
     result.put("seconds_train_job_global_model", round(report.globalSeconds()));
+    result.put("global_model_solver", report.globalSolver());
     result.put("seconds_train_job_clients", round(report.clientSeconds()));
     result.put("train_job_solvers", solvers(report.outcomes()));
     result.put("train_job_statuses", statuses(report.outcomes()));
@@ -115,11 +116,10 @@ public final class TrainBenchmark {
     try {
       for (ClientOutcome ours : picked) {
         ClientSpec spec = specs.get(ours.clientId());
-        DatasetRows clientRows = new DatasetRows(
-            rows.filter(col("client_id").equalTo(ours.clientId())), mllib);
         long start = System.nanoTime();
         String status;
-        try {
+        try (DatasetRows clientRows = new DatasetRows(
+            rows.filter(col("client_id").equalTo(ours.clientId())), mllib)) {
           status = ClientTrainer.train(spec, clientRows, report.global(), null).fallback()
               .usesGlobalModel() ? "fallback" : "own";
         } catch (TrainingException | IllegalArgumentException | IllegalStateException e) {

@@ -52,10 +52,16 @@ final class TrainCommand implements Callable<Integer> {
     String target = out != null ? out : settings.tablePath("candidates/"
         + moment.atZone(ZoneOffset.UTC).toLocalDate());
     long start = System.nanoTime();
-    List<ClientOutcome> outcomes = new TrainJob(SparkSessions.create("micromodels-train", settings),
-        settings).run(selected, moment, championModels, target);
+    TrainJob.Report report = new TrainJob(SparkSessions.create("micromodels-train", settings),
+        settings).runReporting(selected, moment, championModels, target);
+    List<ClientOutcome> outcomes = report.outcomes();
     System.out.printf("train as of %s (%.1f s), models in %s%n", moment,
         (System.nanoTime() - start) / 1e9, target);
+    if (report.globalSolver() != null) {
+      System.out.printf("global model: %s (%.1f s)%n", report.globalSolver(),
+          report.globalSeconds());
+    }
+
     print(outcomes);
     return outcomes.stream().allMatch(o -> o.status() == ClientOutcome.Status.TRAINED)
         ? MicromodelsCli.EXIT_OK : MicromodelsCli.EXIT_FAILURE;

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.MicromodelSpec;
+import io.micromodels.features.config.TrainingSpec;
 import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.training.artifact.ClientModel;
@@ -44,13 +45,24 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * {@code micromodels train}: every client in one Spark job (DESIGN.md §4, Train). Feature rows
  * of each client's window are built as of the training moment (labels known then). The global
- * micromodels train first on all clients' pooled rows with MLlib; then clients under their row
- * cap train inside one task each with LIBLINEAR (one {@code groupByKey}), larger clients on
- * distributed rows with MLlib. Both write the same {@code model.json}.
+ * micromodels train first on all clients' pooled rows, by the rule the clients follow: inside one
+ * task with LIBLINEAR when the pooled rows are at most {@link #GLOBAL_ROW_CAP}, otherwise with
+ * MLlib. Then clients under their row cap train inside one task each with LIBLINEAR (one
+ * {@code groupByKey}), larger clients on distributed rows with MLlib. Both write the same
+ * {@code model.json}.
  */
 public final class TrainJob {
   private static final UserDefinedFunction FOLD = udf(
       (UDF2<String, String, Integer>) Folds::of, DataTypes.IntegerType);
+
+  /**
+   * Spark conf key: the most pooled rows the global model trains on inside one task with
+   * LIBLINEAR; above it the global model trains with MLlib. Default
+   * {@link TrainingSpec#DEFAULT_ROW_CAP}, the clients' default {@code training.row_cap}, within
+   * the same bounds. Set it in the platform config's {@code spark} map or with spark-submit's
+   * {@code --conf}.
+   */
+  public static final String GLOBAL_ROW_CAP = "spark.micromodels.globalRowCap";
 
   private final SparkSession spark;
   private final SparkSettings settings;
@@ -75,9 +87,10 @@ public final class TrainJob {
    * the global model, and the clients (one task each, then the MLlib ones), in seconds.
    *
    * @param global the global model, or null when no micromodel is global
+   * @param globalSolver {@code liblinear} (one task) or {@code mllib}, or null with no global model
    */
-  public record Report(List<ClientOutcome> outcomes, GlobalModel global, double featureSeconds,
-      double globalSeconds, double clientSeconds) {}
+  public record Report(List<ClientOutcome> outcomes, GlobalModel global, String globalSolver,
+      double featureSeconds, double globalSeconds, double clientSeconds) {}
 
   /** As {@link #run}, also reporting the global model and the phases' times (the benchmark). */
   public Report runReporting(List<ClientConfig> clients, Instant asOf,
@@ -102,6 +115,7 @@ public final class TrainJob {
    */
   public Report train(List<ClientConfig> clients, Map<String, ClientSpec> specs,
       Dataset<Row> labelledRows, Map<String, ClientModel> champions, String outDir, long start) {
+    long globalRowCap = globalRowCap(); // a bad setting fails before the feature build
     // The feature rows come in one partition per few input files: hundreds for a thousand
     // clients' day folders, and every MLlib iteration of the global model then ran that many
     // tasks over little data. The shuffle-partition count keeps the passes parallel.
@@ -115,7 +129,12 @@ public final class TrainJob {
           .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
       long featured = System.nanoTime();
       MllibSolver mllib = MllibSolver.in(spark);
-      GlobalModel global = global(clients, new DatasetRows(rows, mllib));
+      List<MicromodelSpec> shared = globalMicromodels(clients);
+      long pooledRows = counts.values().stream().mapToLong(Long::longValue).sum();
+      String globalSolver = shared.isEmpty() ? null
+          : pooledRows <= globalRowCap ? "liblinear" : "mllib";
+      GlobalModel global = shared.isEmpty() ? null
+          : globalModel(ModelPlan.global(shared), rows, "liblinear".equals(globalSolver));
       long globalDone = System.nanoTime();
       List<String> small = new ArrayList<>();
       List<String> large = new ArrayList<>();
@@ -135,12 +154,14 @@ public final class TrainJob {
               Encoders.javaSerialization(ClientOutcome.class))
           .collectAsList());
       for (String id : large) {
-        DatasetRows clientRows = new DatasetRows(rows.filter(col("client_id").equalTo(id)), mllib);
-        outcomes.add(trainOne(specs.get(id), clientRows, global, champions.get(id), outDir));
+        try (DatasetRows clientRows =
+            new DatasetRows(rows.filter(col("client_id").equalTo(id)), mllib)) {
+          outcomes.add(trainOne(specs.get(id), clientRows, global, champions.get(id), outDir));
+        }
       }
 
       long done = System.nanoTime();
-      return new Report(ordered(outcomes, specs), global, seconds(start, featured),
+      return new Report(ordered(outcomes, specs), global, globalSolver, seconds(start, featured),
           seconds(featured, globalDone), seconds(globalDone, done));
     } finally {
       rows.unpersist();
@@ -214,8 +235,8 @@ public final class TrainJob {
     return col("event_time").geq(lit(window.start())).and(col("event_time").lt(lit(window.end())));
   }
 
-  /** The global model over all clients' pooled rows, or null when no micromodel is global. */
-  private static GlobalModel global(List<ClientConfig> clients, TrainingRows pooled) {
+  /** The global micromodels the clients declare, checked to agree; empty when there are none. */
+  private static List<MicromodelSpec> globalMicromodels(List<ClientConfig> clients) {
     Map<String, MicromodelSpec> shared = new LinkedHashMap<>();
     Map<String, String> declaredBy = new HashMap<>();
     for (ClientConfig c : clients) {
@@ -236,13 +257,46 @@ public final class TrainJob {
       }
     }
 
-    if (shared.isEmpty()) {
-      return null;
+    return List.copyOf(shared.values());
+  }
+
+  /** The global model over all clients' pooled rows, in one task or with MLlib. */
+  private GlobalModel globalModel(ModelPlan plan, Dataset<Row> pooled, boolean inOneTask) {
+    if (inOneTask) {
+      GlobalTrainFunction.Outcome outcome = pooled.coalesce(1)
+          .mapPartitions(new GlobalTrainFunction(plan),
+              Encoders.javaSerialization(GlobalTrainFunction.Outcome.class))
+          .first();
+      if (outcome.failure() != null) {
+        throw new TrainingException(outcome.failure());
+      }
+
+      return ModelFormat.parse(outcome.modelJson(), GlobalModel.class);
     }
 
-    ModelTrainer.Result result = ModelTrainer.train(
-        ModelPlan.global(List.copyOf(shared.values())), pooled, Map.of());
-    return new GlobalModel(result.scoring(), result.outOfFold());
+    try (DatasetRows rows = new DatasetRows(pooled, MllibSolver.in(spark))) {
+      ModelTrainer.Result result = ModelTrainer.train(plan, rows, Map.of());
+      return new GlobalModel(result.scoring(), result.outOfFold());
+    }
+  }
+
+  /** {@link #GLOBAL_ROW_CAP} from the session's conf. */
+  long globalRowCap() {
+    String value = spark.conf().get(GLOBAL_ROW_CAP, String.valueOf(TrainingSpec.DEFAULT_ROW_CAP));
+    long cap;
+    try {
+      cap = Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(GLOBAL_ROW_CAP + " must be a whole number of rows: "
+          + value, e);
+    }
+
+    if (cap < TrainingSpec.MIN_ROW_CAP || cap > TrainingSpec.MAX_ROW_CAP) {
+      throw new IllegalArgumentException(GLOBAL_ROW_CAP + " must be within "
+          + TrainingSpec.MIN_ROW_CAP + ".." + TrainingSpec.MAX_ROW_CAP + ": " + value);
+    }
+
+    return cap;
   }
 
   private static List<ClientOutcome> ordered(List<ClientOutcome> outcomes,

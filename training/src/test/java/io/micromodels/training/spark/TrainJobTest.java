@@ -1,10 +1,10 @@
 package io.micromodels.training.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micromodels.features.IngestLimits;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.config.MicromodelSpec;
@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The train job on the bundled sample's two smaller clients, voltmart capped at 1,000 rows so it
  * trains distributed with MLlib while tripwise trains in one task with LIBLINEAR; the global email
- * micromodel trains on their pooled rows. Batch scores equal the scorer's; the two engines give
- * the same model on the same rows.
+ * micromodel trains on their pooled rows, with MLlib here (the global row cap set to 1,000).
+ * Batch scores equal the scorer's; the two engines give the same model on the same rows.
  */
 class TrainJobTest {
   private static final Instant AS_OF = Instant.parse("2025-10-07T23:59:59Z");
@@ -53,6 +53,7 @@ class TrainJobTest {
   private static Path dir;
   private static List<ClientConfig> clients;
   private static List<ClientOutcome> outcomes;
+  private static TrainJob.Report report;
 
   @BeforeAll
   static void trainTheSampleClients() throws IOException {
@@ -63,8 +64,48 @@ class TrainJobTest {
         .run(List.of("../data-samples/events/voltmart", "../data-samples/events/tripwise"));
     clients = List.of(capped("voltmart"),
         ClientConfigLoader.load(Path.of("../data-samples/clients/tripwise.yaml")));
-    outcomes = new TrainJob(spark, settings).run(clients, AS_OF, Map.of(),
-        dir.resolve("models").toString());
+    spark.conf().set(TrainJob.GLOBAL_ROW_CAP, "1000");
+    try {
+      report = new TrainJob(spark, settings).runReporting(clients, AS_OF, Map.of(),
+          dir.resolve("models").toString());
+    } finally {
+      spark.conf().unset(TrainJob.GLOBAL_ROW_CAP);
+    }
+
+    outcomes = report.outcomes();
+  }
+
+  @Test
+  void theGlobalModelTrainsWithMllibAboveTheGlobalRowCapAndInOneTaskUnderIt() {
+    assertThat(report.globalSolver()).isEqualTo("mllib");
+
+    TrainJob.Report small = new TrainJob(spark, settings).runReporting(clients.subList(1, 2),
+        AS_OF, Map.of(), dir.resolve("under-the-global-cap").toString());
+
+    assertThat(small.globalSolver()).isEqualTo("liblinear");
+    assertThat(small.outcomes()).singleElement().satisfies(o ->
+        assertThat(o.status()).as(o.message()).isEqualTo(ClientOutcome.Status.TRAINED));
+    assertThat(small.global().outOfFold()).containsOnlyKeys("email");
+  }
+
+  @Test
+  void aGlobalRowCapThatIsNotANumberOfRowsIsRefusedNamingTheKey() {
+    spark.conf().set(TrainJob.GLOBAL_ROW_CAP, "lots");
+    try {
+      assertThatThrownBy(() -> new TrainJob(spark, settings).runReporting(clients, AS_OF,
+          Map.of(), dir.resolve("refused").toString()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(TrainJob.GLOBAL_ROW_CAP).hasMessageContaining("lots");
+      spark.conf().set(TrainJob.GLOBAL_ROW_CAP, "999");
+      assertThatThrownBy(() -> new TrainJob(spark, settings).runReporting(clients, AS_OF,
+          Map.of(), dir.resolve("refused").toString()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("1000..100000000");
+    } finally {
+      spark.conf().unset(TrainJob.GLOBAL_ROW_CAP);
+    }
+
+    assertThat(dir.resolve("refused")).doesNotExist();
   }
 
   @Test
@@ -102,7 +143,11 @@ class TrainJobTest {
     List<LabelledRow> local = rows.collectAsList().stream()
         .map(r -> TrainingColumns.labelled(r, List.of())).toList();
 
-    var distributed = ModelTrainer.train(plan, new DatasetRows(rows, MllibSolver.in(spark)), Map.of());
+    ModelTrainer.Result distributed;
+    try (DatasetRows distributedRows = new DatasetRows(rows, MllibSolver.in(spark))) {
+      distributed = ModelTrainer.train(plan, distributedRows, Map.of());
+    }
+
     var inOneTask = ModelTrainer.train(plan,
         new LocalRows(local, LiblinearSolver.create(), "liblinear"), Map.of());
 
