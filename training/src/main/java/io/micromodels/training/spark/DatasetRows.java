@@ -35,7 +35,7 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Training rows kept distributed, fitted with MLlib: clients above their row cap and the pooled
- * global model. Featurizers and out-of-fold models travel as JSON and run inside the tasks; only
+ * global model above its ({@link TrainJob#GLOBAL_ROW_CAP}). Featurizers and out-of-fold models travel as JSON and run inside the tasks; only
  * models, loss sums and the validation slice (for calibration and the policy) reach the driver.
  *
  * <p>A micromodel is fitted many times on slices of the same rows with the same featurizer (every

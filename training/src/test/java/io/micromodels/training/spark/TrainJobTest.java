@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -143,10 +144,16 @@ class TrainJobTest {
     List<LabelledRow> local = rows.collectAsList().stream()
         .map(r -> TrainingColumns.labelled(r, List.of())).toList();
 
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    var persistedBefore = Map.copyOf(context.getPersistentRDDs());
     ModelTrainer.Result distributed;
     try (DatasetRows distributedRows = new DatasetRows(rows, MllibSolver.in(spark))) {
       distributed = ModelTrainer.train(plan, distributedRows, Map.of());
     }
+
+    assertThat(context.getPersistentRDDs().keySet())
+        .as("closing the rows releases their persisted design")
+        .isEqualTo(persistedBefore.keySet());
 
     var inOneTask = ModelTrainer.train(plan,
         new LocalRows(local, LiblinearSolver.create(), "liblinear"), Map.of());
