@@ -58,11 +58,16 @@ public final class TrainJob {
   /**
    * Spark conf key: the most pooled rows the global model trains on inside one task with
    * LIBLINEAR; above it the global model trains with MLlib. Default
-   * {@link TrainingSpec#DEFAULT_ROW_CAP}, the clients' default {@code training.row_cap}, within
-   * the same bounds. Set it in the platform config's {@code spark} map or with spark-submit's
-   * {@code --conf}.
+   * {@link #DEFAULT_GLOBAL_ROW_CAP}, within the bounds of {@code training.row_cap}. Set it in the
+   * platform config's {@code spark} map or with spark-submit's {@code --conf}.
    */
   public static final String GLOBAL_ROW_CAP = "spark.micromodels.globalRowCap";
+  /**
+   * Lower than the clients' 1,000,000: one task trains the global model while the rest of the
+   * cluster waits, whereas client tasks run side by side. On the training benchmark's 422,659
+   * pooled rows (2 cores) LIBLINEAR in one task took 765 s, MLlib 215 s (docs/benchmarks.md).
+   */
+  public static final long DEFAULT_GLOBAL_ROW_CAP = 100_000;
 
   private final SparkSession spark;
   private final SparkSettings settings;
@@ -282,7 +287,7 @@ public final class TrainJob {
 
   /** {@link #GLOBAL_ROW_CAP} from the session's conf. */
   long globalRowCap() {
-    String value = spark.conf().get(GLOBAL_ROW_CAP, String.valueOf(TrainingSpec.DEFAULT_ROW_CAP));
+    String value = spark.conf().get(GLOBAL_ROW_CAP, String.valueOf(DEFAULT_GLOBAL_ROW_CAP));
     long cap;
     try {
       cap = Long.parseLong(value.trim());
