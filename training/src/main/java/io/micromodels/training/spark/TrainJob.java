@@ -63,9 +63,9 @@ public final class TrainJob {
    */
   public static final String GLOBAL_ROW_CAP = "spark.micromodels.globalRowCap";
   /**
-   * Lower than the clients' 1,000,000: one task trains the global model while the rest of the
-   * cluster waits, whereas client tasks run side by side. On the training benchmark's 422,659
-   * pooled rows (2 cores) LIBLINEAR in one task took 765 s, MLlib 215 s (docs/benchmarks.md).
+   * Lower than the clients' {@link TrainingSpec#DEFAULT_ROW_CAP}: one task trains the global
+   * model while the rest of the cluster waits, whereas client tasks run side by side (measured in
+   * docs/training.md, "Engines").
    */
   public static final long DEFAULT_GLOBAL_ROW_CAP = 100_000;
 
