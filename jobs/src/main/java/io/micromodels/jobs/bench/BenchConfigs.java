@@ -1,5 +1,6 @@
 package io.micromodels.jobs.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.List;
  * Per-client configs of a benchmark, written from a template resource whose {@code CLIENT} is
  * replaced by each client id, then loaded through the ordinary loader (its validation included).
  * Top-level keys the template lacks (gates, auto_promote) can be appended, so one template serves
- * several benchmarks.
+ * several benchmarks; config overrides (as an ad-hoc backtest's) merge into every file.
  */
 final class BenchConfigs {
   private BenchConfigs() {}
@@ -27,6 +28,12 @@ final class BenchConfigs {
   /** As {@link #fromTemplate(String, List, Path)}, with {@code extraYaml} appended to each file. */
   static List<ClientConfig> fromTemplate(String resource, String extraYaml, List<String> clients,
       Path dir) {
+    return fromTemplate(resource, extraYaml, null, clients, dir);
+  }
+
+  /** As {@link #fromTemplate(String, String, List, Path)}, with overrides (or null) merged in. */
+  static List<ClientConfig> fromTemplate(String resource, String extraYaml, JsonNode overrides,
+      List<String> clients, Path dir) {
     try (InputStream in = BenchConfigs.class.getResourceAsStream(resource)) {
       String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       Files.createDirectories(dir);
@@ -34,7 +41,7 @@ final class BenchConfigs {
       for (String client : clients) {
         Path file = dir.resolve(client + ".yaml");
         Files.writeString(file, template.replace("CLIENT", client) + extraYaml);
-        configs.add(ClientConfigLoader.load(file));
+        configs.add(ClientConfigLoader.load(file, overrides));
       }
 
       return configs;

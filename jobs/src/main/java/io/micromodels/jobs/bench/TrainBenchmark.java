@@ -2,6 +2,7 @@ package io.micromodels.jobs.bench;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.SparkSettings;
@@ -51,14 +52,15 @@ public final class TrainBenchmark {
   /**
    * Measures both paths; returns the figures.
    *
+   * @param overrides merged into every client's config (a JSON object, maybe empty)
    * @param baselineClients how many clients the naive loop trains at most
    * @param baselineSeconds the loop's time budget: it stops after the client that passes it
    */
-  public Map<String, Object> run(Instant asOf, int baselineClients, long baselineSeconds,
-      long seed) {
+  public Map<String, Object> run(Instant asOf, JsonNode overrides, int baselineClients,
+      long baselineSeconds, long seed) {
     List<String> ids = clients(settings.tablePath(IngestJob.EVENTS_TABLE));
-    List<ClientConfig> configs = BenchConfigs.fromTemplate("/bench/standard-training.yaml",
-        ids, scratch.resolve("bench-clients"));
+    List<ClientConfig> configs = BenchConfigs.fromTemplate("/bench/standard-training.yaml", "",
+        overrides, ids, scratch.resolve("bench-clients"));
 
     TrainJob job = new TrainJob(spark, settings);
     long start = System.nanoTime();
@@ -76,7 +78,7 @@ public final class TrainBenchmark {
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("benchmark", "training-clients");
-    result.put("input", input(report.outcomes(), asOf));
+    result.put("input", input(report.outcomes(), asOf, overrides, configs.get(0)));
     result.put("seconds_train_job", round(ours));
     result.put("seconds_train_job_features", round(report.featureSeconds()));
     result.put("seconds_train_job_global_model", round(report.globalSeconds()));
@@ -164,7 +166,8 @@ public final class TrainBenchmark {
     }
   }
 
-  private static Map<String, Object> input(List<ClientOutcome> outcomes, Instant asOf) {
+  private static Map<String, Object> input(List<ClientOutcome> outcomes, Instant asOf,
+      JsonNode overrides, ClientConfig first) {
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("clients", outcomes.size());
     input.put("as_of", asOf.toString());
@@ -175,6 +178,9 @@ public final class TrainBenchmark {
     input.put("largest_client_rows", outcomes.stream().mapToLong(ClientOutcome::rows).max()
         .orElse(0));
     input.put("config", "jobs/src/main/resources/bench/standard-training.yaml");
+    input.put("config_overrides", overrides.toString());
+    input.put("min_fraud_labels", first.minFraudLabels());
+    input.put("train_days", first.training().trainDays());
     return input;
   }
 

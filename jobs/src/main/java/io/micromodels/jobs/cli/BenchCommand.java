@@ -1,5 +1,7 @@
 package io.micromodels.jobs.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.jobs.bench.BacktestBenchmark;
 import io.micromodels.jobs.bench.FeatureBenchmark;
@@ -82,6 +84,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "train: picks the loop's clients.")
   long seed;
 
+  @Option(names = "--config-overrides", defaultValue = "{}",
+      description = "train: overrides of the benchmark config as JSON, as `backtest` takes them,"
+          + " e.g. {\"min_fraud_labels\": 3}.")
+  String configOverrides;
+
   @Option(names = "--events", defaultValue = "10000000",
       description = "nightly: events of the smaller size, about; the larger has twice the"
           + " customers (default: ${DEFAULT-VALUE}).")
@@ -119,7 +126,8 @@ final class BenchCommand implements Callable<Integer> {
       file = Path.of("bench-results", "training-sklearn.json");
     } else if (what.equals("train") && asOf != null) {
       result = new TrainBenchmark(spark, root.global.sparkSettings(), scratch).run(
-          FeaturesCommand.parseAsOf(asOf), baselineClients, baselineMinutes * 60, seed);
+          FeaturesCommand.parseAsOf(asOf), new ObjectMapper().valueToTree(
+              AirflowCommand.parse(configOverrides)), baselineClients, baselineMinutes * 60, seed);
       file = Path.of("bench-results", "training-clients.json");
     } else if (what.equals("backtest")) {
       result = new BacktestBenchmark(spark, scratch).run(Path.of("data-samples"), metricRows);

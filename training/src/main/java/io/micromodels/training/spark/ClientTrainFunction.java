@@ -26,6 +26,8 @@ final class ClientTrainFunction implements FlatMapGroupsFunction<String, Row, Cl
   private final String globalJson;
   private final Map<String, String> championJsons;
   private final String outDir;
+  /** Parsed once per task: a task trains hundreds of clients, each parse read megabytes. */
+  private transient GlobalModel global;
 
   ClientTrainFunction(Map<String, ClientSpec> specs, String globalJson,
       Map<String, String> championJsons, String outDir) {
@@ -47,11 +49,18 @@ final class ClientTrainFunction implements FlatMapGroupsFunction<String, Row, Cl
     List<LabelledRow> rows = new ArrayList<>(arrived.stream()
         .map(row -> TrainingColumns.labelled(row, List.of())).toList());
     LocalRows local = new LocalRows(rows, LiblinearSolver.create(), "liblinear");
-    GlobalModel global = globalJson == null ? null : ModelFormat.parse(globalJson, GlobalModel.class);
     String championJson = championJsons.get(clientId);
     ClientModel champion = championJson == null ? null
         : ModelFormat.fromJson(championJson, "champion of " + clientId);
-    return List.of(TrainJob.trainOne(specs.get(clientId), local, global, champion, outDir))
+    return List.of(TrainJob.trainOne(specs.get(clientId), local, global(), champion, outDir))
         .iterator();
+  }
+
+  private GlobalModel global() {
+    if (global == null && globalJson != null) {
+      global = ModelFormat.parse(globalJson, GlobalModel.class);
+    }
+
+    return global;
   }
 }
