@@ -13,6 +13,7 @@ import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -69,7 +70,7 @@ final class RegistryTable {
 
   /** The latest state. */
   Snapshot read() {
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!exists()) {
       return new Snapshot(-1, RegistryState.empty());
     }
 
@@ -94,7 +95,7 @@ final class RegistryTable {
 
   /** Every Delta version of the index: version, commit time, operation. */
   List<Row> history() {
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!exists()) {
       return List.of();
     }
 
@@ -140,9 +141,13 @@ final class RegistryTable {
   /** How long the index's history stays readable by time travel. */
   static final String RETENTION = "interval 36500 days";
 
-  /** Creates the table once; concurrent creators race through Delta's own commit protocol. */
+  /**
+   * Creates the table once; concurrent creators race through Delta's own commit protocol. A
+   * creator that has made {@code _delta_log/} but not yet committed makes ours fail (Delta takes
+   * the folder for a table); we wait for its commit, up to {@link #CREATE_ATTEMPTS} back-offs.
+   */
   private void create() {
-    for (int attempt = 1; !DeltaTable.isDeltaTable(spark, path); attempt++) {
+    for (int attempt = 1; !exists(); attempt++) {
       try {
         DeltaTable.createIfNotExists(spark).location(path).addColumns(SCHEMA)
             // Serializable: a commit conflicts with any concurrent one, not only non-appends.
@@ -152,13 +157,41 @@ final class RegistryTable {
             // by default) at checkpoints, and with them the versions time travel reads.
             .property("delta.logRetentionDuration", RETENTION)
             .execute();
-      } catch (RuntimeException e) {
-        if (attempt >= 5) {
-          throw new IllegalStateException("cannot create the registry index " + path, e);
+      } catch (Exception e) { // AnalysisException is checked but undeclared (Scala)
+        if (attempt >= CREATE_ATTEMPTS) {
+          throw new RegistryException("Cannot create the registry index " + path + ": its"
+              + " _delta_log/ folder holds no commit after " + attempt + " attempts. If no other"
+              + " process is creating the registry (one may have died mid-create), remove " + path
+              + "/_delta_log and publish again.", e);
         }
 
         backOff(attempt);
       }
+    }
+  }
+
+  /** Back-offs of 20-600 ms each, a few seconds in all, while another creator commits. */
+  static final int CREATE_ATTEMPTS = 10;
+
+  /**
+   * Whether the index has its first commit. {@code isDeltaTable} alone says yes as soon as a
+   * concurrent creator has made {@code _delta_log/} and before its first commit is there; reading
+   * the table then failed with DELTA_TABLE_NOT_FOUND (seen with two publishing processes).
+   */
+  private boolean exists() {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return false;
+    }
+
+    try {
+      spark.read().format("delta").load(path);
+      return true;
+    } catch (Exception e) { // AnalysisException is checked but undeclared (Scala)
+      if (e instanceof AnalysisException) {
+        return false;
+      }
+
+      throw e;
     }
   }
 

@@ -95,6 +95,28 @@ class RegistryTest {
   }
 
   @Test
+  void anIndexWhoseCreatorHasNotCommittedReadsAsEmptyAndAPublishSaysWhatToDo()
+      throws java.io.IOException {
+    // What a creator leaves between making the log folder and its first commit, or on dying.
+    Path dir = SharedSpark.newDirectory("half-created");
+    String halfRoot = dir.resolve("registry").toString();
+    Path log = java.nio.file.Files.createDirectories(dir.resolve("registry/index/_delta_log"));
+    Registry half = new Registry(SPARK, halfRoot);
+    Publisher publisher = new Publisher(SPARK, halfRoot);
+
+    assertThat(half.list(ACME)).isEmpty();
+    assertThat(half.history()).isEmpty();
+    assertThatThrownBy(() -> publisher.publish(
+        PublisherTest.request(dir.resolve("c"), "acme", PublisherTest.PASSED)))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("_delta_log/ folder holds no commit")
+        .hasMessageContaining(halfRoot + "/index/_delta_log and publish again");
+    java.nio.file.Files.delete(log);
+    publisher.publish(PublisherTest.request(dir.resolve("d"), "acme", PublisherTest.PASSED));
+    assertThat(half.list(ACME)).extracting(VersionEntry::version).containsExactly(1);
+  }
+
+  @Test
   void anUnknownIndexVersionOrRegistryVersionIsNamed() {
     assertThatThrownBy(() -> registry.stateAt(999)).isInstanceOf(RegistryException.class)
         .hasMessageStartingWith("The registry index has no version 999; it has 0..");
