@@ -1,6 +1,7 @@
 package io.micromodels.jobs.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.features.ConfigException;
 import io.micromodels.orchestration.airflow.DagRun;
@@ -92,5 +93,10 @@ final class AirflowCommand {
     } catch (JsonProcessingException e) {
       throw new ConfigException("--conf must be a JSON object: " + e.getOriginalMessage());
     }
+  }
+
+  /** {@link #parse} as the tree {@code ClientConfigLoader.load(file, overrides)} merges in. */
+  static JsonNode parseTree(String json) {
+    return new ObjectMapper().valueToTree(parse(json));
   }
 }

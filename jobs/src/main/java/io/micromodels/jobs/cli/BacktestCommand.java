@@ -1,6 +1,6 @@
 package io.micromodels.jobs.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
 import io.micromodels.evaluation.backtest.FoldLayout;
@@ -197,14 +197,12 @@ final class BacktestCommand implements Callable<Integer> {
 
   private List<ClientConfig> selected() {
     List<ClientConfig> chosen = ClientSelection.select(configs, clients);
-    Map<String, Object> parsed = AirflowCommand.parse(overrides);
-    if (parsed.isEmpty()) {
+    JsonNode tree = AirflowCommand.parseTree(overrides);
+    if (tree.isEmpty()) {
       return chosen;
     }
 
-    var tree = new ObjectMapper().valueToTree(parsed);
-    return chosen.stream().map(c -> ClientConfigLoader.load(c.source(),
-        (com.fasterxml.jackson.databind.JsonNode) tree)).toList();
+    return chosen.stream().map(c -> ClientConfigLoader.load(c.source(), tree)).toList();
   }
 
   /** A setting every client of one run shares: the option, or the value all configs agree on. */

@@ -1,7 +1,5 @@
 package io.micromodels.jobs.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.jobs.bench.BacktestBenchmark;
 import io.micromodels.jobs.bench.FeatureBenchmark;
@@ -126,8 +124,8 @@ final class BenchCommand implements Callable<Integer> {
       file = Path.of("bench-results", "training-sklearn.json");
     } else if (what.equals("train") && asOf != null) {
       result = new TrainBenchmark(spark, root.global.sparkSettings(), scratch).run(
-          FeaturesCommand.parseAsOf(asOf), new ObjectMapper().valueToTree(
-              AirflowCommand.parse(configOverrides)), baselineClients, baselineMinutes * 60, seed);
+          FeaturesCommand.parseAsOf(asOf), AirflowCommand.parseTree(configOverrides),
+          baselineClients, baselineMinutes * 60, seed);
       file = Path.of("bench-results", "training-clients.json");
     } else if (what.equals("backtest")) {
       result = new BacktestBenchmark(spark, scratch).run(Path.of("data-samples"), metricRows);
