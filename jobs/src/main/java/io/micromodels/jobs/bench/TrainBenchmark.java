@@ -83,6 +83,8 @@ public final class TrainBenchmark {
     result.put("seconds_train_job_features", round(report.featureSeconds()));
     result.put("seconds_train_job_global_model", round(report.globalSeconds()));
     result.put("global_model_solver", report.globalSolver());
+    result.put("global_model_rows", report.globalRows());
+    result.put("pooled_rows", report.pooledRows());
     result.put("seconds_train_job_clients", round(report.clientSeconds()));
     result.put("train_job_solvers", solvers(report.outcomes()));
     result.put("train_job_statuses", statuses(report.outcomes()));

@@ -58,8 +58,8 @@ final class TrainCommand implements Callable<Integer> {
     System.out.printf("train as of %s (%.1f s), models in %s%n", moment,
         (System.nanoTime() - start) / 1e9, target);
     if (report.globalSolver() != null) {
-      System.out.printf("global model: %s (%.1f s)%n", report.globalSolver(),
-          report.globalSeconds());
+      System.out.printf("global model: %s on %,d of %,d pooled rows (%.1f s)%n",
+          report.globalSolver(), report.globalRows(), report.pooledRows(), report.globalSeconds());
     }
 
     print(outcomes);

@@ -90,6 +90,51 @@ class TrainJobTest {
   }
 
   @Test
+  void aPoolLargerThanTheGlobalSampleTrainsTheGlobalModelOnASampleOfAboutThatSize() {
+    assertThat(report.globalRows()).as("the pool is under the default sample size")
+        .isEqualTo(report.pooledRows());
+    spark.conf().set(TrainJob.GLOBAL_SAMPLE_ROWS, "1000");
+    TrainJob.Report sampled;
+    try {
+      sampled = new TrainJob(spark, settings).runReporting(clients, AS_OF, Map.of(),
+          dir.resolve("global-sample").toString());
+    } finally {
+      spark.conf().unset(TrainJob.GLOBAL_SAMPLE_ROWS);
+    }
+
+    assertThat(sampled.pooledRows()).isEqualTo(report.pooledRows()).isGreaterThan(2000);
+    assertThat(sampled.globalRows()).isBetween(850L, 1150L);
+    assertThat(sampled.globalSolver()).as("the sample is under the global row cap")
+        .isEqualTo("liblinear");
+    assertThat(sampled.outcomes()).allSatisfy(o ->
+        assertThat(o.status()).as(o.message()).isEqualTo(ClientOutcome.Status.TRAINED));
+    long validationRows = sampled.global().scoring().micromodels().get(0).regularisation()
+        .points().get(0).validation().rows();
+    long fullValidationRows = report.global().scoring().micromodels().get(0).regularisation()
+        .points().get(0).validation().rows();
+    assertThat(validationRows).as("the path records the sample's validation slice")
+        .isLessThan(fullValidationRows * 6 / 10);
+  }
+
+  @Test
+  void thePoolSampleKeepsTheSameRowsWhateverThePartitioning() {
+    List<Row> events = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      events.add(org.apache.spark.sql.RowFactory.create("client-" + i % 7, "event-" + i));
+    }
+    Dataset<Row> pool = spark.createDataFrame(events, new org.apache.spark.sql.types.StructType()
+        .add("client_id", "string").add("event_id", "string"));
+
+    List<Row> kept = TrainJob.sample(pool, 20_000, 5_000).sort("event_id").collectAsList();
+    List<Row> repartitioned = TrainJob.sample(pool.repartition(5), 20_000, 5_000)
+        .sort("event_id").collectAsList();
+
+    assertThat(kept).hasSizeBetween(4_700, 5_300).isEqualTo(repartitioned);
+    assertThat(TrainJob.sample(pool, 20_000, 20_000)).as("a pool no larger is kept whole")
+        .isSameAs(pool);
+  }
+
+  @Test
   void aGlobalRowCapThatIsNotANumberOfRowsIsRefusedNamingTheKey() {
     spark.conf().set(TrainJob.GLOBAL_ROW_CAP, "lots");
     try {
