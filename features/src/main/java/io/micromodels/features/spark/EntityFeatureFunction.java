@@ -17,8 +17,9 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * Runs {@link EntityTimeline} over a partition of one entity's streams, sorted by (client,
- * entity key, time, event id), and emits (client_id, event_id, feature, value) for the decision
- * events inside the output range. Input columns: client_id, entity_key, time_micros, event_id,
+ * entity key, time, event id), and emits the feature values of the decision events inside the
+ * output range: one row per event with all of the stream's (feature, value) entries
+ * ({@link FeatureRows#VALUE_SCHEMA}). Input columns: client_id, entity_key, time_micros, event_id,
  * event_type, decision, amount, fraud_label_micros, then the distinct-count columns in
  * {@code valueColumns} order.
  */
@@ -83,9 +84,11 @@ final class EntityFeatureFunction implements MapPartitionsFunction<Row, Row> {
         HistoryEvent event = event(row);
         Double[] values = timeline.observe(event);
         if (values != null && event.time() >= fromMicros && event.time() < untilMicros) {
+          Row[] entries = new Row[values.length];
           for (int i = 0; i < values.length; i++) {
-            ready.add(RowFactory.create(client, event.eventId(), columns.get(i), values[i]));
+            entries[i] = RowFactory.create(columns.get(i), values[i]);
           }
+          ready.add(RowFactory.create(client, event.eventId(), entries));
         }
       }
     };

@@ -22,13 +22,23 @@ import org.apache.spark.sql.types.StructType;
 
 /** Assembles the rows of the {@code features} table from decision events and feature values. */
 final class FeatureRows {
-  /** One feature value of one decision event. */
+  /** One feature value: its column name and value (null when the aggregate has none). */
+  static final StructType ENTRY =
+      EventSchema.struct(
+          EventSchema.field("feature", DataTypes.StringType),
+          EventSchema.field("value", DataTypes.DoubleType));
+
+  /**
+   * One entity stream's feature values of one decision event. One row per event and stream
+   * rather than per event and feature: the rows are grouped by event afterwards, and Spark
+   * groups them by sorting on the event id (a million distinct keys leave its hash aggregation
+   * at once), so every row less is a row fewer to sort.
+   */
   static final StructType VALUE_SCHEMA =
       EventSchema.struct(
           EventSchema.field("client_id", DataTypes.StringType),
           EventSchema.field("event_id", DataTypes.StringType),
-          EventSchema.field("feature", DataTypes.StringType),
-          EventSchema.field("value", DataTypes.DoubleType));
+          EventSchema.field("entries", DataTypes.createArrayType(ENTRY, false)));
 
   private static final StructType TIME =
       EventSchema.struct(
@@ -49,8 +59,7 @@ final class FeatureRows {
       Dataset<Row> values, Dataset<Row> accountCreated, FeatureRange range) {
     Dataset<Row> perEvent = values
         .groupBy("client_id", "event_id")
-        .agg(map_from_entries(collect_list(struct(col("feature"), col("value"))))
-            .alias("feature_values"));
+        .agg(map_from_entries(flatten(collect_list(col("entries")))).alias("feature_values"));
     Dataset<Row> joined = decisions
         .join(perEvent, FeatureJob.scala(List.of("client_id", "event_id")), "left")
         .join(accountCreated, FeatureJob.scala(List.of("client_id", "customer_id")), "left")
