@@ -49,7 +49,8 @@ import org.apache.spark.storage.StorageLevel;
  * of each client's window are built as of the training moment (labels known then). The global
  * micromodels train first on all clients' pooled rows (a sample of at most
  * {@link #GLOBAL_SAMPLE_ROWS} of a larger pool), by the rule the clients follow: inside one task
- * with LIBLINEAR when those rows are at most {@link #GLOBAL_ROW_CAP}, otherwise with MLlib. Then clients under their row cap train inside one task each with LIBLINEAR (one
+ * with LIBLINEAR when those rows are at most {@link #GLOBAL_ROW_CAP}, otherwise with MLlib. Then
+ * clients under their row cap train inside one task each with LIBLINEAR (one
  * {@code groupByKey}), larger clients on distributed rows with MLlib. Both write the same
  * {@code model.json}.
  */
