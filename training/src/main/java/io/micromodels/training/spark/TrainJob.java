@@ -162,7 +162,7 @@ public final class TrainJob {
       long pooledRows = counts.values().stream().mapToLong(Long::longValue).sum();
       Dataset<Row> globalPool = sample(rows, pooledRows, globalSampleRows);
       long globalRows = shared.isEmpty() ? 0
-          : globalPool == rows ? pooledRows : globalPool.count();
+          : pooledRows <= globalSampleRows ? pooledRows : globalPool.count();
       String globalSolver = shared.isEmpty() ? null
           : globalRows <= globalRowCap ? "liblinear" : "mllib";
       GlobalModel global = shared.isEmpty() ? null

@@ -37,7 +37,9 @@ import java.util.function.UnaryOperator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -120,9 +122,9 @@ class TrainJobTest {
   void thePoolSampleKeepsTheSameRowsWhateverThePartitioning() {
     List<Row> events = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) {
-      events.add(org.apache.spark.sql.RowFactory.create("client-" + i % 7, "event-" + i));
+      events.add(RowFactory.create("client-" + i % 7, "event-" + i));
     }
-    Dataset<Row> pool = spark.createDataFrame(events, new org.apache.spark.sql.types.StructType()
+    Dataset<Row> pool = spark.createDataFrame(events, new StructType()
         .add("client_id", "string").add("event_id", "string"));
 
     List<Row> kept = TrainJob.sample(pool, 20_000, 5_000).sort("event_id").collectAsList();
