@@ -9,6 +9,7 @@ import io.micromodels.evaluation.backtest.Drift;
 import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.evaluation.metrics.PopulationStability;
 import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
@@ -60,7 +61,7 @@ final class DriftJob {
   /**
    * What one client's drift is measured on.
    *
-   * @param inputs the numeric model inputs (the client's tabular micromodels' inputs)
+   * @param inputs the numeric model inputs (the client's tabular and binned micromodels' inputs)
    * @param production the production model's {@code model.json}, null without one (no score drift)
    */
   record Plan(String clientId, Instant referenceStart, Instant referenceEnd, String reference,
@@ -71,7 +72,7 @@ final class DriftJob {
           : production.training().windowStart();
       Instant end = production == null ? layout.folds().get(0).trainEnd()
           : production.training().windowEnd();
-      List<String> inputs = config.micromodels().stream().filter(m -> m.type().equals("tabular"))
+      List<String> inputs = config.micromodels().stream().filter(MicromodelSpec::readsNumericColumns)
           .flatMap(m -> m.inputs().stream()).distinct().toList();
       return new Plan(config.clientId().value(), start, end, (production == null
           ? "the first fold's training window [" : "the production model's training window [")

@@ -7,7 +7,7 @@ import io.micromodels.features.ConfigException;
  * module's {@code MicromodelType} extends this interface, so a type registered there (one line in
  * {@code META-INF/services/io.micromodels.features.config.MicromodelKind}) is accepted by the config
  * loader without editing this module. Without any registration (the features module alone) the
- * built-in names {@code email}, {@code order_items} and {@code tabular} are accepted.
+ * built-in names {@code email}, {@code order_items}, {@code tabular} and {@code binned} are accepted.
  */
 public interface MicromodelKind {
   /** The name used in client configs' {@code type:} and in {@code model.json}. */

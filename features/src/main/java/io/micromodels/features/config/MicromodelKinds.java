@@ -14,7 +14,7 @@ import java.util.TreeSet;
  */
 final class MicromodelKinds {
   /** The types that ship with micromodels; accepted even when the training module is absent. */
-  static final Set<String> BUILT_IN = Set.of("email", "order_items", "tabular");
+  static final Set<String> BUILT_IN = Set.of("email", "order_items", "tabular", "binned");
 
   private MicromodelKinds() {}
 

@@ -39,9 +39,9 @@ final class MicromodelReader {
 
       List<String> inputs = node.strings("inputs", List.of());
       checkInputs(node.child("inputs"), inputs, featureColumns);
-      if (type.equals("tabular") && inputs.isEmpty()) {
+      if (MicromodelSpec.NUMERIC_TYPES.contains(type) && inputs.isEmpty()) {
         throw node.error(node.child("inputs").path(), "missing",
-            "the feature or raw columns a tabular micromodel reads", null);
+            "the feature or raw columns a " + type + " micromodel reads", null);
       }
 
       Map<String, String> params = new LinkedHashMap<>();

@@ -174,8 +174,10 @@ class ClientConfigValidationTest {
         bad(MINIMAL + "micromodels: [{name: m, type: tabular}]\n",
             "key `micromodels[0].inputs`: missing; expected the feature or raw columns"),
         bad(MINIMAL + "micromodels: [{name: m, type: neural}]\n",
-            "key `micromodels[0].type`: invalid value; expected one of [email, order_items,"
-                + " tabular]"),
+            "key `micromodels[0].type`: invalid value; expected one of [binned, email,"
+                + " order_items, tabular]"),
+        bad(MINIMAL + "micromodels: [{name: m, type: binned}]\n",
+            "key `micromodels[0].inputs`: missing; expected the feature or raw columns a binned"),
         bad(MINIMAL + "micromodels: [{name: m, type: email}, {name: m, type: email}]\n",
             "key `micromodels[1].name`: micromodel name `m` is used twice"),
         bad(MINIMAL + "combiner: {regularisation: {grid: [0.1], steps: 3}}\n",

@@ -59,6 +59,19 @@ public final class MicromodelParams {
     return spec.inputs();
   }
 
+  /**
+   * The spec's input columns, which a type over declared numeric columns requires.
+   *
+   * @throws ConfigException when it declares none
+   */
+  public List<String> requiredInputs() {
+    if (spec.inputs().isEmpty()) {
+      throw invalid("a " + spec.type() + " micromodel needs its numeric input columns in `inputs`");
+    }
+
+    return spec.inputs();
+  }
+
   /** An integer param within {@code min..max}, or its default when absent. */
   public int integer(String key, int fallback, int min, int max) {
     String text = spec.params().get(key);

@@ -4,6 +4,7 @@ import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.training.featurize.Featurizer;
 import io.micromodels.training.featurize.TabularFeaturizer;
 import io.micromodels.training.input.ModelInput;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,13 +26,10 @@ public final class TabularMicromodelType implements MicromodelType {
   public TabularFeaturizer featurizer(MicromodelSpec spec,
       Iterable<? extends ModelInput> trainingRows) {
     MicromodelParams params = MicromodelParams.of(spec, Set.of(CLIP));
-    if (spec.inputs().isEmpty()) {
-      throw params.invalid("a tabular micromodel needs its numeric input columns in `inputs`");
-    }
-
+    List<String> inputs = params.requiredInputs();
     double clip = params.number(CLIP, TabularFeaturizer.CLIP_DEFAULT, Double.MIN_NORMAL,
         LARGEST_CLIP);
-    return TabularFeaturizer.fit(spec.inputs(), trainingRows, clip);
+    return TabularFeaturizer.fit(inputs, trainingRows, clip);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.config.MicromodelKind;
 import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.features.config.Regularisation;
+import io.micromodels.training.featurize.BinnedFeaturizer;
 import io.micromodels.training.featurize.EmailFeaturizer;
 import io.micromodels.training.featurize.Featurizer;
 import io.micromodels.training.featurize.HashingSpec;
@@ -34,6 +35,7 @@ class MicromodelTypesTest {
     assertThat(MicromodelTypes.of("order_items").featurizerClass())
         .isEqualTo(OrderItemsFeaturizer.class);
     assertThat(MicromodelTypes.of("tabular").featurizerClass()).isEqualTo(TabularFeaturizer.class);
+    assertThat(MicromodelTypes.of("binned").featurizerClass()).isEqualTo(BinnedFeaturizer.class);
   }
 
   @Test
@@ -45,7 +47,7 @@ class MicromodelTypesTest {
             + " io.micromodels.training.micromodel.MicromodelType and is registered in"
             + " META-INF/services/io.micromodels.features.config.MicromodelKind"
             + " (docs/micromodels.md).")
-        .hasMessageContaining("known types: [device_prefix, email, order_items, ");
+        .hasMessageContaining("known types: [binned, device_prefix, email, order_items, ");
   }
 
   @Test
@@ -86,13 +88,14 @@ class MicromodelTypesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"email,email", "order_items,item_names", "tabular,amount", "device_prefix,device_id"})
+  @CsvSource({"email,email", "order_items,item_names", "tabular,amount", "binned,amount",
+      "device_prefix,device_id"})
   void everyTypesFeaturizerRoundTripsThroughItsFeaturizerClass(String name, String input)
       throws Exception {
     MicromodelType type = MicromodelTypes.of(name);
     List<ModelInput> rows = List.of(new MapInput(Map.of("amount", 3, "email", "a@b.c")),
         new MapInput(Map.of("amount", 5, "device_id", "emu-1", "item_names", List.of("kale"))));
-    List<String> inputs = name.equals("tabular") ? List.of(input) : List.of();
+    List<String> inputs = input.equals("amount") ? List.of(input) : List.of();
     Featurizer featurizer = type.featurizer(spec(name, inputs, Map.of()), rows);
     ObjectMapper json = new ObjectMapper();
 
@@ -146,6 +149,19 @@ class MicromodelTypesTest {
   }
 
   @Test
+  void binnedTypeReadsItsParamsAndFitsEdgesOnTheTrainingRows() {
+    BinnedFeaturizer featurizer = new BinnedMicromodelType().featurizer(
+        spec("binned", List.of("amount"), Map.of("bins", "2", "smoothness", "0.5")),
+        List.of(new MapInput(Map.of("amount", 2)), new MapInput(Map.of("amount", 4)),
+            new MapInput(Map.of("amount", 6)), new MapInput(Map.of("amount", 8))));
+
+    assertThat(featurizer).isEqualTo(new BinnedFeaturizer(
+        List.of(new BinnedFeaturizer.Column("amount", List.of(6.0))), 0.5));
+    assertThat(new BinnedMicromodelType().featurizer(spec("binned", List.of("a"), Map.of()),
+        List.of()).smoothness()).isEqualTo(BinnedFeaturizer.SMOOTHNESS_DEFAULT);
+  }
+
+  @Test
   void badParamsAreConfigErrorsNamingTheMicromodelAndKey() {
     assertThatThrownBy(() -> new EmailMicromodelType()
         .featurizer(spec("email", List.of(), Map.of("bucket", "10")), List.of()))
@@ -172,6 +188,14 @@ class MicromodelTypesTest {
         .featurizer(spec("tabular", List.of("amount"), Map.of("clip", "-1")), List.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("param `clip` is `-1`; expected a number within");
+    assertThatThrownBy(() -> new BinnedMicromodelType()
+        .featurizer(spec("binned", List.of("amount"), Map.of("bins", "1")), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("param `bins` is `1`; expected a whole number within 2..256");
+    assertThatThrownBy(() -> new BinnedMicromodelType()
+        .featurizer(spec("binned", List.of(), Map.of()), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("a binned micromodel needs its numeric input columns in `inputs`");
   }
 
   static MicromodelSpec spec(String type, List<String> inputs, Map<String, String> params) {
