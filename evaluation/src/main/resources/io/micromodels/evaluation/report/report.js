@@ -85,10 +85,15 @@
     render();
   }
 
-  // RFC 4180: CRLF record ends; quote a field holding a comma, quote, CR or LF.
+  // RFC 4180: CRLF record ends; quote a field holding a comma, quote, CR or LF. A text starting
+  // with = + - @, a tab or a CR gets a leading apostrophe so a spreadsheet shows it instead of
+  // running it as a formula (as Csv.java does for scores.csv.gz); numbers stay as they are.
   function csvField(value) {
     if (value === null || value === undefined) return '';
-    const text = String(value);
+    let text = String(value);
+    if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) {
+      text = "'" + text;
+    }
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 

@@ -25,6 +25,8 @@ final class ReportSamples {
   static final String IMG_EMAIL = "\"><img src=x onerror=alert(1)>";
   /** Would set a global flag if the page ever ran event data as markup. */
   static final String FLAG_EMAIL = "<img src=x onerror=\"window.__pwned=1\">";
+  /** A spreadsheet would run it as a formula if a CSV export wrote it as it is. */
+  static final String FORMULA_EMAIL = "=2+5+cmd|' /C calc'!A0";
   private static final String[] ACTIONS = {"ALLOW", "REVIEW", "PREVENT"};
 
   private ReportSamples() {
@@ -48,6 +50,7 @@ final class ReportSamples {
         case 3 -> SCRIPT_EMAIL;
         case 5 -> IMG_EMAIL;
         case 8 -> FLAG_EMAIL;
+        case 13 -> FORMULA_EMAIL;
         case 11 -> null;
         default -> "user" + i + (i % 2 == 0 ? "@example.com" : "@mail.test");
       };

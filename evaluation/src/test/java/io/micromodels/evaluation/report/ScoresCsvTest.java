@@ -38,6 +38,20 @@ class ScoresCsvTest {
   }
 
   @Test
+  void textThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() throws IOException {
+    Path file = dir.resolve("formulas.csv.gz");
+    ScoresCsv.write(List.of(
+        new EventRow("=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", null, -0.5, -1e-7,
+            1.0, "@SUM(A1)", "-2+3"),
+        new EventRow("\tev", "\rc", null, 1.0, null, null, "ALLOW", null)), file);
+
+    assertThat(CsvRecords.parse(gunzip(file))).containsExactly(ScoresCsv.COLUMNS,
+        List.of("'=HYPERLINK(\"http://x\",\"y\")", "'+cmd|' /C calc'!A0", "-0.5", "-0.0000001",
+            "1", "'@SUM(A1)", "'-2+3"),
+        List.of("'\tev", "'\rc", "1", "", "", "ALLOW", ""));
+  }
+
+  @Test
   void twoWritesGiveTheSameBytesWithoutATimestamp() throws IOException, InterruptedException {
     Path first = dir.resolve("a.csv.gz");
     Path second = dir.resolve("b.csv.gz");
