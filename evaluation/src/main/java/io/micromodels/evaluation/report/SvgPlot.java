@@ -18,7 +18,9 @@ import java.util.Locale;
 final class SvgPlot {
   /** Full-size plots (curves, histograms) and small multiples (learned shapes). */
   private static final int[] FULL = {520, 340, 64, 20, 44, 50, 11, 12};
-  private static final int[] SMALL = {300, 210, 50, 10, 32, 40, 10, 11};
+  private static final int[] SMALL = {300, 210, 50, 18, 32, 40, 10, 11};
+  /** A learned shape's second and later lines (the champion's) are dashed: they may coincide. */
+  private static final String DASH = "6 3";
   /** Series up to this many points also get a marker per point (e.g. reliability bins). */
   private static final int MARKER_LIMIT = 30;
   /** Colour-blind-safe, distinguishable in greyscale print by order. */
@@ -76,14 +78,15 @@ final class SvgPlot {
     }
     List<Series> series = plot.series();
     for (int i = 0; i < series.size(); i++) {
-      line(series.get(i), x, y, colour(i), true);
+      line(series.get(i), x, y, colour(i), true, null);
     }
     legend(series.stream().map(Series::name).toList(),
         plot.reference().label());
     svg.append("</svg>");
   }
 
-  private void line(Series series, Axis x, Axis y, String colour, boolean markers) {
+  /** @param dash a stroke-dasharray, or null for a solid line */
+  private void line(Series series, Axis x, Axis y, String colour, boolean markers, String dash) {
     double[] xv = series.x();
     double[] yv = series.y();
     StringBuilder points = new StringBuilder(xv.length * 12);
@@ -93,6 +96,7 @@ final class SvgPlot {
     }
     svg.append("<g class=\"series\"><title>").append(Html.escape(series.name())).append("</title>")
         .append("<polyline fill=\"none\" stroke=\"").append(colour)
+        .append(dash == null ? "" : "\" stroke-dasharray=\"" + dash)
         .append("\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"").append(points)
         .append("\"/>");
     if (markers && xv.length <= MARKER_LIMIT) {
@@ -105,8 +109,9 @@ final class SvgPlot {
   }
 
   /**
-   * A learned shape: its lines (no markers: a step curve's points are its corners) over an axis
-   * that includes 0, with a dashed zero line (no contribution).
+   * A learned shape: its lines (no markers: a step curve's points are its corners; the second
+   * and later dashed, so a champion that learned the same shape still shows) over an axis that
+   * includes 0, with a dashed grey zero line (no contribution).
    */
   private void shape(ShapePlot plot) {
     double[] xs = plot.series().stream().flatMapToDouble(s -> Arrays.stream(s.x())).toArray();
@@ -120,9 +125,16 @@ final class SvgPlot {
         + " stroke-dasharray=\"4 3\"/>", left, y.pixel(0), right, y.pixel(0)));
     List<Series> series = plot.series();
     for (int i = 0; i < series.size(); i++) {
-      line(series.get(i), x, y, colour(i), false);
+      line(series.get(i), x, y, colour(i), false, i == 0 ? null : DASH);
     }
-    legend(series.stream().map(Series::name).toList(), null);
+    svg.append("<g class=\"legend\" font-size=\"").append(labelFont)
+        .append("\" fill=\"#111827\">");
+    double at = left;
+    for (int i = 0; i < series.size(); i++) {
+      at = legendItem(at, series.get(i).name(), "stroke=\"" + colour(i) + "\" stroke-width=\"3\""
+          + (i == 0 ? "" : " stroke-dasharray=\"" + DASH + "\""));
+    }
+    svg.append("</g>");
     svg.append("</svg>");
   }
 
@@ -190,7 +202,8 @@ final class SvgPlot {
         .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">",
             (left + right) / 2, height - 12)).append(Html.escape(xLabel)).append("</text>")
         .append(String.format(Locale.ROOT, "<text transform=\"translate(%d %d) rotate(-90)\""
-            + " text-anchor=\"middle\">", Math.max(12, left - 48), (top + bottom) / 2)).append(Html.escape(yLabel))
+            + " text-anchor=\"middle\">", Math.max(12, left - 48), (top + bottom) / 2))
+        .append(Html.escape(yLabel))
         .append("</text></g>");
   }
 

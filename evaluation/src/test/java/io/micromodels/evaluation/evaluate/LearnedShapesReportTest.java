@@ -79,7 +79,8 @@ class LearnedShapesReportTest {
             + " micromodel reads this input.</p>");
     List<String> svgs = wellFormedSvgs(html);
     assertThat(svgs).hasSize(2);
-    assertThat(svgs.get(0)).contains(">candidate</text>", ">champion</text>");
+    assertThat(svgs.get(0)).contains(">candidate</text>", ">champion</text>",
+        "stroke-dasharray=\"6 3\" stroke-width=\"2\"");
     assertThat(svgs.get(1)).contains(">candidate</text>").doesNotContain(">champion</text>");
     assertThat(Pattern.compile("<polyline").matcher(svgs.get(0)).results().count())
         .isEqualTo(2);
