@@ -1,6 +1,7 @@
 package io.micromodels.evaluation.backtest;
 
 import io.micromodels.features.config.GateSpec;
+import io.micromodels.training.artifact.AdditiveShapes.MicromodelShapes;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.Set;
  * @param assertedCustomers customers the client asserts must be prevented (empty: none given)
  * @param candidateImportances the most recent fold's candidate feature importances
  * @param championImportances the champion's, or null without a champion
+ * @param candidateShapes the learned shapes of that candidate's additive micromodels (binned,
+ *     tabular), for the report
+ * @param championShapes the champion's, or null without a champion
  * @param parentIsCandidate whether the candidate already is the global model (fallback)
  * @param lineage ordered facts for the report and metrics.json (data versions, windows, hash)
  * @param drift the test windows' drift from a reference period, null when not measured
@@ -23,6 +27,7 @@ import java.util.Set;
 public record ClientContext(String clientId, String runId, FoldLayout layout,
     List<GateSpec> gates, double[] labelDelays, Set<String> assertedCustomers,
     Map<String, Double> candidateImportances, Map<String, Double> championImportances,
+    List<MicromodelShapes> candidateShapes, List<MicromodelShapes> championShapes,
     boolean parentIsCandidate, String hypothesis, String objective,
     Map<String, String> lineage, Drift drift) implements Serializable {
   public ClientContext {
@@ -32,6 +37,8 @@ public record ClientContext(String clientId, String runId, FoldLayout layout,
     assertedCustomers = Set.copyOf(assertedCustomers);
     candidateImportances = Map.copyOf(candidateImportances);
     championImportances = championImportances == null ? null : Map.copyOf(championImportances);
+    candidateShapes = List.copyOf(candidateShapes);
+    championShapes = championShapes == null ? null : List.copyOf(championShapes);
     lineage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lineage));
   }
 

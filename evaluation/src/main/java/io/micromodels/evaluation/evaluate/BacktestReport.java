@@ -19,7 +19,11 @@ import io.micromodels.evaluation.report.ReportModel.EventRow;
 import io.micromodels.evaluation.report.ReportModel.HappyPathRow;
 import io.micromodels.evaluation.report.ReportModel.Section;
 import io.micromodels.evaluation.report.ReportModel.Series;
+import io.micromodels.evaluation.report.ReportModel.ShapePlot;
 import io.micromodels.evaluation.report.ReportModel.Table;
+import io.micromodels.training.artifact.AdditiveShapes;
+import io.micromodels.training.artifact.AdditiveShapes.InputShape;
+import io.micromodels.training.artifact.AdditiveShapes.MicromodelShapes;
 import io.micromodels.training.policy.Action;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,6 +55,7 @@ public final class BacktestReport {
     sections.add(new Section("Parent comparison", List.of(e.parentComparison().verdict()),
         List.of(), List.of()));
     sections.add(plots(e));
+    sections.addAll(shapes(e.context().candidateShapes(), e.context().championShapes()));
     if (e.context().drift() != null) {
       sections.add(drift(e.context().drift(), e.context().layout()));
     }
@@ -251,6 +256,85 @@ public final class BacktestReport {
     plots.add(new ReportModel.HistogramPlot("Score distribution", "score",
         Curves.histogramEdges(), counts));
     return new Section("Plots", List.of(), List.of(), plots);
+  }
+
+  /**
+   * One section per additive micromodel (binned, tabular) of the candidate: a small plot per
+   * input of its learned shape, with the champion's when the champion reads that input in an
+   * additive micromodel (the one of the same name first, else the first that does).
+   *
+   * @param champion null without a champion
+   */
+  static List<Section> shapes(List<MicromodelShapes> candidate,
+      List<MicromodelShapes> champion) {
+    List<Section> sections = new ArrayList<>();
+    for (MicromodelShapes micromodel : candidate) {
+      List<ReportModel.Plot> plots = new ArrayList<>();
+      for (InputShape input : micromodel.inputs()) {
+        List<Series> series = new ArrayList<>(List.of(series("candidate", input)));
+        String missing = "Missing: candidate " + signed(input.missing());
+        List<String> notes = new ArrayList<>();
+        MicromodelShapes other = champion == null ? null : championOf(champion,
+            micromodel.micromodel(), input.input());
+        if (other != null) {
+          InputShape theirs = other.input(input.input()).orElseThrow();
+          series.add(series("champion", theirs));
+          missing += ", champion " + signed(theirs.missing());
+          if (!other.micromodel().equals(micromodel.micromodel())) {
+            notes.add("Champion: in micromodel " + other.micromodel() + " (" + other.type()
+                + ").");
+          }
+        } else if (champion != null) {
+          notes.add("Champion: no additive micromodel reads this input.");
+        }
+
+        notes.add(0, missing + ".");
+        plots.add(new ShapePlot(input.input(), input.input(), "log-odds contribution", series,
+            notes));
+      }
+
+      sections.add(new Section("Learned shapes: " + micromodel.micromodel() + " ("
+          + micromodel.type() + ")", List.of("Each input's contribution to the micromodel's"
+          + " log-odds (before the combiner weighs the micromodel) against the input's value;"
+          + " the intercept is left out, so 0 is no contribution. "
+          + ("binned".equals(micromodel.type()) ? "A step per quantile bin; the end bins are"
+              + " clipped (constant beyond the outer edges) and drawn one bin width wide."
+              : "A line over the training mean ± " + (int) AdditiveShapes.TABULAR_SPAN
+              + " standard deviations of the (log-)transformed value, clipped as in scoring.")
+          + (champion == null ? " No champion." : "")), List.of(), plots));
+    }
+
+    return sections;
+  }
+
+  private static MicromodelShapes championOf(List<MicromodelShapes> champion, String micromodel,
+      String input) {
+    MicromodelShapes any = null;
+    for (MicromodelShapes m : champion) {
+      if (m.input(input).isPresent()) {
+        if (m.micromodel().equals(micromodel)) {
+          return m;
+        }
+        any = any == null ? m : any;
+      }
+    }
+
+    return any;
+  }
+
+  private static Series series(String name, InputShape shape) {
+    double[] x = new double[shape.points().size()];
+    double[] y = new double[x.length];
+    for (int p = 0; p < x.length; p++) {
+      x[p] = shape.points().get(p).x();
+      y[p] = shape.points().get(p).contribution();
+    }
+
+    return new Series(name, x, y);
+  }
+
+  private static String signed(double value) {
+    return String.format(java.util.Locale.ROOT, "%+.3f", value);
   }
 
   private static List<Series> series(List<Curve> curves) {

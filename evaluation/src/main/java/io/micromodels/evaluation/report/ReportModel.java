@@ -130,7 +130,7 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
   }
 
   /** An inline SVG plot. */
-  public sealed interface Plot permits CurvePlot, HistogramPlot {
+  public sealed interface Plot permits CurvePlot, HistogramPlot, ShapePlot {
     /** The plot's heading. */
     String title();
   }
@@ -163,6 +163,23 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
       Objects.requireNonNull(yLabel, "yLabel");
       series = List.copyOf(series);
       Objects.requireNonNull(reference, "reference");
+    }
+  }
+
+  /**
+   * A small multiple: one input's learned shape, its contribution to a micromodel's log-odds (y)
+   * against its value (x), one line per model (candidate, champion), with a dashed zero line;
+   * {@code notes} are shown beside it (e.g. what a missing value contributes). Pages lay several
+   * out in a grid.
+   */
+  public record ShapePlot(String title, String xLabel, String yLabel, List<Series> series,
+      List<String> notes) implements Plot {
+    public ShapePlot {
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(xLabel, "xLabel");
+      Objects.requireNonNull(yLabel, "yLabel");
+      series = List.copyOf(series);
+      notes = List.copyOf(notes);
     }
   }
 

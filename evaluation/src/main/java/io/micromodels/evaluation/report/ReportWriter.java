@@ -7,6 +7,7 @@ import io.micromodels.evaluation.report.ReportModel.Objective;
 import io.micromodels.evaluation.report.ReportModel.Outcome;
 import io.micromodels.evaluation.report.ReportModel.Plot;
 import io.micromodels.evaluation.report.ReportModel.Section;
+import io.micromodels.evaluation.report.ReportModel.ShapePlot;
 import io.micromodels.evaluation.report.ReportModel.Status;
 import io.micromodels.evaluation.report.ReportModel.Table;
 import java.io.IOException;
@@ -157,10 +158,18 @@ public final class ReportWriter {
       HtmlTable.render(table, html);
     }
     if (!section.plots().isEmpty()) {
-      html.append("<div class=\"plots\">");
+      // Learned shapes are small multiples: a denser grid.
+      boolean small = section.plots().stream().allMatch(p -> p instanceof ShapePlot);
+      html.append(small ? "<div class=\"plots shapes\">" : "<div class=\"plots\">");
       for (Plot plot : section.plots()) {
         html.append("<figure><figcaption>").append(Html.escape(plot.title()))
-            .append("</figcaption>").append(SvgPlot.render(plot)).append("</figure>");
+            .append("</figcaption>").append(SvgPlot.render(plot));
+        if (plot instanceof ShapePlot shape) {
+          for (String note : shape.notes()) {
+            html.append("<p class=\"note\">").append(Html.escape(note)).append("</p>");
+          }
+        }
+        html.append("</figure>");
       }
       html.append("</div>");
     }

@@ -4,6 +4,7 @@ import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientContext;
 import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.features.config.ClientConfig;
+import io.micromodels.training.artifact.AdditiveShapes;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
 import io.micromodels.training.spark.ClientOutcome;
@@ -66,6 +67,8 @@ final class FoldModels {
     return new ClientContext(config.clientId().value(), request.runId(), layout, config.gates(),
         labelDelays, assertedCustomers(config), lastCandidate.featureImportances(),
         champion == null ? null : champion.featureImportances(),
+        AdditiveShapes.of(lastCandidate.scoring()),
+        champion == null ? null : AdditiveShapes.of(champion.scoring()),
         lastCandidate.fallback().usesGlobalModel(), request.hypothesis(), request.objective(),
         lineage, drift);
   }

@@ -61,7 +61,7 @@ class ClientEvaluatorTest {
         .extracting(GateCheck::status).containsExactly(CheckStatus.NOT_CHECKED);
     assertThat(first.objective().met()).isNull();
     String html = ReportWriter.render(BacktestReport.model(first, events(false)));
-    assertThat(html).contains("No champion");
+    assertThat(html).contains("No champion", "Learned shapes: behaviour (binned)");
   }
 
   /** The context and the events travel to Spark tasks by Java serialization. */
@@ -71,6 +71,7 @@ class ClientEvaluatorTest {
     ScoredEvent event = events(true).get(0);
 
     assertThat(roundTrip(context).gates()).isEqualTo(context.gates());
+    assertThat(roundTrip(context).candidateShapes()).isEqualTo(context.candidateShapes());
     assertThat(roundTrip(event)).isEqualTo(event);
   }
 
@@ -117,7 +118,9 @@ class ClientEvaluatorTest {
 
     return new ClientContext("acme", "run-1", LAYOUT, GateSpec.defaults(), delays,
         Set.of("cu-1", "cu-2"), Map.of("email", 1.0, "basket", 0.5),
-        champion ? Map.of("email", 0.9, "basket", 0.2) : null, false,
+        champion ? Map.of("email", 0.9, "basket", 0.2) : null,
+        List.of(LearnedShapesReportTest.behaviour()),
+        champion ? List.of(LearnedShapesReportTest.behaviour()) : null, false,
         "Basket bigrams catch resellers", objective, Map.of("run", "run-1"),
         null);
   }

@@ -12,6 +12,7 @@ import io.micromodels.evaluation.report.ReportModel.Outcome;
 import io.micromodels.evaluation.report.ReportModel.Reference;
 import io.micromodels.evaluation.report.ReportModel.Section;
 import io.micromodels.evaluation.report.ReportModel.Series;
+import io.micromodels.evaluation.report.ReportModel.ShapePlot;
 import io.micromodels.evaluation.report.ReportModel.Status;
 import io.micromodels.evaluation.report.ReportModel.Table;
 import java.nio.file.Path;
@@ -169,7 +170,11 @@ final class ReportSamples {
             List.of(new CurvePlot(next.get(), next.get(), next.get(), List.of(series),
                     Reference.CHANCE),
                 new HistogramPlot(next.get(), next.get(), new double[] {0, 50, 100},
-                    List.of(new Counts(next.get(), new long[] {3, 4})))))),
+                    List.of(new Counts(next.get(), new long[] {3, 4}))))),
+            new Section(next.get(), List.of(), List.of(), List.of(
+                new ShapePlot(next.get(), next.get(), next.get(), List.of(new Series(next.get(),
+                    new double[] {0, 1, 1, 2}, new double[] {-0.5, -0.5, 1, 1})),
+                    List.of(next.get(), next.get()))))),
         rows,
         List.of(new LineageEntry(next.get(), next.get())));
   }

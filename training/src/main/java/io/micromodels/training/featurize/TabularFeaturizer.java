@@ -139,4 +139,22 @@ public record TabularFeaturizer(List<Column> columns, double clip) implements Fe
 
     return vector.build();
   }
+
+  /**
+   * The features of one column's value alone (index {@code column} or {@code n + column}): a
+   * row's vector is the sum of its columns' ones, so the weights times this vector are the
+   * column's contribution to the log-odds, as for {@link BinnedFeaturizer#featurizeColumn}.
+   *
+   * @param value the column's value, or null for a missing one
+   */
+  public SparseVector featurizeColumn(int column, Double value) {
+    SparseVectorBuilder vector = new SparseVectorBuilder(1);
+    if (value == null || !Double.isFinite(value)) {
+      vector.add(columns.size() + column, 1);
+    } else {
+      vector.add(column, columns.get(column).standardise(value, clip));
+    }
+
+    return vector.build();
+  }
 }
