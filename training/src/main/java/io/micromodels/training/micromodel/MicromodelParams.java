@@ -4,7 +4,9 @@ import io.micromodels.features.ConfigException;
 import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.training.featurize.HashingSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -30,15 +32,36 @@ public final class MicromodelParams {
    * @throws ConfigException when the spec has another param
    */
   public static MicromodelParams of(MicromodelSpec spec, Set<String> allowed) {
+    return of(spec, allowed, Set.of());
+  }
+
+  /**
+   * A reader of a spec that accepts the given param keys and any key that starts with one of the
+   * prefixes (per-input settings such as {@code transform.<input column>}; the type checks what
+   * follows the prefix, e.g. with {@link #keysWithPrefix}).
+   *
+   * @throws ConfigException when the spec has another param
+   */
+  public static MicromodelParams of(MicromodelSpec spec, Set<String> allowed,
+      Set<String> prefixes) {
     MicromodelParams params = new MicromodelParams(spec);
     for (String key : spec.params().keySet()) {
-      if (!allowed.contains(key)) {
+      if (!allowed.contains(key) && prefixes.stream().noneMatch(key::startsWith)) {
+        String orPrefixed = prefixes.isEmpty() ? ""
+            : " or a key starting with one of " + new TreeSet<>(prefixes);
         throw params.invalid("param `" + key + "` is unknown; expected one of "
-            + new TreeSet<>(allowed));
+            + new TreeSet<>(allowed) + orPrefixed);
       }
     }
 
     return params;
+  }
+
+  /** The spec's param keys that start with a prefix, sorted. */
+  public SortedSet<String> keysWithPrefix(String prefix) {
+    SortedSet<String> keys = new TreeSet<>();
+    spec.params().keySet().stream().filter(key -> key.startsWith(prefix)).forEach(keys::add);
+    return keys;
   }
 
   /**
@@ -110,6 +133,26 @@ public final class MicromodelParams {
 
     throw invalid("param `" + key + "` is `" + text + "`; expected a number within " + min + ".."
         + max);
+  }
+
+  /**
+   * A param that names one of a closed set of values, or its default when absent.
+   *
+   * @param accepted the values by name, in the order the error message lists them
+   */
+  public <T> T choice(String key, T fallback, Map<String, T> accepted) {
+    String text = spec.params().get(key);
+    if (text == null) {
+      return fallback;
+    }
+
+    T value = accepted.get(text.strip());
+    if (value == null) {
+      throw invalid("param `" + key + "` is `" + text + "`; expected one of "
+          + accepted.keySet());
+    }
+
+    return value;
   }
 
   /** The hashing of a hashing type: params {@value #BUCKETS} and {@value #SEED}. */
