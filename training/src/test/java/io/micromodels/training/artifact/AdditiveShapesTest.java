@@ -59,7 +59,7 @@ class AdditiveShapesTest {
   @Test
   void aTabularShapeIsTheWeightTimesTheStandardisedValueOverThreeDeviations() {
     TabularFeaturizer tabular = new TabularFeaturizer(List.of(
-        new TabularFeaturizer.Column("amount", Transform.IDENTITY, 100, 50),
+        new TabularFeaturizer.Column("amount", Transform.CLIP, 100, 50),
         new TabularFeaturizer.Column("orders", Transform.LOG1P, 1, 2)), 2);
     LogisticModel model = LogisticModel.ofDense(1, new double[] {0.5, -1, 0.3, 0.4});
 

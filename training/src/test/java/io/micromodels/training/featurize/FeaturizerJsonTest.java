@@ -1,9 +1,11 @@
 package io.micromodels.training.featurize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.training.featurize.TabularFeaturizer.Column;
+import io.micromodels.training.featurize.TabularFeaturizer.Declared;
 import io.micromodels.training.featurize.TabularFeaturizer.Transform;
 import io.micromodels.training.input.MapInput;
 import io.micromodels.training.input.ModelInput;
@@ -24,10 +26,11 @@ class FeaturizerJsonTest {
         new EmailFeaturizer("contact_email", HashingSpec.of(1 << 10, -7), 1, 3),
         OrderItemsFeaturizer.defaults(),
         new OrderItemsFeaturizer("names", "cats", HashingSpec.of(100, 12345)),
-        TabularFeaturizer.fit(List.of("amount", "balance", "count"),
-            TabularFeaturizerTest.trainingRows(), 10),
+        TabularFeaturizer.fit(List.of(new Declared("amount", Transform.LOG1P),
+            new Declared("balance", Transform.STANDARDISE), new Declared("count", Transform.NONE),
+            new Declared("x", Transform.CLIP)), TabularFeaturizerTest.trainingRows(), 10),
         new TabularFeaturizer(List.of(new Column("x", Transform.LOG1P, 0.1 + 0.2, 1 / 3.0),
-            new Column("y", Transform.IDENTITY, -1e-300, Double.MIN_VALUE)), 2.5));
+            new Column("y", Transform.CLIP, -1e-300, Double.MIN_VALUE)), 2.5));
   }
 
   static List<ModelInput> rows() {
@@ -70,5 +73,45 @@ class FeaturizerJsonTest {
 
     assertThat(JSON.writeValueAsString(tabular)).isEqualTo("{\"columns\":[{\"name\":\"amount\","
         + "\"transform\":\"log1p\",\"mean\":1.5,\"scale\":0.25}],\"clip\":10.0}");
+  }
+
+  @Test
+  void everyTransformIsWrittenByItsConfigName() throws Exception {
+    TabularFeaturizer tabular = new TabularFeaturizer(List.of(
+        new Column("a", Transform.NONE, 0, 1), new Column("b", Transform.STANDARDISE, 1, 2),
+        new Column("c", Transform.CLIP, 1, 2), new Column("d", Transform.LOG1P, 1, 2)), 10);
+
+    assertThat(JSON.readTree(JSON.writeValueAsString(tabular)).findValuesAsText("transform"))
+        .containsExactly("none", "standardise", "clip", "log1p");
+  }
+
+  /**
+   * model.json written before transforms were declared says {@code identity} for standardise and
+   * clip: it reads as {@code clip} and featurizes exactly as that format's formula did.
+   */
+  @Test
+  void legacyIdentityColumnReadsAsClipAndFeaturizesAsBefore() throws Exception {
+    TabularFeaturizer legacy = JSON.readValue("{\"columns\":[{\"name\":\"age\","
+        + "\"transform\":\"identity\",\"mean\":315.5,\"scale\":218.25},{\"name\":"
+        + "\"amount\",\"transform\":\"log1p\",\"mean\":3.5,\"scale\":0.75}],"
+        + "\"clip\":10.0}", TabularFeaturizer.class);
+
+    assertThat(legacy.columns()).extracting(Column::transform)
+        .containsExactly(Transform.CLIP, Transform.LOG1P);
+    ModelInput row = new MapInput(Map.of("age", 20.5, "amount", 99.0));
+    assertThat(legacy.featurize(row).values()).containsExactly((20.5 - 315.5) / 218.25,
+        (StrictMath.log1p(99) - 3.5) / 0.75);
+    assertThat(legacy.featurize(new MapInput(Map.of("age", 1e9, "amount", 1e300))).values())
+        .containsExactly(10.0, 10.0);
+    assertThat(JSON.writeValueAsString(legacy)).contains("\"transform\":\"clip\"")
+        .doesNotContain("identity");
+  }
+
+  @Test
+  void unknownTransformInModelJsonFailsNamingTheAcceptedOnes() {
+    assertThatThrownBy(() -> JSON.readValue("{\"columns\":[{\"name\":\"a\",\"transform\":"
+        + "\"sqrt\",\"mean\":0,\"scale\":1}],\"clip\":10.0}", TabularFeaturizer.class))
+        .hasMessageContaining("unknown tabular transform `sqrt`; expected one of [none,"
+            + " standardise, clip, log1p]");
   }
 }

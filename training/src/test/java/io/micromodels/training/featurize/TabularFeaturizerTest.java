@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.micromodels.training.featurize.TabularFeaturizer.Column;
+import io.micromodels.training.featurize.TabularFeaturizer.Declared;
 import io.micromodels.training.featurize.TabularFeaturizer.Transform;
 import io.micromodels.training.input.MapInput;
 import io.micromodels.training.input.ModelInput;
@@ -30,17 +31,81 @@ class TabularFeaturizerTest {
     return rows;
   }
 
-  @Test
-  void skewedNonNegativeColumnIsLoggedOthersStayLinear() {
-    TabularFeaturizer fitted = TabularFeaturizer.fit(COLUMNS, trainingRows(), 10);
+  /** x: 0, 2, 4, 6, so mean 3 and population std √5; ln(1 + x) has mean and std below. */
+  private static final List<ModelInput> X = List.of(row("x", 0.0), row("x", 2.0), row("x", 4.0),
+      row("x", 6.0), row("other", 1.0));
+  private static final double LOG_MEAN = 1.1634900875393808;
+  private static final double LOG_STD = 0.7363709879842674;
 
+  static TabularFeaturizer fitX(Transform transform) {
+    return TabularFeaturizer.fit(List.of(new Declared("x", transform)), X, 2);
+  }
+
+  static double valueOfX(TabularFeaturizer featurizer, double x) {
+    SparseVector vector = featurizer.featurize(row("x", x));
+    assertThat(vector.indices()).containsExactly(0);
+    return vector.values()[0];
+  }
+
+  @Test
+  void noneKeepsTheRawValueUnboundedAndRecordsNoStandardisation() {
+    TabularFeaturizer none = fitX(Transform.NONE);
+
+    assertThat(none.columns()).containsExactly(new Column("x", Transform.NONE, 0, 1));
+    assertThat(valueOfX(none, 7)).isEqualTo(7);
+    assertThat(valueOfX(none, -1e9)).isEqualTo(-1e9);
+  }
+
+  @Test
+  void standardiseUsesTheTrainingMeanAndPopulationStdUnbounded() {
+    TabularFeaturizer standardise = fitX(Transform.STANDARDISE);
+
+    Column x = standardise.columns().get(0);
+    assertThat(x.mean()).isEqualTo(3);
+    assertThat(x.scale()).isCloseTo(2.23606797749979, within(1e-15));
+    assertThat(valueOfX(standardise, 7)).isCloseTo(1.7888543819998317, within(1e-15));
+    assertThat(valueOfX(standardise, 1e9)).isCloseTo(447213594.15831715, within(1e-6));
+  }
+
+  @Test
+  void clipStandardisesThenBoundsToPlusMinusClip() {
+    TabularFeaturizer clip = fitX(Transform.CLIP);
+
+    assertThat(clip.columns().get(0).mean()).isEqualTo(3);
+    assertThat(valueOfX(clip, 7)).isCloseTo(1.7888543819998317, within(1e-15));
+    assertThat(valueOfX(clip, 1e9)).isEqualTo(2);
+    assertThat(valueOfX(clip, -1e9)).isEqualTo(-2);
+  }
+
+  @Test
+  void log1pLogsNonNegativeValuesThenStandardisesAndClips() {
+    TabularFeaturizer log1p = fitX(Transform.LOG1P);
+
+    Column x = log1p.columns().get(0);
+    assertThat(x.mean()).isCloseTo(LOG_MEAN, within(1e-15));
+    assertThat(x.scale()).isCloseTo(LOG_STD, within(1e-15));
+    assertThat(valueOfX(log1p, 5)).isCloseTo(0.8531968151114846, within(1e-14));
+    assertThat(valueOfX(log1p, -5)).isCloseTo(-1.5800324924862994, within(1e-14));
+    assertThat(valueOfX(log1p, 1e9)).isEqualTo(2);
+  }
+
+  @Test
+  void eachColumnGetsItsDeclaredTransformWhateverItsShape() {
+    TabularFeaturizer fitted = TabularFeaturizer.fit(List.of(
+        new Declared("amount", Transform.CLIP), new Declared("balance", Transform.LOG1P),
+        new Declared("count", Transform.NONE)), trainingRows(), 10);
+
+    // amount is non-negative and right-skewed: once logged by a hidden rule, now as declared
     assertThat(fitted.columns()).extracting(Column::transform)
-        .containsExactly(Transform.LOG1P, Transform.IDENTITY, Transform.IDENTITY);
+        .containsExactly(Transform.CLIP, Transform.LOG1P, Transform.NONE);
+    assertThat(fitted.columns().get(0).mean()).isCloseTo(114.2, within(1e-12));
   }
 
   @Test
   void standardisesWithTheTrainingMeanAndPopulationStd() {
-    TabularFeaturizer fitted = TabularFeaturizer.fit(COLUMNS, trainingRows(), 10);
+    TabularFeaturizer fitted = TabularFeaturizer.fit(List.of(
+        new Declared("amount", Transform.LOG1P), new Declared("balance", Transform.STANDARDISE),
+        new Declared("count", Transform.CLIP)), trainingRows(), 10);
 
     double[] logs = {1, 1, 2, 2, 3, 5, 8, 20, 100, 1000};
     double mean = 0;
@@ -67,7 +132,7 @@ class TabularFeaturizerTest {
 
   @Test
   void constantColumnGetsScaleOneAndZeroesAtItsValue() {
-    TabularFeaturizer fitted = TabularFeaturizer.fit(COLUMNS, trainingRows(), 10);
+    TabularFeaturizer fitted = TabularFeaturizer.fit(declared(Transform.CLIP), trainingRows(), 10);
 
     Column count = fitted.columns().get(2);
     assertThat(count.mean()).isEqualTo(4);
@@ -78,7 +143,7 @@ class TabularFeaturizerTest {
 
   @Test
   void missingValueIsZeroWithItsIndicatorSet() {
-    TabularFeaturizer fitted = TabularFeaturizer.fit(COLUMNS, trainingRows(), 10);
+    TabularFeaturizer fitted = TabularFeaturizer.fit(declared(Transform.CLIP), trainingRows(), 10);
 
     SparseVector vector = fitted.featurize(row("count", 4.0));
 
@@ -89,7 +154,7 @@ class TabularFeaturizerTest {
   @Test
   void nonFiniteValueCountsAsMissing() {
     TabularFeaturizer fitted = new TabularFeaturizer(
-        List.of(new Column("x", Transform.IDENTITY, 0, 1)), 10);
+        List.of(new Column("x", Transform.CLIP, 0, 1)), 10);
     ModelInput nan = new FixedInput(null, List.of(), Double.NaN);
 
     assertThat(fitted.featurize(nan)).hasToString("{1:1.0}");
@@ -99,7 +164,7 @@ class TabularFeaturizerTest {
   @Test
   void absurdLiveValuesAreClipped() {
     TabularFeaturizer fitted = new TabularFeaturizer(List.of(
-        new Column("a", Transform.IDENTITY, 10, 2), new Column("b", Transform.LOG1P, 1, 0.5)), 10);
+        new Column("a", Transform.CLIP, 10, 2), new Column("b", Transform.LOG1P, 1, 0.5)), 10);
 
     assertThat(fitted.featurize(row("a", 1e300, "b", 1e300))).hasToString("{0:10.0, 1:10.0}");
     assertThat(fitted.featurize(row("a", -1e300, "b", -5.0))).hasToString("{0:-10.0, 1:-2.0}");
@@ -107,16 +172,18 @@ class TabularFeaturizerTest {
 
   @Test
   void columnWithoutTrainingValuesStandardisesAroundZero() {
-    TabularFeaturizer fitted = TabularFeaturizer.fit(List.of("never"), trainingRows(), 10);
+    TabularFeaturizer fitted = TabularFeaturizer.fit(
+        List.of(new Declared("never", Transform.CLIP)), trainingRows(), 10);
 
-    assertThat(fitted.columns()).containsExactly(new Column("never", Transform.IDENTITY, 0, 1));
+    assertThat(fitted.columns()).containsExactly(new Column("never", Transform.CLIP, 0, 1));
   }
 
   @Test
   void hugeTrainingValuesDoNotBreakTheFit() {
     List<ModelInput> rows = List.of(row("x", 1e308), row("x", -1e308), row("x", 1e308));
 
-    TabularFeaturizer fitted = TabularFeaturizer.fit(List.of("x"), rows, 10);
+    TabularFeaturizer fitted = TabularFeaturizer.fit(
+        List.of(new Declared("x", Transform.STANDARDISE)), rows, 10);
 
     assertThat(fitted.columns().get(0).scale()).isEqualTo(1);
   }
@@ -126,9 +193,18 @@ class TabularFeaturizerTest {
     assertThatThrownBy(() -> new TabularFeaturizer(List.of(), 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a tabular featurizer needs at least one column");
-    assertThatThrownBy(() -> TabularFeaturizer.fit(COLUMNS, trainingRows(), 0))
+    assertThatThrownBy(() -> TabularFeaturizer.fit(declared(Transform.CLIP), trainingRows(), 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("clip must be positive and finite, found 0.0");
+    assertThatThrownBy(() -> new Column("x", Transform.NONE, 3, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("column x is not standardised (transform none): its mean must be 0 and its"
+            + " scale 1, found 3.0 and 1.0");
+  }
+
+  /** The three columns of {@link #trainingRows}, all with one transform. */
+  static List<Declared> declared(Transform transform) {
+    return COLUMNS.stream().map(name -> new Declared(name, transform)).toList();
   }
 
   static ModelInput row(Object... columnsAndValues) {

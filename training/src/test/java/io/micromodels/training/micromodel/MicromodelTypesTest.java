@@ -16,6 +16,8 @@ import io.micromodels.training.featurize.Featurizer;
 import io.micromodels.training.featurize.HashingSpec;
 import io.micromodels.training.featurize.OrderItemsFeaturizer;
 import io.micromodels.training.featurize.TabularFeaturizer;
+import io.micromodels.training.featurize.TabularFeaturizer.Column;
+import io.micromodels.training.featurize.TabularFeaturizer.Transform;
 import io.micromodels.training.input.MapInput;
 import io.micromodels.training.input.ModelInput;
 import java.nio.file.Path;
@@ -146,6 +148,50 @@ class MicromodelTypesTest {
     assertThat(featurizer.clip()).isEqualTo(4);
     assertThat(featurizer.columns().get(0).mean()).isEqualTo(3);
     assertThat(featurizer.columns().get(0).scale()).isEqualTo(1);
+    assertThat(featurizer.columns().get(0).transform()).isEqualTo(Transform.CLIP);
+  }
+
+  @Test
+  void tabularTransformsAreDeclaredWithADefaultAndPerInputOverrides() {
+    List<String> inputs = List.of("amount", "customer.amount_avg_30d", "time.night");
+    List<MapInput> rows = List.of(new MapInput(Map.of("amount", 1, "time.night", 1)));
+
+    assertThat(new TabularMicromodelType().featurizer(spec("tabular", inputs, Map.of()), rows)
+        .columns()).extracting(Column::transform)
+        .containsExactly(Transform.CLIP, Transform.CLIP, Transform.CLIP);
+    assertThat(new TabularMicromodelType().featurizer(spec("tabular", inputs, Map.of(
+            "transform", "standardise", "transform.customer.amount_avg_30d", "log1p",
+            "transform.time.night", " none")), rows)
+        .columns()).extracting(Column::transform)
+        .containsExactly(Transform.STANDARDISE, Transform.LOG1P, Transform.NONE);
+  }
+
+  @Test
+  void badTabularTransformsAreRefusedNamingTheMicromodelKeyAndAcceptedValues() {
+    List<String> inputs = List.of("amount", "customer.amount_avg_30d");
+    String accepted = "[none, standardise, clip, log1p]";
+
+    assertThatThrownBy(() -> new TabularMicromodelType()
+        .check(spec("tabular", inputs, Map.of("transform", "identity"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Cannot build micromodel `m` (type tabular): param `transform` is"
+            + " `identity`; expected one of " + accepted + ". Fix `micromodels`");
+    assertThatThrownBy(() -> new TabularMicromodelType()
+        .check(spec("tabular", inputs, Map.of("transform.customer.amount_avg_30d", "log"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("param `transform.customer.amount_avg_30d` is `log`; expected one"
+            + " of " + accepted);
+    assertThatThrownBy(() -> new TabularMicromodelType()
+        .check(spec("tabular", inputs, Map.of("transform.customer.amount_avg_7d", "log1p"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("param `transform.customer.amount_avg_7d` names no column of"
+            + " `inputs` [amount, customer.amount_avg_30d]; expected `transform.<input column>`"
+            + " with one of " + accepted);
+    assertThatThrownBy(() -> new TabularMicromodelType()
+        .check(spec("tabular", inputs, Map.of("transforms", "clip"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("param `transforms` is unknown; expected one of [clip, transform]"
+            + " or a key starting with one of [transform.]");
   }
 
   @Test
