@@ -20,10 +20,12 @@ import io.micromodels.training.featurize.TabularFeaturizer.Column;
 import io.micromodels.training.featurize.TabularFeaturizer.Transform;
 import io.micromodels.training.input.MapInput;
 import io.micromodels.training.input.ModelInput;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -164,6 +166,30 @@ class MicromodelTypesTest {
             "transform.time.night", " none")), rows)
         .columns()).extracting(Column::transform)
         .containsExactly(Transform.STANDARDISE, Transform.LOG1P, Transform.NONE);
+  }
+
+  @Test
+  void tabularTransformParamsAreReadAndCheckedWhenTheClientConfigLoads(@TempDir Path dir)
+      throws Exception {
+    String sample = Files.readString(Path.of("../data-samples/clients/tripwise.yaml"))
+        .replace("assertions: ../assertions/tripwise.csv\n", "");
+    String inputs = "             attributes.route.fraud_rate_28d_delay7d, account_age_days,"
+        + " payment_country_mismatch]\n";
+    assertThat(sample).contains(inputs);
+    Path good = Files.createDirectories(dir.resolve("good")).resolve("tripwise.yaml");
+    Files.writeString(good, sample.replace(inputs, inputs + "    params:\n"
+        + "      transform: standardise\n"
+        + "      transform.customer.amount_avg_30d: log1p\n"));
+    Path bad = Files.createDirectories(dir.resolve("bad")).resolve("tripwise.yaml");
+    Files.writeString(bad, sample.replace(inputs, inputs + "    params:\n"
+        + "      transform.customer.amount_avg_30d: logarithm\n"));
+
+    assertThat(ClientConfigLoader.load(good).micromodels()).filteredOn(m -> m.type()
+        .equals("tabular")).singleElement().satisfies(m -> assertThat(m.params()).isEqualTo(Map.of(
+            "transform", "standardise", "transform.customer.amount_avg_30d", "log1p")));
+    assertThatThrownBy(() -> ClientConfigLoader.load(bad))
+        .hasMessageContaining("param `transform.customer.amount_avg_30d` is `logarithm`;"
+            + " expected one of [none, standardise, clip, log1p]");
   }
 
   @Test
