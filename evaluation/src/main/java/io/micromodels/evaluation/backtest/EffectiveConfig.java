@@ -34,7 +34,7 @@ public final class EffectiveConfig {
     }
 
     return new ClientConfig(config.clientId(), config.source(), config.timeZone(),
-        config.regions(), config.decisionEventTypes(), label, config.features(),
+        config.nightHours(), config.regions(), config.decisionEventTypes(), label, config.features(),
         config.micromodels(), config.model(), config.policy(), config.gates(), training,
         config.backtest(), config.assertions(), config.minFraudLabels(), config.autoPromote());
   }

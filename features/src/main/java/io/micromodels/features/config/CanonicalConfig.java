@@ -41,6 +41,11 @@ final class CanonicalConfig {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("client_id", c.clientId().value());
     root.put("time_zone", c.timeZone().getId());
+    if (!c.nightHours().equals(NightHours.DEFAULT)) {
+      // Only when set: configs written before the option keep their hash (and their models).
+      root.put("night_hours", Map.of(NightHours.FROM, c.nightHours().from(),
+          NightHours.TO, c.nightHours().to()));
+    }
     root.put("regions", c.regions());
     root.put("decision_event_types", c.decisionEventTypes());
     root.put("label", Map.of(LabelSpec.SCOPE, lower(c.label().scope()),

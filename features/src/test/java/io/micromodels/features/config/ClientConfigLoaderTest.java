@@ -139,7 +139,8 @@ class ClientConfigLoaderTest {
         "# comment\npolicy: {global_threshold: {prevent_at: 80.0}}\nclient_id: acme\n"))
         .configHash();
     String defaultsSpelledOut = ClientConfigLoader.load(write("acme", MINIMAL
-        + "time_zone: UTC\nmin_fraud_labels: 30\nlabel: {delay_days: 30}\n")).configHash();
+        + "time_zone: UTC\nmin_fraud_labels: 30\nlabel: {delay_days: 30}\n"
+        + "night_hours: {from: 22, to: 6}\n")).configHash();
     Path elsewhere = Files.createDirectories(dir.resolve("other/place")).resolve("acme.yaml");
     String moved = ClientConfigLoader.load(Files.writeString(elsewhere, MINIMAL)).configHash();
 
@@ -154,6 +155,7 @@ class ClientConfigLoaderTest {
     assertThat(List.of(
         MINIMAL.replace("80", "81"),
         MINIMAL + "time_zone: Europe/Berlin\n",
+        MINIMAL + "night_hours: {from: 23, to: 6}\n",
         MINIMAL + "backtest: {folds: 5}\n",
         MINIMAL + "gates: [{metric: pr_auc, max_drop: 0.03}]\n",
         MINIMAL + "features: [{entity: ip, aggregate: count, windows: [1h]}]\n"))
