@@ -81,8 +81,7 @@ final class CanonicalConfig {
     m.put(FeatureSpec.AGGREGATE, f.aggregate().key());
     m.put(FeatureSpec.OF, f.of());
     m.put(FeatureSpec.WINDOWS, f.windows().stream().map(Window::name).toList());
-    m.put(FeatureSpec.DELAY, f.aggregate() == Aggregate.LABEL_RATE
-        ? f.delay().toDays() + "d" : null);
+    m.put(FeatureSpec.DELAY, f.delay().isZero() ? null : f.delay().toDays() + "d");
     m.put(FeatureSpec.EVENT_TYPES, f.eventTypes());
     return m;
   }

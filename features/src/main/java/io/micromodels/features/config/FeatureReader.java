@@ -82,18 +82,15 @@ final class FeatureReader {
     }
 
     Duration delay = Duration.ZERO;
-    if (aggregate == Aggregate.LABEL_RATE) {
-      if (!node.has(FeatureSpec.DELAY)) {
-        throw node.error(node.child(FeatureSpec.DELAY).path(), "label_rate needs a `delay`",
-            "a label delay in days like 7d", null);
-      }
+    if (aggregate == Aggregate.LABEL_RATE && !node.has(FeatureSpec.DELAY)) {
+      throw node.error(node.child(FeatureSpec.DELAY).path(), "label_rate needs a `delay`",
+          "a label delay in days like 7d", null);
+    }
 
-      String days = node.child(FeatureSpec.DELAY).matching(DAYS, "a label delay in days like 7d");
+    if (node.has(FeatureSpec.DELAY)) {
+      String days = node.child(FeatureSpec.DELAY).matching(DAYS,
+          "a delay in whole days like 7d (1d..999d): the window ends that long before the event");
       delay = Duration.ofDays(Long.parseLong(days.substring(0, days.length() - 1)));
-    } else if (node.has(FeatureSpec.DELAY)) {
-      throw node.error(node.child(FeatureSpec.DELAY).path(), "only label_rate takes `delay`",
-          "no `delay` for " + aggregate.key(),
-          "\"" + node.child(FeatureSpec.DELAY).text() + "\"");
     }
 
     return new FeatureSpec(entity, aggregate, of, windows, delay,

@@ -12,14 +12,16 @@ import java.util.Objects;
  * {@code payment_method.fingerprint} → {@code fingerprint}, {@code attributes.store} →
  * {@code attributes.store}); the aggregate part is {@code <event type>_count} for counts of one
  * event type, {@code count}, {@code amount_sum|avg|max}, {@code distinct_<of>s},
- * {@code amount_ratio}, and {@code fraud_rate} with a {@code _delay<n>d} suffix.
+ * {@code amount_ratio}, {@code fraud_rate}; a delayed window (always for {@code fraud_rate})
+ * adds a {@code _delay<n>d} suffix.
  *
  * @param entity the column that identifies the entity (an event column or
  *     {@code attributes.<key>})
  * @param aggregate how to summarise
  * @param of the column counted by {@link Aggregate#DISTINCT_COUNT}, else null
  * @param windows look-back windows
- * @param delay label delay of {@link Aggregate#LABEL_RATE}, else {@link Duration#ZERO}
+ * @param delay how long before the event the window ends ({@code [t - delay - w, t - delay)});
+ *     required by {@link Aggregate#LABEL_RATE}, else {@link Duration#ZERO} unless delayed
  * @param eventTypes event types counted (empty: all types for counts, the decision types for
  *     amounts)
  */
@@ -51,12 +53,12 @@ public record FeatureSpec(
       throw new IllegalArgumentException("`of` goes with distinct_count, and only with it");
     }
 
-    if ((aggregate == Aggregate.LABEL_RATE) != !delay.isZero()) {
-      throw new IllegalArgumentException("`delay` goes with label_rate, and only with it");
+    if (aggregate == Aggregate.LABEL_RATE && delay.isZero()) {
+      throw new IllegalArgumentException("label_rate needs a `delay`");
     }
 
     if (delay.isNegative() || !delay.equals(Duration.ofDays(delay.toDays()))) {
-      throw new IllegalArgumentException("a label delay is a whole number of days: " + delay);
+      throw new IllegalArgumentException("a delay is a whole number of days: " + delay);
     }
   }
 
@@ -91,7 +93,7 @@ public record FeatureSpec(
   }
 
   private String delaySuffix() {
-    return aggregate == Aggregate.LABEL_RATE ? "_delay" + delay.toDays() + "d" : "";
+    return delay.isZero() ? "" : "_delay" + delay.toDays() + "d";
   }
 
   private static String shortName(String column) {

@@ -1,5 +1,6 @@
 package io.micromodels.features.history;
 
+import io.micromodels.features.config.Aggregate;
 import io.micromodels.features.config.FeatureSpec;
 import io.micromodels.features.config.Window;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Set;
  * the same code over an entity's recent history.
  *
  * <p>Window semantics: {@code [t - w, t)}: an event exactly {@code w} before counts, one at the
- * same microsecond counts only if its event id sorts first.
+ * same microsecond counts only if its event id sorts first. A feature with a delay {@code d}
+ * reads {@code [t - d - w, t - d)} instead.
  */
 public final class EntityTimeline {
   private static final long MICROS_PER_SECOND = 1_000_000L;
@@ -64,15 +66,18 @@ public final class EntityTimeline {
   private static WindowAggregate aggregate(FeatureSpec spec, Window window,
       Set<String> decisionTypes) {
     long micros = window.length().getSeconds() * MICROS_PER_SECOND;
+    long delay = spec.delay().getSeconds() * MICROS_PER_SECOND;
     Set<String> types = new HashSet<>(spec.eventTypes());
-    return switch (spec.aggregate()) {
+    WindowAggregate undelayed = switch (spec.aggregate()) {
       case COUNT -> new SlidingCount(micros, types);
       case DISTINCT_COUNT -> new SlidingDistinct(micros, types, spec.of());
       case SUM, AVG, MAX, AMOUNT_RATIO ->
           new SlidingAmount(micros, types.isEmpty() ? decisionTypes : types, spec.aggregate());
-      case LABEL_RATE ->
-          new DelayedLabelRate(micros, spec.delay().getSeconds() * MICROS_PER_SECOND);
+      case LABEL_RATE -> new DelayedLabelRate(micros, delay);
     };
+    // label_rate applies its delay itself: its labels must be known before t, not t - d.
+    return delay == 0 || spec.aggregate() == Aggregate.LABEL_RATE
+        ? undelayed : new DelayedWindow(undelayed, delay);
   }
 
 }

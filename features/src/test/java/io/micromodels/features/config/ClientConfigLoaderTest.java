@@ -163,6 +163,21 @@ class ClientConfigLoaderTest {
             .isNotEqualTo(first));
   }
 
+  /** Stored features and models of another definition must not pass for this one. */
+  @Test
+  void hashChangesWhenAFeatureOptionChangesAndNotWhenItsDefaultIsSpelledOut() throws IOException {
+    String feature = "{entity: ip, aggregate: count, windows: [1h]%s}";
+    String plain = hash(feature, "");
+
+    assertThat(List.of(hash(feature, ", delay: 1d"), hash(feature, ", delay: 2d")))
+        .doesNotHaveDuplicates().doesNotContain(plain);
+  }
+
+  private String hash(String feature, String options) throws IOException {
+    return ClientConfigLoader.load(write("acme",
+        MINIMAL + "features: [" + String.format(feature, options) + "]\n")).configHash();
+  }
+
   @Test
   void canonicalJsonSpellsOutDefaultsWithSortedKeys() {
     ClientConfig tripwise = ClientConfigLoader.load(SAMPLES.resolve("tripwise.yaml"));

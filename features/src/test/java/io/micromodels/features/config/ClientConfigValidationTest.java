@@ -169,10 +169,17 @@ class ClientConfigValidationTest {
             "key `features[0].delay`: label_rate needs a `delay`; expected a label delay in days"),
         bad(MINIMAL + "features: [{entity: ip, aggregate: label_rate, delay: 36h,"
             + " windows: [28d]}]\n",
-            "key `features[0].delay`: invalid value; expected a label delay in days like 7d,"
-                + " found \"36h\""),
-        bad(MINIMAL + "features: [{entity: ip, aggregate: count, delay: 7d, windows: [1d]}]\n",
-            "key `features[0].delay`: only label_rate takes `delay`"),
+            "key `features[0].delay`: invalid value; expected a delay in whole days like 7d"
+                + " (1d..999d): the window ends that long before the event, found \"36h\""),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, delay: 0d, windows: [1d]}]\n",
+            "key `features[0].delay`: invalid value; expected a delay in whole days like 7d"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: sum, delay: 7, windows: [1d]}]\n",
+            "key `features[0].delay`: invalid value; expected a delay in whole days like 7d"
+                + " (1d..999d): the window ends that long before the event, found 7"),
+        bad(MINIMAL + "features:\n"
+            + "  - {entity: ip, aggregate: count, delay: 7d, windows: [1d]}\n"
+            + "  - {entity: ip, aggregate: count, delay: 7d, windows: [1d]}\n",
+            "key `features[1]`: feature column `ip.count_1d_delay7d` is declared twice"),
         bad(MINIMAL + "features: [{entity: shoe_size, aggregate: count, windows: [1d]}]\n",
             "key `features[0].entity`: invalid value; expected an event column"),
         bad(MINIMAL + "features: [{entity: ip, aggregate: median, windows: [1d]}]\n",

@@ -59,8 +59,13 @@ final class FeatureFixture {
 
   /** An order of {@code client} by customer {@code c1} on terminal (device) {@code t1}. */
   static String order(String client, String id, String time, Integer amount) {
+    return order(client, id, time, amount, "c1");
+  }
+
+  /** An order of {@code client} by {@code customer} on terminal (device) {@code t1}. */
+  static String order(String client, String id, String time, Integer amount, String customer) {
     EventJson json = EventJson.order(id).with("client_id", client).with("event_time", time)
-        .with("customer_id", "c1").with("device_id", "t1");
+        .with("customer_id", customer).with("device_id", "t1");
     return (amount == null ? json.without("amount").without("items").without("currency")
         : json.with("amount", amount)).json();
   }

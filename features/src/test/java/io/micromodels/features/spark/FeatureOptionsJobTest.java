@@ -49,6 +49,47 @@ class FeatureOptionsJobTest {
     assertThat(night(rows, "early")).containsExactly(0, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0);
   }
 
+  @Test
+  void aDelayedWindowHoldsItsStartAndNotItsEndForEveryAggregate() {
+    ClientConfig acme = fixture.config("acme", "client_id: acme\n" + POLICY + """
+        features:
+          - {entity: device_id, aggregate: count, windows: [7d]}
+          - {entity: device_id, aggregate: count, delay: 7d, windows: [7d]}
+          - {entity: device_id, aggregate: sum, delay: 7d, windows: [7d]}
+          - {entity: device_id, aggregate: avg, delay: 7d, windows: [7d]}
+          - {entity: device_id, aggregate: max, delay: 7d, windows: [7d]}
+          - {entity: device_id, aggregate: amount_ratio, delay: 7d, windows: [7d]}
+          - {entity: device_id, aggregate: distinct_count, of: customer_id, delay: 1d,
+             windows: [1d]}
+        """);
+    // The decision event "t" is at June 15 12:00: t - 7d = June 8 12:00, t - 14d = June 1 12:00,
+    // t - 1d = June 14 12:00, t - 2d = June 13 12:00.
+    List<String> events = List.of(
+        order("acme", "before-start", "2025-06-01T11:59:59.999999Z", 1, "c1"),
+        order("acme", "at-start", "2025-06-01T12:00:00Z", 2, "c1"),
+        order("acme", "before-end", "2025-06-08T11:59:59.999999Z", 4, "c1"),
+        order("acme", "at-end", "2025-06-08T12:00:00Z", 8, "c1"),
+        order("acme", "d-before-start", "2025-06-13T11:59:59.999999Z", 100, "c2"),
+        order("acme", "d-at-start", "2025-06-13T12:00:00Z", 100, "c3"),
+        order("acme", "d-before-end", "2025-06-14T11:59:59.999999Z", 100, "c3"),
+        order("acme", "d-at-end", "2025-06-14T12:00:00Z", 100, "c4"),
+        order("acme", "t", "2025-06-15T12:00:00Z", 9, "c1"));
+
+    Row t = fixture.build("delay", List.of(acme), events, JUNE_1_TO_20).get("t");
+
+    assertThat(values(t, "device.count_7d", "device.count_7d_delay7d",
+        "device.amount_sum_7d_delay7d", "device.amount_avg_7d_delay7d",
+        "device.amount_max_7d_delay7d", "device.amount_ratio_7d_delay7d",
+        "device.distinct_customers_1d_delay1d"))
+        // [June 8 12:00, t): at-end and the four d-*; [June 1 12:00, June 8 12:00): at-start and
+        // before-end (2 + 4); [June 13 12:00, June 14 12:00): c3 twice.
+        .containsExactly(5.0, 2.0, 6.0, 3.0, 4.0, 3.0, 1.0);
+  }
+
+  private static List<Double> values(Row row, String... names) {
+    return java.util.Arrays.stream(names).map(name -> row.<Double>getAs(name)).toList();
+  }
+
   private static List<Integer> night(Map<String, Row> rows, String client) {
     return java.util.stream.IntStream.range(0, 13)
         .mapToObj(i -> rows.get(client + "-" + i).<Integer>getAs("time.night")).toList();
