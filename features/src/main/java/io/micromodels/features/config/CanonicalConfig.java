@@ -83,6 +83,11 @@ final class CanonicalConfig {
     m.put(FeatureSpec.WINDOWS, f.windows().stream().map(Window::name).toList());
     m.put(FeatureSpec.DELAY, f.delay().isZero() ? null : f.delay().toDays() + "d");
     m.put(FeatureSpec.EVENT_TYPES, f.eventTypes());
+    // Options newer than the hash appear only when set: older configs keep their hash.
+    if (f.includeCurrent()) {
+      m.put(FeatureSpec.INCLUDE_CURRENT, true);
+    }
+
     return m;
   }
 

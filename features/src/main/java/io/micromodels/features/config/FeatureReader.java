@@ -15,7 +15,8 @@ final class FeatureReader {
       Set.of("email_domain", "item_names", "item_categories", "account_age_days", "time.hour",
           "time.weekend", "time.night", "payment_country_mismatch");
   private static final Set<String> KEYS = Set.of(FeatureSpec.ENTITY, FeatureSpec.AGGREGATE,
-      FeatureSpec.OF, FeatureSpec.WINDOWS, FeatureSpec.DELAY, FeatureSpec.EVENT_TYPES);
+      FeatureSpec.OF, FeatureSpec.WINDOWS, FeatureSpec.DELAY, FeatureSpec.EVENT_TYPES,
+      FeatureSpec.INCLUDE_CURRENT);
   private static final Pattern DAYS = Pattern.compile("[1-9][0-9]{0,2}d");
 
   private FeatureReader() {}
@@ -93,9 +94,15 @@ final class FeatureReader {
       delay = Duration.ofDays(Long.parseLong(days.substring(0, days.length() - 1)));
     }
 
+    boolean includeCurrent = node.flag(FeatureSpec.INCLUDE_CURRENT, false);
+    if (includeCurrent && !delay.isZero()) {
+      throw node.child(FeatureSpec.INCLUDE_CURRENT).invalid("a window with a `delay` ends at"
+          + " t - delay and cannot include the event at t; drop `include_current` or `delay`");
+    }
+
     return new FeatureSpec(entity, aggregate, of, windows, delay,
         node.strings(FeatureSpec.EVENT_TYPES, List.of(), EventFields.EVENT_TYPE_PATTERN,
-            SettingsReader.EVENT_TYPE));
+            SettingsReader.EVENT_TYPE), includeCurrent);
   }
 
   static boolean isColumn(String name) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * {@code attributes.store}); the aggregate part is {@code <event type>_count} for counts of one
  * event type, {@code count}, {@code amount_sum|avg|max}, {@code distinct_<of>s},
  * {@code amount_ratio}, {@code fraud_rate}; a delayed window (always for {@code fraud_rate})
- * adds a {@code _delay<n>d} suffix.
+ * adds a {@code _delay<n>d} suffix, a window that includes the event itself {@code _incl}, so a
+ * column's name says which definition its stored values were computed with.
  *
  * @param entity the column that identifies the entity (an event column or
  *     {@code attributes.<key>})
@@ -24,6 +25,8 @@ import java.util.Objects;
  *     required by {@link Aggregate#LABEL_RATE}, else {@link Duration#ZERO} unless delayed
  * @param eventTypes event types counted (empty: all types for counts, the decision types for
  *     amounts)
+ * @param includeCurrent whether the window is {@code [t - w, t]}: the decision event itself
+ *     counts (its amount, its {@code of} value); false for the default {@code [t - w, t)}
  */
 public record FeatureSpec(
     String entity,
@@ -31,13 +34,15 @@ public record FeatureSpec(
     String of,
     List<Window> windows,
     Duration delay,
-    List<String> eventTypes) implements java.io.Serializable {
+    List<String> eventTypes,
+    boolean includeCurrent) implements java.io.Serializable {
   public static final String ENTITY = "entity";
   public static final String AGGREGATE = "aggregate";
   public static final String OF = "of";
   public static final String WINDOWS = "windows";
   public static final String DELAY = "delay";
   public static final String EVENT_TYPES = "event_types";
+  public static final String INCLUDE_CURRENT = "include_current";
 
   public FeatureSpec {
     Objects.requireNonNull(entity, "entity");
@@ -60,6 +65,16 @@ public record FeatureSpec(
     if (delay.isNegative() || !delay.equals(Duration.ofDays(delay.toDays()))) {
       throw new IllegalArgumentException("a delay is a whole number of days: " + delay);
     }
+
+    if (includeCurrent && !delay.isZero()) {
+      throw new IllegalArgumentException("a delayed window ends before the event it describes");
+    }
+  }
+
+  /** A feature over the strictly-earlier window {@code [t - w, t)}. */
+  public FeatureSpec(String entity, Aggregate aggregate, String of, List<Window> windows,
+      Duration delay, List<String> eventTypes) {
+    this(entity, aggregate, of, windows, delay, eventTypes, false);
   }
 
   /** The entity's name in column names. */
@@ -76,7 +91,8 @@ public record FeatureSpec(
   public List<String> columnNames() {
     List<String> names = new ArrayList<>();
     for (Window window : windows) {
-      names.add(entityName() + "." + aggregateName() + "_" + window.name() + delaySuffix());
+      names.add(entityName() + "." + aggregateName() + "_" + window.name() + delaySuffix()
+          + (includeCurrent ? "_incl" : ""));
     }
 
     return names;

@@ -17,11 +17,14 @@ import java.util.Set;
  *
  * <p>Window semantics: {@code [t - w, t)}: an event exactly {@code w} before counts, one at the
  * same microsecond counts only if its event id sorts first. A feature with a delay {@code d}
- * reads {@code [t - d - w, t - d)} instead.
+ * reads {@code [t - d - w, t - d)} instead; one that includes the current event reads
+ * {@code [t - w, t]} in the same history order: the event itself is added before it is read.
  */
 public final class EntityTimeline {
   private static final long MICROS_PER_SECOND = 1_000_000L;
   private final List<WindowAggregate> aggregates = new ArrayList<>();
+  /** Per aggregate: whether its window includes the decision event itself. */
+  private final List<Boolean> includeCurrent = new ArrayList<>();
   private final List<String> columns = new ArrayList<>();
 
   public EntityTimeline(List<FeatureSpec> specs, Set<String> decisionTypes) {
@@ -29,6 +32,7 @@ public final class EntityTimeline {
       List<String> names = spec.columnNames();
       for (int i = 0; i < spec.windows().size(); i++) {
         aggregates.add(aggregate(spec, spec.windows().get(i), decisionTypes));
+        includeCurrent.add(spec.includeCurrent());
         columns.add(names.get(i));
       }
     }
@@ -48,19 +52,23 @@ public final class EntityTimeline {
       aggregate.advanceTo(event.time());
     }
 
-    Double[] values = null;
-    if (event.decision()) {
-      values = new Double[aggregates.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = aggregates.get(i).value(event);
-      }
-    }
-
+    Double[] values = event.decision() ? new Double[aggregates.size()] : null;
+    read(event, values, false);
     for (WindowAggregate aggregate : aggregates) {
       aggregate.add(event);
     }
 
+    read(event, values, true);
     return values;
+  }
+
+  /** Reads the aggregates whose window includes the current event, or those whose does not. */
+  private void read(HistoryEvent event, Double[] values, boolean afterAdding) {
+    for (int i = 0; values != null && i < values.length; i++) {
+      if (includeCurrent.get(i) == afterAdding) {
+        values[i] = aggregates.get(i).value(event);
+      }
+    }
   }
 
   private static WindowAggregate aggregate(FeatureSpec spec, Window window,

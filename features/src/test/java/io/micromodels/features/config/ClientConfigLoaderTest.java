@@ -169,8 +169,10 @@ class ClientConfigLoaderTest {
     String feature = "{entity: ip, aggregate: count, windows: [1h]%s}";
     String plain = hash(feature, "");
 
-    assertThat(List.of(hash(feature, ", delay: 1d"), hash(feature, ", delay: 2d")))
+    assertThat(List.of(hash(feature, ", delay: 1d"), hash(feature, ", delay: 2d"),
+        hash(feature, ", include_current: true")))
         .doesNotHaveDuplicates().doesNotContain(plain);
+    assertThat(hash(feature, ", include_current: false")).isEqualTo(plain);
   }
 
   private String hash(String feature, String options) throws IOException {

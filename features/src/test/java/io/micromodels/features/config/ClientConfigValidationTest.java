@@ -180,13 +180,23 @@ class ClientConfigValidationTest {
             + "  - {entity: ip, aggregate: count, delay: 7d, windows: [1d]}\n"
             + "  - {entity: ip, aggregate: count, delay: 7d, windows: [1d]}\n",
             "key `features[1]`: feature column `ip.count_1d_delay7d` is declared twice"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, delay: 7d,"
+            + " include_current: true, windows: [1d]}]\n",
+            "key `features[0].include_current`: a window with a `delay` ends at t - delay and"
+                + " cannot include the event at t; drop `include_current` or `delay`."),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: label_rate, delay: 7d,"
+            + " include_current: true, windows: [28d]}]\n",
+            "key `features[0].include_current`: a window with a `delay` ends at t - delay"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, include_current: yes please,"
+            + " windows: [1d]}]\n",
+            "key `features[0].include_current`: invalid value; expected true or false"),
         bad(MINIMAL + "features: [{entity: shoe_size, aggregate: count, windows: [1d]}]\n",
             "key `features[0].entity`: invalid value; expected an event column"),
         bad(MINIMAL + "features: [{entity: ip, aggregate: median, windows: [1d]}]\n",
             "key `features[0].aggregate`: invalid value; expected one of count, sum"),
         bad(MINIMAL + "features: [{entity: ip, aggregate: count, windows: [1d], windws: [7d]}]\n",
             "key `features[0].windws`: unknown key; expected one of [aggregate, delay, entity,"
-                + " event_types, of, windows] (did you mean `windows`?)"),
+                + " event_types, include_current, of, windows] (did you mean `windows`?)"),
         // micromodels, combiner, regularisation
         bad(MINIMAL + "micromodels: [{name: m, type: tabular, inputs: [customer.magic_7d]}]\n",
             "key `micromodels[0].inputs`: `customer.magic_7d` is neither a declared feature column"

@@ -86,6 +86,43 @@ class FeatureOptionsJobTest {
         .containsExactly(5.0, 2.0, 6.0, 3.0, 4.0, 3.0, 1.0);
   }
 
+  @Test
+  void aWindowIncludingTheCurrentEventHoldsItsStartTheEventAndEarlierTiesOnly() {
+    ClientConfig acme = fixture.config("acme", "client_id: acme\n" + POLICY + """
+        features:
+          - {entity: device_id, aggregate: count, windows: [1h]}
+          - {entity: device_id, aggregate: sum, windows: [1h]}
+          - {entity: device_id, aggregate: distinct_count, of: customer_id, windows: [1h]}
+          - {entity: device_id, aggregate: count, include_current: true, windows: [1h]}
+          - {entity: device_id, aggregate: sum, include_current: true, windows: [1h]}
+          - {entity: device_id, aggregate: avg, include_current: true, windows: [1h]}
+          - {entity: device_id, aggregate: max, include_current: true, windows: [1h]}
+          - {entity: device_id, aggregate: amount_ratio, include_current: true, windows: [1h]}
+          - {entity: device_id, aggregate: distinct_count, of: customer_id,
+             include_current: true, windows: [1h]}
+        """);
+    // "t" is at 12:00; t - 1h = 11:00. At 12:00 too: "a-tie" sorts before "t", "z-tie" after.
+    List<String> events = List.of(
+        order("acme", "before-start", "2025-06-02T10:59:59.999999Z", 1, "c4"),
+        order("acme", "at-start", "2025-06-02T11:00:00Z", 2, "c2"),
+        order("acme", "a-tie", "2025-06-02T12:00:00Z", 4, "c3"),
+        order("acme", "t", "2025-06-02T12:00:00Z", 9, "c1"),
+        order("acme", "z-tie", "2025-06-02T12:00:00Z", 100, "c5"));
+
+    Map<String, Row> rows = fixture.build("include", List.of(acme), events, JUNE_1_TO_20);
+
+    assertThat(values(rows.get("t"), "device.count_1h", "device.amount_sum_1h",
+        "device.distinct_customers_1h", "device.count_1h_incl", "device.amount_sum_1h_incl",
+        "device.amount_avg_1h_incl", "device.amount_max_1h_incl",
+        "device.amount_ratio_1h_incl", "device.distinct_customers_1h_incl"))
+        // strictly before: at-start, a-tie; including t: 2 + 4 + 9, mean 5, ratio 9 / 5.
+        .containsExactly(2.0, 6.0, 2.0, 3.0, 15.0, 5.0, 9.0, 1.8, 3.0);
+    // The first event of the terminal: an empty past, and itself.
+    assertThat(values(rows.get("before-start"), "device.count_1h", "device.count_1h_incl",
+        "device.amount_avg_1h_incl", "device.amount_ratio_1h_incl"))
+        .containsExactly(0.0, 1.0, 1.0, 1.0);
+  }
+
   private static List<Double> values(Row row, String... names) {
     return java.util.Arrays.stream(names).map(name -> row.<Double>getAs(name)).toList();
   }
