@@ -88,6 +88,10 @@ final class CanonicalConfig {
       m.put(FeatureSpec.INCLUDE_CURRENT, true);
     }
 
+    if (f.emptyValue() != EmptyValue.defaultFor(f.aggregate())) {
+      m.put(FeatureSpec.EMPTY_VALUE, f.emptyValue().spelling());
+    }
+
     return m;
   }
 

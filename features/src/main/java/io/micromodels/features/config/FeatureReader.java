@@ -16,7 +16,7 @@ final class FeatureReader {
           "time.weekend", "time.night", "payment_country_mismatch");
   private static final Set<String> KEYS = Set.of(FeatureSpec.ENTITY, FeatureSpec.AGGREGATE,
       FeatureSpec.OF, FeatureSpec.WINDOWS, FeatureSpec.DELAY, FeatureSpec.EVENT_TYPES,
-      FeatureSpec.INCLUDE_CURRENT);
+      FeatureSpec.INCLUDE_CURRENT, FeatureSpec.EMPTY_VALUE);
   private static final Pattern DAYS = Pattern.compile("[1-9][0-9]{0,2}d");
 
   private FeatureReader() {}
@@ -102,7 +102,28 @@ final class FeatureReader {
 
     return new FeatureSpec(entity, aggregate, of, windows, delay,
         node.strings(FeatureSpec.EVENT_TYPES, List.of(), EventFields.EVENT_TYPE_PATTERN,
-            SettingsReader.EVENT_TYPE), includeCurrent);
+            SettingsReader.EVENT_TYPE), includeCurrent, emptyValue(node, aggregate));
+  }
+
+  /** {@code empty_value: 0 | null}; absent: what the aggregate always gave. */
+  private static EmptyValue emptyValue(ConfigNode node, Aggregate aggregate) {
+    if (node.isExplicitNull(FeatureSpec.EMPTY_VALUE)) {
+      return EmptyValue.NULL;
+    }
+
+    if (!node.has(FeatureSpec.EMPTY_VALUE)) {
+      return EmptyValue.defaultFor(aggregate);
+    }
+
+    ConfigNode value = node.child(FeatureSpec.EMPTY_VALUE);
+    String expected = "0 or null: the feature's value when its window holds no event it reads"
+        + " (default for " + aggregate.key() + ": " + EmptyValue.defaultFor(aggregate).spelling()
+        + ")";
+    return switch (value.text()) {
+      case "0", "0.0" -> EmptyValue.ZERO;
+      case "null" -> EmptyValue.NULL;
+      default -> throw value.mismatch(expected);
+    };
   }
 
   static boolean isColumn(String name) {

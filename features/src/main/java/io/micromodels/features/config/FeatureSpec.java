@@ -13,8 +13,9 @@ import java.util.Objects;
  * {@code attributes.store}); the aggregate part is {@code <event type>_count} for counts of one
  * event type, {@code count}, {@code amount_sum|avg|max}, {@code distinct_<of>s},
  * {@code amount_ratio}, {@code fraud_rate}; a delayed window (always for {@code fraud_rate})
- * adds a {@code _delay<n>d} suffix, a window that includes the event itself {@code _incl}, so a
- * column's name says which definition its stored values were computed with.
+ * adds a {@code _delay<n>d} suffix, a window that includes the event itself {@code _incl}, an
+ * empty value other than the aggregate's default {@code _or0} or {@code _ornull}, so a column's
+ * name says which definition its stored values were computed with.
  *
  * @param entity the column that identifies the entity (an event column or
  *     {@code attributes.<key>})
@@ -27,6 +28,7 @@ import java.util.Objects;
  *     amounts)
  * @param includeCurrent whether the window is {@code [t - w, t]}: the decision event itself
  *     counts (its amount, its {@code of} value); false for the default {@code [t - w, t)}
+ * @param emptyValue the value when the window holds no event the aggregate reads
  */
 public record FeatureSpec(
     String entity,
@@ -35,7 +37,8 @@ public record FeatureSpec(
     List<Window> windows,
     Duration delay,
     List<String> eventTypes,
-    boolean includeCurrent) implements java.io.Serializable {
+    boolean includeCurrent,
+    EmptyValue emptyValue) implements java.io.Serializable {
   public static final String ENTITY = "entity";
   public static final String AGGREGATE = "aggregate";
   public static final String OF = "of";
@@ -43,6 +46,7 @@ public record FeatureSpec(
   public static final String DELAY = "delay";
   public static final String EVENT_TYPES = "event_types";
   public static final String INCLUDE_CURRENT = "include_current";
+  public static final String EMPTY_VALUE = "empty_value";
 
   public FeatureSpec {
     Objects.requireNonNull(entity, "entity");
@@ -50,6 +54,7 @@ public record FeatureSpec(
     windows = List.copyOf(windows);
     eventTypes = List.copyOf(eventTypes);
     Objects.requireNonNull(delay, "delay");
+    Objects.requireNonNull(emptyValue, "emptyValue");
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("a feature needs at least one window");
     }
@@ -71,10 +76,11 @@ public record FeatureSpec(
     }
   }
 
-  /** A feature over the strictly-earlier window {@code [t - w, t)}. */
+  /** A feature over the strictly-earlier window, its aggregate's default for an empty one. */
   public FeatureSpec(String entity, Aggregate aggregate, String of, List<Window> windows,
       Duration delay, List<String> eventTypes) {
-    this(entity, aggregate, of, windows, delay, eventTypes, false);
+    this(entity, aggregate, of, windows, delay, eventTypes, false,
+        EmptyValue.defaultFor(aggregate));
   }
 
   /** The entity's name in column names. */
@@ -92,7 +98,7 @@ public record FeatureSpec(
     List<String> names = new ArrayList<>();
     for (Window window : windows) {
       names.add(entityName() + "." + aggregateName() + "_" + window.name() + delaySuffix()
-          + (includeCurrent ? "_incl" : ""));
+          + (includeCurrent ? "_incl" : "") + emptySuffix());
     }
 
     return names;
@@ -110,6 +116,10 @@ public record FeatureSpec(
 
   private String delaySuffix() {
     return delay.isZero() ? "" : "_delay" + delay.toDays() + "d";
+  }
+
+  private String emptySuffix() {
+    return emptyValue == EmptyValue.defaultFor(aggregate) ? "" : emptyValue.suffix();
   }
 
   private static String shortName(String column) {

@@ -35,6 +35,11 @@ final class DelayedWindow implements WindowAggregate {
   }
 
   @Override
+  public boolean isEmpty() {
+    return inner.isEmpty();
+  }
+
+  @Override
   public void add(HistoryEvent event) {
     waiting.addLast(event);
   }

@@ -25,6 +25,8 @@ public final class EntityTimeline {
   private final List<WindowAggregate> aggregates = new ArrayList<>();
   /** Per aggregate: whether its window includes the decision event itself. */
   private final List<Boolean> includeCurrent = new ArrayList<>();
+  /** Per aggregate: its value when its window is empty. */
+  private final List<Double> emptyValues = new ArrayList<>();
   private final List<String> columns = new ArrayList<>();
 
   public EntityTimeline(List<FeatureSpec> specs, Set<String> decisionTypes) {
@@ -33,6 +35,7 @@ public final class EntityTimeline {
       for (int i = 0; i < spec.windows().size(); i++) {
         aggregates.add(aggregate(spec, spec.windows().get(i), decisionTypes));
         includeCurrent.add(spec.includeCurrent());
+        emptyValues.add(spec.emptyValue().value());
         columns.add(names.get(i));
       }
     }
@@ -45,7 +48,8 @@ public final class EntityTimeline {
 
   /**
    * Adds the next event of the history. Returns its feature values if it is a decision event
-   * (entries may be null: undefined, e.g. a mean over an empty window), else null.
+   * (entries may be null: undefined, e.g. a mean over an empty window unless the feature's
+   * {@code empty_value} is 0), else null.
    */
   public Double[] observe(HistoryEvent event) {
     for (WindowAggregate aggregate : aggregates) {
@@ -65,8 +69,9 @@ public final class EntityTimeline {
   /** Reads the aggregates whose window includes the current event, or those whose does not. */
   private void read(HistoryEvent event, Double[] values, boolean afterAdding) {
     for (int i = 0; values != null && i < values.length; i++) {
+      WindowAggregate aggregate = aggregates.get(i);
       if (includeCurrent.get(i) == afterAdding) {
-        values[i] = aggregates.get(i).value(event);
+        values[i] = aggregate.isEmpty() ? emptyValues.get(i) : aggregate.value(event);
       }
     }
   }

@@ -170,9 +170,11 @@ class ClientConfigLoaderTest {
     String plain = hash(feature, "");
 
     assertThat(List.of(hash(feature, ", delay: 1d"), hash(feature, ", delay: 2d"),
-        hash(feature, ", include_current: true")))
+        hash(feature, ", include_current: true"), hash(feature, ", empty_value: null")))
         .doesNotHaveDuplicates().doesNotContain(plain);
-    assertThat(hash(feature, ", include_current: false")).isEqualTo(plain);
+    assertThat(List.of(hash(feature, ", include_current: false"),
+        hash(feature, ", empty_value: 0")))
+        .containsOnly(plain);
   }
 
   private String hash(String feature, String options) throws IOException {

@@ -190,13 +190,26 @@ class ClientConfigValidationTest {
         bad(MINIMAL + "features: [{entity: ip, aggregate: count, include_current: yes please,"
             + " windows: [1d]}]\n",
             "key `features[0].include_current`: invalid value; expected true or false"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: avg, empty_value: 1, windows: [1d]}]\n",
+            "key `features[0].empty_value`: invalid value; expected 0 or null: the feature's value"
+                + " when its window holds no event it reads (default for avg: null), found 1"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, empty_value: none,"
+            + " windows: [1d]}]\n",
+            "key `features[0].empty_value`: invalid value; expected 0 or null: the feature's value"
+                + " when its window holds no event it reads (default for count: 0),"
+                + " found \"none\""),
+        bad(MINIMAL + "features:\n"
+            + "  - {entity: ip, aggregate: count, windows: [1d]}\n"
+            + "  - {entity: ip, aggregate: count, empty_value: 0, windows: [1d]}\n",
+            "key `features[1]`: feature column `ip.count_1d` is declared twice"),
         bad(MINIMAL + "features: [{entity: shoe_size, aggregate: count, windows: [1d]}]\n",
             "key `features[0].entity`: invalid value; expected an event column"),
         bad(MINIMAL + "features: [{entity: ip, aggregate: median, windows: [1d]}]\n",
             "key `features[0].aggregate`: invalid value; expected one of count, sum"),
         bad(MINIMAL + "features: [{entity: ip, aggregate: count, windows: [1d], windws: [7d]}]\n",
-            "key `features[0].windws`: unknown key; expected one of [aggregate, delay, entity,"
-                + " event_types, include_current, of, windows] (did you mean `windows`?)"),
+            "key `features[0].windws`: unknown key; expected one of [aggregate, delay,"
+                + " empty_value, entity, event_types, include_current, of, windows]"
+                + " (did you mean `windows`?)"),
         // micromodels, combiner, regularisation
         bad(MINIMAL + "micromodels: [{name: m, type: tabular, inputs: [customer.magic_7d]}]\n",
             "key `micromodels[0].inputs`: `customer.magic_7d` is neither a declared feature column"

@@ -123,6 +123,44 @@ class FeatureOptionsJobTest {
         .containsExactly(0.0, 1.0, 1.0, 1.0);
   }
 
+  @Test
+  void anEmptyWindowGivesTheFeaturesEmptyValueAndAWindowHoldingOnlyItsStartDoesNot() {
+    ClientConfig acme = fixture.config("acme", "client_id: acme\n" + POLICY + """
+        features:
+          - {entity: device_id, aggregate: count, windows: [1h]}
+          - {entity: device_id, aggregate: avg, windows: [1h]}
+          - {entity: device_id, aggregate: count, empty_value: null, windows: [1h]}
+          - {entity: device_id, aggregate: sum, empty_value: null, windows: [1h]}
+          - {entity: device_id, aggregate: distinct_count, of: customer_id, empty_value: null,
+             windows: [1h]}
+          - {entity: device_id, aggregate: avg, empty_value: 0, windows: [1h]}
+          - {entity: device_id, aggregate: max, empty_value: 0, windows: [1h]}
+          - {entity: device_id, aggregate: amount_ratio, empty_value: 0, windows: [1h]}
+          - {entity: device_id, aggregate: count, delay: 1d, empty_value: null, windows: [1d]}
+          - {entity: attributes.store, aggregate: label_rate, delay: 1d, empty_value: 0,
+             windows: [1d]}
+        """);
+    // "at-edge" is exactly 1h after "first"; "past-edge" 1h and 1µs after "at-edge".
+    List<String> events = List.of(
+        order("acme", "first", "2025-06-02T12:00:00Z", 4),
+        order("acme", "at-edge", "2025-06-02T13:00:00Z", 2),
+        order("acme", "past-edge", "2025-06-02T14:00:00.000001Z", 8));
+    String[] columns = {"device.count_1h", "device.amount_avg_1h", "device.count_1h_ornull",
+        "device.amount_sum_1h_ornull", "device.distinct_customers_1h_ornull",
+        "device.amount_avg_1h_or0", "device.amount_max_1h_or0", "device.amount_ratio_1h_or0",
+        "device.count_1d_delay1d_ornull", "attributes.store.fraud_rate_1d_delay1d_or0"};
+
+    Map<String, Row> rows = fixture.build("empty", List.of(acme), events, JUNE_1_TO_20);
+
+    List<Double> empty = java.util.Arrays.asList(0.0, null, null, null, null, 0.0, 0.0, 0.0,
+        null, 0.0);
+    assertThat(values(rows.get("first"), columns)).isEqualTo(empty);
+    assertThat(values(rows.get("past-edge"), columns)).isEqualTo(empty);
+    // "first" is exactly at t - 1h: in the window. The delayed windows are still empty.
+    assertThat(values(rows.get("at-edge"), columns)).isEqualTo(java.util.Arrays.asList(
+        1.0, 4.0, 1.0, 4.0, 1.0, 4.0, 4.0, 0.5, null, 0.0));
+  }
+
   private static List<Double> values(Row row, String... names) {
     return java.util.Arrays.stream(names).map(name -> row.<Double>getAs(name)).toList();
   }
