@@ -44,7 +44,7 @@ final class ConfigNode {
     return value != null && value.isNull();
   }
 
-    ConfigNode child(String key) {
+  ConfigNode child(String key) {
     return new ConfigNode(file, path.isEmpty() ? key : path + "." + key, node.get(key));
   }
 
