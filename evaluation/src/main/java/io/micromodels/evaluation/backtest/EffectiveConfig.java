@@ -34,9 +34,10 @@ public final class EffectiveConfig {
     }
 
     return new ClientConfig(config.clientId(), config.source(), config.timeZone(),
-        config.regions(), config.decisionEventTypes(), label, config.features(),
-        config.micromodels(), config.model(), config.policy(), config.gates(), training,
-        config.backtest(), config.assertions(), config.minFraudLabels(), config.autoPromote());
+        config.nightHours(), config.regions(), config.decisionEventTypes(), label,
+        config.features(), config.micromodels(), config.model(), config.policy(), config.gates(),
+        training, config.backtest(), config.assertions(), config.minFraudLabels(),
+        config.autoPromote());
   }
 
   /** The layout of a client's folds for a request. */

@@ -41,6 +41,11 @@ final class CanonicalConfig {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("client_id", c.clientId().value());
     root.put("time_zone", c.timeZone().getId());
+    if (!c.nightHours().equals(NightHours.DEFAULT)) {
+      // Only when set: configs written before the option keep their hash (and their models).
+      root.put("night_hours", Map.of(NightHours.FROM, c.nightHours().from(),
+          NightHours.TO, c.nightHours().to()));
+    }
     root.put("regions", c.regions());
     root.put("decision_event_types", c.decisionEventTypes());
     root.put("label", Map.of(LabelSpec.SCOPE, lower(c.label().scope()),
@@ -76,9 +81,17 @@ final class CanonicalConfig {
     m.put(FeatureSpec.AGGREGATE, f.aggregate().key());
     m.put(FeatureSpec.OF, f.of());
     m.put(FeatureSpec.WINDOWS, f.windows().stream().map(Window::name).toList());
-    m.put(FeatureSpec.DELAY, f.aggregate() == Aggregate.LABEL_RATE
-        ? f.delay().toDays() + "d" : null);
+    m.put(FeatureSpec.DELAY, f.delay().isZero() ? null : f.delay().toDays() + "d");
     m.put(FeatureSpec.EVENT_TYPES, f.eventTypes());
+    // Options newer than the hash appear only when set: older configs keep their hash.
+    if (f.includeCurrent()) {
+      m.put(FeatureSpec.INCLUDE_CURRENT, true);
+    }
+
+    if (f.emptyValue() != EmptyValue.defaultFor(f.aggregate())) {
+      m.put(FeatureSpec.EMPTY_VALUE, f.emptyValue().spelling());
+    }
+
     return m;
   }
 

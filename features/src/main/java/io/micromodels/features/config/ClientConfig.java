@@ -18,6 +18,7 @@ import java.util.TreeMap;
  *
  * @param source the file it was loaded from (absolute, normalised)
  * @param timeZone the client's zone for local-time features
+ * @param nightHours the local hours {@code time.night} flags
  * @param regions region name to ISO country codes, sorted by region; a country belongs to at
  *     most one region
  * @param decisionEventTypes the event types the live system scores
@@ -32,6 +33,7 @@ public record ClientConfig(
     ClientId clientId,
     Path source,
     ZoneId timeZone,
+    NightHours nightHours,
     Map<String, List<String>> regions,
     List<String> decisionEventTypes,
     LabelSpec label,
@@ -55,6 +57,7 @@ public record ClientConfig(
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(nightHours, "nightHours");
     regions = sortedCopy(regions);
     decisionEventTypes = List.copyOf(decisionEventTypes);
     Objects.requireNonNull(label, "label");

@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  */
 public final class ClientConfigLoader {
   private static final Set<String> KEYS =
-      Set.of("client_id", "time_zone", "regions", "decision_event_types", "label", "features",
-          "micromodels", "combiner", "calibration", "score", "policy", "gates", "training",
-          "backtest", "assertions", "min_fraud_labels", "auto_promote");
+      Set.of("client_id", "time_zone", "night_hours", "regions", "decision_event_types", "label",
+          "features", "micromodels", "combiner", "calibration", "score", "policy", "gates",
+          "training", "backtest", "assertions", "min_fraud_labels", "auto_promote");
   public static final int DEFAULT_MIN_FRAUD_LABELS = ClientConfig.DEFAULT_MIN_FRAUD_LABELS;
 
   private ClientConfigLoader() {}
@@ -114,6 +114,7 @@ public final class ClientConfigLoader {
         clientId,
         file.toAbsolutePath().normalize(),
         timeZone(root),
+        SettingsReader.nightHours(root),
         regions,
         decisionTypes,
         SettingsReader.label(root),

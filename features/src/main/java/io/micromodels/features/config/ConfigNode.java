@@ -38,6 +38,12 @@ final class ConfigNode {
     return value != null && !value.isNull();
   }
 
+  /** Whether {@code key} is written with a null value ({@code key: null}), which has() hides. */
+  boolean isExplicitNull(String key) {
+    JsonNode value = node.get(key);
+    return value != null && value.isNull();
+  }
+
   ConfigNode child(String key) {
     return new ConfigNode(file, path.isEmpty() ? key : path + "." + key, node.get(key));
   }

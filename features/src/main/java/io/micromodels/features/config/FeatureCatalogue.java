@@ -34,7 +34,8 @@ public final class FeatureCatalogue {
       new Entry("live_action", "string", "what the live system decided then"),
       new Entry("time.hour", "int", "local hour 0-23 in the client's time zone (DST-aware)"),
       new Entry("time.weekend", "int", "1 on a local Saturday or Sunday"),
-      new Entry("time.night", "int", "1 from 22:00 to 05:59 local time"),
+      new Entry("time.night", "int",
+          "1 in the client's night_hours (by default 22:00 to 05:59) local time"),
       new Entry("account_age_days", "double",
           "days since the customer's account_created (within 365 days before), null if none"));
   private static final List<Entry> LABELS = List.of(
@@ -67,7 +68,17 @@ public final class FeatureCatalogue {
 
   static String describe(FeatureSpec spec, String window, List<String> decisionTypes) {
     String entity = "the same " + spec.entity();
-    String before = " in the " + window + " before the event";
+    long delay = spec.delay().toDays();
+    String before = spec.includeCurrent() ? " in the " + window + " up to and including the event"
+        : delay > 0 ? " in [t - " + delay + "d - " + window + ", t - " + delay + "d)"
+        : " in the " + window + " before the event";
+    String empty = spec.emptyValue() == EmptyValue.defaultFor(spec.aggregate()) ? ""
+        : "; " + spec.emptyValue().spelling() + " when the window is empty";
+    return aggregate(spec, window, decisionTypes, entity, before) + empty;
+  }
+
+  private static String aggregate(FeatureSpec spec, String window, List<String> decisionTypes,
+      String entity, String before) {
     String types = spec.eventTypes().isEmpty() ? String.join("/", decisionTypes)
         : String.join("/", spec.eventTypes());
     return switch (spec.aggregate()) {

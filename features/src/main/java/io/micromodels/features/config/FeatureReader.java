@@ -15,7 +15,8 @@ final class FeatureReader {
       Set.of("email_domain", "item_names", "item_categories", "account_age_days", "time.hour",
           "time.weekend", "time.night", "payment_country_mismatch");
   private static final Set<String> KEYS = Set.of(FeatureSpec.ENTITY, FeatureSpec.AGGREGATE,
-      FeatureSpec.OF, FeatureSpec.WINDOWS, FeatureSpec.DELAY, FeatureSpec.EVENT_TYPES);
+      FeatureSpec.OF, FeatureSpec.WINDOWS, FeatureSpec.DELAY, FeatureSpec.EVENT_TYPES,
+      FeatureSpec.INCLUDE_CURRENT, FeatureSpec.EMPTY_VALUE);
   private static final Pattern DAYS = Pattern.compile("[1-9][0-9]{0,2}d");
 
   private FeatureReader() {}
@@ -82,23 +83,47 @@ final class FeatureReader {
     }
 
     Duration delay = Duration.ZERO;
-    if (aggregate == Aggregate.LABEL_RATE) {
-      if (!node.has(FeatureSpec.DELAY)) {
-        throw node.error(node.child(FeatureSpec.DELAY).path(), "label_rate needs a `delay`",
-            "a label delay in days like 7d", null);
-      }
+    if (aggregate == Aggregate.LABEL_RATE && !node.has(FeatureSpec.DELAY)) {
+      throw node.error(node.child(FeatureSpec.DELAY).path(), "label_rate needs a `delay`",
+          "a label delay in days like 7d", null);
+    }
 
-      String days = node.child(FeatureSpec.DELAY).matching(DAYS, "a label delay in days like 7d");
+    if (node.has(FeatureSpec.DELAY)) {
+      String days = node.child(FeatureSpec.DELAY).matching(DAYS,
+          "a delay in whole days like 7d (1d..999d): the window ends that long before the event");
       delay = Duration.ofDays(Long.parseLong(days.substring(0, days.length() - 1)));
-    } else if (node.has(FeatureSpec.DELAY)) {
-      throw node.error(node.child(FeatureSpec.DELAY).path(), "only label_rate takes `delay`",
-          "no `delay` for " + aggregate.key(),
-          "\"" + node.child(FeatureSpec.DELAY).text() + "\"");
+    }
+
+    boolean includeCurrent = node.flag(FeatureSpec.INCLUDE_CURRENT, false);
+    if (includeCurrent && !delay.isZero()) {
+      throw node.child(FeatureSpec.INCLUDE_CURRENT).invalid("a window with a `delay` ends at"
+          + " t - delay and cannot include the event at t; drop `include_current` or `delay`");
     }
 
     return new FeatureSpec(entity, aggregate, of, windows, delay,
         node.strings(FeatureSpec.EVENT_TYPES, List.of(), EventFields.EVENT_TYPE_PATTERN,
-            SettingsReader.EVENT_TYPE));
+            SettingsReader.EVENT_TYPE), includeCurrent, emptyValue(node, aggregate));
+  }
+
+  /** {@code empty_value: 0 | null}; absent: what the aggregate always gave. */
+  private static EmptyValue emptyValue(ConfigNode node, Aggregate aggregate) {
+    if (node.isExplicitNull(FeatureSpec.EMPTY_VALUE)) {
+      return EmptyValue.NULL;
+    }
+
+    if (!node.has(FeatureSpec.EMPTY_VALUE)) {
+      return EmptyValue.defaultFor(aggregate);
+    }
+
+    ConfigNode value = node.child(FeatureSpec.EMPTY_VALUE);
+    String expected = "0 or null: the feature's value when its window holds no event it reads"
+        + " (default for " + aggregate.key() + ": " + EmptyValue.defaultFor(aggregate).spelling()
+        + ")";
+    return switch (value.text()) {
+      case "0", "0.0" -> EmptyValue.ZERO;
+      case "null" -> EmptyValue.NULL;
+      default -> throw value.mismatch(expected);
+    };
   }
 
   static boolean isColumn(String name) {

@@ -12,16 +12,23 @@ import java.util.Objects;
  * {@code payment_method.fingerprint} → {@code fingerprint}, {@code attributes.store} →
  * {@code attributes.store}); the aggregate part is {@code <event type>_count} for counts of one
  * event type, {@code count}, {@code amount_sum|avg|max}, {@code distinct_<of>s},
- * {@code amount_ratio}, and {@code fraud_rate} with a {@code _delay<n>d} suffix.
+ * {@code amount_ratio}, {@code fraud_rate}; a delayed window (always for {@code fraud_rate})
+ * adds a {@code _delay<n>d} suffix, a window that includes the event itself {@code _incl}, an
+ * empty value other than the aggregate's default {@code _or0} or {@code _ornull}, so a column's
+ * name says which definition its stored values were computed with.
  *
  * @param entity the column that identifies the entity (an event column or
  *     {@code attributes.<key>})
  * @param aggregate how to summarise
  * @param of the column counted by {@link Aggregate#DISTINCT_COUNT}, else null
  * @param windows look-back windows
- * @param delay label delay of {@link Aggregate#LABEL_RATE}, else {@link Duration#ZERO}
+ * @param delay how long before the event the window ends ({@code [t - delay - w, t - delay)});
+ *     required by {@link Aggregate#LABEL_RATE}, else {@link Duration#ZERO} unless delayed
  * @param eventTypes event types counted (empty: all types for counts, the decision types for
  *     amounts)
+ * @param includeCurrent whether the window is {@code [t - w, t]}: the decision event itself
+ *     counts (its amount, its {@code of} value); false for the default {@code [t - w, t)}
+ * @param emptyValue the value when the window holds no event the aggregate reads
  */
 public record FeatureSpec(
     String entity,
@@ -29,13 +36,17 @@ public record FeatureSpec(
     String of,
     List<Window> windows,
     Duration delay,
-    List<String> eventTypes) implements java.io.Serializable {
+    List<String> eventTypes,
+    boolean includeCurrent,
+    EmptyValue emptyValue) implements java.io.Serializable {
   public static final String ENTITY = "entity";
   public static final String AGGREGATE = "aggregate";
   public static final String OF = "of";
   public static final String WINDOWS = "windows";
   public static final String DELAY = "delay";
   public static final String EVENT_TYPES = "event_types";
+  public static final String INCLUDE_CURRENT = "include_current";
+  public static final String EMPTY_VALUE = "empty_value";
 
   public FeatureSpec {
     Objects.requireNonNull(entity, "entity");
@@ -43,6 +54,7 @@ public record FeatureSpec(
     windows = List.copyOf(windows);
     eventTypes = List.copyOf(eventTypes);
     Objects.requireNonNull(delay, "delay");
+    Objects.requireNonNull(emptyValue, "emptyValue");
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("a feature needs at least one window");
     }
@@ -51,13 +63,24 @@ public record FeatureSpec(
       throw new IllegalArgumentException("`of` goes with distinct_count, and only with it");
     }
 
-    if ((aggregate == Aggregate.LABEL_RATE) != !delay.isZero()) {
-      throw new IllegalArgumentException("`delay` goes with label_rate, and only with it");
+    if (aggregate == Aggregate.LABEL_RATE && delay.isZero()) {
+      throw new IllegalArgumentException("label_rate needs a `delay`");
     }
 
     if (delay.isNegative() || !delay.equals(Duration.ofDays(delay.toDays()))) {
-      throw new IllegalArgumentException("a label delay is a whole number of days: " + delay);
+      throw new IllegalArgumentException("a delay is a whole number of days: " + delay);
     }
+
+    if (includeCurrent && !delay.isZero()) {
+      throw new IllegalArgumentException("a delayed window ends before the event it describes");
+    }
+  }
+
+  /** A feature over the strictly-earlier window, its aggregate's default for an empty one. */
+  public FeatureSpec(String entity, Aggregate aggregate, String of, List<Window> windows,
+      Duration delay, List<String> eventTypes) {
+    this(entity, aggregate, of, windows, delay, eventTypes, false,
+        EmptyValue.defaultFor(aggregate));
   }
 
   /** The entity's name in column names. */
@@ -74,7 +97,8 @@ public record FeatureSpec(
   public List<String> columnNames() {
     List<String> names = new ArrayList<>();
     for (Window window : windows) {
-      names.add(entityName() + "." + aggregateName() + "_" + window.name() + delaySuffix());
+      names.add(entityName() + "." + aggregateName() + "_" + window.name() + delaySuffix()
+          + (includeCurrent ? "_incl" : "") + emptySuffix());
     }
 
     return names;
@@ -91,7 +115,11 @@ public record FeatureSpec(
   }
 
   private String delaySuffix() {
-    return aggregate == Aggregate.LABEL_RATE ? "_delay" + delay.toDays() + "d" : "";
+    return delay.isZero() ? "" : "_delay" + delay.toDays() + "d";
+  }
+
+  private String emptySuffix() {
+    return emptyValue == EmptyValue.defaultFor(aggregate) ? "" : emptyValue.suffix();
   }
 
   private static String shortName(String column) {

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads {@code label:}, {@code gates:}, {@code training:} and {@code backtest:}. */
+/**
+ * Reads {@code label:}, {@code night_hours:}, {@code gates:}, {@code training:} and
+ * {@code backtest:}.
+ */
 final class SettingsReader {
   static final String EVENT_TYPE = "an event type such as order ([a-z][a-z0-9_]*)";
 
@@ -34,6 +37,32 @@ final class SettingsReader {
         label.integer(LabelSpec.DELAY_DAYS, LabelSpec.DEFAULT_DELAY_DAYS, 0,
             LabelSpec.MAX_DELAY_DAYS),
         types);
+  }
+
+  static NightHours nightHours(ConfigNode root) {
+    if (!root.has("night_hours")) {
+      return NightHours.DEFAULT;
+    }
+
+    ConfigNode node = root.child("night_hours").requireMapping()
+        .allowOnly(Set.of(NightHours.FROM, NightHours.TO));
+    for (String key : List.of(NightHours.FROM, NightHours.TO)) {
+      if (!node.has(key)) {
+        throw node.error(node.child(key).path(), "missing",
+            "a local hour 0..23 (night is `from` inclusive to `to` exclusive, e.g."
+                + " {from: 22, to: 6})", null);
+      }
+    }
+
+    int from = node.integer(NightHours.FROM, 0, 0, 23);
+    int to = node.integer(NightHours.TO, 0, 0, 23);
+    if (from == to) {
+      throw node.child(NightHours.TO).invalid("`to` (" + to + ") must differ from `from`: the"
+          + " night runs from `from` inclusive to `to` exclusive, wrapping past midnight when"
+          + " from > to (e.g. {from: 22, to: 6})");
+    }
+
+    return new NightHours(from, to);
   }
 
   static List<GateSpec> gates(ConfigNode root) {

@@ -58,6 +58,11 @@ final class DelayedLabelRate implements WindowAggregate {
   }
 
   @Override
+  public boolean isEmpty() {
+    return inWindow.isEmpty();
+  }
+
+  @Override
   public void add(HistoryEvent event) {
     if (event.decision()) {
       long labelTime = event.fraudLabelTime() == null ? Long.MAX_VALUE : event.fraudLabelTime();

@@ -55,6 +55,11 @@ final class SlidingAmount implements WindowAggregate {
   }
 
   @Override
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  @Override
   public void add(HistoryEvent event) {
     if (event.amount() == null || !(types.isEmpty() || types.contains(event.eventType()))) {
       return;

@@ -27,6 +27,11 @@ final class SlidingCount implements WindowAggregate {
   }
 
   @Override
+  public boolean isEmpty() {
+    return times.isEmpty();
+  }
+
+  @Override
   public void add(HistoryEvent event) {
     if (types.isEmpty() || types.contains(event.eventType())) {
       times.addLast(event.time());

@@ -33,6 +33,11 @@ final class SlidingDistinct implements WindowAggregate {
   }
 
   @Override
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  @Override
   public void add(HistoryEvent event) {
     String value = event.values().get(column);
     if (value == null || !(types.isEmpty() || types.contains(event.eventType()))) {

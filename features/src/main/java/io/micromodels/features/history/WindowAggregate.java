@@ -12,6 +12,12 @@ interface WindowAggregate {
   /** The feature value for {@code current}, from the events added so far; null when undefined. */
   Double value(HistoryEvent current);
 
+  /**
+   * Whether the window holds no event this aggregate reads (of its types, with the value it
+   * reads); the feature then takes its configured empty value instead of {@link #value}.
+   */
+  boolean isEmpty();
+
   /** Adds an event that is now in the past. */
   void add(HistoryEvent event);
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.*;
 
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.NightHours;
 import io.micromodels.features.history.TimeFeatures;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,7 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -48,8 +49,9 @@ final class FeatureRows {
 
   /** The plain-Java time features, so batch and live scoring share one implementation. */
   private static final UserDefinedFunction TIME_FEATURES =
-      udf((UDF2<Instant, String, Row>) (time, zone) -> {
-        TimeFeatures t = TimeFeatures.of(time, ZoneId.of(zone));
+      udf((UDF4<Instant, String, Integer, Integer, Row>) (time, zone, nightFrom, nightTo) -> {
+        TimeFeatures t =
+            TimeFeatures.of(time, ZoneId.of(zone), new NightHours(nightFrom, nightTo));
         return RowFactory.create(t.hour(), t.weekend(), t.night());
       }, TIME);
 
@@ -64,7 +66,9 @@ final class FeatureRows {
         .join(perEvent, FeatureJob.scala(List.of("client_id", "event_id")), "left")
         .join(accountCreated, FeatureJob.scala(List.of("client_id", "customer_id")), "left")
         .withColumn("time", TIME_FEATURES.apply(col("event_time"),
-            FeatureJob.perClient(clients, c -> lit(c.timeZone().getId()))));
+            FeatureJob.perClient(clients, c -> lit(c.timeZone().getId())),
+            FeatureJob.perClient(clients, c -> lit(c.nightHours().from())),
+            FeatureJob.perClient(clients, c -> lit(c.nightHours().to()))));
     List<Column> columns = new ArrayList<>(List.of(
         col("client_id"), col("event_id"), col("customer_id"), col("event_time"),
         col("event_date"), col("event_type"),

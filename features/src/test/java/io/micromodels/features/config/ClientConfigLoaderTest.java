@@ -139,7 +139,8 @@ class ClientConfigLoaderTest {
         "# comment\npolicy: {global_threshold: {prevent_at: 80.0}}\nclient_id: acme\n"))
         .configHash();
     String defaultsSpelledOut = ClientConfigLoader.load(write("acme", MINIMAL
-        + "time_zone: UTC\nmin_fraud_labels: 30\nlabel: {delay_days: 30}\n")).configHash();
+        + "time_zone: UTC\nmin_fraud_labels: 30\nlabel: {delay_days: 30}\n"
+        + "night_hours: {from: 22, to: 6}\n")).configHash();
     Path elsewhere = Files.createDirectories(dir.resolve("other/place")).resolve("acme.yaml");
     String moved = ClientConfigLoader.load(Files.writeString(elsewhere, MINIMAL)).configHash();
 
@@ -154,11 +155,31 @@ class ClientConfigLoaderTest {
     assertThat(List.of(
         MINIMAL.replace("80", "81"),
         MINIMAL + "time_zone: Europe/Berlin\n",
+        MINIMAL + "night_hours: {from: 23, to: 6}\n",
         MINIMAL + "backtest: {folds: 5}\n",
         MINIMAL + "gates: [{metric: pr_auc, max_drop: 0.03}]\n",
         MINIMAL + "features: [{entity: ip, aggregate: count, windows: [1h]}]\n"))
         .allSatisfy(yaml -> assertThat(ClientConfigLoader.load(write("acme", yaml)).configHash())
             .isNotEqualTo(first));
+  }
+
+  /** Stored features and models of another definition must not pass for this one. */
+  @Test
+  void hashChangesWhenAFeatureOptionChangesAndNotWhenItsDefaultIsSpelledOut() throws IOException {
+    String feature = "{entity: ip, aggregate: count, windows: [1h]%s}";
+    String plain = hash(feature, "");
+
+    assertThat(List.of(hash(feature, ", delay: 1d"), hash(feature, ", delay: 2d"),
+        hash(feature, ", include_current: true"), hash(feature, ", empty_value: null")))
+        .doesNotHaveDuplicates().doesNotContain(plain);
+    assertThat(List.of(hash(feature, ", include_current: false"),
+        hash(feature, ", empty_value: 0")))
+        .containsOnly(plain);
+  }
+
+  private String hash(String feature, String options) throws IOException {
+    return ClientConfigLoader.load(write("acme",
+        MINIMAL + "features: [" + String.format(feature, options) + "]\n")).configHash();
   }
 
   @Test

@@ -57,6 +57,19 @@ class ClientConfigValidationTest {
             "key `regions`: invalid value; expected a mapping of keys to values"),
         bad(MINIMAL + "time_zone: Mars/Olympus\n",
             "key `time_zone`: invalid value; expected an IANA time zone"),
+        bad(MINIMAL + "night_hours: {from: 22}\n",
+            "key `night_hours.to`: missing; expected a local hour 0..23"),
+        bad(MINIMAL + "night_hours: {from: 24, to: 6}\n",
+            "key `night_hours.from`: invalid value; expected a whole number within 0..23,"
+                + " found 24"),
+        bad(MINIMAL + "night_hours: {from: 22, to: \"6am\"}\n",
+            "key `night_hours.to`: invalid value; expected a whole number within 0..23"),
+        bad(MINIMAL + "night_hours: {from: 6, to: 6}\n",
+            "key `night_hours.to`: `to` (6) must differ from `from`"),
+        bad(MINIMAL + "night_hours: {start: 22, to: 6}\n",
+            "key `night_hours.start`: unknown key; expected one of [from, to]"),
+        bad(MINIMAL + "night_hours: 22-6\n",
+            "key `night_hours`: invalid value; expected a mapping of keys to values"),
         bad(MINIMAL + "decision_event_types: [Order]\n",
             "key `decision_event_types[0]`: invalid value; expected an event type"),
         bad(MINIMAL + "label: {scope: household}\n",
@@ -156,17 +169,47 @@ class ClientConfigValidationTest {
             "key `features[0].delay`: label_rate needs a `delay`; expected a label delay in days"),
         bad(MINIMAL + "features: [{entity: ip, aggregate: label_rate, delay: 36h,"
             + " windows: [28d]}]\n",
-            "key `features[0].delay`: invalid value; expected a label delay in days like 7d,"
-                + " found \"36h\""),
-        bad(MINIMAL + "features: [{entity: ip, aggregate: count, delay: 7d, windows: [1d]}]\n",
-            "key `features[0].delay`: only label_rate takes `delay`"),
+            "key `features[0].delay`: invalid value; expected a delay in whole days like 7d"
+                + " (1d..999d): the window ends that long before the event, found \"36h\""),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, delay: 0d, windows: [1d]}]\n",
+            "key `features[0].delay`: invalid value; expected a delay in whole days like 7d"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: sum, delay: 7, windows: [1d]}]\n",
+            "key `features[0].delay`: invalid value; expected a delay in whole days like 7d"
+                + " (1d..999d): the window ends that long before the event, found 7"),
+        bad(MINIMAL + "features:\n"
+            + "  - {entity: ip, aggregate: count, delay: 7d, windows: [1d]}\n"
+            + "  - {entity: ip, aggregate: count, delay: 7d, windows: [1d]}\n",
+            "key `features[1]`: feature column `ip.count_1d_delay7d` is declared twice"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, delay: 7d,"
+            + " include_current: true, windows: [1d]}]\n",
+            "key `features[0].include_current`: a window with a `delay` ends at t - delay and"
+                + " cannot include the event at t; drop `include_current` or `delay`."),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: label_rate, delay: 7d,"
+            + " include_current: true, windows: [28d]}]\n",
+            "key `features[0].include_current`: a window with a `delay` ends at t - delay"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, include_current: yes please,"
+            + " windows: [1d]}]\n",
+            "key `features[0].include_current`: invalid value; expected true or false"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: avg, empty_value: 1, windows: [1d]}]\n",
+            "key `features[0].empty_value`: invalid value; expected 0 or null: the feature's value"
+                + " when its window holds no event it reads (default for avg: null), found 1"),
+        bad(MINIMAL + "features: [{entity: ip, aggregate: count, empty_value: none,"
+            + " windows: [1d]}]\n",
+            "key `features[0].empty_value`: invalid value; expected 0 or null: the feature's value"
+                + " when its window holds no event it reads (default for count: 0),"
+                + " found \"none\""),
+        bad(MINIMAL + "features:\n"
+            + "  - {entity: ip, aggregate: count, windows: [1d]}\n"
+            + "  - {entity: ip, aggregate: count, empty_value: 0, windows: [1d]}\n",
+            "key `features[1]`: feature column `ip.count_1d` is declared twice"),
         bad(MINIMAL + "features: [{entity: shoe_size, aggregate: count, windows: [1d]}]\n",
             "key `features[0].entity`: invalid value; expected an event column"),
         bad(MINIMAL + "features: [{entity: ip, aggregate: median, windows: [1d]}]\n",
             "key `features[0].aggregate`: invalid value; expected one of count, sum"),
         bad(MINIMAL + "features: [{entity: ip, aggregate: count, windows: [1d], windws: [7d]}]\n",
-            "key `features[0].windws`: unknown key; expected one of [aggregate, delay, entity,"
-                + " event_types, of, windows] (did you mean `windows`?)"),
+            "key `features[0].windws`: unknown key; expected one of [aggregate, delay,"
+                + " empty_value, entity, event_types, include_current, of, windows]"
+                + " (did you mean `windows`?)"),
         // micromodels, combiner, regularisation
         bad(MINIMAL + "micromodels: [{name: m, type: tabular, inputs: [customer.magic_7d]}]\n",
             "key `micromodels[0].inputs`: `customer.magic_7d` is neither a declared feature column"
