@@ -44,7 +44,7 @@ final class CustomerStory {
     SplittableRandom rnd = new SplittableRandom(mix(spec.seed(), client.clientId(), index));
     boolean fraudster = rnd.nextDouble() < fraudsterShare;
     Person person = Person.create(rnd, client, index, fraudster);
-    EventSink sink = new EventSink(client, person, periodEnd);
+    EventSink sink = new EventSink(client, person, periodEnd, spec.seed());
     double signupDays = rnd.nextDouble() * spec.days() * (fraudster ? 1.0 : 0.8);
     Instant signup = periodStart.plusSeconds((long) (signupDays * 86_400));
     sink.accountCreated(signup);

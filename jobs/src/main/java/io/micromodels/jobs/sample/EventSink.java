@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /** Writes one customer's events as contract JSON (DESIGN.md §3.1), with the live model's answer. */
@@ -22,13 +24,19 @@ final class EventSink {
   private final ClientProfile client;
   private final Person person;
   private final Instant periodEnd;
+  private final long seed;
   private final List<SampleEvent> events = new ArrayList<>();
+  /** What the live model may know of the customer: sign-up, earlier orders and their cards. */
+  private Instant signup;
+  private final List<Instant> earlierOrders = new ArrayList<>();
+  private final Set<String> earlierCards = new HashSet<>();
   private int sequence;
 
-  EventSink(ClientProfile client, Person person, Instant periodEnd) {
+  EventSink(ClientProfile client, Person person, Instant periodEnd, long seed) {
     this.client = client;
     this.person = person;
     this.periodEnd = periodEnd;
+    this.seed = seed;
   }
 
   List<SampleEvent> events() {
@@ -37,6 +45,7 @@ final class EventSink {
 
   void accountCreated(Instant at) {
     ObjectNode e = base("account_created", at);
+    signup = at;
     e.put("email", person.email());
     e.put("country", person.country());
     e.put("ip", person.ips().get(0));
@@ -65,11 +74,9 @@ final class EventSink {
     e.put("email", person.email());
     BigDecimal amount = BigDecimal.ZERO.setScale(2);
     ArrayNode items = e.putArray("items");
-    int resale = 0;
     int lines = 1 + rnd.nextInt(fraud ? 3 : 4);
     for (int i = 0; i < lines; i++) {
       CatalogItem item = pickItem(rnd, fraud ? 0.65 : person.resaleAppetite());
-      resale += item.resale() ? 1 : 0;
       BigDecimal price = CustomerStory.money(
           item.minPrice() + rnd.nextDouble() * (item.maxPrice() - item.minPrice()));
       int quantity = 1 + (rnd.nextDouble() < 0.2 ? rnd.nextInt(3) : 0);
@@ -88,11 +95,15 @@ final class EventSink {
     e.put("ip", person.ips().get(0));
     e.put("device_id", person.devices().get(0));
     attributes(e.putObject("attributes"), rnd, fraud);
-    double score = liveScore(rnd, fraud, resale / (double) lines, card);
-    String action = score >= 90 ? "PREVENT" : score >= 70 ? "REVIEW" : "ALLOW";
-    e.put("live_score", Math.round(score * 100) / 100.0);
+    // The live model sees the order as logged and the customer's past, never the fraud flag.
+    LiveModel.Signals signals = LiveModel.Signals.of(e, signup, earlierOrders, earlierCards);
+    double score = LiveModel.logged(LiveModel.score(signals, LiveModel.noise(seed, orderId)));
+    String action = LiveModel.action(score);
+    e.put("live_score", score);
     e.put("live_action", action);
     add(e, at);
+    earlierOrders.add(at);
+    earlierCards.add(card.fingerprint());
     labels(rnd, at, orderId, fraud, action, amount);
   }
 
@@ -129,15 +140,6 @@ final class EventSink {
     }
 
     add(e, at);
-  }
-
-  /** A good but imperfect live model: fraud shifts the score, so do the visible signals. */
-  private double liveScore(SplittableRandom rnd, boolean fraud, double resaleShare, Card card) {
-    double z = -4.0 + (fraud ? 2.4 : 0) + (person.disposableEmail() ? 0.9 : 0)
-        + (person.randomEmail() ? 0.6 : 0) + 1.0 * resaleShare
-        + (card.country().equals(person.country()) ? 0 : 0.7)
-        + 1.3 * CustomerStory.gaussian(rnd);
-    return 100.0 / (1.0 + Math.exp(-z));
   }
 
   private CatalogItem pickItem(SplittableRandom rnd, double resaleAppetite) {
