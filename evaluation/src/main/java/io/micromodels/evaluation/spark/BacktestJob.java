@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -41,6 +42,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple4;
 
 /**
  * {@code micromodels backtest}: walk-forward, out-of-time backtests of every client in one Spark
@@ -71,7 +73,37 @@ public final class BacktestJob {
   public record Result(List<ClientBacktest> clients, Map<String, FoldLayout> layouts,
       StageTimes times, Map<String, Drift> drift) {}
 
+  /**
+   * The last walk-forward fold's rows as this job trained and scored them, for the model-quality
+   * benchmark ({@code micromodels bench quality}): the same rows, not a second construction.
+   *
+   * @param clients the effective configs of the clients that trained
+   * @param trainRows the last fold's training rows, as the train job received them: each client's
+   *     training window, the train job's columns added ({@code _label}, 1.0 for a fraud label
+   *     known at the fold's cut-off; {@code _part}, fit or validation; {@code _fold})
+   * @param testRows the feature rows of each client's last test window (fraud: {@code label_time}
+   *     not null, as the metrics count it)
+   * @param testScores {@code client_id, event_id, score, probability} of the last fold's candidate
+   *     on those rows, from the same scoring pass the metrics read
+   */
+  public record LastFold(List<ClientConfig> clients, Map<String, FoldLayout> layouts,
+      Dataset<Row> trainRows, Dataset<Row> testRows, Dataset<Row> testScores) {}
+
   public Result run(List<ClientConfig> configs, BacktestRequest request) {
+    return run(configs, request, null);
+  }
+
+  /**
+   * @param lastFold given the last fold's rows while they are still cached (walk-forward only),
+   *     or null
+   */
+  public Result run(List<ClientConfig> configs, BacktestRequest request,
+      Consumer<LastFold> lastFold) {
+    if (lastFold != null && request.isHoldout()) {
+      throw new IllegalArgumentException("the last fold's rows are exported from walk-forward"
+          + " backtests only");
+    }
+
     List<ClientConfig> effective = request.isHoldout() ? List.copyOf(configs) : configs.stream()
         .map(c -> EffectiveConfig.of(c, request.trainDays(), request.labelDelayDays())).toList();
     List<ClientBacktest> failed = new ArrayList<>();
@@ -99,8 +131,10 @@ public final class BacktestJob {
     try {
       features.count();
       clock.lap("features");
+      List<Dataset<Row>> lastTrainRows = new ArrayList<>(1);
       Map<String, List<ClientOutcome>> trained = request.isHoldout()
-          ? heldOut(heldOut, request) : trainFolds(clients, layouts, features, request, runDir);
+          ? heldOut(heldOut, request)
+          : trainFolds(clients, layouts, features, request, runDir, lastTrainRows);
       clock.lap("train");
       Map<String, ShippedModels> models = new LinkedHashMap<>();
       Map<String, ClientContext> contexts = new LinkedHashMap<>();
@@ -140,6 +174,14 @@ public final class BacktestJob {
               Encoders.javaSerialization(ClientBacktest.class))
           .collectAsList());
       clock.lap("score, metrics and report");
+      if (lastFold != null) {
+        List<ClientConfig> evaluated = clients.stream()
+            .filter(c -> models.containsKey(c.clientId().value())).toList();
+        Dataset<Row> lastTest = lastTestRows(evaluated, layouts, features);
+        lastFold.accept(new LastFold(evaluated, layouts, lastTrainRows.get(0), lastTest,
+            candidateScores(scored)));
+      }
+
       shipped.destroy();
       results.addAll(failed);
       for (String id : layouts.keySet()) {
@@ -246,7 +288,7 @@ public final class BacktestJob {
   /** Trains every fold: fold k on the rows of its windows, fraud only where known at its cut-off. */
   private Map<String, List<ClientOutcome>> trainFolds(List<ClientConfig> clients,
       Map<String, FoldLayout> layouts, Dataset<Row> features, BacktestRequest request,
-      String runDir) {
+      String runDir, List<Dataset<Row>> lastTrainRows) {
     int folds = request.folds();
     Map<String, List<ClientOutcome>> trained = new LinkedHashMap<>();
     clients.forEach(c -> trained.put(c.clientId().value(), new ArrayList<>()));
@@ -269,8 +311,13 @@ public final class BacktestJob {
       Dataset<Row> asOfCutoff = features.withColumn("label", FeatureJob.perClient(clients,
           c -> when(col("label_time").leq(lit(layouts.get(c.clientId().value()).folds()
               .get(index - 1).cutoff())), lit(1)).otherwise(lit(0))));
-      TrainJob.Report report = job.train(clients, specs, TrainJob.windowed(asOfCutoff, clients,
-          specs), request.champions(), BacktestFiles.foldModels(runDir, k), System.nanoTime());
+      Dataset<Row> rows = TrainJob.windowed(asOfCutoff, clients, specs);
+      if (k == folds) {
+        lastTrainRows.add(rows);
+      }
+
+      TrainJob.Report report = job.train(clients, specs, rows, request.champions(),
+          BacktestFiles.foldModels(runDir, k), System.nanoTime());
       report.outcomes().forEach(o -> trained.get(o.clientId()).add(o));
       System.out.println("   fold " + k + "/" + folds + " trained: " + report.outcomes().stream()
           .map(o -> o.clientId() + " " + o.status().name().toLowerCase()
@@ -288,6 +335,27 @@ public final class BacktestJob {
       return col("event_time").geq(lit(layout.testStart()))
           .and(col("event_time").lt(lit(layout.testEnd())));
     }));
+  }
+
+  /** Decision events of each client's last test window. */
+  private static Dataset<Row> lastTestRows(List<ClientConfig> clients,
+      Map<String, FoldLayout> layouts, Dataset<Row> features) {
+    return features.filter(FeatureJob.perClient(clients, c -> {
+      List<Fold> folds = layouts.get(c.clientId().value()).folds();
+      Fold last = folds.get(folds.size() - 1);
+      return col("event_time").geq(lit(last.testStart()))
+          .and(col("event_time").lt(lit(last.testEnd())));
+    }));
+  }
+
+  /** Each scored event's candidate score and probability. */
+  private static Dataset<Row> candidateScores(Dataset<KeyedEvent> scored) {
+    return scored.map((MapFunction<KeyedEvent, Tuple4<String, String, Double, Double>>)
+            e -> new Tuple4<>(e.clientId(), e.event().eventId(), e.event().candidate().score(),
+                e.event().candidate().probability()),
+            Encoders.tuple(Encoders.STRING(), Encoders.STRING(), Encoders.DOUBLE(),
+                Encoders.DOUBLE()))
+        .toDF("client_id", "event_id", "score", "probability");
   }
 
   /**

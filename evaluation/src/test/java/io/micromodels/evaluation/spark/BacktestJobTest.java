@@ -17,6 +17,8 @@ import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.features.testing.SharedSpark;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
+import io.micromodels.training.score.Scorer;
+import io.micromodels.training.spark.RowInputs;
 import io.micromodels.training.spark.TrainJob;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,6 +50,9 @@ class BacktestJobTest {
   private static List<ClientConfig> clients;
   private static BacktestJob.Result result;
   private static Path runDir;
+  /** The last fold's test rows scored by a fresh Scorer of the fold's model, by event id. */
+  private static final Map<String, Double> RESCORED = new HashMap<>();
+  private static List<LastFoldExport.ClientRows> exported;
 
   @BeforeAll
   static void backtestTheSampleClients() throws IOException {
@@ -63,7 +68,16 @@ class BacktestJobTest {
     ClientModel champion = ModelFormat.read(dir.resolve("champions/voltmart/model.json"));
     result = new BacktestJob(spark, settings).run(clients, new BacktestRequest(AS_OF, 2, 60, 30,
         7, Map.of("voltmart", champion), "Adding basket bigrams catches resellers",
-        "pr_auc:+0.01", dir.resolve("runs").toString(), "run-1").withDrift());
+        "pr_auc:+0.01", dir.resolve("runs").toString(), "run-1").withDrift(), last -> {
+          for (Row row : last.testRows().collectAsList()) {
+            Path model = dir.resolve("runs/run-1/models/fold-2")
+                .resolve(row.getString(row.fieldIndex("client_id"))).resolve("model.json");
+            RESCORED.put(row.getString(row.fieldIndex("event_id")),
+                new Scorer(ModelFormat.read(model)).score(RowInputs.of(row)).score());
+          }
+
+          exported = LastFoldExport.write(last, dir.resolve("export"));
+        });
     runDir = dir.resolve("runs/run-1");
   }
 
@@ -164,6 +178,69 @@ class BacktestJobTest {
     assertThat(folds.get(0).get("label_completeness").asDouble())
         .isGreaterThan(folds.get(1).get("label_completeness").asDouble());
     assertThat(result.times().seconds()).containsKeys("features", "train");
+  }
+
+  @Test
+  void theLastFoldsExportHoldsTheRowsTheBacktestTrainedAndScoredWithTheScorersScores()
+      throws IOException {
+    assertThat(exported).extracting(LastFoldExport.ClientRows::clientId)
+        .containsExactly("voltmart", "tripwise");
+    for (LastFoldExport.ClientRows rows : exported) {
+      String client = rows.clientId();
+      Fold last = result.layouts().get(client).folds().get(1);
+      assertThat(rows.fold()).isEqualTo(last);
+      assertThat(rows.inputs()).isEqualTo(clients.stream()
+          .filter(c -> c.clientId().value().equals(client)).findFirst().orElseThrow()
+          .micromodels().stream().filter(m -> m.type().equals("tabular")).findFirst()
+          .orElseThrow().inputs());
+      List<String[]> train = csv(rows.directory().resolve("train.csv.gz"));
+      List<String[]> test = csv(rows.directory().resolve("test.csv.gz"));
+      // the training rows are the ones the fold's model says it trained on
+      ClientModel model = ModelFormat.read(runDir.resolve("models/fold-2").resolve(client)
+          .resolve("model.json"));
+      assertThat((long) train.size()).isEqualTo(model.training().rows()).isEqualTo(rows.trainRows());
+      assertThat(train.stream().filter(r -> r[3].equals("1")).count())
+          .isEqualTo(model.training().fraudLabels());
+      // disjoint in time: every training row before the cut-off's label delay, every test row in
+      // the last test window
+      Instant lastTrain = train.stream().map(r -> Instant.parse(r[1])).max(Instant::compareTo)
+          .orElseThrow();
+      assertThat(train).allMatch(r -> last.trainsOn(Instant.parse(r[1])));
+      assertThat(test).allMatch(r -> last.tests(Instant.parse(r[1])));
+      assertThat(lastTrain).isBefore(last.testStart());
+      // the test rows are the backtest's scored rows of that window, with its scores, which are
+      // the scorer's output on the same feature rows
+      Map<String, String> backtestScores = new HashMap<>();
+      for (String line : scoreLines(client)) {
+        String[] cells = line.split(",");
+        backtestScores.put(cells[0], cells[2]); // ScoresCsv.COLUMNS
+      }
+
+      int score = List.of(header(rows.directory().resolve("test.csv.gz")))
+          .indexOf(LastFoldExport.SCORE);
+      assertThat(test).isNotEmpty().allSatisfy(r -> {
+        assertThat(Double.parseDouble(r[score])).isEqualTo(RESCORED.get(r[0]));
+        assertThat(Double.parseDouble(r[score]))
+            .isEqualTo(Double.parseDouble(backtestScores.get(r[0])));
+      });
+      assertThat(test).hasSize((int) rows.testRows());
+      assertThat(spark.read().parquet(rows.directory().resolve("test.parquet").toString())
+          .count()).isEqualTo(test.size());
+    }
+  }
+
+  private static String[] header(Path file) throws IOException {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+        Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      return in.readLine().split(",", -1);
+    }
+  }
+
+  private static List<String[]> csv(Path file) throws IOException {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+        Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      return in.lines().skip(1).map(l -> l.split(",", -1)).toList();
+    }
   }
 
   private static JsonNode metrics(String client) throws IOException {

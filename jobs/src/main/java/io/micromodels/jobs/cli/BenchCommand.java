@@ -1,11 +1,15 @@
 package io.micromodels.jobs.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.jobs.bench.BacktestBenchmark;
 import io.micromodels.jobs.bench.FeatureBenchmark;
 import io.micromodels.jobs.bench.IngestBenchmark;
 import io.micromodels.jobs.bench.MachineFacts;
 import io.micromodels.jobs.bench.NightlyBenchmark;
+import io.micromodels.jobs.bench.QualityBenchmark;
 import io.micromodels.jobs.bench.ScorerThroughput;
 import io.micromodels.jobs.bench.SklearnBenchmark;
 import io.micromodels.jobs.bench.TrainBenchmark;
@@ -39,13 +43,16 @@ import picocli.CommandLine.ParentCommand;
       "  backtest the bundled sample's 4-fold backtest split by stage, and metric throughput",
       "           (AP + ROC AUC) vs MLlib's BinaryClassificationMetrics [--metric-rows N]",
       "  nightly  run nightly on generated events of 100 clients (--events N, default 10M) and",
-      "           on twice that: seconds per stage, peak heap, outcomes [--scratch DIR]"
+      "           on twice that: seconds per stage, peak heap, outcomes [--scratch DIR]",
+      "  quality  --as-of T: every client of --warehouse with --min-test-frauds test frauds, our",
+      "           model vs scikit-learn logistic regression and gradient boosting on the rows of",
+      "           the backtest's last fold (AP, ROC AUC, bootstrap intervals) [--python EXE]"
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
   @Parameters(index = "0", paramLabel = "WHAT",
-      description = "ingest, features, sklearn, scorer, train, backtest or nightly.")
+      description = "ingest, features, sklearn, scorer, train, backtest, nightly or quality.")
   String what;
 
   @Option(names = "--input", description = "ingest: generated event files (a folder).")
@@ -65,10 +72,10 @@ final class BenchCommand implements Callable<Integer> {
   int rows;
 
   @Option(names = "--python", defaultValue = "python3",
-      description = "sklearn: a Python with scikit-learn (default: ${DEFAULT-VALUE}).")
+      description = "sklearn, quality: a Python with scikit-learn (default: ${DEFAULT-VALUE}).")
   String python;
 
-  @Option(names = "--as-of", description = "train: labels known at this moment (date or instant).")
+  @Option(names = "--as-of", description = "train, quality: labels known at this moment (date or instant).")
   String asOf;
 
   @Option(names = "--baseline-clients", defaultValue = "15",
@@ -79,11 +86,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "train: the naive loop's time budget (default: ${DEFAULT-VALUE}).")
   long baselineMinutes;
 
-  @Option(names = "--seed", defaultValue = "1", description = "train: picks the loop's clients.")
+  @Option(names = "--seed", defaultValue = "1",
+      description = "train: picks the loop's clients; quality: seeds the bootstrap.")
   long seed;
 
   @Option(names = "--config-overrides", defaultValue = "{}",
-      description = "train: overrides of the benchmark config as JSON, as `backtest` takes them,"
+      description = "train, quality: overrides of the configs as JSON, as `backtest` takes them,"
           + " e.g. {\"min_fraud_labels\": 3}.")
   String configOverrides;
 
@@ -96,6 +104,43 @@ final class BenchCommand implements Callable<Integer> {
       description = "nightly: generated events (kept and reused), configs and warehouses"
           + " (default: ${DEFAULT-VALUE}).")
   Path nightlyScratch;
+
+  @Option(names = "--configs", defaultValue = "data-samples/clients",
+      description = "quality: client configs folder (default: ${DEFAULT-VALUE}).")
+  Path configs;
+
+  @Option(names = "--clients", split = ",", description = "quality: client ids (default: all).")
+  List<String> clients;
+
+  @Option(names = "--folds", defaultValue = "1",
+      description = "quality: walk-forward folds to run; the last one is exported, and it is the"
+          + " same whatever the count (default: ${DEFAULT-VALUE}).")
+  int folds;
+
+  @Option(names = "--test-days", description = "quality: days of the test window (default: the"
+      + " configs' backtest.test_days).")
+  Integer testDays;
+
+  @Option(names = "--train-days", description = "quality: training days (default: each config's).")
+  Integer trainDays;
+
+  @Option(names = "--label-delay", description = "quality: days between training window and test"
+      + " window (default: each config's label.delay_days).")
+  Integer labelDelay;
+
+  @Option(names = "--min-test-frauds", defaultValue = "50",
+      description = "quality: clients with fewer test frauds are exported, not evaluated"
+          + " (default: ${DEFAULT-VALUE}).")
+  int minTestFrauds;
+
+  @Option(names = "--bootstrap", defaultValue = "1000",
+      description = "quality: bootstrap resamples of the test rows (default: ${DEFAULT-VALUE}).")
+  int bootstrap;
+
+  @Option(names = "--export", defaultValue = "/tmp/micromodels-bench-quality",
+      description = "quality: where the exported rows, the backtest run and the manifest go"
+          + " (default: ${DEFAULT-VALUE}).")
+  Path export;
 
   @Option(names = "--out", description = "Result file (default: bench-results/<stage>-<what>.json).")
   Path out;
@@ -134,11 +179,14 @@ final class BenchCommand implements Callable<Integer> {
       result = new NightlyBenchmark(spark, root.global.sparkSettings(),
           nightlyScratch).run(events);
       file = Path.of("bench-results", "nightly-pipeline.json");
+    } else if (what.equals("quality") && asOf != null) {
+      result = quality(spark);
+      file = Path.of("bench-results", "model-quality.json");
     } else {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Use `bench ingest --input DIR`, `bench features --warehouses SMALL,LARGE`,"
               + " `bench sklearn`, `bench scorer`, `bench train --as-of T`, `bench backtest` or"
-              + " `bench nightly [--events N]`.");
+              + " `bench nightly [--events N]` or `bench quality --as-of T`.");
     }
 
     file = out != null ? out : file;
@@ -146,6 +194,34 @@ final class BenchCommand implements Callable<Integer> {
     System.out.println(result);
     System.out.println("written to " + file);
     return MicromodelsCli.EXIT_OK;
+  }
+
+  private Map<String, Object> quality(SparkSession spark) throws IOException, InterruptedException {
+    List<ClientConfig> selected = ClientSelection.select(configs, clients);
+    JsonNode tree = AirflowCommand.parseTree(configOverrides);
+    if (!tree.isEmpty()) {
+      selected = selected.stream().map(c -> ClientConfigLoader.load(c.source(), tree)).toList();
+    }
+
+    List<Integer> configured = selected.stream().map(c -> c.backtest().testDays()).distinct()
+        .toList();
+    if (testDays == null && configured.size() > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "The selected clients' configs"
+          + " differ in backtest.test_days (" + configured + "); pass --test-days.");
+    }
+
+    String command = "micromodels " + String.join(" ",
+        spec.root().commandLine().getParseResult().originalArgs());
+    Map<String, Object> result = new QualityBenchmark(spark, root.global.sparkSettings(), export)
+        .run(selected, new QualityBenchmark.Options(FeaturesCommand.parseAsOf(asOf), folds,
+            trainDays, labelDelay, testDays != null ? testDays : configured.get(0), minTestFrauds,
+            python, bootstrap, seed, command));
+    if (minTestFrauds != 50) {
+      result.put("min_test_frauds_note", "lowered from the issue's 50 for this run: "
+          + minTestFrauds);
+    }
+
+    return result;
   }
 
   private Map<String, Object> features(SparkSession spark, Path scratch) {
