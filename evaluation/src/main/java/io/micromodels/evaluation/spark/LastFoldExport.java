@@ -63,14 +63,14 @@ public final class LastFoldExport {
       long trainFrauds, long testRows, long testFrauds, Path directory) {}
 
   /**
-   * The inputs of a client's {@code tabular} micromodels, then its combiner's raw features, without
+   * The inputs of a client's numeric micromodels ({@code tabular}, {@code binned}), then its combiner's raw features, without
    * repeats: every numeric column its model reads. The text and list inputs of the other types
    * ({@code email}, {@code order_items}) are not exported.
    */
   public static List<String> numericInputs(ClientConfig config) {
     LinkedHashSet<String> names = new LinkedHashSet<>();
     for (MicromodelSpec spec : config.micromodels()) {
-      if (spec.type().equals("tabular")) {
+      if (spec.readsNumericColumns()) {
         names.addAll(spec.inputs());
       }
     }

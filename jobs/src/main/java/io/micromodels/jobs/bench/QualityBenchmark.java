@@ -94,8 +94,8 @@ public final class QualityBenchmark {
     result.put("test_days", o.testDays());
     result.put("min_test_frauds", o.minTestFrauds());
     result.put("export", export.toString());
-    result.put("inputs_note", "python baselines get the numeric inputs only: the tabular"
-        + " micromodels' inputs and the combiner's raw features, read as our micromodels read"
+    result.put("inputs_note", "python baselines get the numeric inputs only: the tabular and"
+        + " binned micromodels' inputs and the combiner's raw features, read as our micromodels read"
         + " them; the email and order_items micromodels' text inputs are ours alone");
     result.put("clients", merge(entries, baselines));
     result.put("clients_below_min_test_frauds", entries.stream()
