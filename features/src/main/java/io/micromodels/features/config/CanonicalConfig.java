@@ -37,6 +37,19 @@ final class CanonicalConfig {
     }
   }
 
+  private static Map<String, Object> label(LabelSpec label) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put(LabelSpec.SCOPE, lower(label.scope()));
+    node.put(LabelSpec.DELAY_DAYS, label.delayDays());
+    node.put(LabelSpec.EVENT_TYPES, label.eventTypes());
+    if (!label.fraudWithoutLabel()
+        .equals(LabelSpec.defaultFraudWithoutLabel(label.eventTypes()))) {
+      // Only when not the default: configs written before the option keep their hash.
+      node.put(LabelSpec.FRAUD_WITHOUT_LABEL, label.fraudWithoutLabel());
+    }
+    return node;
+  }
+
   static String render(ClientConfig c) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("client_id", c.clientId().value());
@@ -48,9 +61,7 @@ final class CanonicalConfig {
     }
     root.put("regions", c.regions());
     root.put("decision_event_types", c.decisionEventTypes());
-    root.put("label", Map.of(LabelSpec.SCOPE, lower(c.label().scope()),
-        LabelSpec.DELAY_DAYS, c.label().delayDays(),
-        LabelSpec.EVENT_TYPES, c.label().eventTypes()));
+    root.put("label", label(c.label()));
     root.put("features", c.features().stream().map(CanonicalConfig::feature).toList());
     root.put("micromodels", c.micromodels().stream().map(CanonicalConfig::micromodel).toList());
     root.put("combiner", Map.of("raw_features", c.model().combinerRawFeatures(),

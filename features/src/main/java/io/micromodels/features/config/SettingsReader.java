@@ -20,7 +20,8 @@ final class SettingsReader {
     }
 
     ConfigNode label = root.child("label").requireMapping()
-        .allowOnly(Set.of(LabelSpec.SCOPE, LabelSpec.DELAY_DAYS, LabelSpec.EVENT_TYPES));
+        .allowOnly(Set.of(LabelSpec.SCOPE, LabelSpec.DELAY_DAYS, LabelSpec.EVENT_TYPES,
+            LabelSpec.FRAUD_WITHOUT_LABEL));
     String scope = label.string(LabelSpec.SCOPE, "event");
     if (!scope.equals("event") && !scope.equals("customer")) {
       throw label.child(LabelSpec.SCOPE).mismatch("event or customer");
@@ -32,11 +33,21 @@ final class SettingsReader {
       throw label.child(LabelSpec.EVENT_TYPES).mismatch("at least one label event type");
     }
 
+    List<String> fraudWithoutLabel = label.strings(LabelSpec.FRAUD_WITHOUT_LABEL,
+        LabelSpec.defaultFraudWithoutLabel(types),
+        EventFields.EVENT_TYPE_PATTERN, EVENT_TYPE);
+    for (String type : fraudWithoutLabel) {
+      if (!types.contains(type)) {
+        throw label.child(LabelSpec.FRAUD_WITHOUT_LABEL).mismatch(
+            "label event types listed in label.event_types " + types + ", not " + type);
+      }
+    }
+
     return new LabelSpec(
         scope.equals("event") ? LabelSpec.Scope.EVENT : LabelSpec.Scope.CUSTOMER,
         label.integer(LabelSpec.DELAY_DAYS, LabelSpec.DEFAULT_DELAY_DAYS, 0,
             LabelSpec.MAX_DELAY_DAYS),
-        types);
+        types, fraudWithoutLabel);
   }
 
   static NightHours nightHours(ConfigNode root) {

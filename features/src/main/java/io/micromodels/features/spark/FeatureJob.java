@@ -100,10 +100,8 @@ public final class FeatureJob {
   /** Adds {@code fraud_label_time}: when a fraud label for the row became known, as of asOf. */
   private static Dataset<Row> labelled(List<ClientConfig> clients, Dataset<Row> events,
       FeatureRange range) {
-    Dataset<Row> fraud = events.filter(
-        perClient(clients, c -> col("event_type").isin(c.label().eventTypes().toArray()))
-            .and(col("label").equalTo(1))
-            .and(col("event_time").leq(lit(range.asOf()))));
+    Dataset<Row> fraud = events.filter(perClient(clients, FeatureJob::isFraudLabel)
+        .and(col("event_time").leq(lit(range.asOf()))));
     Dataset<Row> byEvent = fraud.filter(col("ref_event_id").isNotNull())
         .groupBy(col("client_id"), col("ref_event_id").alias("event_id"))
         .agg(min("event_time").alias("event_label_time"));
@@ -121,6 +119,14 @@ public final class FeatureJob {
             when(col("decision").and(customerScope), col("customer_label_time"))
                 .when(col("decision"), col("event_label_time")))
         .drop("event_label_time", "customer_label_time");
+  }
+
+  /** A fraud label of the client: {@code label = 1}, or no label on a type that means fraud. */
+  static Column isFraudLabel(ClientConfig client) {
+    LabelSpec label = client.label();
+    return col("event_type").isin(label.eventTypes().toArray())
+        .and(col("label").equalTo(1).or(col("label").isNull()
+            .and(col("event_type").isin(label.fraudWithoutLabel().toArray()))));
   }
 
   private Dataset<Row> entityFeatures(List<ClientConfig> clients, Dataset<Row> history,

@@ -74,6 +74,9 @@ class ClientConfigValidationTest {
             "key `decision_event_types[0]`: invalid value; expected an event type"),
         bad(MINIMAL + "label: {scope: household}\n",
             "key `label.scope`: invalid value; expected event or customer"),
+        bad(MINIMAL + "label: {event_types: [chargeback], fraud_without_label: [fraud_report]}\n",
+            "key `label.fraud_without_label`: invalid value; expected label event types listed in"
+                + " label.event_types [chargeback], not fraud_report"),
         bad(MINIMAL + "label: {delay_days: 400}\n",
             "key `label.delay_days`: invalid value; expected a whole number within 0..365"),
         // absurd windows and numbers

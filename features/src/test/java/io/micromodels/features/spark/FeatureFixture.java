@@ -69,4 +69,14 @@ final class FeatureFixture {
     return (amount == null ? json.without("amount").without("items").without("currency")
         : json.with("amount", amount)).json();
   }
+
+  /** A label event of {@code type} for decision event {@code ref}, without a label when null. */
+  static String labelEvent(String client, String id, String type, String time, String ref,
+      Integer label) {
+    EventJson json = EventJson.order(id).with("client_id", client).with("event_type", type)
+        .with("event_time", time).with("customer_id", "c1").with("ref_event_id", ref)
+        .without("items").without("device_id").without("attributes").without("live_score")
+        .without("live_action");
+    return (label == null ? json : json.with("label", label)).json();
+  }
 }

@@ -1,5 +1,6 @@
 package io.micromodels.features.spark;
 
+import static io.micromodels.features.spark.FeatureFixture.labelEvent;
 import static io.micromodels.features.spark.FeatureFixture.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +23,38 @@ class FeatureOptionsJobTest {
       LocalDate.of(2025, 6, 20), FeatureRange.endOf(LocalDate.of(2025, 6, 20)));
 
   private final FeatureFixture fixture = new FeatureFixture("options");
+
+  @Test
+  void chargebacksAndFraudReportsAreFraudUnlessLabelledZeroAndReviewsTakeTheirLabel() {
+    ClientConfig usual = fixture.config("usual", "client_id: usual\n" + POLICY);
+    ClientConfig strict = fixture.config("strict", "client_id: strict\n" + POLICY
+        + "label: {fraud_without_label: [fraud_report]}\n");
+    List<String> events = new java.util.ArrayList<>();
+    String[][] labels = {{"chargeback", "1"}, {"chargeback", null}, {"chargeback", "0"},
+        {"fraud_report", null}, {"review_decision", null}, {"review_decision", "1"},
+        {"review_decision", "0"}};
+    for (String client : List.of("usual", "strict")) {
+      events.add(order(client, client + "-unlabelled", "2025-06-02T10:00:00Z", 10));
+      for (int i = 0; i < labels.length; i++) {
+        String orderId = client + "-" + i;
+        events.add(order(client, orderId, "2025-06-02T10:00:00Z", 10));
+        events.add(labelEvent(client, orderId + "-label", labels[i][0], "2025-06-03T10:00:00Z",
+            orderId, labels[i][1] == null ? null : Integer.valueOf(labels[i][1])));
+      }
+    }
+
+    Map<String, Row> rows = fixture.build("labels", List.of(usual, strict), events, JUNE_1_TO_20);
+
+    // chargeback 1, chargeback -, chargeback 0, fraud_report -, review -, review 1, review 0
+    assertThat(labels(rows, "usual", labels.length)).containsExactly(1, 1, 0, 1, 0, 1, 0);
+    assertThat(labels(rows, "strict", labels.length)).containsExactly(1, 0, 0, 1, 0, 1, 0);
+    assertThat((int) rows.get("usual-unlabelled").getAs("label")).isZero();
+  }
+
+  private static List<Integer> labels(Map<String, Row> rows, String client, int count) {
+    return java.util.stream.IntStream.range(0, count)
+        .mapToObj(i -> (Integer) rows.get(client + "-" + i).getAs("label")).toList();
+  }
 
   @Test
   void nightHoursAreTheClientsWithFromInclusiveToExclusiveAcrossMidnight() {
