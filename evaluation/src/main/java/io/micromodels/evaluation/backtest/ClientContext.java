@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param labelDelays days from decision event to fraud label of the client's mature history,
  *     the label-delay curve behind {@code label_completeness}
- * @param assertedCustomers customers the client asserts must be prevented (empty: none given)
+ * @param assertedCustomers customers the client asserts must be prevented; null when the client
+ *     has no {@code assertions} file (then {@code prevented_asserts} cannot be measured)
  * @param candidateImportances the most recent fold's candidate feature importances
  * @param championImportances the champion's, or null without a champion
  * @param candidateShapes the learned shapes of that candidate's additive micromodels (binned,
@@ -34,12 +35,32 @@ public record ClientContext(String clientId, String runId, FoldLayout layout,
     Objects.requireNonNull(clientId, "clientId");
     gates = List.copyOf(gates);
     labelDelays = labelDelays.clone();
-    assertedCustomers = Set.copyOf(assertedCustomers);
+    assertedCustomers = assertedCustomers == null ? null : Set.copyOf(assertedCustomers);
     candidateImportances = Map.copyOf(candidateImportances);
     championImportances = championImportances == null ? null : Map.copyOf(championImportances);
     candidateShapes = List.copyOf(candidateShapes);
     championShapes = championShapes == null ? null : List.copyOf(championShapes);
     lineage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lineage));
+  }
+
+  /** The asserted customers, empty without an assertions file. */
+  public Set<String> asserted() {
+    return assertedCustomers == null ? Set.of() : assertedCustomers;
+  }
+
+  /**
+   * Why a metric the gates may read has no value on this client, by metric name: the causes the
+   * gate names instead of a bare "not measurable".
+   */
+  public Map<String, String> unmeasurableCauses() {
+    String prevented = "prevented_asserts";
+    if (assertedCustomers == null) {
+      return Map.of(prevented, "client " + clientId + " has no `assertions` file: " + prevented
+          + " cannot be measured; configure one or remove the gate");
+    }
+
+    return Map.of(prevented, "none of client " + clientId + "'s " + assertedCustomers.size()
+        + " asserted customers has a decision event in the test windows");
   }
 
   public boolean hasChampion() {

@@ -26,7 +26,7 @@ public final class EffectiveConfig {
     try {
       training = new TrainingSpec(days, config.training().validationDays(),
           config.training().rowCap());
-      label = new LabelSpec(config.label().scope(), delay, config.label().eventTypes());
+      label = config.label().withDelayDays(delay);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Backtest of client " + config.clientId() + " (" + config.source()
           + "): --train-days " + days + " / --label-delay " + delay + " do not fit its config: "

@@ -43,23 +43,23 @@ public final class ClientEvaluator {
     for (Fold fold : context.layout().folds()) {
       List<ScoredEvent> in = events.stream().filter(e -> fold.tests(e.eventTime())).toList();
       folds.add(new FoldEvaluation(fold, completeness(completeness, context, in),
-          ModelMetrics.of(in, ScoredEvent::candidate, context.assertedCustomers()),
-          ModelMetrics.of(in, ScoredEvent::champion, context.assertedCustomers()),
-          ModelMetrics.of(in, ScoredEvent::live, context.assertedCustomers())));
+          ModelMetrics.of(in, ScoredEvent::candidate, context.asserted()),
+          ModelMetrics.of(in, ScoredEvent::champion, context.asserted()),
+          ModelMetrics.of(in, ScoredEvent::live, context.asserted())));
     }
 
     Map<String, Double> offline = new LinkedHashMap<>(
-        ModelMetrics.of(events, ScoredEvent::candidate, context.assertedCustomers()));
+        ModelMetrics.of(events, ScoredEvent::candidate, context.asserted()));
     Map<String, Double> champion = ModelMetrics.of(events, ScoredEvent::champion,
-        context.assertedCustomers());
-    Map<String, Double> live = ModelMetrics.of(events, ScoredEvent::live, context.assertedCustomers());
+        context.asserted());
+    Map<String, Double> live = ModelMetrics.of(events, ScoredEvent::live, context.asserted());
     Map<String, Double> parent = ModelMetrics.of(events, ScoredEvent::parent,
-        context.assertedCustomers());
+        context.asserted());
     offline.putAll(comparison(context, events, champion != null));
     offline.put("label_completeness", completeness(completeness, context, events));
     Map<String, Interval> intervals = intervals(events, champion != null);
     GateResult gate = Gate.evaluate(context.gates(), offline, live == null ? Map.of() : live,
-        champion);
+        champion, context.unmeasurableCauses());
     ObjectiveResult objective = context.objective() == null ? null
         : objective(Objective.parse(context.objective()), offline, champion, events);
     return new ClientEvaluation(context, events.size(), offline.get("frauds").longValue(), folds,

@@ -19,8 +19,8 @@ final class BoundCheck {
     }
 
     if (!isMeasured(m.offline())) {
-      return result(bound, m, text, limit, CheckStatus.FAIL,
-          notMeasurable(m.metric(), why(m.offline(), "the evaluation reported no value"), text));
+      return result(bound, m, text, limit, CheckStatus.FAIL, m.cause() != null ? m.cause()
+          : notMeasurable(m.metric(), why(m.offline(), "the evaluation reported no value"), text));
     }
 
     double offline = m.offline();

@@ -56,10 +56,22 @@ public final class Gate {
    */
   public static GateResult evaluate(List<GateSpec> gates, Map<String, Double> offline,
       Map<String, Double> live, Map<String, Double> champion) {
+    return evaluate(gates, offline, live, champion, Map.of());
+  }
+
+  /**
+   * {@link #evaluate(List, Map, Map, Map)}, naming the known cause when a metric has no value.
+   *
+   * @param causes by metric name, why the candidate's value may be missing (a missing assertions
+   *     file); a check that fails as not measurable states it instead of a bare NaN
+   */
+  public static GateResult evaluate(List<GateSpec> gates, Map<String, Double> offline,
+      Map<String, Double> live, Map<String, Double> champion, Map<String, String> causes) {
     validate(gates);
     List<GateCheck> checks = new ArrayList<>();
     for (GateSpec gate : gates) {
-      Measured measured = Measured.of(gate.metric(), offline, live, champion);
+      Measured measured = Measured.of(gate.metric(), offline, live, champion,
+          causes.get(gate.metric()));
       for (Bound bound : Bound.values()) {
         Double limit = bound.of(gate);
         if (limit != null) {

@@ -73,10 +73,10 @@ final class FoldModels {
         lineage, drift);
   }
 
-  /** The client's asserted customers (first CSV column after the header); none without a file. */
+  /** The client's asserted customers (first CSV column after the header); null without a file. */
   static Set<String> assertedCustomers(ClientConfig config) {
     if (config.assertions() == null) {
-      return Set.of();
+      return null;
     }
 
     Path file = config.requireAssertionsFile();

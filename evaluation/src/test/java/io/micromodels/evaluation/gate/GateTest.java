@@ -222,6 +222,22 @@ class GateTest {
   }
 
   @Test
+  void aMetricWithAKnownCauseForItsMissingValueFailsNamingTheCause() {
+    String cause = "client acme has no `assertions` file: prevented_asserts cannot be measured;"
+        + " configure one or remove the gate";
+    GateResult result = Gate.evaluate(GateSpec.defaults(),
+        Map.of("calibration_difference", 0.01, "prevented_asserts", Double.NaN), NO_LIVE,
+        NO_CHAMPION, Map.of("prevented_asserts", cause));
+
+    assertThat(result.checks()).filteredOn(c -> c.name().equals("prevented_asserts.min"))
+        .singleElement().satisfies(c -> {
+          assertThat(c.status()).isEqualTo(CheckStatus.FAIL);
+          assertThat(c.reason()).isEqualTo(cause);
+        });
+    assertThat(result.passed()).isFalse();
+  }
+
+  @Test
   void theDefaultsAgainstAChampionListEveryFailureWithItsNumbers() {
     Map<String, Double> offline = Map.of("pr_auc", 0.372, "action_change_rate", 0.08,
         "calibration_difference", 0.01, "prevented_asserts", 0.7,
