@@ -1,5 +1,6 @@
 package io.micromodels.evaluation.backtest;
 
+import io.micromodels.features.AsOf;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.TrainingSummary;
 import java.io.Serializable;
@@ -125,16 +126,12 @@ public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays,
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
     for (Fold f : folds) {
-      lines.add(String.format("fold %d: train [%s, %s) as of %s, test [%s, %s), labels as of %s",
-          f.index(), day(f.trainStart()), day(f.trainEnd()), day(f.cutoff()), day(f.testStart()),
-          day(f.testEnd()), evaluatedAt));
+      lines.add(String.format("fold %d: train %s with labels as of its cut-off %s, test %s with"
+          + " labels as of %s", f.index(), AsOf.window(f.trainStart(), f.trainEnd()),
+          AsOf.format(f.cutoff()), AsOf.window(f.testStart(), f.testEnd()),
+          AsOf.format(evaluatedAt)));
     }
 
     return lines;
-  }
-
-  private static String day(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.DAYS).equals(instant)
-        ? instant.toString().substring(0, 10) : instant.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.micromodels.evaluation.spark;
 
+import io.micromodels.features.AsOf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -391,7 +392,7 @@ public final class BacktestJob {
   private Map<String, String> lineage(ClientConfig c, FoldLayout layout, BacktestRequest request) {
     Map<String, String> lineage = new LinkedHashMap<>();
     lineage.put("run", request.runId());
-    lineage.put("evaluated at (labels as of)", request.evaluatedAt().toString());
+    lineage.put("evaluated at (labels as of)", AsOf.format(request.evaluatedAt()));
     lineage.put("events table", settings.tablePath("events") + " @ version "
         + DeltaVersions.of(spark, settings.tablePath("events")));
     lineage.put("config", c.source().toString());

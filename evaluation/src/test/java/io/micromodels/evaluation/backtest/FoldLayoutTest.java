@@ -22,8 +22,10 @@ class FoldLayoutTest {
     assertThat(first.cutoff()).isEqualTo(first.testStart());
     assertThat(first.trainEnd()).isEqualTo(day("2025-07-12"));
     assertThat(first.trainStart()).isEqualTo(day("2025-04-13"));
-    assertThat(layout.describe().get(0)).isEqualTo("fold 1: train [2025-04-13, 2025-07-12) as of"
-        + " 2025-09-10, test [2025-09-10, 2025-09-17), labels as of " + END_OF_OCT_7);
+    assertThat(layout.describe().get(0)).isEqualTo("fold 1: train [2025-04-13T00:00:00.000000Z,"
+        + " 2025-07-12T00:00:00.000000Z) with labels as of its cut-off 2025-09-10T00:00:00.000000Z,"
+        + " test [2025-09-10T00:00:00.000000Z, 2025-09-17T00:00:00.000000Z) with labels as of"
+        + " 2025-10-07T23:59:59.999999Z");
   }
 
   @Test

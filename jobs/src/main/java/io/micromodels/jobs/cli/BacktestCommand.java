@@ -1,5 +1,6 @@
 package io.micromodels.jobs.cli;
 
+import io.micromodels.features.AsOf;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
@@ -49,7 +50,6 @@ import picocli.CommandLine.Option;
         + " ad-hoc backtest (hypothesis, objective) to Airflow.")
 final class BacktestCommand implements Callable<Integer> {
   static final String ADHOC_DAG = "micromodels_adhoc_backtest";
-  private static final Pattern AS_OF = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}.*");
   private static final Pattern OBJECTIVE = Objective.SYNTAX;
 
   @picocli.CommandLine.ParentCommand MicromodelsCli root;
@@ -59,7 +59,7 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
   List<String> clients;
   @Option(names = "--as-of", required = true, description = "Evaluation moment: labels as known"
-      + " then; a date (its end, UTC) or an ISO instant.") String asOf;
+      + " then; " + AsOf.FORMS + ".") String asOf;
   @Option(names = "--folds", description = "Walk-forward folds, 1-12 (default: the configs'"
       + " backtest.folds, 4).") Integer folds;
   @Option(names = "--train-days", description = "Days each fold trains on (default: each config's"
@@ -143,10 +143,8 @@ final class BacktestCommand implements Callable<Integer> {
           + " pr_auc:+0.01.");
     }
 
-    if (!AS_OF.matcher(asOf).matches()) {
-      throw new ConfigException("--as-of '" + asOf + "' must be a date (2025-10-01) or an ISO"
-          + " instant; the ad-hoc DAG's as_of Param refuses anything else.");
-    }
+    // Resolved here, by the rule every command uses, so the DAG runs the instant the user saw.
+    String resolvedAsOf = AsOf.format(AsOf.parse("--as-of", asOf));
 
     if (folds != null && (folds < 1 || folds > 12)) {
       throw new ConfigException("--folds must be 1..12, got " + folds + ".");
@@ -154,7 +152,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     Map<String, Object> conf = new LinkedHashMap<>();
     conf.put("clients", clients);
-    conf.put("as_of", asOf);
+    conf.put("as_of", resolvedAsOf);
     conf.put("hypothesis", hypothesis.strip());
     conf.put("objective", objective);
     conf.put("folds", folds == null ? 4 : folds);
@@ -170,7 +168,7 @@ final class BacktestCommand implements Callable<Integer> {
       Objective.parse(objective);
     }
 
-    Instant moment = FeaturesCommand.parseAsOf(asOf);
+    Instant moment = AsOf.parse("--as-of", asOf);
     int foldCount = agreed(selected, folds, c -> c.backtest().folds(), "backtest.folds", "--folds");
     int testWindow = agreed(selected, testDays, c -> c.backtest().testDays(), "backtest.test_days",
         "--test-days");

@@ -1,5 +1,6 @@
 package io.micromodels.jobs.cli;
 
+import io.micromodels.features.AsOf;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
@@ -75,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "sklearn, quality: a Python with scikit-learn (default: ${DEFAULT-VALUE}).")
   String python;
 
-  @Option(names = "--as-of", description = "train, quality: labels known at this moment (date or instant).")
+  @Option(names = "--as-of", description = "train, quality: labels known at this moment: " + AsOf.FORMS + ".")
   String asOf;
 
   @Option(names = "--baseline-clients", defaultValue = "15",
@@ -169,7 +170,7 @@ final class BenchCommand implements Callable<Integer> {
       file = Path.of("bench-results", "training-sklearn.json");
     } else if (what.equals("train") && asOf != null) {
       result = new TrainBenchmark(spark, root.global.sparkSettings(), scratch).run(
-          FeaturesCommand.parseAsOf(asOf), AirflowCommand.parseTree(configOverrides),
+          AsOf.parse("--as-of", asOf), AirflowCommand.parseTree(configOverrides),
           baselineClients, baselineMinutes * 60, seed);
       file = Path.of("bench-results", "training-clients.json");
     } else if (what.equals("backtest")) {
@@ -213,7 +214,7 @@ final class BenchCommand implements Callable<Integer> {
     String command = "micromodels " + String.join(" ",
         spec.root().commandLine().getParseResult().originalArgs());
     Map<String, Object> result = new QualityBenchmark(spark, root.global.sparkSettings(), export)
-        .run(selected, new QualityBenchmark.Options(FeaturesCommand.parseAsOf(asOf), folds,
+        .run(selected, new QualityBenchmark.Options(AsOf.parse("--as-of", asOf), folds,
             trainDays, labelDelay, testDays != null ? testDays : configured.get(0), minTestFrauds,
             python, bootstrap, seed, command));
     if (minTestFrauds != 50) {

@@ -1,5 +1,6 @@
 package io.micromodels.jobs.cli;
 
+import io.micromodels.features.AsOf;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
@@ -39,7 +40,7 @@ final class FeaturesCommand implements Callable<Integer> {
   LocalDate to;
 
   @Option(names = "--as-of",
-      description = "Labels known at this moment: a date (its end, UTC) or an ISO instant.")
+      description = "Labels known at this moment: " + AsOf.FORMS + ".")
   String asOf;
 
   @Option(names = "--list", description = "Print the feature catalogue and exit.")
@@ -60,29 +61,16 @@ final class FeaturesCommand implements Callable<Integer> {
       throw new ConfigException("micromodels features needs --from, --to and --as-of (or --list).");
     }
 
-    FeatureRange range = new FeatureRange(from, to, parseAsOf(asOf));
+    FeatureRange range = new FeatureRange(from, to, AsOf.parse("--as-of", asOf));
     SparkSettings settings = root.global.sparkSettings();
     long start = System.nanoTime();
     Map<String, Long> rows =
         new FeatureJob(SparkSessions.create("micromodels-features", settings), settings)
             .run(selected, range);
-    System.out.printf("features %s..%s as of %s (%.1f s): %s rows per client in %s%n",
-        from, to, range.asOf(), (System.nanoTime() - start) / 1e9, rows,
+    System.out.printf("features of decision events in %s, labels as of %s (%.1f s): %s rows per"
+        + " client in %s%n", AsOf.window(range.fromInstant(), range.untilInstant()),
+        AsOf.format(range.asOf()), (System.nanoTime() - start) / 1e9, rows,
         settings.tablePath(FeatureJob.FEATURES_TABLE));
     return MicromodelsCli.EXIT_OK;
-  }
-
-  /** A date means the end of that day (UTC); otherwise an ISO-8601 instant. */
-  static Instant parseAsOf(String text) {
-    try {
-      return FeatureRange.endOf(LocalDate.parse(text));
-    } catch (DateTimeParseException notADate) {
-      try {
-        return Instant.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new ConfigException("--as-of '" + text + "' is neither a date (2025-10-01) nor an"
-            + " instant (2025-10-01T00:00:00Z).");
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.micromodels.jobs.cli;
 
+import io.micromodels.features.AsOf;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
@@ -34,7 +35,7 @@ final class GateCommand implements Callable<Integer> {
   List<String> clients;
 
   @Option(names = "--as-of", required = true,
-      description = "The backtest's as-of (a date or an ISO instant).")
+      description = "The backtest's as-of: " + AsOf.FORMS + ".")
   String asOf;
 
   @Option(names = "--backtest", description = "Backtest run folder of <client>/metrics.json"
@@ -47,7 +48,7 @@ final class GateCommand implements Callable<Integer> {
   public Integer call() {
     List<ClientConfig> selected = ClientSelection.select(configs, clients);
     SparkSettings settings = root.global.sparkSettings();
-    LocalDate date = FeaturesCommand.parseAsOf(asOf).atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate date = AsOf.parse("--as-of", asOf).atZone(ZoneOffset.UTC).toLocalDate();
     String backtestRoot = backtest != null ? backtest
         : settings.tablePath("backtests/backtest-" + date);
     Publisher publisher = new Publisher(SparkSessions.create("micromodels-gate", settings),

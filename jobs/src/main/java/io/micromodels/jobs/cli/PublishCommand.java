@@ -1,5 +1,6 @@
 package io.micromodels.jobs.cli;
 
+import io.micromodels.features.AsOf;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.MicromodelsException;
 import io.micromodels.features.config.ClientConfig;
@@ -36,8 +37,8 @@ final class PublishCommand implements Callable<Integer> {
   java.nio.file.Path configs;
   @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
   List<String> clients;
-  @Option(names = "--as-of", required = true, description = "The as-of date of the candidates"
-      + " and backtests (a date or an ISO instant).")
+  @Option(names = "--as-of", required = true, description = "The as-of of the candidates"
+      + " and backtests: " + AsOf.FORMS + ".")
   String asOf;
   @Option(names = "--candidates", description = "Folder of <client>/model.json (default:"
       + " <warehouse>/candidates/<as-of date>).")
@@ -64,7 +65,7 @@ final class PublishCommand implements Callable<Integer> {
 
     List<ClientConfig> selected = ClientSelection.select(configs, clients);
     SparkSettings settings = root.global.sparkSettings();
-    LocalDate date = FeaturesCommand.parseAsOf(asOf).atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate date = AsOf.parse("--as-of", asOf).atZone(ZoneOffset.UTC).toLocalDate();
     String candidateRoot = candidates != null ? candidates
         : settings.tablePath("candidates/" + date);
     String backtestRoot = backtest != null ? backtest

@@ -1,5 +1,6 @@
 package io.micromodels.jobs.cli;
 
+import io.micromodels.features.AsOf;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.spark.SparkSessions;
@@ -57,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
   List<String> clients;
 
-  @Option(names = "--as-of", description = "As-of date or instant (default: yesterday, UTC).")
+  @Option(names = "--as-of", description = "As-of (default: the end of yesterday, UTC): " + AsOf.FORMS + ".")
   String asOf;
 
   @Option(names = "--input", arity = "1..*", paramLabel = "PATH",
@@ -79,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Instant moment = asOf != null ? FeaturesCommand.parseAsOf(asOf)
+    Instant moment = asOf != null ? AsOf.parse("--as-of", asOf)
         : FeatureRange.endOf(LocalDate.now(ZoneOffset.UTC).minusDays(1));
     if (pipeline == Pipeline.weekly && (folds < 1 || folds > 12 || testDays < 1 || testDays > 90)) {
       throw new ConfigException("run weekly needs --folds 1..12 and --test-days 1..90, got "

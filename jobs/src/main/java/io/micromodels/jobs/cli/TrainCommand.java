@@ -1,5 +1,7 @@
 package io.micromodels.jobs.cli;
 
+import io.micromodels.training.train.TrainingWindow;
+import io.micromodels.features.AsOf;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
@@ -33,7 +35,7 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin ClientSelection selection;
 
   @Option(names = "--as-of", required = true,
-      description = "Labels known at this moment: a date (its end, UTC) or an ISO instant.")
+      description = "Labels known at this moment: " + AsOf.FORMS + ".")
   String asOf;
 
   @Option(names = "--out", description = "Where the models go (default: <warehouse>/candidates/<as-of date>).")
@@ -46,16 +48,23 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ClientConfig> selected = selection.select();
-    Instant moment = FeaturesCommand.parseAsOf(asOf);
+    Instant moment = AsOf.parse("--as-of", asOf);
     Map<String, ClientModel> championModels = champions(selected);
     SparkSettings settings = root.global.sparkSettings();
     String target = out != null ? out : settings.tablePath("candidates/"
         + moment.atZone(ZoneOffset.UTC).toLocalDate());
+    System.out.println("train as of " + AsOf.format(moment) + " (labels known then):");
+    for (ClientConfig c : selected) {
+      TrainingWindow w = TrainingWindow.of(c, moment);
+      System.out.printf("  %s: fit %s, validation %s%n", c.clientId(),
+          AsOf.window(w.start(), w.validationStart()), AsOf.window(w.validationStart(), w.end()));
+    }
+
     long start = System.nanoTime();
     TrainJob.Report report = new TrainJob(SparkSessions.create("micromodels-train", settings),
         settings).runReporting(selected, moment, championModels, target);
     List<ClientOutcome> outcomes = report.outcomes();
-    System.out.printf("train as of %s (%.1f s), models in %s%n", moment,
+    System.out.printf("trained as of %s (%.1f s), models in %s%n", AsOf.format(moment),
         (System.nanoTime() - start) / 1e9, target);
     if (report.globalSolver() != null) {
       System.out.printf("global model: %s on %,d of %,d pooled rows (%.1f s)%n",

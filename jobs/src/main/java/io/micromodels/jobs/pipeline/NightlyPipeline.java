@@ -1,5 +1,6 @@
 package io.micromodels.jobs.pipeline;
 
+import io.micromodels.features.AsOf;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
 import io.micromodels.evaluation.backtest.StageTimes;
@@ -69,7 +70,7 @@ public final class NightlyPipeline {
     Map<String, ClientRun> runs = new TreeMap<>();
     scan.broken().forEach((id, error) -> runs.put(id, ClientRun.badConfig(id, error)));
     scan.healthy().forEach(c -> runs.put(id(c), ClientRun.configured(id(c))));
-    System.out.println("== nightly as of " + request.asOf() + ": " + scan.healthy().size()
+    System.out.println("== nightly as of " + AsOf.format(request.asOf()) + ": " + scan.healthy().size()
         + " clients configured, " + scan.broken().size() + " config(s) invalid "
         + scan.broken().keySet());
     String candidates = settings.tablePath("candidates/" + day);
@@ -103,7 +104,7 @@ public final class NightlyPipeline {
   /** The feature table's rows of the as-of day (what the scorer serves); false when it failed. */
   private boolean features(List<ClientConfig> clients, LocalDate day, Instant asOf,
       Map<String, ClientRun> runs, StageTimes.Clock clock) {
-    System.out.println("== features " + day + " as of " + asOf);
+    System.out.println("== features " + day + " as of " + AsOf.format(asOf));
     try {
       System.out.println("rows per client: "
           + new FeatureJob(spark, settings).run(clients, new FeatureRange(day, day, asOf)));
@@ -118,7 +119,7 @@ public final class NightlyPipeline {
   /** Trains all clients in one job; returns the trained ones. */
   private List<ClientConfig> train(List<ClientConfig> clients, Instant asOf,
       Map<String, ClientModel> production, String candidates, Map<String, ClientRun> runs) {
-    System.out.println("== train as of " + asOf + " (models in " + candidates + ")");
+    System.out.println("== train as of " + AsOf.format(asOf) + " (models in " + candidates + ")");
     Map<String, ClientOutcome> outcomes = new HashMap<>();
     try {
       new TrainJob(spark, settings).run(clients, asOf, production, candidates)
@@ -152,7 +153,7 @@ public final class NightlyPipeline {
       return List.of();
     }
 
-    System.out.println("== backtest as of " + asOf + ": the candidates against the production"
+    System.out.println("== backtest as of " + AsOf.format(asOf) + ": the candidates against the production"
         + " models on the days neither trained on (" + backtests + "/" + runId + ")");
     Map<String, ClientModel> champions = new HashMap<>();
     trained.forEach(c -> {

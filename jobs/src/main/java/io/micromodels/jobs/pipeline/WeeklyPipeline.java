@@ -1,5 +1,6 @@
 package io.micromodels.jobs.pipeline;
 
+import io.micromodels.features.AsOf;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
 import io.micromodels.evaluation.backtest.StageTimes;
@@ -53,7 +54,7 @@ public final class WeeklyPipeline {
         .filter(c -> models.containsKey(id(c))).toList();
     scan.healthy().stream().filter(c -> !models.containsKey(id(c)))
         .forEach(c -> runs.put(id(c), WeeklyRun.withoutProduction(id(c))));
-    System.out.println("== weekly as of " + request.asOf() + ": " + walked.size()
+    System.out.println("== weekly as of " + AsOf.format(request.asOf()) + ": " + walked.size()
         + " clients with a production model walked forward over " + request.folds() + " folds of "
         + request.testDays() + " days, " + (scan.healthy().size() - walked.size())
         + " without one, " + scan.broken().size() + " config(s) invalid " + scan.broken().keySet());

@@ -73,7 +73,7 @@ class BacktestSubmitTest {
     assertThat(requests.get(0)).startsWith("POST /api/v1/dags/micromodels_adhoc_backtest/dagRuns")
         .contains("\"hypothesis\":\"Basket bigrams catch champagne resellers\"")
         .contains("\"clients\":[\"dashfood\",\"voltmart\"]")
-        .contains("\"as_of\":\"2025-10-01\"")
+        .contains("\"as_of\":\"2025-10-01T23:59:59.999999Z\"")
         .contains("\"dag_run_id\":\"adhoc__");
     assertThat(requests.get(1)).startsWith("GET /api/v1/dags/micromodels_adhoc_backtest/dagRuns/adhoc__");
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("report: backtests/adhoc__")
