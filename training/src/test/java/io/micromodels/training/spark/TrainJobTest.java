@@ -45,7 +45,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The train job on the bundled sample's two smaller clients, voltmart capped at 1,000 rows so it
- * trains distributed with MLlib while tripwise trains in one task with LIBLINEAR; the global email
+ * trains distributed with MLlib while tripwise trains in one task with LIBLINEAR; voltmart's
+ * behaviour micromodel is {@code binned}, tripwise's {@code tabular}, so the parity and engine
+ * checks cover both numeric types; the global email
  * micromodel trains on their pooled rows, with MLlib here (the global row cap set to 1,000).
  * Batch scores equal the scorer's; the two engines give the same model on the same rows.
  */
@@ -263,7 +265,7 @@ class TrainJobTest {
 
   /** A sample client's config with training.row_cap 1000 (no assertions), in a folder of its own. */
   private static ClientConfig capped(String client) throws IOException {
-    return rewritten(client, "capped", yaml -> yaml
+    return rewritten(client, "capped", yaml -> yaml.replace("type: tabular", "type: binned")
         + "training: {row_cap: 1000}\ncombiner: {regularisation: {grid: [0.1, 1.0]}}\n");
   }
 
