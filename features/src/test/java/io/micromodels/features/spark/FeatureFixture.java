@@ -57,6 +57,13 @@ final class FeatureFixture {
     return rows;
   }
 
+  /** The label accounting of a build made by {@link #build} under {@code name}. */
+  List<LabelAccounting.LabelUsage> labelUsage(String name, List<ClientConfig> clients,
+      FeatureRange range) {
+    SparkSettings settings = new SparkSettings("local[2]", dir.resolve(name).toString(), Map.of());
+    return LabelAccounting.of(SharedSpark.session(), settings, clients, range);
+  }
+
   /** An order of {@code client} by customer {@code c1} on terminal (device) {@code t1}. */
   static String order(String client, String id, String time, Integer amount) {
     return order(client, id, time, amount, "c1");
@@ -70,13 +77,16 @@ final class FeatureFixture {
         : json.with("amount", amount)).json();
   }
 
-  /** A label event of {@code type} for decision event {@code ref}, without a label when null. */
+  /** A label event of {@code type} for decision event {@code ref}; label and ref may be null. */
   static String labelEvent(String client, String id, String type, String time, String ref,
       Integer label) {
     EventJson json = EventJson.order(id).with("client_id", client).with("event_type", type)
-        .with("event_time", time).with("customer_id", "c1").with("ref_event_id", ref)
+        .with("event_time", time).with("customer_id", "c1")
         .without("items").without("device_id").without("attributes").without("live_score")
         .without("live_action");
+    if (ref != null) {
+      json.with("ref_event_id", ref);
+    }
     return (label == null ? json : json.with("label", label)).json();
   }
 }

@@ -43,12 +43,38 @@ class FeatureOptionsJobTest {
       }
     }
 
+    // unusable labels: a chargeback naming no event, one without a reference, one whose order
+    // came before the range, and one arriving after the as-of (not counted: not known yet)
+    events.add(labelEvent("usual", "ghost-label", "chargeback", "2025-06-03T10:00:00Z",
+        "usual-ghost", null));
+    events.add(labelEvent("usual", "unreferenced", "chargeback", "2025-06-03T10:00:00Z", null,
+        1));
+    events.add(order("usual", "usual-may", "2025-05-20T10:00:00Z", 10));
+    events.add(labelEvent("usual", "may-label", "chargeback", "2025-06-04T10:00:00Z",
+        "usual-may", 1));
+    events.add(labelEvent("usual", "late-label", "chargeback", "2025-07-04T10:00:00Z",
+        "usual-unlabelled", 1));
+
     Map<String, Row> rows = fixture.build("labels", List.of(usual, strict), events, JUNE_1_TO_20);
 
     // chargeback 1, chargeback -, chargeback 0, fraud_report -, review -, review 1, review 0
     assertThat(labels(rows, "usual", labels.length)).containsExactly(1, 1, 0, 1, 0, 1, 0);
     assertThat(labels(rows, "strict", labels.length)).containsExactly(1, 0, 0, 1, 0, 1, 0);
     assertThat((int) rows.get("usual-unlabelled").getAs("label")).isZero();
+
+    Map<String, LabelAccounting.LabelUsage> usage = new java.util.HashMap<>();
+    fixture.labelUsage("labels", List.of(usual, strict), JUNE_1_TO_20)
+        .forEach(u -> usage.put(u.clientId(), u));
+    assertThat(usage.get("usual").counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        LabelAccounting.Use.USED, 4L, LabelAccounting.Use.GENUINE, 2L,
+        LabelAccounting.Use.NO_VERDICT, 1L, LabelAccounting.Use.NO_DECISION_EVENT, 1L,
+        LabelAccounting.Use.NO_REFERENCE, 1L, LabelAccounting.Use.EARLIER_DECISION, 1L));
+    assertThat(usage.get("strict").counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        LabelAccounting.Use.USED, 3L, LabelAccounting.Use.GENUINE, 2L,
+        LabelAccounting.Use.NO_VERDICT, 2L));
+    assertThat(usage.get("usual").describe()).startsWith("usual: 4 used")
+        .contains("; LOST 1 no decision event with its ref_event_id within 365 days before the"
+            + " range");
   }
 
   private static List<Integer> labels(Map<String, Row> rows, String client, int count) {

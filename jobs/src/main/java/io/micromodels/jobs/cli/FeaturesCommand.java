@@ -6,6 +6,7 @@ import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.FeatureCatalogue;
 import io.micromodels.features.spark.FeatureJob;
+import io.micromodels.features.spark.LabelAccounting;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,13 +66,14 @@ final class FeaturesCommand implements Callable<Integer> {
     FeatureRange range = new FeatureRange(from, to, AsOf.parse("--as-of", asOf));
     SparkSettings settings = root.global.sparkSettings();
     long start = System.nanoTime();
-    Map<String, Long> rows =
-        new FeatureJob(SparkSessions.create("micromodels-features", settings), settings)
-            .run(selected, range);
+    SparkSession spark = SparkSessions.create("micromodels-features", settings);
+    Map<String, Long> rows = new FeatureJob(spark, settings).run(selected, range);
     System.out.printf("features of decision events in %s, labels as of %s (%.1f s): %s rows per"
         + " client in %s%n", AsOf.window(range.fromInstant(), range.untilInstant()),
         AsOf.format(range.asOf()), (System.nanoTime() - start) / 1e9, rows,
         settings.tablePath(FeatureJob.FEATURES_TABLE));
+    LabelAccounting.of(spark, settings, selected, range)
+        .forEach(u -> System.out.println("label events " + u.describe()));
     return MicromodelsCli.EXIT_OK;
   }
 }

@@ -1,15 +1,16 @@
 package io.micromodels.jobs.pipeline;
 
-import io.micromodels.features.AsOf;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
 import io.micromodels.evaluation.backtest.StageTimes;
 import io.micromodels.evaluation.spark.BacktestJob;
+import io.micromodels.features.AsOf;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.features.spark.IngestJob;
+import io.micromodels.features.spark.LabelAccounting;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.RegistryEvent;
@@ -106,8 +107,11 @@ public final class NightlyPipeline {
       Map<String, ClientRun> runs, StageTimes.Clock clock) {
     System.out.println("== features " + day + " as of " + AsOf.format(asOf));
     try {
+      FeatureRange range = new FeatureRange(day, day, asOf);
       System.out.println("rows per client: "
-          + new FeatureJob(spark, settings).run(clients, new FeatureRange(day, day, asOf)));
+          + new FeatureJob(spark, settings).run(clients, range));
+      LabelAccounting.of(spark, settings, clients, range)
+          .forEach(u -> System.out.println("label events " + u.describe()));
       clock.lap("features");
       return true;
     } catch (RuntimeException e) {
