@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What a backtest run is asked to do.
  *
- * @param evaluatedAt the as-of of the run: labels are as known then
+ * @param evaluatedAt labels are as known then; the test windows end with this instant's day
+ *     unless {@code windowsAsOf} says otherwise
  * @param trainDays days each fold trains on, or null for each client's {@code training.train_days}
  * @param labelDelayDays the gap before each cut-off, or null for each client's
  *     {@code label.delay_days}
@@ -24,12 +25,26 @@ import java.util.Objects;
  *     then unused)
  * @param drift whether to measure each client's drift from a reference period ({@link Drift}:
  *     the production model's training window, or else the first fold's)
+ * @param windowsAsOf the as-of the walk-forward windows are laid out from (the last test window
+ *     ends with its day); {@code evaluatedAt} itself, or an earlier moment when a past window is
+ *     evaluated with labels that arrived later ({@code backtest --labels-as-of})
  */
 public record BacktestRequest(Instant evaluatedAt, int folds, Integer trainDays,
     Integer labelDelayDays, int testDays, Map<String, ClientModel> champions, String hypothesis,
-    String objective, String outDir, String runId, String trainedCandidates, boolean drift) {
+    String objective, String outDir, String runId, String trainedCandidates, boolean drift,
+    Instant windowsAsOf) {
   public BacktestRequest {
     Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+    Objects.requireNonNull(windowsAsOf, "windowsAsOf");
+    if (windowsAsOf.isAfter(evaluatedAt)) {
+      throw new IllegalArgumentException("labels as of " + evaluatedAt + " are before the test"
+          + " windows' as-of " + windowsAsOf + ": a test window must end before its labels");
+    }
+    if (trainedCandidates != null && !windowsAsOf.equals(evaluatedAt)) {
+      throw new IllegalArgumentException("a holdout of trained candidates is evaluated at their"
+          + " as-of; labels as of a later moment apply to walk-forward backtests only");
+    }
+
     champions = Map.copyOf(champions);
     Objects.requireNonNull(outDir, "outDir");
     Objects.requireNonNull(runId, "runId");
@@ -40,7 +55,7 @@ public record BacktestRequest(Instant evaluatedAt, int folds, Integer trainDays,
       Integer labelDelayDays, int testDays, Map<String, ClientModel> champions, String hypothesis,
       String objective, String outDir, String runId) {
     this(evaluatedAt, folds, trainDays, labelDelayDays, testDays, champions, hypothesis,
-        objective, outDir, runId, null, false);
+        objective, outDir, runId, null, false, evaluatedAt);
   }
 
   /**
@@ -51,13 +66,23 @@ public record BacktestRequest(Instant evaluatedAt, int folds, Integer trainDays,
   public static BacktestRequest holdout(Instant evaluatedAt, String trainedCandidates,
       Map<String, ClientModel> champions, String outDir, String runId) {
     return new BacktestRequest(evaluatedAt, 1, null, null, 1, champions, null, null, outDir,
-        runId, Objects.requireNonNull(trainedCandidates, "trainedCandidates"), false);
+        runId, Objects.requireNonNull(trainedCandidates, "trainedCandidates"), false,
+        evaluatedAt);
   }
 
   /** This request with the drift section measured too. */
   public BacktestRequest withDrift() {
     return new BacktestRequest(evaluatedAt, folds, trainDays, labelDelayDays, testDays, champions,
-        hypothesis, objective, outDir, runId, trainedCandidates, true);
+        hypothesis, objective, outDir, runId, trainedCandidates, true, windowsAsOf);
+  }
+
+  /**
+   * This request's windows, laid out from its as-of, evaluated with labels as known at the later
+   * {@code labelsAsOf}: a past window in one fold with mature labels.
+   */
+  public BacktestRequest withLabelsAsOf(Instant labelsAsOf) {
+    return new BacktestRequest(labelsAsOf, folds, trainDays, labelDelayDays, testDays, champions,
+        hypothesis, objective, outDir, runId, trainedCandidates, drift, windowsAsOf);
   }
 
   public boolean isHoldout() {

@@ -42,7 +42,7 @@ public final class EffectiveConfig {
 
   /** The layout of a client's folds for a request. */
   public static FoldLayout layout(ClientConfig effective, BacktestRequest request) {
-    return FoldLayout.of(request.evaluatedAt(), request.folds(), effective.training().trainDays(),
-        effective.label().delayDays(), request.testDays());
+    return FoldLayout.of(request.windowsAsOf(), request.evaluatedAt(), request.folds(),
+        effective.training().trainDays(), effective.label().delayDays(), request.testDays());
   }
 }

@@ -33,11 +33,24 @@ public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays,
    */
   public static FoldLayout of(Instant evaluatedAt, int folds, int trainDays, int labelDelayDays,
       int testDays) {
+    return of(evaluatedAt, evaluatedAt, folds, trainDays, labelDelayDays, testDays);
+  }
+
+  /**
+   * Folds whose last test window ends with {@code windowsAsOf}'s day, evaluated with labels as
+   * known at {@code evaluatedAt} (at or after it).
+   *
+   * @throws IllegalArgumentException naming the bad value
+   */
+  public static FoldLayout of(Instant windowsAsOf, Instant evaluatedAt, int folds, int trainDays,
+      int labelDelayDays, int testDays) {
+    require(!windowsAsOf.isAfter(evaluatedAt), "labels as of " + AsOf.format(evaluatedAt)
+        + " are before the test windows' as-of " + AsOf.format(windowsAsOf));
     require(folds >= 1, "folds must be at least 1: " + folds);
     require(trainDays >= 1, "train days must be at least 1: " + trainDays);
     require(labelDelayDays >= 0, "label delay must not be negative: " + labelDelayDays);
     require(testDays >= 1, "test days must be at least 1: " + testDays);
-    Instant end = windowsEnd(evaluatedAt);
+    Instant end = windowsEnd(windowsAsOf);
     List<Fold> layout = new ArrayList<>();
     for (int k = 1; k <= folds; k++) {
       Instant testStart = end.minus(Duration.ofDays((long) (folds - k + 1) * testDays));

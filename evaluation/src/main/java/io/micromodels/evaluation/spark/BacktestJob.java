@@ -1,6 +1,5 @@
 package io.micromodels.evaluation.spark;
 
-import io.micromodels.features.AsOf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -13,6 +12,7 @@ import io.micromodels.evaluation.backtest.EffectiveConfig;
 import io.micromodels.evaluation.backtest.Fold;
 import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.evaluation.backtest.StageTimes;
+import io.micromodels.features.AsOf;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.FeatureJob;
@@ -392,6 +392,7 @@ public final class BacktestJob {
   private Map<String, String> lineage(ClientConfig c, FoldLayout layout, BacktestRequest request) {
     Map<String, String> lineage = new LinkedHashMap<>();
     lineage.put("run", request.runId());
+    lineage.put("test windows as of", AsOf.format(request.windowsAsOf()));
     lineage.put("evaluated at (labels as of)", AsOf.format(request.evaluatedAt()));
     lineage.put("events table", settings.tablePath("events") + " @ version "
         + DeltaVersions.of(spark, settings.tablePath("events")));

@@ -160,6 +160,34 @@ class BacktestJobTest {
   }
 
   @Test
+  void aPastWindowEvaluatedWithLaterLabelsInOneFoldEqualsTheTwoFoldRunsFirstFold()
+      throws IOException {
+    // Fold 1 of run-1 tests [09-24, 10-01) with labels as of 10-07; one fold as of 09-30 with
+    // labels as of 10-07 is the same window, trained the same way, judged by the same labels.
+    BacktestRequest pastWeek = new BacktestRequest(Instant.parse("2025-09-30T23:59:59.999999Z"),
+        1, 60, 30, 7, Map.of(), null, null, dir.resolve("runs").toString(), "run-labels")
+        .withLabelsAsOf(AS_OF);
+    BacktestJob.Result past = new BacktestJob(spark, settings).run(clients, pastWeek);
+
+    for (String client : List.of("voltmart", "tripwise")) {
+      assertThat(past.layouts().get(client).folds()).singleElement()
+          .isEqualTo(result.layouts().get(client).folds().get(0));
+      JsonNode fold = JSON.readTree(dir.resolve("runs/run-labels").resolve(client)
+          .resolve("metrics.json").toFile());
+      JsonNode twoFold = metrics(client);
+      assertThat(fold.get("folds").get(0).get("candidate"))
+          .isEqualTo(twoFold.get("folds").get(0).get("candidate"));
+      assertThat(fold.get("folds").get(0).get("label_completeness"))
+          .isEqualTo(twoFold.get("folds").get(0).get("label_completeness"));
+      assertThat(fold.get("overall").get("candidate").get("pr_auc"))
+          .isEqualTo(twoFold.get("folds").get(0).get("candidate").get("pr_auc"));
+      assertThat(fold.get("lineage").toString())
+          .contains("\"test windows as of\":\"2025-09-30T23:59:59.999999Z\"")
+          .contains("\"evaluated at (labels as of)\":\"2025-10-07T23:59:59.999999Z\"");
+    }
+  }
+
+  @Test
   void eachClientGetsItsHappyPathTableAndGateVerdict() throws IOException {
     assertThat(result.clients()).extracting(ClientBacktest::clientId)
         .containsExactly("voltmart", "tripwise");

@@ -1,12 +1,12 @@
 package io.micromodels.jobs.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.features.ConfigException;
 import io.micromodels.orchestration.airflow.DagRun;
 import io.micromodels.orchestration.airflow.TaskInstance;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.micromodels.jobs.cli;
 
-import io.micromodels.features.AsOf;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
@@ -8,33 +7,34 @@ import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.evaluation.gate.Gate;
 import io.micromodels.evaluation.gate.Objective;
 import io.micromodels.evaluation.spark.BacktestJob;
+import io.micromodels.features.AsOf;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.jobs.pipeline.ProductionModels;
-import org.apache.spark.sql.SparkSession;
-import io.micromodels.training.artifact.ClientModel;
-import io.micromodels.training.artifact.ModelFormat;
-import java.nio.file.Files;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.function.Function;
 import io.micromodels.orchestration.airflow.AirflowClient;
 import io.micromodels.orchestration.airflow.DagRun;
+import io.micromodels.training.artifact.ClientModel;
+import io.micromodels.training.artifact.ModelFormat;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,6 +60,10 @@ final class BacktestCommand implements Callable<Integer> {
   List<String> clients;
   @Option(names = "--as-of", required = true, description = "Evaluation moment: labels as known"
       + " then; " + AsOf.FORMS + ".") String asOf;
+  @Option(names = "--labels-as-of", description = "Labels as known at this later moment (same"
+      + " forms as --as-of): the folds are laid out from --as-of and evaluated with the labels"
+      + " that arrived by then, e.g. a past week in one fold with mature labels. Not with"
+      + " --holdout or --submit.") String labelsAsOf;
   @Option(names = "--folds", description = "Walk-forward folds, 1-12 (default: the configs'"
       + " backtest.folds, 4).") Integer folds;
   @Option(names = "--train-days", description = "Days each fold trains on (default: each config's"
@@ -108,6 +112,11 @@ final class BacktestCommand implements Callable<Integer> {
       }
 
       return runHere();
+    }
+
+    if (labelsAsOf != null) {
+      throw new ConfigException("--labels-as-of runs here only: the ad-hoc DAG has no such"
+          + " parameter; run without --submit.");
     }
 
     Map<String, Object> conf = conf();
@@ -169,6 +178,13 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     Instant moment = AsOf.parse("--as-of", asOf);
+    Instant labelsMoment = labelsAsOf == null ? moment : AsOf.parse("--labels-as-of", labelsAsOf);
+    if (labelsMoment.isBefore(moment) || (labelsAsOf != null && holdout != null)) {
+      throw new ConfigException("--labels-as-of " + AsOf.format(labelsMoment) + " must be at or"
+          + " after --as-of " + AsOf.format(moment) + ", on a walk-forward backtest (not"
+          + " --holdout).");
+    }
+
     int foldCount = agreed(selected, folds, c -> c.backtest().folds(), "backtest.folds", "--folds");
     int testWindow = agreed(selected, testDays, c -> c.backtest().testDays(), "backtest.test_days",
         "--test-days");
@@ -187,6 +203,9 @@ final class BacktestCommand implements Callable<Integer> {
         labelDelay, testWindow, champions, hypothesis, objective, root, runId)
         : BacktestRequest.holdout(moment, holdout.isEmpty() ? settings.tablePath("candidates/"
             + moment.atZone(ZoneOffset.UTC).toLocalDate()) : holdout, champions, root, runId);
+    if (labelsAsOf != null) {
+      request = request.withLabelsAsOf(labelsMoment);
+    }
     BacktestJob.Result result = new BacktestJob(spark, settings).run(selected,
         drift ? request.withDrift() : request);
     print(result, root + "/" + runId);

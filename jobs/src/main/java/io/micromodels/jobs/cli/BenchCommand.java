@@ -1,7 +1,7 @@
 package io.micromodels.jobs.cli;
 
-import io.micromodels.features.AsOf;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micromodels.features.AsOf;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.spark.SparkSessions;
@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /** {@code micromodels bench}: benchmarks that compare our path with a baseline in one run. */
 @Command(

@@ -1,10 +1,10 @@
 package io.micromodels.jobs.cli;
 
-import io.micromodels.features.ConfigException;
-import io.micromodels.features.spark.SparkSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.micromodels.features.ConfigException;
+import io.micromodels.features.spark.SparkSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

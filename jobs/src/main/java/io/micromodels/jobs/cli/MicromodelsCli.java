@@ -1,9 +1,9 @@
 package io.micromodels.jobs.cli;
 
 import io.micromodels.features.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The {@code micromodels} command line. Exit codes: 0 ok, 1 failure, 2 bad usage/config, 3 gate. */
 @Command(

@@ -1,15 +1,15 @@
 package io.micromodels.jobs.cli;
 
 import io.micromodels.features.AsOf;
-import io.micromodels.features.FeatureRange;
 import io.micromodels.features.ConfigException;
+import io.micromodels.features.FeatureRange;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.jobs.pipeline.ConfigScan;
 import io.micromodels.jobs.pipeline.NightlyPipeline;
-import io.micromodels.jobs.pipeline.ProductionModels;
 import io.micromodels.jobs.pipeline.NightlyReport;
 import io.micromodels.jobs.pipeline.NightlyRequest;
+import io.micromodels.jobs.pipeline.ProductionModels;
 import io.micromodels.jobs.pipeline.WeeklyPipeline;
 import io.micromodels.jobs.pipeline.WeeklyReport;
 import io.micromodels.jobs.pipeline.WeeklyRequest;
@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code micromodels run nightly|weekly}: the whole pipeline (issue #6, docs/pipeline.md). Each

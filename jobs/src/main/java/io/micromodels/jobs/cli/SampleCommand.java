@@ -6,10 +6,10 @@ import io.micromodels.jobs.sample.spark.SampleJob;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /** {@code micromodels sample}: a realistic multi-client event log, deterministic for a seed. */
 @Command(

@@ -1,6 +1,5 @@
 package io.micromodels.jobs.cli;
 
-import io.micromodels.training.train.TrainingWindow;
 import io.micromodels.features.AsOf;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.SparkSessions;
@@ -9,6 +8,7 @@ import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
 import io.micromodels.training.spark.ClientOutcome;
 import io.micromodels.training.spark.TrainJob;
+import io.micromodels.training.train.TrainingWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.micromodels.jobs.pipeline;
 
-import io.micromodels.features.AsOf;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
 import io.micromodels.evaluation.backtest.StageTimes;
 import io.micromodels.evaluation.spark.BacktestJob;
+import io.micromodels.features.AsOf;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.training.artifact.ClientModel;
