@@ -151,6 +151,88 @@ def precision_at_k_cases(rng):
     return cases
 
 
+def card_precision_at_k(days, customers, scores, fraud, k):
+    """Card precision top-k as in Le Borgne et al., "Reproducible Machine Learning for Credit Card
+    Fraud Detection - Practical Handbook" (card_precision_top_k with
+    remove_detected_compromised_cards=True): days in time order; a customer already found as
+    fraud in an earlier day's top k is removed before ranking; each remaining customer is its
+    highest score that day and fraud if any of its events is; the day's value is frauds in the
+    top k / k, also when fewer than k customers remain (0 when none does); the mean over every
+    day that has events. Equal scores: customer id ascending (the handbook leaves their order to
+    pandas' sort)."""
+    frame = pd.DataFrame({"day": days, "customer": customers, "score": scores, "fraud": fraud})
+    detected = set()
+    precisions = []
+    for _, day in frame.groupby("day", sort=True):  # ISO dates sort in time order
+        day = day[~day["customer"].isin(detected)]
+        cards = day.groupby("customer", as_index=False).agg(
+            score=("score", "max"), fraud=("fraud", "any"))
+        top = cards.sort_values(["score", "customer"], ascending=[False, True]).head(k)
+        found = list(top.loc[top["fraud"].astype(bool), "customer"])
+        detected.update(found)
+        precisions.append(len(found) / k)
+    return float(np.mean(precisions))
+
+
+def event_precision_at_k(days, event_ids, scores, fraud, k):
+    """Per day the top k events by score (equal scores: event id ascending), frauds / k also
+    when the day has fewer than k events; the mean over the days that have events."""
+    frame = pd.DataFrame({"day": days, "event_id": event_ids, "score": scores, "fraud": fraud})
+    precisions = []
+    for _, day in frame.groupby("day", sort=True):
+        top = day.sort_values(["score", "event_id"], ascending=[False, True]).head(k)
+        precisions.append(top["fraud"].sum() / k)
+    return float(np.mean(precisions))
+
+
+def daily_precision_cases(rng):
+    """Cases for card and event precision at k, each with its expected values for several k."""
+    tiny = {  # Day 1: c1 (0.9, fraud by its 0.1 event) is found. Day 2: c1 is removed; c2 and
+        # c3 tie on 0.8, c2 first by id, so fraud c3 is found only at k >= 2. Day 3: one
+        # customer (fewer than k). Day 4: only c1 and c3, both found by then at k >= 2, so no
+        # customer remains and the day counts 0.
+        "name": "tiny",
+        "day": ["2026-01-01"] * 4 + ["2026-01-02"] * 4 + ["2026-01-03"] + ["2026-01-04"] * 2,
+        "customer": ["c1", "c2", "c3", "c1", "c1", "c3", "c2", "c4", "c5", "c1", "c3"],
+        "event_id": ["e01", "e02", "e03", "e04", "e05", "e06", "e07", "e08", "e09", "e10",
+                     "e11"],
+        "score": [0.9, 0.4, 0.3, 0.1, 0.95, 0.8, 0.8, 0.2, 0.5, 0.7, 0.6],
+        "fraud": [False, False, True, True, True, True, False, False, True, True, True],
+        "k": [1, 2, 3, 10],
+    }
+    cases = [tiny]
+    # Compromised customers stay fraud from their compromise day on, so detected customers come
+    # back on later days; scores are whole numbers (ties); 2026-03-09 has only 3 events.
+    n, customers = 1500, 250
+    day_index = rng.integers(0, 14, n)
+    small_day = 8
+    day_index[day_index == small_day] = small_day + 1
+    day_index[:3] = small_day
+    customer = rng.integers(0, customers, n)
+    compromised_from = np.where(rng.random(customers) < 0.15, rng.integers(0, 14, customers), 99)
+    fraud = (day_index >= compromised_from[customer]) & (rng.random(n) < 0.7)
+    scores = np.round(np.clip(35 + 25 * fraud + rng.normal(0, 15, n), 0, 100), 0)
+    cases.append({
+        "name": "realistic",
+        "day": [str(np.datetime64("2026-03-01") + int(d)) for d in day_index],
+        "customer": [f"cust-{c:03d}" for c in customer],
+        # Ids in an order unrelated to the rows', so ties are not broken by row order.
+        "event_id": [f"ev-{i:05d}" for i in rng.permutation(n)],
+        "score": [float(s) for s in scores],
+        "fraud": [bool(f) for f in fraud],
+        "k": [1, 5, 20, 100],
+    })
+    for case in cases:
+        case["expected"] = [
+            {"k": k,
+             "card": card_precision_at_k(case["day"], case["customer"], case["score"],
+                                         case["fraud"], k),
+             "event": event_precision_at_k(case["day"], case["event_id"], case["score"],
+                                           case["fraud"], k)}
+            for k in case.pop("k")]
+    return cases
+
+
 def spearman(x, y):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -234,6 +316,9 @@ def main():
     write("spearman", spearman_cases(rng))
     write("psi", psi_cases(rng))
     write("label_completeness", label_completeness_cases(rng))
+    # Its own seed, so the files above stay as they were generated.
+    write("daily_precision_at_k",
+          daily_precision_cases(np.random.default_rng(20260611)))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ import java.util.Set;
  * What the evaluation of one client's held-out rows needs besides the rows, small and
  * serializable so it travels to the task that evaluates the client.
  *
+ * @param reviewsPerDay the k of the precision-at-k metrics (config
+ *     {@code backtest.reviews_per_day})
  * @param labelDelays days from decision event to fraud label of the client's mature history,
  *     the label-delay curve behind {@code label_completeness}
  * @param assertedCustomers customers the client asserts must be prevented; null when the client
@@ -26,7 +28,7 @@ import java.util.Set;
  * @param drift the test windows' drift from a reference period, null when not measured
  */
 public record ClientContext(String clientId, String runId, FoldLayout layout,
-    List<GateSpec> gates, double[] labelDelays, Set<String> assertedCustomers,
+    List<GateSpec> gates, int reviewsPerDay, double[] labelDelays, Set<String> assertedCustomers,
     Map<String, Double> candidateImportances, Map<String, Double> championImportances,
     List<MicromodelShapes> candidateShapes, List<MicromodelShapes> championShapes,
     boolean parentIsCandidate, String hypothesis, String objective,
@@ -34,6 +36,9 @@ public record ClientContext(String clientId, String runId, FoldLayout layout,
   public ClientContext {
     Objects.requireNonNull(clientId, "clientId");
     gates = List.copyOf(gates);
+    if (reviewsPerDay < 1) {
+      throw new IllegalArgumentException("reviewsPerDay must be at least 1: " + reviewsPerDay);
+    }
     labelDelays = labelDelays.clone();
     assertedCustomers = assertedCustomers == null ? null : Set.copyOf(assertedCustomers);
     candidateImportances = Map.copyOf(candidateImportances);

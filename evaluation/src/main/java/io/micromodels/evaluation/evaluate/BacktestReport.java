@@ -38,8 +38,9 @@ public final class BacktestReport {
 
   private static final List<String> SHOWN = List.of("rows", "frauds", "pr_auc", "roc_auc",
       "log_loss", "brier", "calibration_difference", "expected_calibration_error",
-      "precision_at_k", "block_rate", "review_rate", "fraud_caught", "fraud_caught_amount",
-      "false_positive_rate", "prevented_asserts");
+      "precision_at_k", "card_precision_at_k", "event_precision_at_k", "block_rate",
+      "review_rate", "fraud_caught", "fraud_caught_amount", "false_positive_rate",
+      "prevented_asserts");
   private static final List<String> COMPARED = List.of("action_change_rate", "score_difference",
       "max_score_difference", "score_rank_correlation", "feature_rank_correlation",
       "population_stability_index", "label_completeness");
@@ -123,7 +124,10 @@ public final class BacktestReport {
         + e.context().layout().evaluatedAt() + "; label completeness "
         + ReportFormat.percent(e.offline().get("label_completeness"))
         + " (the expected share of eventual fraud labels known by then, from the client's own"
-        + " label-delay curve)."),
+        + " label-delay curve).", "Precision at k: k = " + e.context().reviewsPerDay()
+        + " reviews per day (backtest.reviews_per_day); card precision leaves out customers"
+        + " found as fraud on an earlier day, and card and event precision divide every day by"
+        + " k."),
         List.of(new Table("Metrics: candidate, champion, live scores, parent (global) model",
             List.of("metric", "candidate", "champion", "live", "parent", "candidate 95% CI",
                 "champion 95% CI"), rows)), List.of());

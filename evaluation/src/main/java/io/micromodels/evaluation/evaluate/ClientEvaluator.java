@@ -43,18 +43,16 @@ public final class ClientEvaluator {
     for (Fold fold : context.layout().folds()) {
       List<ScoredEvent> in = events.stream().filter(e -> fold.tests(e.eventTime())).toList();
       folds.add(new FoldEvaluation(fold, completeness(completeness, context, in),
-          ModelMetrics.of(in, ScoredEvent::candidate, context.asserted()),
-          ModelMetrics.of(in, ScoredEvent::champion, context.asserted()),
-          ModelMetrics.of(in, ScoredEvent::live, context.asserted())));
+          metrics(context, in, ScoredEvent::candidate),
+          metrics(context, in, ScoredEvent::champion),
+          metrics(context, in, ScoredEvent::live)));
     }
 
-    Map<String, Double> offline = new LinkedHashMap<>(
-        ModelMetrics.of(events, ScoredEvent::candidate, context.asserted()));
-    Map<String, Double> champion = ModelMetrics.of(events, ScoredEvent::champion,
-        context.asserted());
-    Map<String, Double> live = ModelMetrics.of(events, ScoredEvent::live, context.asserted());
-    Map<String, Double> parent = ModelMetrics.of(events, ScoredEvent::parent,
-        context.asserted());
+    Map<String, Double> offline =
+        new LinkedHashMap<>(metrics(context, events, ScoredEvent::candidate));
+    Map<String, Double> champion = metrics(context, events, ScoredEvent::champion);
+    Map<String, Double> live = metrics(context, events, ScoredEvent::live);
+    Map<String, Double> parent = metrics(context, events, ScoredEvent::parent);
     offline.putAll(comparison(context, events, champion != null));
     offline.put("label_completeness", completeness(completeness, context, events));
     Map<String, Interval> intervals = intervals(events, champion != null);
@@ -71,6 +69,12 @@ public final class ClientEvaluator {
         new ParentComparison(offline.get("pr_auc"),
             parent == null ? Double.NaN : parent.get("pr_auc"), context.parentIsCandidate()),
         gate, objective, curves(events), histograms(events));
+  }
+
+  /** {@link ModelMetrics#of} with the client's settings; null when the model scored nothing. */
+  private static Map<String, Double> metrics(ClientContext context, List<ScoredEvent> events,
+      Function<ScoredEvent, Prediction> which) {
+    return ModelMetrics.of(events, which, context.reviewsPerDay(), context.asserted());
   }
 
   private static double completeness(LabelCompleteness completeness, ClientContext context,

@@ -21,8 +21,6 @@ import java.util.function.Function;
  * score (no champion, no live score) are left out.
  */
 public final class ModelMetrics {
-  /** Customers a fraud team reviews per day: the k of precision@k. */
-  public static final int REVIEWS_PER_DAY = 10;
   /** Bins of the expected calibration error. */
   public static final int CALIBRATION_BINS = 10;
 
@@ -30,7 +28,7 @@ public final class ModelMetrics {
 
   /** The scored subset of {@code events} for one model, as arrays. */
   record Scored(double[] scores, double[] probabilities, boolean[] fraud, LocalDate[] days,
-      String[] customers) {
+      String[] customers, String[] eventIds) {
     static Scored of(List<ScoredEvent> events, Function<ScoredEvent, Prediction> which) {
       List<ScoredEvent> scored = events.stream().filter(e -> which.apply(e) != null).toList();
       int n = scored.size();
@@ -39,6 +37,7 @@ public final class ModelMetrics {
       boolean[] fraud = new boolean[n];
       LocalDate[] days = new LocalDate[n];
       String[] customers = new String[n];
+      String[] eventIds = new String[n];
       for (int i = 0; i < n; i++) {
         ScoredEvent e = scored.get(i);
         Prediction p = which.apply(e);
@@ -47,9 +46,10 @@ public final class ModelMetrics {
         fraud[i] = e.fraud();
         days[i] = e.day();
         customers[i] = e.customerId();
+        eventIds[i] = e.eventId();
       }
 
-      return new Scored(scores, probabilities, fraud, days, customers);
+      return new Scored(scores, probabilities, fraud, days, customers, eventIds);
     }
 
     int size() {
@@ -58,12 +58,14 @@ public final class ModelMetrics {
   }
 
   /**
+   * @param reviewsPerDay the k of {@code precision_at_k}, {@code card_precision_at_k} and
+   *     {@code event_precision_at_k}
    * @param asserted customers that must be prevented ({@code prevented_asserts}: the share of
    *     those present in the events that the model prevents at least once; NaN when none is)
    * @return null when the model scored none of the events
    */
   public static Map<String, Double> of(List<ScoredEvent> events,
-      Function<ScoredEvent, Prediction> which, Set<String> asserted) {
+      Function<ScoredEvent, Prediction> which, int reviewsPerDay, Set<String> asserted) {
     Scored s = Scored.of(events, which);
     if (s.size() == 0) {
       return null;
@@ -86,7 +88,11 @@ public final class ModelMetrics {
     m.put("expected_calibration_error",
         BinaryMetrics.expectedCalibrationError(s.probabilities(), s.fraud(), CALIBRATION_BINS));
     m.put("precision_at_k", PrecisionAtK.perDay(s.days(), s.customers(), s.scores(), s.fraud(),
-        REVIEWS_PER_DAY));
+        reviewsPerDay));
+    m.put("card_precision_at_k", PrecisionAtK.cards(s.days(), s.customers(), s.scores(),
+        s.fraud(), reviewsPerDay));
+    m.put("event_precision_at_k", PrecisionAtK.events(s.days(), s.eventIds(), s.scores(),
+        s.fraud(), reviewsPerDay));
     PolicyOutcome policy = PolicyMetrics.of(events, which);
     m.put("block_rate", policy.blockRate());
     m.put("review_rate", policy.reviewRate());

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public final class MetricCatalogue {
   private static final List<String> HIGHER = List.of(
-      "pr_auc", "roc_auc", "precision_at_k", "fraud_caught", "fraud_caught_amount",
+      "pr_auc", "roc_auc", "precision_at_k", "card_precision_at_k", "event_precision_at_k",
+      "fraud_caught", "fraud_caught_amount",
       "prevented_asserts", "score_rank_correlation", "feature_rank_correlation",
       "label_completeness");
   private static final List<String> LOWER = List.of(

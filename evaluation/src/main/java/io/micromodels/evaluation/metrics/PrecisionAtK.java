@@ -1,79 +1,89 @@
 package io.micromodels.evaluation.metrics;
 
+import io.micromodels.evaluation.metrics.DailyReviews.Candidate;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Precision among the k customers an analyst would look at first each day: the question a review
- * team with a fixed daily capacity asks of a ranking.
+ * Precision among the k customers (or events) an analyst would look at first each day: the
+ * question a review team with a fixed daily capacity asks of a ranking. Every variant ranks by
+ * score, equal scores by id ascending, and averages the days that have events without weights;
+ * NaN without events.
  */
 public final class PrecisionAtK {
-  /** Highest score first; equal scores by customer id ascending, so the result is deterministic. */
-  private static final Comparator<CustomerDay> REVIEW_ORDER =
-      Comparator.comparingDouble((CustomerDay c) -> c.score).reversed()
-          .thenComparing(c -> c.customer);
-
   private PrecisionAtK() {}
 
   /**
-   * For each day, each customer is represented by its highest score that day and counts as fraud
-   * when any of its events that day is fraud; the top {@code k} customers by that score (ties
-   * broken by customer id ascending) give the day's precision, {@code frauds / min(k, customers
-   * that day)}. The result is the unweighted mean over the days that have events.
+   * {@code precision_at_k}: for each day, each customer is represented by its highest score that
+   * day and counts as fraud when any of its events that day is fraud; the day's precision is
+   * {@code frauds in the top k / min(k, customers that day)}. No customer is removed between
+   * days (see {@link #cards} for the handbook's card precision).
    *
    * @param k reviews per day, at least 1
    * @return the mean daily precision in [0, 1], or NaN when there are no events
    */
   public static double perDay(LocalDate[] day, String[] customer, double[] score, boolean[] fraud,
       int k) {
-    Checks.sameLength(day.length, customer.length, "days and customers");
-    Checks.sameLength(day.length, score.length, "days and scores");
-    Checks.sameLength(day.length, fraud.length, "days and labels");
-    Checks.finite(score, "scores");
     Checks.positive(k, "k");
-
-    Map<LocalDate, Map<String, CustomerDay>> days = new HashMap<>();
-    for (int i = 0; i < day.length; i++) {
-      String id = customer[i];
-      days.computeIfAbsent(day[i], d -> new HashMap<>())
-          .computeIfAbsent(id, c -> new CustomerDay(id))
-          .add(score[i], fraud[i]);
-    }
-
-    double precisionSum = 0;
-    for (Map<String, CustomerDay> customers : days.values()) {
-      precisionSum += precisionOfDay(new ArrayList<>(customers.values()), k);
-    }
-    return days.isEmpty() ? Double.NaN : precisionSum / days.size();
+    return meanOverDays(DailyReviews.byDay(day, customer, score, fraud), candidates -> {
+      List<Candidate> top = DailyReviews.top(candidates, k);
+      return (double) DailyReviews.frauds(top) / top.size();
+    });
   }
 
-  private static double precisionOfDay(List<CustomerDay> customers, int k) {
-    customers.sort(REVIEW_ORDER);
-    int reviewed = Math.min(k, customers.size());
-    int frauds = 0;
-    for (int i = 0; i < reviewed; i++) {
-      frauds += customers.get(i).fraud ? 1 : 0;
-    }
-    return (double) frauds / reviewed;
+  /**
+   * {@code card_precision_at_k}, card precision top-k as Le Borgne et al. define it
+   * ("Reproducible Machine Learning for Credit Card Fraud Detection - Practical Handbook"): days
+   * in time order; customers found as fraud in an earlier day's top k are removed before the day
+   * is ranked (an analyst does not find the same compromised card twice); each remaining customer
+   * is its highest score that day, fraud when any of its events that day is; the day's value is
+   * {@code frauds in the top k / k}, also when fewer than k customers remain (unused review
+   * capacity finds nothing; a day whose customers were all found before counts 0).
+   *
+   * @param k reviews per day, at least 1
+   * @return the mean over the days that have events, in [0, 1], or NaN when there are none
+   */
+  public static double cards(LocalDate[] day, String[] customer, double[] score, boolean[] fraud,
+      int k) {
+    Checks.positive(k, "k");
+    Set<String> detected = new HashSet<>();
+    // Stateful across days: meanOverDays visits them in time order.
+    return meanOverDays(DailyReviews.byDay(day, customer, score, fraud), candidates -> {
+      List<Candidate> remaining =
+          candidates.stream().filter(c -> !detected.contains(c.id())).toList();
+      List<Candidate> top = DailyReviews.top(remaining, k);
+      top.stream().filter(Candidate::fraud).forEach(c -> detected.add(c.id()));
+      return (double) DailyReviews.frauds(top) / k;
+    });
   }
 
-  /** One customer's day: its highest score and whether any of its events was fraud. */
-  private static final class CustomerDay {
-    final String customer;
-    double score = Double.NEGATIVE_INFINITY;
-    boolean fraud;
+  /**
+   * {@code event_precision_at_k}: for each day, the top {@code k} events by score (equal scores
+   * by event id ascending) give {@code frauds / k}, also on a day with fewer than k events.
+   *
+   * @param eventId unique per event (rows with the same id on a day count once, as one customer's
+   *     rows do in {@link #cards})
+   * @param k reviews per day, at least 1
+   * @return the mean over the days that have events, in [0, 1], or NaN when there are none
+   */
+  public static double events(LocalDate[] day, String[] eventId, double[] score,
+      boolean[] fraud, int k) {
+    Checks.positive(k, "k");
+    return meanOverDays(DailyReviews.byDay(day, eventId, score, fraud),
+        candidates -> (double) DailyReviews.frauds(DailyReviews.top(candidates, k)) / k);
+  }
 
-    CustomerDay(String customer) {
-      this.customer = customer;
+  private static double meanOverDays(NavigableMap<LocalDate, Collection<Candidate>> days,
+      ToDoubleFunction<Collection<Candidate>> precisionOfDay) {
+    double sum = 0;
+    for (Collection<Candidate> candidates : days.values()) {
+      sum += precisionOfDay.applyAsDouble(candidates);
     }
-
-    void add(double eventScore, boolean eventFraud) {
-      score = Math.max(score, eventScore);
-      fraud |= eventFraud;
-    }
+    return days.isEmpty() ? Double.NaN : sum / days.size();
   }
 }

@@ -7,6 +7,7 @@ import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.evaluation.gate.CheckStatus;
 import io.micromodels.evaluation.gate.GateCheck;
 import io.micromodels.evaluation.metrics.BinaryMetrics;
+import io.micromodels.evaluation.metrics.PrecisionAtK;
 import io.micromodels.evaluation.metrics.Prediction;
 import io.micromodels.evaluation.metrics.ScoredEvent;
 import io.micromodels.evaluation.report.ReportWriter;
@@ -14,6 +15,7 @@ import io.micromodels.features.config.GateSpec;
 import io.micromodels.training.policy.Action;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class ClientEvaluatorTest {
   private static final Instant AS_OF = Instant.parse("2025-10-07T23:59:59.999999Z");
   private static final FoldLayout LAYOUT = FoldLayout.of(AS_OF, 2, 60, 30, 7);
+  private static final int REVIEWS_PER_DAY = 10;
 
   @Test
   void overallAndFoldMetricsFeedTheGateWithAndWithoutAChampion() {
@@ -62,6 +65,38 @@ class ClientEvaluatorTest {
     assertThat(first.objective().met()).isNull();
     String html = ReportWriter.render(BacktestReport.model(first, events(false)));
     assertThat(html).contains("No champion", "Learned shapes: behaviour (binned)");
+  }
+
+  /** The client's reviews per day is the k of every precision-at-k metric, per fold too. */
+  @Test
+  void precisionAtKUsesTheClientsReviewsPerDay() {
+    List<ScoredEvent> events = events(true);
+    LocalDate[] days = events.stream().map(ScoredEvent::day).toArray(LocalDate[]::new);
+    String[] customers = events.stream().map(ScoredEvent::customerId).toArray(String[]::new);
+    String[] ids = events.stream().map(ScoredEvent::eventId).toArray(String[]::new);
+    double[] scores = events.stream().mapToDouble(ev -> ev.candidate().score()).toArray();
+    boolean[] fraud = new boolean[events.size()];
+    for (int i = 0; i < fraud.length; i++) {
+      fraud[i] = events.get(i).fraud();
+    }
+
+    for (int k : new int[] {1, 3}) {
+      Map<String, Double> offline =
+          ClientEvaluator.evaluate(context(true, null, k), events).offline();
+      assertThat(offline.get("card_precision_at_k"))
+          .isEqualTo(PrecisionAtK.cards(days, customers, scores, fraud, k));
+      assertThat(offline.get("event_precision_at_k"))
+          .isEqualTo(PrecisionAtK.events(days, ids, scores, fraud, k));
+      assertThat(offline.get("precision_at_k"))
+          .isEqualTo(PrecisionAtK.perDay(days, customers, scores, fraud, k));
+    }
+
+    ClientEvaluation e = ClientEvaluator.evaluate(context(true, null), events);
+    assertThat(e.offline().get("card_precision_at_k")).isEqualTo(
+        PrecisionAtK.cards(days, customers, scores, fraud, REVIEWS_PER_DAY));
+    assertThat(e.folds().get(0).candidate()).containsKeys("card_precision_at_k",
+        "event_precision_at_k");
+    assertThat(e.champion()).containsKeys("card_precision_at_k", "event_precision_at_k");
   }
 
   /** The context and the events travel to Spark tasks by Java serialization. */
@@ -111,12 +146,17 @@ class ClientEvaluatorTest {
   }
 
   private static ClientContext context(boolean champion, String objective) {
+    return context(champion, objective, REVIEWS_PER_DAY);
+  }
+
+  private static ClientContext context(boolean champion, String objective, int reviewsPerDay) {
     double[] delays = new double[200];
     for (int i = 0; i < delays.length; i++) {
       delays[i] = i * 0.3; // labels arrive within 60 days, uniformly
     }
 
-    return new ClientContext("acme", "run-1", LAYOUT, GateSpec.defaults(), delays,
+    return new ClientContext("acme", "run-1", LAYOUT, GateSpec.defaults(), reviewsPerDay,
+        delays,
         Set.of("cu-1", "cu-2"), Map.of("email", 1.0, "basket", 0.5),
         champion ? Map.of("email", 0.9, "basket", 0.2) : null,
         List.of(LearnedShapesReportTest.behaviour()),

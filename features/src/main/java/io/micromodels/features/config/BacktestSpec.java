@@ -9,8 +9,10 @@ package io.micromodels.features.config;
  * @param folds number of walk-forward steps
  * @param trainDays days of decision events each fold trains on
  * @param testDays days of decision events each fold tests on
+ * @param reviewsPerDay customers (or events) the client's review team looks at per day: the k
+ *     of the precision-at-k metrics
  */
-public record BacktestSpec(int folds, int trainDays, int testDays) {
+public record BacktestSpec(int folds, int trainDays, int testDays, int reviewsPerDay) {
   public static final String FOLDS = "folds";
   public static final int DEFAULT_FOLDS = 4;
   public static final int MAX_FOLDS = 12;
@@ -19,6 +21,9 @@ public record BacktestSpec(int folds, int trainDays, int testDays) {
   public static final String TEST_DAYS = "test_days";
   public static final int DEFAULT_TEST_DAYS = 7;
   public static final int MAX_TEST_DAYS = 90;
+  public static final String REVIEWS_PER_DAY = "reviews_per_day";
+  public static final int DEFAULT_REVIEWS_PER_DAY = 10;
+  public static final int MAX_REVIEWS_PER_DAY = 100_000;
 
   public BacktestSpec {
     if (folds < 1 || folds > MAX_FOLDS) {
@@ -34,9 +39,15 @@ public record BacktestSpec(int folds, int trainDays, int testDays) {
       throw new IllegalArgumentException("test_days must be within 1.." + MAX_TEST_DAYS + ": "
           + testDays);
     }
+
+    if (reviewsPerDay < 1 || reviewsPerDay > MAX_REVIEWS_PER_DAY) {
+      throw new IllegalArgumentException("reviews_per_day must be within 1.."
+          + MAX_REVIEWS_PER_DAY + ": " + reviewsPerDay);
+    }
   }
 
   public static BacktestSpec defaults() {
-    return new BacktestSpec(DEFAULT_FOLDS, DEFAULT_TRAIN_DAYS, DEFAULT_TEST_DAYS);
+    return new BacktestSpec(DEFAULT_FOLDS, DEFAULT_TRAIN_DAYS, DEFAULT_TEST_DAYS,
+        DEFAULT_REVIEWS_PER_DAY);
   }
 }

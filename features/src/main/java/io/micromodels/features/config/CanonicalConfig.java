@@ -50,6 +50,18 @@ final class CanonicalConfig {
     return node;
   }
 
+  private static Map<String, Object> backtest(BacktestSpec backtest) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put(BacktestSpec.FOLDS, backtest.folds());
+    node.put(BacktestSpec.TRAIN_DAYS, backtest.trainDays());
+    node.put(BacktestSpec.TEST_DAYS, backtest.testDays());
+    if (backtest.reviewsPerDay() != BacktestSpec.DEFAULT_REVIEWS_PER_DAY) {
+      // Only when not the default: configs written before the option keep their hash.
+      node.put(BacktestSpec.REVIEWS_PER_DAY, backtest.reviewsPerDay());
+    }
+    return node;
+  }
+
   static String render(ClientConfig c) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("client_id", c.clientId().value());
@@ -73,9 +85,7 @@ final class CanonicalConfig {
     root.put("training", Map.of(TrainingSpec.TRAIN_DAYS, c.training().trainDays(),
         TrainingSpec.VALIDATION_DAYS, c.training().validationDays(),
         TrainingSpec.ROW_CAP, c.training().rowCap()));
-    root.put("backtest", Map.of(BacktestSpec.FOLDS, c.backtest().folds(),
-        BacktestSpec.TRAIN_DAYS, c.backtest().trainDays(),
-        BacktestSpec.TEST_DAYS, c.backtest().testDays()));
+    root.put("backtest", backtest(c.backtest()));
     root.put("assertions", c.assertions() == null ? null : relative(c.source(), c.assertions()));
     root.put("min_fraud_labels", c.minFraudLabels());
     root.put("auto_promote", c.autoPromote());

@@ -29,8 +29,9 @@ public record GateSpec(String metric, Double min, Double max, Double maxDrop, Do
    */
   public static final Set<String> METRICS = Set.of(
       "pr_auc", "roc_auc", "log_loss", "brier", "calibration_difference",
-      "expected_calibration_error", "precision_at_k", "block_rate", "review_rate",
-      "fraud_caught", "fraud_caught_amount", "false_positive_rate", "action_change_rate",
+      "expected_calibration_error", "precision_at_k", "card_precision_at_k",
+      "event_precision_at_k", "block_rate", "review_rate", "fraud_caught",
+      "fraud_caught_amount", "false_positive_rate", "action_change_rate",
       "score_difference", "score_rank_correlation", "feature_rank_correlation",
       "population_stability_index", "prevented_asserts", "label_completeness");
 

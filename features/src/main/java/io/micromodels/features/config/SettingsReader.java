@@ -140,12 +140,15 @@ final class SettingsReader {
     }
 
     ConfigNode node = root.child("backtest").requireMapping().allowOnly(
-        Set.of(BacktestSpec.FOLDS, BacktestSpec.TRAIN_DAYS, BacktestSpec.TEST_DAYS));
+        Set.of(BacktestSpec.FOLDS, BacktestSpec.TRAIN_DAYS, BacktestSpec.TEST_DAYS,
+            BacktestSpec.REVIEWS_PER_DAY));
     return new BacktestSpec(
         node.integer(BacktestSpec.FOLDS, BacktestSpec.DEFAULT_FOLDS, 1, BacktestSpec.MAX_FOLDS),
         node.integer(BacktestSpec.TRAIN_DAYS, BacktestSpec.DEFAULT_TRAIN_DAYS,
             TrainingSpec.MIN_TRAIN_DAYS, TrainingSpec.MAX_TRAIN_DAYS),
         node.integer(BacktestSpec.TEST_DAYS, BacktestSpec.DEFAULT_TEST_DAYS, 1,
-            BacktestSpec.MAX_TEST_DAYS));
+            BacktestSpec.MAX_TEST_DAYS),
+        node.integer(BacktestSpec.REVIEWS_PER_DAY, BacktestSpec.DEFAULT_REVIEWS_PER_DAY, 1,
+            BacktestSpec.MAX_REVIEWS_PER_DAY));
   }
 }

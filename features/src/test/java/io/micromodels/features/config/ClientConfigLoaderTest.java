@@ -106,11 +106,11 @@ class ClientConfigLoaderTest {
   void trainingBacktestAndRegularisationRangesAreRead() throws IOException {
     ClientConfig config = ClientConfigLoader.load(write("acme", MINIMAL
         + "training: {train_days: 120, validation_days: 21, row_cap: 500000}\n"
-        + "backtest: {folds: 6, test_days: 14}\n"
+        + "backtest: {folds: 6, test_days: 14, reviews_per_day: 25}\n"
         + "combiner: {regularisation: {c_min: 0.001, c_max: 1, steps: 4}}\n"));
 
     assertThat(config.training()).isEqualTo(new TrainingSpec(120, 21, 500_000));
-    assertThat(config.backtest()).isEqualTo(new BacktestSpec(6, 90, 14));
+    assertThat(config.backtest()).isEqualTo(new BacktestSpec(6, 90, 14, 25));
     assertThat(config.model().combinerRegularisation().grid())
         .hasSize(4).startsWith(0.001).endsWith(1.0);
     assertThat(config.model().combinerRegularisation().grid().get(1))
@@ -140,7 +140,7 @@ class ClientConfigLoaderTest {
         .configHash();
     String defaultsSpelledOut = ClientConfigLoader.load(write("acme", MINIMAL
         + "time_zone: UTC\nmin_fraud_labels: 30\nlabel: {delay_days: 30}\n"
-        + "night_hours: {from: 22, to: 6}\n")).configHash();
+        + "night_hours: {from: 22, to: 6}\nbacktest: {reviews_per_day: 10}\n")).configHash();
     Path elsewhere = Files.createDirectories(dir.resolve("other/place")).resolve("acme.yaml");
     String moved = ClientConfigLoader.load(Files.writeString(elsewhere, MINIMAL)).configHash();
 
@@ -157,6 +157,7 @@ class ClientConfigLoaderTest {
         MINIMAL + "time_zone: Europe/Berlin\n",
         MINIMAL + "night_hours: {from: 23, to: 6}\n",
         MINIMAL + "backtest: {folds: 5}\n",
+        MINIMAL + "backtest: {reviews_per_day: 20}\n",
         MINIMAL + "gates: [{metric: pr_auc, max_drop: 0.03}]\n",
         MINIMAL + "features: [{entity: ip, aggregate: count, windows: [1h]}]\n"))
         .allSatisfy(yaml -> assertThat(ClientConfigLoader.load(write("acme", yaml)).configHash())

@@ -249,6 +249,9 @@ class ClientConfigValidationTest {
                 + " (30)"),
         bad(MINIMAL + "backtest: {folds: 13}\n",
             "key `backtest.folds`: invalid value; expected a whole number within 1..12, found 13"),
+        bad(MINIMAL + "backtest: {reviews_per_day: 0}\n",
+            "key `backtest.reviews_per_day`: invalid value; expected a whole number within"
+                + " 1..100000, found 0"),
         // assertions
         bad(MINIMAL + "assertions: ../../etc/passwd\n",
             "key `assertions`: invalid value; expected a path relative to the config file's folder"
