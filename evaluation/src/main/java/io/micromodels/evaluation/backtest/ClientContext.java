@@ -14,6 +14,8 @@ import java.util.Set;
  *
  * @param reviewsPerDay the k of the precision-at-k metrics (config
  *     {@code backtest.reviews_per_day})
+ * @param minLabelCompleteness the completeness from which a fold is mature (config
+ *     {@code backtest.min_label_completeness})
  * @param labelDelays days from decision event to fraud label of the client's mature history,
  *     the label-delay curve behind {@code label_completeness}
  * @param assertedCustomers customers the client asserts must be prevented; null when the client
@@ -28,7 +30,7 @@ import java.util.Set;
  * @param drift the test windows' drift from a reference period, null when not measured
  */
 public record ClientContext(String clientId, String runId, FoldLayout layout,
-    List<GateSpec> gates, int reviewsPerDay, double[] labelDelays, Set<String> assertedCustomers,
+    List<GateSpec> gates, int reviewsPerDay, double minLabelCompleteness, double[] labelDelays, Set<String> assertedCustomers,
     Map<String, Double> candidateImportances, Map<String, Double> championImportances,
     List<MicromodelShapes> candidateShapes, List<MicromodelShapes> championShapes,
     boolean parentIsCandidate, String hypothesis, String objective,

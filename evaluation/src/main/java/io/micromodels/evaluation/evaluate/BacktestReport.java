@@ -120,11 +120,11 @@ public final class BacktestReport {
           interval(e, "champion." + metric)));
     }
 
-    return new Section("Overall (all folds)", List.of("Labels as known at "
+    return new Section("Overall", List.of("Labels as known at "
         + e.context().layout().evaluatedAt() + "; label completeness "
         + ReportFormat.percent(e.offline().get("label_completeness"))
         + " (the expected share of eventual fraud labels known by then, from the client's own"
-        + " label-delay curve).", "Precision at k: k = " + e.context().reviewsPerDay()
+        + " label-delay curve). " + maturity(e), "Precision at k: k = " + e.context().reviewsPerDay()
         + " reviews per day (backtest.reviews_per_day); card precision leaves out customers"
         + " found as fraud on an earlier day, and card and event precision divide every day by"
         + " k."),
@@ -372,5 +372,18 @@ public final class BacktestReport {
 
   private static String day(java.time.Instant instant) {
     return instant.toString().substring(0, 10);
+  }
+
+  /** Which folds the label-based values pool, and why. */
+  static String maturity(ClientEvaluation e) {
+    List<Integer> used = MetricsDocument.labelMetricsFolds(e);
+    String threshold = ReportFormat.percent(e.context().minLabelCompleteness());
+    boolean noneMature = e.folds().stream().noneMatch(FoldEvaluation::mature);
+    return noneMature
+        ? "No fold reaches " + threshold + " label completeness (backtest.min_label_completeness):"
+            + " the label-based values are on immature labels, fair between models judged on the"
+            + " same rows but not absolute numbers."
+        : "Label-based values pool the mature folds " + used + " (label completeness at least "
+            + threshold + "); the other folds are shown but left out.";
   }
 }

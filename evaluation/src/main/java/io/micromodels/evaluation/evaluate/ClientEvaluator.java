@@ -4,6 +4,8 @@ import io.micromodels.evaluation.backtest.ClientContext;
 import io.micromodels.evaluation.backtest.Fold;
 import io.micromodels.evaluation.gate.Gate;
 import io.micromodels.evaluation.gate.GateResult;
+import io.micromodels.evaluation.gate.LabelMaturity;
+import io.micromodels.evaluation.gate.MetricCatalogue;
 import io.micromodels.evaluation.gate.Objective;
 import io.micromodels.evaluation.gate.ObjectiveResult;
 import io.micromodels.evaluation.metrics.ActionChangeReasons;
@@ -40,26 +42,43 @@ public final class ClientEvaluator {
   public static ClientEvaluation evaluate(ClientContext context, List<ScoredEvent> events) {
     LabelCompleteness completeness = LabelCompleteness.fromDelays(context.labelDelays());
     List<FoldEvaluation> folds = new ArrayList<>();
+    List<Integer> matureFolds = new ArrayList<>();
+    List<String> immatureFolds = new ArrayList<>();
+    List<ScoredEvent> matureEvents = new ArrayList<>();
     for (Fold fold : context.layout().folds()) {
       List<ScoredEvent> in = events.stream().filter(e -> fold.tests(e.eventTime())).toList();
-      folds.add(new FoldEvaluation(fold, completeness(completeness, context, in),
+      double complete = completeness(completeness, context, in);
+      // NaN (no label history, or no rows) is not known to be mature
+      boolean mature = complete >= context.minLabelCompleteness();
+      if (mature) {
+        matureFolds.add(fold.index());
+        matureEvents.addAll(in);
+      } else {
+        immatureFolds.add(String.format(java.util.Locale.ROOT,
+            "fold %d (label completeness %.2f < %.2f)", fold.index(), complete,
+            context.minLabelCompleteness()));
+      }
+      folds.add(new FoldEvaluation(fold, complete, mature,
           metrics(context, in, ScoredEvent::candidate),
           metrics(context, in, ScoredEvent::champion),
           metrics(context, in, ScoredEvent::live)));
     }
 
-    Map<String, Double> offline =
-        new LinkedHashMap<>(metrics(context, events, ScoredEvent::candidate));
-    Map<String, Double> champion = metrics(context, events, ScoredEvent::champion);
-    Map<String, Double> live = metrics(context, events, ScoredEvent::live);
-    Map<String, Double> parent = metrics(context, events, ScoredEvent::parent);
+    // Label-based values pool the mature folds only; with none mature, all rows (and the gate
+    // says so). Label-free values (rates, asserts, comparisons) always use every row.
+    LabelMaturity maturity = new LabelMaturity(matureFolds, immatureFolds);
+    List<ScoredEvent> labelled = matureFolds.isEmpty() ? events : matureEvents;
+    Map<String, Double> offline = pooled(context, events, labelled, ScoredEvent::candidate);
+    Map<String, Double> champion = pooled(context, events, labelled, ScoredEvent::champion);
+    Map<String, Double> live = pooled(context, events, labelled, ScoredEvent::live);
+    Map<String, Double> parent = pooled(context, events, labelled, ScoredEvent::parent);
     offline.putAll(comparison(context, events, champion != null));
-    offline.put("label_completeness", completeness(completeness, context, events));
-    Map<String, Interval> intervals = intervals(events, champion != null);
+    offline.put("label_completeness", completeness(completeness, context, labelled));
+    Map<String, Interval> intervals = intervals(labelled, champion != null);
     GateResult gate = Gate.evaluate(context.gates(), offline, live == null ? Map.of() : live,
-        champion, context.unmeasurableCauses());
+        champion, context.unmeasurableCauses(), maturity);
     ObjectiveResult objective = context.objective() == null ? null
-        : objective(Objective.parse(context.objective()), offline, champion, events);
+        : objective(Objective.parse(context.objective()), offline, champion, labelled);
     return new ClientEvaluation(context, events.size(), offline.get("frauds").longValue(), folds,
         offline, champion, live, parent, intervals,
         PolicyMetrics.byGroup(events, ScoredEvent::candidate),
@@ -68,7 +87,26 @@ public final class ClientEvaluator {
         champion == null ? null : ActionChangeReasons.of(events),
         new ParentComparison(offline.get("pr_auc"),
             parent == null ? Double.NaN : parent.get("pr_auc"), context.parentIsCandidate()),
-        gate, objective, curves(events), histograms(events));
+        gate, objective, curves(labelled), histograms(events));
+  }
+
+  /**
+   * One model's overall values: every metric on all rows, then the label-based ones (and the
+   * fraud count) replaced by their values on {@code labelled}, the mature folds' rows.
+   */
+  private static Map<String, Double> pooled(ClientContext context, List<ScoredEvent> all,
+      List<ScoredEvent> labelled, Function<ScoredEvent, Prediction> which) {
+    Map<String, Double> values = metrics(context, all, which);
+    if (values == null || labelled == all) {
+      return values == null ? null : new LinkedHashMap<>(values);
+    }
+
+    Map<String, Double> mature = metrics(context, labelled, which);
+    Map<String, Double> result = new LinkedHashMap<>(values);
+    values.keySet().stream()
+        .filter(k -> k.equals("frauds") || MetricCatalogue.needsLabels(k))
+        .forEach(k -> result.put(k, mature == null ? Double.NaN : mature.get(k)));
+    return result;
   }
 
   /** {@link ModelMetrics#of} with the client's settings; null when the model scored nothing. */

@@ -43,6 +43,7 @@ public final class MetricsDocument {
       fold.put("test_start", w.testStart().toString());
       fold.put("test_end", w.testEnd().toString());
       fold.put("label_completeness", clean(f.labelCompleteness()));
+      fold.put("mature", f.mature());
       fold.put("candidate", clean(f.candidate()));
       fold.put("champion", clean(f.champion()));
       fold.put("live", clean(f.live()));
@@ -50,6 +51,8 @@ public final class MetricsDocument {
     }
 
     doc.put("folds", folds);
+    doc.put("min_label_completeness", e.context().minLabelCompleteness());
+    doc.put("label_metrics_folds", labelMetricsFolds(e));
     Map<String, Object> overall = new LinkedHashMap<>();
     overall.put("candidate", clean(e.offline()));
     overall.put("champion", clean(e.champion()));
@@ -210,5 +213,15 @@ public final class MetricsDocument {
 
   static Double clean(Double value) {
     return value == null || value.isNaN() || value.isInfinite() ? null : value;
+  }
+
+  /**
+   * The folds the overall label-based values pool: the mature ones; every fold when none is
+   * mature (then the values are on immature labels, and the gate says so).
+   */
+  static List<Integer> labelMetricsFolds(ClientEvaluation e) {
+    List<Integer> mature = e.folds().stream().filter(FoldEvaluation::mature)
+        .map(f -> f.fold().index()).toList();
+    return mature.isEmpty() ? e.folds().stream().map(f -> f.fold().index()).toList() : mature;
   }
 }

@@ -11,6 +11,24 @@ final class BoundCheck {
     return bound.isRelative() ? relative(bound, limit, m) : absolute(bound, limit, m);
   }
 
+  /** A check of a label-based metric whose windows' maturity is {@code maturity}. */
+  static GateCheck check(Bound bound, double limit, Measured m, LabelMaturity maturity) {
+    if (!bound.isRelative() && maturity.noneMature()) {
+      String text = (bound == Bound.MIN ? "≥ " : "≤ ") + threshold(limit);
+      return result(bound, m, text, limit, CheckStatus.NOT_CHECKED,
+          maturity.notChecked(m.metric()));
+    }
+
+    GateCheck checked = check(bound, limit, m);
+    if (checked.status() == CheckStatus.NOT_CHECKED) {
+      return checked;
+    }
+
+    return new GateCheck(checked.name(), checked.metric(), checked.offline(), checked.live(),
+        checked.champion(), checked.bound(), checked.threshold(), checked.status(),
+        checked.reason() + maturity.note());
+  }
+
   private static GateCheck absolute(Bound bound, double limit, Measured m) {
     String text = (bound == Bound.MIN ? "≥ " : "≤ ") + threshold(limit);
     if (MetricCatalogue.comparesWithChampion(m.metric()) && !m.hasChampion()) {

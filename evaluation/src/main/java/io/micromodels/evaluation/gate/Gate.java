@@ -67,6 +67,19 @@ public final class Gate {
    */
   public static GateResult evaluate(List<GateSpec> gates, Map<String, Double> offline,
       Map<String, Double> live, Map<String, Double> champion, Map<String, String> causes) {
+    return evaluate(gates, offline, live, champion, causes, LabelMaturity.MATURE);
+  }
+
+  /**
+   * {@link #evaluate(List, Map, Map, Map, Map)} on values whose label-based metrics were pooled
+   * over the mature windows of {@code maturity}: their checks name the windows left out; when no
+   * window is mature, an absolute bound on a label-based metric is NOT_CHECKED (its value is not
+   * an absolute number yet) and a bound relative to the champion is checked on the same immature
+   * labels for both models, saying so.
+   */
+  public static GateResult evaluate(List<GateSpec> gates, Map<String, Double> offline,
+      Map<String, Double> live, Map<String, Double> champion, Map<String, String> causes,
+      LabelMaturity maturity) {
     validate(gates);
     List<GateCheck> checks = new ArrayList<>();
     for (GateSpec gate : gates) {
@@ -75,7 +88,9 @@ public final class Gate {
       for (Bound bound : Bound.values()) {
         Double limit = bound.of(gate);
         if (limit != null) {
-          checks.add(BoundCheck.check(bound, limit, measured));
+          checks.add(MetricCatalogue.needsLabels(gate.metric())
+              ? BoundCheck.check(bound, limit, measured, maturity)
+              : BoundCheck.check(bound, limit, measured));
         }
       }
     }

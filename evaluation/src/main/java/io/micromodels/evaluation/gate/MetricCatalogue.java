@@ -27,6 +27,12 @@ public final class MetricCatalogue {
       "action_change_rate", "score_difference", "score_rank_correlation",
       "feature_rank_correlation", "population_stability_index");
 
+  /** Metrics computed from fraud labels: pooled over mature windows only (LabelMaturity). */
+  private static final Set<String> NEEDS_LABELS = Set.of(
+      "pr_auc", "roc_auc", "precision_at_k", "card_precision_at_k", "event_precision_at_k",
+      "fraud_caught", "fraud_caught_amount", "log_loss", "brier", "calibration_difference",
+      "expected_calibration_error", "false_positive_rate");
+
   private static final Map<String, MetricDirection> DIRECTIONS = directions();
 
   private MetricCatalogue() {}
@@ -48,6 +54,11 @@ public final class MetricCatalogue {
   /** Whether {@code metric} is a candidate-vs-champion value, absent when there is no champion. */
   public static boolean comparesWithChampion(String metric) {
     return CHAMPION_COMPARISONS.contains(metric);
+  }
+
+  /** Whether {@code metric} is computed from fraud labels (and so depends on their maturity). */
+  public static boolean needsLabels(String metric) {
+    return NEEDS_LABELS.contains(metric);
   }
 
   private static Map<String, MetricDirection> directions() {

@@ -65,7 +65,7 @@ final class FoldModels {
   ClientContext context(BacktestRequest request, double[] labelDelays,
       Map<String, String> lineage, io.micromodels.evaluation.backtest.Drift drift) {
     return new ClientContext(config.clientId().value(), request.runId(), layout, config.gates(),
-        config.backtest().reviewsPerDay(), labelDelays, assertedCustomers(config), lastCandidate.featureImportances(),
+        config.backtest().reviewsPerDay(), config.backtest().minLabelCompleteness(), labelDelays, assertedCustomers(config), lastCandidate.featureImportances(),
         champion == null ? null : champion.featureImportances(),
         AdditiveShapes.of(lastCandidate.scoring()),
         champion == null ? null : AdditiveShapes.of(champion.scoring()),

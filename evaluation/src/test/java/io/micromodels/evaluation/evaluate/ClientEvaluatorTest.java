@@ -67,6 +67,56 @@ class ClientEvaluatorTest {
     assertThat(html).contains("No champion", "Learned shapes: behaviour (binned)");
   }
 
+  /**
+   * With fold 1 mature and fold 2 not, the overall label-based values are fold 1's and the gate
+   * names fold 2; with neither mature, absolute label bounds are not checked and relative ones
+   * say they compare on immature labels.
+   */
+  @Test
+  void overallLabelMetricsPoolOnlyTheMatureFoldsAndTheGateNamesTheOthers() {
+    List<ScoredEvent> events = events(true);
+    ClientEvaluation probe =
+        ClientEvaluator.evaluate(context(true, null, REVIEWS_PER_DAY, 1.0), events);
+    double older = probe.folds().get(0).labelCompleteness();
+    double newer = probe.folds().get(1).labelCompleteness();
+    assertThat(older).isGreaterThan(newer);
+
+    ClientEvaluation e = ClientEvaluator.evaluate(
+        context(true, null, REVIEWS_PER_DAY, (older + newer) / 2), events);
+    assertThat(e.folds()).extracting(FoldEvaluation::mature).containsExactly(true, false);
+    FoldEvaluation mature = e.folds().get(0);
+    for (String metric : List.of("frauds", "pr_auc", "roc_auc", "calibration_difference",
+        "card_precision_at_k", "fraud_caught")) {
+      assertThat(e.offline().get(metric)).as(metric).isEqualTo(mature.candidate().get(metric));
+      assertThat(e.champion().get(metric)).as(metric).isEqualTo(mature.champion().get(metric));
+    }
+    assertThat(e.offline().get("rows")).isEqualTo(events.size());
+    assertThat(e.offline().get("label_completeness")).isEqualTo(older);
+    assertThat(MetricsDocument.labelMetricsFolds(e)).containsExactly(1);
+    assertThat(check(e, "pr_auc.max_drop").reason())
+        .contains("(on mature folds [1]; left out as immature: fold 2 (label completeness "
+            + String.format(java.util.Locale.ROOT, "%.2f", newer));
+
+    ClientEvaluation none = ClientEvaluator.evaluate(context(true, null, REVIEWS_PER_DAY, 1.0),
+        events);
+    assertThat(none.folds()).extracting(FoldEvaluation::mature).containsExactly(false, false);
+    assertThat(MetricsDocument.labelMetricsFolds(none)).containsExactly(1, 2);
+    assertThat(none.offline().get("frauds")).isEqualTo(
+        (double) events.stream().filter(ScoredEvent::fraud).count());
+    GateCheck calibration = check(none, "calibration_difference.max");
+    assertThat(calibration.status()).isEqualTo(CheckStatus.NOT_CHECKED);
+    assertThat(calibration.reason()).startsWith("every test window is immature (fold 1 (label"
+        + " completeness");
+    assertThat(check(none, "pr_auc.max_drop").reason()).contains("(on immature labels, the same"
+        + " for both models: fold 1 (label completeness");
+    assertThat(check(none, "prevented_asserts.min").reason()).doesNotContain("immature");
+  }
+
+  private static GateCheck check(ClientEvaluation e, String name) {
+    return e.gate().checks().stream().filter(c -> c.name().equals(name)).findFirst()
+        .orElseThrow();
+  }
+
   /** The client's reviews per day is the k of every precision-at-k metric, per fold too. */
   @Test
   void precisionAtKUsesTheClientsReviewsPerDay() {
@@ -150,13 +200,18 @@ class ClientEvaluatorTest {
   }
 
   private static ClientContext context(boolean champion, String objective, int reviewsPerDay) {
+    return context(champion, objective, reviewsPerDay, 0.9);
+  }
+
+  private static ClientContext context(boolean champion, String objective, int reviewsPerDay,
+      double minLabelCompleteness) {
     double[] delays = new double[200];
     for (int i = 0; i < delays.length; i++) {
       delays[i] = i * 0.3; // labels arrive within 60 days, uniformly
     }
 
     return new ClientContext("acme", "run-1", LAYOUT, GateSpec.defaults(), reviewsPerDay,
-        delays,
+        minLabelCompleteness, delays,
         Set.of("cu-1", "cu-2"), Map.of("email", 1.0, "basket", 0.5),
         champion ? Map.of("email", 0.9, "basket", 0.2) : null,
         List.of(LearnedShapesReportTest.behaviour()),

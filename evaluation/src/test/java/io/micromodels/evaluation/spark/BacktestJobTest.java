@@ -145,11 +145,16 @@ class BacktestJobTest {
     JsonNode voltmart = metrics("voltmart");
     JsonNode tripwise = metrics("tripwise");
 
-    assertThat(voltmart.at("/overall/champion/pr_auc").isNumber()).isTrue();
+    // the regenerated sample has no voltmart fraud known in these two weeks: PR-AUC is undefined
+    // (null), a loss is not
+    assertThat(voltmart.at("/overall/champion/brier").isNumber()).isTrue();
     assertThat(voltmart.at("/overall/candidate/action_change_rate").isNumber()).isTrue();
     assertThat(voltmart.at("/overall/candidate/score_rank_correlation").asDouble()).isBetween(-1.0, 1.0);
     assertThat(voltmart.at("/transitions/genuine")).hasSize(9);
-    assertThat(voltmart.at("/objective/met").isBoolean()).isTrue();
+    // an objective on an undefined PR-AUC is stated as not evaluable, never as met or missed
+    assertThat(voltmart.at("/objective/met").isNull()).isTrue();
+    assertThat(voltmart.at("/objective/statement").asText())
+        .isEqualTo("pr_auc is not measurable: objective +0.01 not evaluable");
     assertThat(tripwise.at("/overall/champion").isNull()).isTrue();
     assertThat(tripwise.at("/overall/candidate/action_change_rate").isNull()).isTrue();
     assertThat(tripwise.at("/objective/met").isNull()).isTrue();
@@ -177,8 +182,8 @@ class BacktestJobTest {
       JsonNode twoFold = metrics(client);
       assertThat(fold.get("folds").get(0).get("candidate"))
           .isEqualTo(twoFold.get("folds").get(0).get("candidate"));
-      assertThat(fold.get("folds").get(0).get("label_completeness"))
-          .isEqualTo(twoFold.get("folds").get(0).get("label_completeness"));
+      // (label completeness is estimated from the label history the run reads, which run-1
+      // widens to the champion's training window for its drift section, so it is not compared)
       assertThat(fold.get("overall").get("candidate").get("pr_auc"))
           .isEqualTo(twoFold.get("folds").get(0).get("candidate").get("pr_auc"));
       assertThat(fold.get("lineage").toString())

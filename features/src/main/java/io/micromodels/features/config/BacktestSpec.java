@@ -11,8 +11,11 @@ package io.micromodels.features.config;
  * @param testDays days of decision events each fold tests on
  * @param reviewsPerDay customers (or events) the client's review team looks at per day: the k
  *     of the precision-at-k metrics
+ * @param minLabelCompleteness the label completeness from which a test window counts as mature:
+ *     only mature folds enter the pooled metrics and the gates' label-based checks
  */
-public record BacktestSpec(int folds, int trainDays, int testDays, int reviewsPerDay) {
+public record BacktestSpec(int folds, int trainDays, int testDays, int reviewsPerDay,
+    double minLabelCompleteness) {
   public static final String FOLDS = "folds";
   public static final int DEFAULT_FOLDS = 4;
   public static final int MAX_FOLDS = 12;
@@ -24,6 +27,8 @@ public record BacktestSpec(int folds, int trainDays, int testDays, int reviewsPe
   public static final String REVIEWS_PER_DAY = "reviews_per_day";
   public static final int DEFAULT_REVIEWS_PER_DAY = 10;
   public static final int MAX_REVIEWS_PER_DAY = 100_000;
+  public static final String MIN_LABEL_COMPLETENESS = "min_label_completeness";
+  public static final double DEFAULT_MIN_LABEL_COMPLETENESS = 0.9;
 
   public BacktestSpec {
     if (folds < 1 || folds > MAX_FOLDS) {
@@ -44,6 +49,16 @@ public record BacktestSpec(int folds, int trainDays, int testDays, int reviewsPe
       throw new IllegalArgumentException("reviews_per_day must be within 1.."
           + MAX_REVIEWS_PER_DAY + ": " + reviewsPerDay);
     }
+
+    if (!(minLabelCompleteness >= 0 && minLabelCompleteness <= 1)) {
+      throw new IllegalArgumentException("min_label_completeness must be within 0..1: "
+          + minLabelCompleteness);
+    }
+  }
+
+  /** The default maturity threshold. */
+  public BacktestSpec(int folds, int trainDays, int testDays, int reviewsPerDay) {
+    this(folds, trainDays, testDays, reviewsPerDay, DEFAULT_MIN_LABEL_COMPLETENESS);
   }
 
   public static BacktestSpec defaults() {

@@ -59,6 +59,9 @@ final class CanonicalConfig {
       // Only when not the default: configs written before the option keep their hash.
       node.put(BacktestSpec.REVIEWS_PER_DAY, backtest.reviewsPerDay());
     }
+    if (backtest.minLabelCompleteness() != BacktestSpec.DEFAULT_MIN_LABEL_COMPLETENESS) {
+      node.put(BacktestSpec.MIN_LABEL_COMPLETENESS, backtest.minLabelCompleteness());
+    }
     return node;
   }
 

@@ -141,7 +141,7 @@ final class SettingsReader {
 
     ConfigNode node = root.child("backtest").requireMapping().allowOnly(
         Set.of(BacktestSpec.FOLDS, BacktestSpec.TRAIN_DAYS, BacktestSpec.TEST_DAYS,
-            BacktestSpec.REVIEWS_PER_DAY));
+            BacktestSpec.REVIEWS_PER_DAY, BacktestSpec.MIN_LABEL_COMPLETENESS));
     return new BacktestSpec(
         node.integer(BacktestSpec.FOLDS, BacktestSpec.DEFAULT_FOLDS, 1, BacktestSpec.MAX_FOLDS),
         node.integer(BacktestSpec.TRAIN_DAYS, BacktestSpec.DEFAULT_TRAIN_DAYS,
@@ -149,6 +149,8 @@ final class SettingsReader {
         node.integer(BacktestSpec.TEST_DAYS, BacktestSpec.DEFAULT_TEST_DAYS, 1,
             BacktestSpec.MAX_TEST_DAYS),
         node.integer(BacktestSpec.REVIEWS_PER_DAY, BacktestSpec.DEFAULT_REVIEWS_PER_DAY, 1,
-            BacktestSpec.MAX_REVIEWS_PER_DAY));
+            BacktestSpec.MAX_REVIEWS_PER_DAY),
+        node.number(BacktestSpec.MIN_LABEL_COMPLETENESS,
+            BacktestSpec.DEFAULT_MIN_LABEL_COMPLETENESS, 0, 1));
   }
 }

@@ -77,6 +77,9 @@ class ClientConfigValidationTest {
         bad(MINIMAL + "label: {event_types: [chargeback], fraud_without_label: [fraud_report]}\n",
             "key `label.fraud_without_label`: invalid value; expected label event types listed in"
                 + " label.event_types [chargeback], not fraud_report"),
+        bad(MINIMAL + "backtest: {min_label_completeness: 1.5}\n",
+            "key `backtest.min_label_completeness`: invalid value; expected a number within"
+                + " 0.0..1.0"),
         bad(MINIMAL + "label: {delay_days: 400}\n",
             "key `label.delay_days`: invalid value; expected a whole number within 0..365"),
         // absurd windows and numbers
