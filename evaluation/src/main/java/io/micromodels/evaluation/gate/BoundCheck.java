@@ -24,9 +24,7 @@ final class BoundCheck {
       return checked;
     }
 
-    return new GateCheck(checked.name(), checked.metric(), checked.offline(), checked.live(),
-        checked.champion(), checked.bound(), checked.threshold(), checked.status(),
-        checked.reason() + maturity.note());
+    return checked.withReason(checked.reason() + maturity.note());
   }
 
   private static GateCheck absolute(Bound bound, double limit, Measured m) {

@@ -41,4 +41,10 @@ public record GateCheck(String name, String metric, Double offline, Double live,
   private static Double measured(Double value) {
     return value == null || value.isNaN() ? null : value;
   }
+
+  /** This check with another reason. */
+  GateCheck withReason(String newReason) {
+    return new GateCheck(name, metric, offline, live, champion, bound, threshold, status,
+        newReason);
+  }
 }

@@ -89,7 +89,8 @@ public final class FeatureJob {
             .isin(c.decisionEventTypes().toArray())));
   }
 
-  private Dataset<Row> events(List<ClientConfig> clients, LocalDate from, LocalDate to) {
+  /** The clients' events dated {@code from..to} (UTC), read with partition pruning. */
+  Dataset<Row> events(List<ClientConfig> clients, LocalDate from, LocalDate to) {
     Object[] ids = clients.stream().map(c -> c.clientId().value()).toArray();
     return spark.read().format("delta").load(settings.tablePath(IngestJob.EVENTS_TABLE))
         .where(col("client_id").isin(ids)

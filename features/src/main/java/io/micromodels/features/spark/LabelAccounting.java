@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.when;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.LabelSpec;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,13 +82,9 @@ public final class LabelAccounting {
   /** Every selected client's label events of the range, counted by use; clients without any: 0. */
   public static List<LabelUsage> of(SparkSession spark, SparkSettings settings,
       List<ClientConfig> clients, FeatureRange range) {
-    Object[] ids = clients.stream().map(c -> c.clientId().value()).toArray();
-    LocalDate asOfDay = range.asOf().atZone(ZoneOffset.UTC).toLocalDate();
-    Dataset<Row> events = spark.read().format("delta")
-        .load(settings.tablePath(IngestJob.EVENTS_TABLE))
-        .where(col("client_id").isin(ids)
-            .and(col("event_date").geq(lit(range.from().minusDays(DECISION_LOOKBACK_DAYS))))
-            .and(col("event_date").leq(lit(asOfDay))));
+    Dataset<Row> events = new FeatureJob(spark, settings).events(clients,
+        range.from().minusDays(DECISION_LOOKBACK_DAYS),
+        range.asOf().atZone(ZoneOffset.UTC).toLocalDate());
     Dataset<Row> labels = events.filter(FeatureJob.perClient(clients,
             c -> col("event_type").isin(c.label().eventTypes().toArray()))
         .and(col("event_time").geq(lit(range.fromInstant())))

@@ -41,7 +41,7 @@ final class FeatureFixture {
   /** Builds the features of {@code events} and returns the written rows by event id. */
   Map<String, Row> build(String name, List<ClientConfig> clients, List<String> events,
       FeatureRange range) {
-    SparkSettings settings = new SparkSettings("local[2]", dir.resolve(name).toString(), Map.of());
+    SparkSettings settings = settings(name);
     try {
       Path file = Files.writeString(dir.resolve(name + ".jsonl"), String.join("\n", events) + "\n");
       new IngestJob(SharedSpark.session(), settings, IngestLimits.defaults(Instant.now()))
@@ -60,8 +60,12 @@ final class FeatureFixture {
   /** The label accounting of a build made by {@link #build} under {@code name}. */
   List<LabelAccounting.LabelUsage> labelUsage(String name, List<ClientConfig> clients,
       FeatureRange range) {
-    SparkSettings settings = new SparkSettings("local[2]", dir.resolve(name).toString(), Map.of());
-    return LabelAccounting.of(SharedSpark.session(), settings, clients, range);
+    return LabelAccounting.of(SharedSpark.session(), settings(name), clients, range);
+  }
+
+  /** The warehouse of the build named {@code name}. */
+  private SparkSettings settings(String name) {
+    return new SparkSettings("local[2]", dir.resolve(name).toString(), Map.of());
   }
 
   /** An order of {@code client} by customer {@code c1} on terminal (device) {@code t1}. */

@@ -8,7 +8,6 @@ import io.micromodels.evaluation.spark.LastFoldExport;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.spark.SparkSettings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -142,18 +141,7 @@ public final class QualityBenchmark {
         manifest.toString(), "--bootstrap", Integer.toString(o.bootstrap()), "--seed",
         Long.toString(o.seed()));
     System.out.println("running " + String.join(" ", command));
-    Process process = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int exit = process.waitFor();
-    if (exit != 0) {
-      throw new IllegalStateException("the baselines script failed (exit " + exit + "): "
-          + String.join(" ", command) + "; it needs numpy, pandas and scikit-learn (Debian:"
-          + " apt-get install python3-sklearn python3-pandas), or pass --python");
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> parsed = JSON.readValue(out.trim(), Map.class);
-    return parsed;
+    return PythonScript.runForJson(command, "numpy, pandas and scikit-learn (Debian: apt-get"
+        + " install python3-sklearn python3-pandas)");
   }
 }

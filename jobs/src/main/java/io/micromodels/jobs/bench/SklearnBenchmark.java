@@ -1,6 +1,5 @@
 package io.micromodels.jobs.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.evaluation.metrics.BinaryMetrics;
 import io.micromodels.training.featurize.SparseVector;
 import io.micromodels.training.fit.Design;
@@ -10,7 +9,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,19 +167,7 @@ public final class SklearnBenchmark {
         "--intercept-scaling", Double.toString(interceptScaling),
         "--repeats", "1",
         "--our-scores", scores.toString(), "--decision-out", decisions.toString()));
-    Process process = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int exit = process.waitFor();
-    if (exit != 0) {
-      throw new IllegalStateException("scikit-learn script failed (exit " + exit + "): "
-          + String.join(" ", command) + "; install it with `apt-get install python3-sklearn` or"
-          + " pass --python");
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> parsed = new ObjectMapper().readValue(out.trim(), Map.class);
-    return parsed;
+    return PythonScript.runForJson(command, "scikit-learn (apt-get install python3-sklearn)");
   }
 
   private static Design slice(Design design, int from, int to) {
