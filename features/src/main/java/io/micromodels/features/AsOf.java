@@ -38,6 +38,19 @@ public final class AsOf {
    * @throws ConfigException naming the option, the text and the accepted forms
    */
   public static Instant parse(String option, String text) {
+    try {
+      return parse(text);
+    } catch (ConfigException e) {
+      throw new ConfigException(option + " " + e.getMessage());
+    }
+  }
+
+  /**
+   * Resolves {@code text} by the rule above.
+   *
+   * @throws ConfigException naming the text and the accepted forms
+   */
+  public static Instant parse(String text) {
     String t = text == null ? "" : text.strip();
     try {
       if (EPOCH_SECONDS.matcher(t).matches()) {
@@ -50,8 +63,7 @@ public final class AsOf {
 
       return micros(parseDateTime(t));
     } catch (DateTimeException | ArithmeticException e) {
-      throw new ConfigException(option + " '" + text + "' is not an as-of: expected " + FORMS
-          + ".");
+      throw new ConfigException("'" + text + "' is not an as-of: expected " + FORMS + ".");
     }
   }
 

@@ -17,6 +17,9 @@ import java.util.TreeMap;
  *     stored only once)
  * @param duplicates valid rows whose (client_id, event_id) was already stored or repeated
  * @param quarantinedByReason rejected rows per reason code
+ * @param labelEventsByType valid label events in the input (before de-duplication) per event type
+ *     ({@code chargeback}, {@code fraud_report}, {@code review_decision}, and any other type that
+ *     carries a {@code label})
  * @param eventsVersion Delta version of {@code events} after this ingest
  * @param quarantineVersion Delta version of {@code quarantine} after this ingest
  */
@@ -27,12 +30,14 @@ public record IngestSummary(
     long quarantined,
     long duplicates,
     Map<String, Long> quarantinedByReason,
+    Map<String, LabelEventCounts> labelEventsByType,
     long eventsVersion,
     long quarantineVersion) {
 
   public IngestSummary {
     files = List.copyOf(files);
     quarantinedByReason = Collections.unmodifiableSortedMap(new TreeMap<>(quarantinedByReason));
+    labelEventsByType = Collections.unmodifiableSortedMap(new TreeMap<>(labelEventsByType));
     if (inputRows != accepted + quarantined + duplicates) {
       throw new IllegalStateException(
           "row accounting broken: " + inputRows + " input rows but " + accepted + " accepted + "
@@ -51,6 +56,13 @@ public record IngestSummary(
     quarantinedByReason.forEach(
         (reason, count) -> out.append(String.format("    %-24s %,10d%n", reason, count)));
     out.append(String.format("  duplicates   %,12d%n", duplicates));
+    if (!labelEventsByType.isEmpty()) {
+      out.append("  label events (valid input rows, before de-duplication; what each client's"
+          + " features make of them is counted by `features`):\n");
+      labelEventsByType.forEach((type, n) -> out.append(String.format(
+          "    %-24s %,10d  (label 1: %,d, label 0: %,d, no label: %,d; no ref_event_id: %,d)%n",
+          type, n.total(), n.fraud(), n.genuine(), n.noLabel(), n.noReference())));
+    }
     out.append(String.format("  input rows = accepted + quarantined + duplicates: %,d = %,d + %,d + %,d%n",
         inputRows, accepted, quarantined, duplicates));
     return out.toString();

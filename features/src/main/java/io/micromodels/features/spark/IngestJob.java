@@ -8,7 +8,9 @@ import io.micromodels.features.IngestLimits;
 import io.micromodels.features.IngestSummary;
 import io.micromodels.features.InputFile;
 import io.micromodels.features.InputFormat;
+import io.micromodels.features.LabelEventCounts;
 import io.micromodels.features.MicromodelsException;
+import io.micromodels.features.config.LabelSpec;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -93,6 +97,7 @@ public final class IngestJob {
           counts.quarantined(),
           counts.valid() - inserted,
           counts.byReason(),
+          counts.labelEvents(),
           eventsVersion,
           quarantineVersion);
     } finally {
@@ -127,14 +132,19 @@ public final class IngestJob {
     return new HadoopConf(spark.sparkContext().hadoopConfiguration());
   }
 
-  /** Rows per rejection reason and valid rows per client. */
+  /** Rows per rejection reason, valid rows per client, and valid label events per type. */
   private static RowCounts count(Dataset<Row> validated) {
+    Column valid = col(EventSchema.REASON_CODE).isNull();
+    Column labelEvent = valid.and(col(EventFields.LABEL).isNotNull()
+        .or(col(EventFields.EVENT_TYPE).isin(LabelSpec.DEFAULT_EVENT_TYPES.toArray())));
     return RowCounts.of(
         validated
             .groupBy(
                 col(EventSchema.REASON_CODE),
-                when(col(EventSchema.REASON_CODE).isNull(), col(EventFields.CLIENT_ID))
-                    .alias("valid_client"))
+                when(valid, col(EventFields.CLIENT_ID)).alias("valid_client"),
+                when(labelEvent, col(EventFields.EVENT_TYPE)).alias("label_type"),
+                when(labelEvent, col(EventFields.LABEL)).alias("label"),
+                when(labelEvent, col(EventFields.REF_EVENT_ID).isNull()).alias("no_reference"))
             .count()
             .collectAsList());
   }
@@ -214,24 +224,39 @@ public final class IngestJob {
 
   /** Row counts of one validated input. */
   record RowCounts(long valid, long quarantined, Map<String, Long> byReason,
-      List<String> validClients) {
+      List<String> validClients, Map<String, LabelEventCounts> labelEvents) {
     static RowCounts of(List<Row> groups) {
       long valid = 0;
       long quarantined = 0;
       Map<String, Long> byReason = new HashMap<>();
-      List<String> clients = new ArrayList<>();
+      Set<String> clients = new TreeSet<>();
+      Map<String, LabelEventCounts> labelEvents = new HashMap<>();
       for (Row group : groups) {
-        long count = group.getLong(2);
+        long count = group.getLong(5);
         if (group.isNullAt(0)) {
           valid += count;
           clients.add(group.getString(1));
+          if (!group.isNullAt(2)) {
+            labelEvents.merge(group.getString(2), labelCounts(group, count),
+                LabelEventCounts::plus);
+          }
         } else {
           quarantined += count;
           byReason.merge(group.getString(0), count, Long::sum);
         }
       }
 
-      return new RowCounts(valid, quarantined, byReason, clients.stream().sorted().toList());
+      return new RowCounts(valid, quarantined, byReason, List.copyOf(clients), labelEvents);
+    }
+
+    private static LabelEventCounts labelCounts(Row group, long count) {
+      long noReference = group.getBoolean(4) ? count : 0;
+      if (group.isNullAt(3)) {
+        return new LabelEventCounts(0, 0, count, noReference);
+      }
+      return group.getInt(3) == 1
+          ? new LabelEventCounts(count, 0, 0, noReference)
+          : new LabelEventCounts(0, count, 0, noReference);
     }
   }
 }

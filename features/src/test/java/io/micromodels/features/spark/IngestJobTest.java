@@ -7,6 +7,7 @@ import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import io.delta.tables.DeltaTable;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.IngestSummary;
+import io.micromodels.features.LabelEventCounts;
 import io.micromodels.features.MicromodelsException;
 import io.micromodels.features.testing.EventJson;
 import io.micromodels.features.testing.SharedSpark;
@@ -87,6 +88,34 @@ class IngestJobTest {
             org.apache.spark.sql.functions.col("attributes"))).first();
     assertThat(keys.getList(0))
         .containsExactly("aisle", "desk", "lane", "store", "terminal", "zone");
+  }
+
+  @Test
+  void countsTheLabelEventsOfTheInputPerTypeAndLabel() throws IOException {
+    Path file = dir.resolve("labels.jsonl");
+    write(file,
+        EventJson.order("o-1").json(),
+        label("cb-1", "chargeback").json(),
+        label("cb-2", "chargeback").with("label", 1).json(),
+        label("cb-3", "chargeback").with("label", 0).without("ref_event_id").json(),
+        label("rd-1", "review_decision").with("label", 0).json(),
+        label("rd-2", "review_decision").json(),
+        label("rd-3", "review_decision").with("label", 7).json());
+
+    IngestSummary summary = job.run(List.of(file.toString()));
+
+    assertThat(summary.labelEventsByType()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "chargeback", new LabelEventCounts(1, 1, 1, 1),
+        "review_decision", new LabelEventCounts(0, 1, 1, 0)));
+    assertThat(summary.quarantinedByReason()).containsEntry("invalid_label", 1L);
+    assertThat(summary.render())
+        .contains("chargeback                        3  (label 1: 1, label 0: 1, no label: 1;"
+            + " no ref_event_id: 1)");
+  }
+
+  private static EventJson label(String eventId, String type) {
+    return EventJson.order(eventId).with("event_type", type).with("ref_event_id", "o-1")
+        .without("amount").without("currency").without("items");
   }
 
   @Test

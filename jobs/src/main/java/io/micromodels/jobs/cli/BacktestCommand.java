@@ -58,12 +58,12 @@ final class BacktestCommand implements Callable<Integer> {
       description = "Folder of client configs (default: ${DEFAULT-VALUE}).") Path configs;
   @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
   List<String> clients;
-  @Option(names = "--as-of", required = true, description = "Evaluation moment: labels as known"
-      + " then; " + AsOf.FORMS + ".") String asOf;
-  @Option(names = "--labels-as-of", description = "Labels as known at this later moment (same"
+  @Option(names = "--as-of", required = true, converter = AsOfConverter.class, description = "Evaluation moment: labels as known"
+      + " then; " + AsOf.FORMS + ".") Instant asOf;
+  @Option(names = "--labels-as-of", converter = AsOfConverter.class, description = "Labels as known at this later moment (same"
       + " forms as --as-of): the folds are laid out from --as-of and evaluated with the labels"
       + " that arrived by then, e.g. a past week in one fold with mature labels. Not with"
-      + " --holdout or --submit.") String labelsAsOf;
+      + " --holdout or --submit.") Instant labelsAsOf;
   @Option(names = "--folds", description = "Walk-forward folds, 1-12 (default: the configs'"
       + " backtest.folds, 4).") Integer folds;
   @Option(names = "--train-days", description = "Days each fold trains on (default: each config's"
@@ -153,7 +153,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     // Resolved here, by the rule every command uses, so the DAG runs the instant the user saw.
-    String resolvedAsOf = AsOf.format(AsOf.parse("--as-of", asOf));
+    String resolvedAsOf = AsOf.format(asOf);
 
     if (folds != null && (folds < 1 || folds > 12)) {
       throw new ConfigException("--folds must be 1..12, got " + folds + ".");
@@ -177,8 +177,8 @@ final class BacktestCommand implements Callable<Integer> {
       Objective.parse(objective);
     }
 
-    Instant moment = AsOf.parse("--as-of", asOf);
-    Instant labelsMoment = labelsAsOf == null ? moment : AsOf.parse("--labels-as-of", labelsAsOf);
+    Instant moment = asOf;
+    Instant labelsMoment = labelsAsOf == null ? moment : labelsAsOf;
     if (labelsMoment.isBefore(moment) || (labelsAsOf != null && holdout != null)) {
       throw new ConfigException("--labels-as-of " + AsOf.format(labelsMoment) + " must be at or"
           + " after --as-of " + AsOf.format(moment) + ", on a walk-forward backtest (not"

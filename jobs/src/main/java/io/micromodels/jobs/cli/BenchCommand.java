@@ -17,6 +17,7 @@ import io.micromodels.jobs.bench.TrainBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,8 @@ final class BenchCommand implements Callable<Integer> {
       description = "sklearn, quality: a Python with scikit-learn (default: ${DEFAULT-VALUE}).")
   String python;
 
-  @Option(names = "--as-of", description = "train, quality: labels known at this moment: " + AsOf.FORMS + ".")
-  String asOf;
+  @Option(names = "--as-of", converter = AsOfConverter.class, description = "train, quality: labels known at this moment: " + AsOf.FORMS + ".")
+  Instant asOf;
 
   @Option(names = "--baseline-clients", defaultValue = "15",
       description = "train: clients the naive MLlib loop trains at most (default: ${DEFAULT-VALUE}).")
@@ -170,7 +171,7 @@ final class BenchCommand implements Callable<Integer> {
       file = Path.of("bench-results", "training-sklearn.json");
     } else if (what.equals("train") && asOf != null) {
       result = new TrainBenchmark(spark, root.global.sparkSettings(), scratch).run(
-          AsOf.parse("--as-of", asOf), AirflowCommand.parseTree(configOverrides),
+          asOf, AirflowCommand.parseTree(configOverrides),
           baselineClients, baselineMinutes * 60, seed);
       file = Path.of("bench-results", "training-clients.json");
     } else if (what.equals("backtest")) {
@@ -214,7 +215,7 @@ final class BenchCommand implements Callable<Integer> {
     String command = "micromodels " + String.join(" ",
         spec.root().commandLine().getParseResult().originalArgs());
     Map<String, Object> result = new QualityBenchmark(spark, root.global.sparkSettings(), export)
-        .run(selected, new QualityBenchmark.Options(AsOf.parse("--as-of", asOf), folds,
+        .run(selected, new QualityBenchmark.Options(asOf, folds,
             trainDays, labelDelay, testDays != null ? testDays : configured.get(0), minTestFrauds,
             python, bootstrap, seed, command));
     if (minTestFrauds != 50) {

@@ -41,9 +41,9 @@ final class FeaturesCommand implements Callable<Integer> {
   @Option(names = "--to", description = "Last date (UTC), inclusive.")
   LocalDate to;
 
-  @Option(names = "--as-of",
+  @Option(names = "--as-of", converter = AsOfConverter.class,
       description = "Labels known at this moment: " + AsOf.FORMS + ".")
-  String asOf;
+  Instant asOf;
 
   @Option(names = "--list", description = "Print the feature catalogue and exit.")
   boolean list;
@@ -63,7 +63,7 @@ final class FeaturesCommand implements Callable<Integer> {
       throw new ConfigException("micromodels features needs --from, --to and --as-of (or --list).");
     }
 
-    FeatureRange range = new FeatureRange(from, to, AsOf.parse("--as-of", asOf));
+    FeatureRange range = new FeatureRange(from, to, asOf);
     SparkSettings settings = root.global.sparkSettings();
     long start = System.nanoTime();
     SparkSession spark = SparkSessions.create("micromodels-features", settings);

@@ -9,6 +9,7 @@ import io.micromodels.registry.spark.Publisher;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,9 +35,9 @@ final class GateCommand implements Callable<Integer> {
   @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
   List<String> clients;
 
-  @Option(names = "--as-of", required = true,
+  @Option(names = "--as-of", required = true, converter = AsOfConverter.class,
       description = "The backtest's as-of: " + AsOf.FORMS + ".")
-  String asOf;
+  Instant asOf;
 
   @Option(names = "--backtest", description = "Backtest run folder of <client>/metrics.json"
       + " (default: <warehouse>/backtests/backtest-<as-of date>).")
@@ -48,7 +49,7 @@ final class GateCommand implements Callable<Integer> {
   public Integer call() {
     List<ClientConfig> selected = ClientSelection.select(configs, clients);
     SparkSettings settings = root.global.sparkSettings();
-    LocalDate date = AsOf.parse("--as-of", asOf).atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate date = asOf.atZone(ZoneOffset.UTC).toLocalDate();
     String backtestRoot = backtest != null ? backtest
         : settings.tablePath("backtests/backtest-" + date);
     Publisher publisher = new Publisher(SparkSessions.create("micromodels-gate", settings),

@@ -12,6 +12,7 @@ import io.micromodels.registry.RegistryEvent;
 import io.micromodels.registry.spark.Publisher;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,9 +38,9 @@ final class PublishCommand implements Callable<Integer> {
   java.nio.file.Path configs;
   @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
   List<String> clients;
-  @Option(names = "--as-of", required = true, description = "The as-of of the candidates"
+  @Option(names = "--as-of", required = true, converter = AsOfConverter.class, description = "The as-of of the candidates"
       + " and backtests: " + AsOf.FORMS + ".")
-  String asOf;
+  Instant asOf;
   @Option(names = "--candidates", description = "Folder of <client>/model.json (default:"
       + " <warehouse>/candidates/<as-of date>).")
   String candidates;
@@ -65,7 +66,7 @@ final class PublishCommand implements Callable<Integer> {
 
     List<ClientConfig> selected = ClientSelection.select(configs, clients);
     SparkSettings settings = root.global.sparkSettings();
-    LocalDate date = AsOf.parse("--as-of", asOf).atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate date = asOf.atZone(ZoneOffset.UTC).toLocalDate();
     String candidateRoot = candidates != null ? candidates
         : settings.tablePath("candidates/" + date);
     String backtestRoot = backtest != null ? backtest

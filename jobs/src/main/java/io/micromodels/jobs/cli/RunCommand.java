@@ -58,8 +58,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
   List<String> clients;
 
-  @Option(names = "--as-of", description = "As-of (default: the end of yesterday, UTC): " + AsOf.FORMS + ".")
-  String asOf;
+  @Option(names = "--as-of", converter = AsOfConverter.class, description = "As-of (default: the end of yesterday, UTC): " + AsOf.FORMS + ".")
+  Instant asOf;
 
   @Option(names = "--input", arity = "1..*", paramLabel = "PATH",
       description = "Event files or folders to ingest first (ingest is idempotent).")
@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Instant moment = asOf != null ? AsOf.parse("--as-of", asOf)
+    Instant moment = asOf != null ? asOf
         : FeatureRange.endOf(LocalDate.now(ZoneOffset.UTC).minusDays(1));
     if (pipeline == Pipeline.weekly && (folds < 1 || folds > 12 || testDays < 1 || testDays > 90)) {
       throw new ConfigException("run weekly needs --folds 1..12 and --test-days 1..90, got "

@@ -34,9 +34,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin ClientSelection selection;
 
-  @Option(names = "--as-of", required = true,
+  @Option(names = "--as-of", required = true, converter = AsOfConverter.class,
       description = "Labels known at this moment: " + AsOf.FORMS + ".")
-  String asOf;
+  Instant asOf;
 
   @Option(names = "--out", description = "Where the models go (default: <warehouse>/candidates/<as-of date>).")
   String out;
@@ -48,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ClientConfig> selected = selection.select();
-    Instant moment = AsOf.parse("--as-of", asOf);
+    Instant moment = asOf;
     Map<String, ClientModel> championModels = champions(selected);
     SparkSettings settings = root.global.sparkSettings();
     String target = out != null ? out : settings.tablePath("candidates/"

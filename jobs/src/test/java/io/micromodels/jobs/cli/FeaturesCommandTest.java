@@ -52,7 +52,7 @@ class FeaturesCommandTest {
   void aBadAsOfIsBadUsage() {
     assertThat(run("features", "--configs", "../data-samples/clients", "--from", "2025-09-01",
         "--to", "2025-09-02", "--as-of", "yesterday")).isEqualTo(2);
-    assertThat(err.toString()).contains("--as-of 'yesterday' is not an as-of: expected a date");
+    assertThat(err.toString()).contains("option '--as-of': 'yesterday' is not an as-of: expected a date");
   }
 
   private int run(String... args) {

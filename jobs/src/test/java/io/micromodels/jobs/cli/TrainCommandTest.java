@@ -27,7 +27,7 @@ class TrainCommandTest {
   void aBadAsOfIsBadUsage() {
     assertThat(run("train", "--configs", "../data-samples/clients", "--as-of", "soon"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("--as-of 'soon' is not an as-of: expected a date");
+    assertThat(err.toString()).contains("option '--as-of': 'soon' is not an as-of: expected a date");
   }
 
   private int run(String... args) {
