@@ -155,6 +155,6 @@ final class JsonFields {
   }
 
   static String shorten(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    return Quoted.capped(text);
   }
 }

@@ -1,14 +1,7 @@
 package io.micromodels.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.micromodels.training.artifact.JsonSchemaFile;
 import java.util.List;
 
 /**
@@ -19,23 +12,10 @@ public final class SchemaValidator {
   private static final SchemaValidator MANIFEST = new SchemaValidator("manifest.schema.json");
   private static final SchemaValidator FEED = new SchemaValidator("feed.schema.json");
 
-  private final String resource;
-  private final JsonSchema schema;
+  private final JsonSchemaFile schema;
 
   private SchemaValidator(String resource) {
-    this.resource = resource;
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-        .formatAssertionsEnabled(true).build();
-    try (InputStream in = SchemaValidator.class.getResourceAsStream("/" + resource)) {
-      if (in == null) {
-        throw new IllegalStateException("schema " + resource + " is missing from the classpath");
-      }
-
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-          .getSchema(in, config);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read schema " + resource, e);
-    }
+    this.schema = new JsonSchemaFile(resource);
   }
 
   /** The schema of {@code manifest.json}. */
@@ -50,8 +30,7 @@ public final class SchemaValidator {
 
   /** The problems found, each as "path: message"; empty when the document is valid. */
   public List<String> problems(JsonNode document) {
-    return schema.validate(document).stream().map(ValidationMessage::getMessage).sorted()
-        .toList();
+    return schema.problems(document);
   }
 
   /**
@@ -63,7 +42,7 @@ public final class SchemaValidator {
   public void check(JsonNode document, String what) {
     List<String> problems = problems(document);
     if (!problems.isEmpty()) {
-      throw RegistryErrors.invalidManifest(what + " (" + resource + ")", problems);
+      throw RegistryErrors.invalidManifest(what + " (" + schema.resource() + ")", problems);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.micromodels.training.artifact;
 
+import io.micromodels.features.EventFields;
+import io.micromodels.features.Quoted;
 import io.micromodels.training.policy.ActionPolicy;
 import io.micromodels.training.score.ScoreScale;
 import java.time.Instant;
@@ -23,6 +25,10 @@ public record ClientModel(int formatVersion, String clientId, Instant asOf, Stri
     Map<String, Double> featureImportances, Fallback fallback, TrainingSummary training) {
   public ClientModel {
     Objects.requireNonNull(clientId, "clientId");
+    if (!EventFields.CLIENT_ID_PATTERN.matcher(clientId).matches()) {
+      throw new IllegalArgumentException("client_id '" + Quoted.capped(clientId) + "' must match "
+          + EventFields.CLIENT_ID_PATTERN);
+    }
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(scoring, "scoring");
     Objects.requireNonNull(scale, "scale");

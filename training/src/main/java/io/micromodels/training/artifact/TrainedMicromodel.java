@@ -27,6 +27,11 @@ public record TrainedMicromodel(String name, String type, MicromodelSpec.Scope s
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(featurizer, "featurizer");
     Objects.requireNonNull(model, "model");
+    if (featurizer.dimension() != model.dimension()) {
+      throw new IllegalArgumentException("micromodel " + name + ": its featurizer makes "
+          + featurizer.dimension() + " features but its model has dimension "
+          + model.dimension());
+    }
   }
 
   /** Reads the featurizer with the class its registered type names. */

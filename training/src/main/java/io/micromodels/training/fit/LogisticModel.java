@@ -24,6 +24,11 @@ public final class LogisticModel {
       throw new IllegalArgumentException("indices and weights differ in length");
     }
 
+    if (!Double.isFinite(intercept) || dimension < 0) {
+      throw new IllegalArgumentException("intercept must be finite and dimension >= 0: "
+          + intercept + ", " + dimension);
+    }
+
     this.intercept = intercept;
     this.dimension = dimension;
     this.indices = indices.clone();
@@ -32,6 +37,16 @@ public final class LogisticModel {
     for (int i = 0; i < indices.length; i++) {
       if (indices[i] < 0 || indices[i] >= dimension) {
         throw new IllegalArgumentException("weight index " + indices[i] + " outside 0.." + dimension);
+      }
+
+      // Increasing, so no index is given two weights (which one would count is ambiguous).
+      if (i > 0 && indices[i] <= indices[i - 1]) {
+        throw new IllegalArgumentException("weight indices must increase: " + indices[i - 1]
+            + " then " + indices[i]);
+      }
+
+      if (!Double.isFinite(weights[i])) {
+        throw new IllegalArgumentException("weight " + i + " is not finite: " + weights[i]);
       }
 
       dense[indices[i]] = weights[i];

@@ -27,6 +27,8 @@ public record ActionPolicy(
     List<DerivedThreshold> derived) {
   /** The list column category rules look at. */
   public static final String CATEGORIES = "item_categories";
+  /** The top of the score scale, and so of every threshold. */
+  public static final double MAX_THRESHOLD = 100;
   /** How {@link #segmentOf} names events no rule matches. */
   public static final String DEFAULT_SEGMENT = "default";
 
@@ -103,10 +105,11 @@ public record ActionPolicy(
     return null;
   }
 
+  /** Thresholds are scores: within 0..100 (NaN fails too), review at or below prevent. */
   static void checkBand(double reviewAt, double preventAt) {
-    if (!(reviewAt <= preventAt) || !Double.isFinite(reviewAt) || !Double.isFinite(preventAt)) {
-      throw new IllegalArgumentException(
-          "thresholds must be finite with review_at <= prevent_at: " + reviewAt + ", " + preventAt);
+    if (!(reviewAt >= 0 && reviewAt <= preventAt && preventAt <= MAX_THRESHOLD)) {
+      throw new IllegalArgumentException("thresholds must lie in 0..100 with review_at <="
+          + " prevent_at: " + reviewAt + ", " + preventAt);
     }
   }
 }

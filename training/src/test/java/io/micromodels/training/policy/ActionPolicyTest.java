@@ -84,7 +84,7 @@ class ActionPolicyTest {
   void rejectsReviewAbovePrevent() {
     assertThatThrownBy(() -> new SegmentRule(SegmentRule.Dimension.COUNTRY, "CA", 91, 90))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("thresholds must be finite with review_at <= prevent_at: 91.0, 90.0");
+        .hasMessage("thresholds must lie in 0..100 with review_at <= prevent_at: 91.0, 90.0");
   }
 
   @Test
