@@ -1,11 +1,13 @@
 package io.micromodels.registry;
 
+import io.micromodels.features.Quoted;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * SHA-256 checksums and the {@code SHA256SUMS} file, in the format of GNU {@code sha256sum}
@@ -13,6 +15,7 @@ import java.util.Map;
  */
 public final class Checksums {
   public static final String FILE_NAME = "SHA256SUMS";
+  private static final Pattern FILE_NAME_RULE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   private Checksums() {}
 
@@ -48,7 +51,14 @@ public final class Checksums {
         throw new RegistryException("SHA256SUMS line '" + line + "' is not '<sha256>  <name>'.");
       }
 
-      sums.put(line.substring(gap + 2), line.substring(0, gap));
+      String name = line.substring(gap + 2);
+      // A name is one file of the version's folder: never a path that leads out of it.
+      if (!FILE_NAME_RULE.matcher(name).matches()) {
+        throw new RegistryException("SHA256SUMS names '" + Quoted.capped(name) + "', which is not"
+            + " a file name of the artifact folder.");
+      }
+
+      sums.put(name, line.substring(0, gap));
     }
 
     return sums;

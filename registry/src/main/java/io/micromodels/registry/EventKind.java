@@ -11,7 +11,12 @@ public enum EventKind {
   /** A version became production; the previous production went back to published. */
   PROMOTED,
   /** Production went back to the previous production version; the current one is archived. */
-  ROLLED_BACK;
+  ROLLED_BACK,
+  /**
+   * A read of a version for production (promote, rollback, champion lookup) was refused: its
+   * files no longer match their checksums. Changes nothing; recorded so the damage is seen.
+   */
+  REFUSED;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -52,7 +52,7 @@ public final class RegistryState {
   private void apply(RegistryEvent e) {
     TreeMap<Integer, VersionEntry> byVersion = versions.computeIfAbsent(e.ref(), r -> new TreeMap<>());
     switch (e.kind()) {
-      case BLOCKED -> { }
+      case BLOCKED, REFUSED -> { }
       case PUBLISHED -> byVersion.put(e.version(), new VersionEntry(e.ref(), e.version(),
           e.status(), e.created(), e.location(), e.manifestSha256(), e.actor(), e.reason(),
           e.seq()));
@@ -193,6 +193,17 @@ public final class RegistryState {
     }
 
     throw RegistryErrors.nothingToRollBackTo(ref, current.version());
+  }
+
+  /**
+   * The event that records a refused read of a version for production: nothing changes, the
+   * version keeps its status, and the reason says what failed.
+   */
+  public RegistryEvent refusal(VersionEntry target, String actor, String reason, Instant time) {
+    return new RegistryEvent(lastSeq() + 1, UUID.randomUUID().toString(), time, EventKind.REFUSED,
+        target.ref(), target.version(), target.status(), null, target.created(),
+        target.location(), target.manifestSha256(), RegistryErrors.required(actor, "actor"),
+        RegistryErrors.required(reason, "reason"), null);
   }
 
   private RegistryEvent change(EventKind kind, VersionEntry target, Integer previous,

@@ -43,6 +43,10 @@ final class ArtifactStore {
       return in.readAllBytes();
     } catch (java.io.FileNotFoundException e) {
       throw new RegistryException("File not found: " + path + ".", e);
+    } catch (org.apache.hadoop.fs.ChecksumException e) {
+      // The file system's own checksum (a local .crc file, HDFS block checksums) failed.
+      throw new RegistryException("Checksum mismatch on " + path + ": the file system says "
+          + e.getMessage() + ". The artifact is damaged; publish it again.", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);
     }

@@ -90,37 +90,67 @@ public final class Registry {
   }
 
   /**
-   * A version's {@code model.json}, checked against its SHA256SUMS first: what a backtest scores
-   * as the champion must be exactly what was published.
+   * A version's {@code model.json}, for production use (a champion lookup): the version is
+   * verified first ({@link #verifyForProduction}), so what a backtest scores as the champion is
+   * exactly what was published.
    */
   public String modelJson(VersionEntry entry) {
-    return modelJson(entry.location());
+    verifyForProduction(entry, "micromodels", "champion lookup");
+    return read(entry.location());
   }
 
-  /** The {@code model.json} a publish or blocked record holds, checked like a version's. */
+  /** The {@code model.json} a publish or blocked record holds, checked against its SHA256SUMS. */
   public String modelJson(RegistryEvent release) {
-    return modelJson(release.location());
+    home.verify(release.location());
+    return read(release.location());
   }
 
-  private String modelJson(String folder) {
-    home.verify(folder);
+  private String read(String folder) {
     return new String(home.store().read(folder + "/" + ModelFormat.FILE_NAME),
         java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** Re-reads a version's files and checks them against its SHA256SUMS. */
+  /** Re-reads a version's files and checks them against the index and its SHA256SUMS. */
   public void verify(VersionEntry entry) {
-    home.verify(entry.location());
+    home.verifyVersion(entry);
   }
 
-  /** Makes a version production; the previous production goes back to published. */
+  /**
+   * Makes a version production; the previous production goes back to published. The version's
+   * files are verified first; a damaged version is refused, and the refusal recorded.
+   */
   public RegistryEvent promote(ModelRef ref, int version, String actor, String reason) {
+    RegistryState now = state();
+    now.promote(ref, version, actor, reason, clock.instant()); // refuses what is not allowed
+    verifyForProduction(now.version(ref, version).orElseThrow(), actor, "promote");
     return home.index().commit(s -> s.state().promote(ref, version, actor, reason, clock.instant()));
   }
 
-  /** Returns to the previous production version; the current one is archived. */
+  /**
+   * Returns to the previous production version; the current one is archived. The version
+   * returned to is verified first, like a promoted one.
+   */
   public RegistryEvent rollback(ModelRef ref, String actor, String reason) {
+    RegistryState now = state();
+    RegistryEvent planned = now.rollback(ref, actor, reason, clock.instant());
+    verifyForProduction(now.version(ref, planned.version()).orElseThrow(), actor, "rollback");
     return home.index().commit(s -> s.state().rollback(ref, actor, reason, clock.instant()));
+  }
+
+  /**
+   * Verifies a version about to serve production. On damage (a file changed, missing, or not
+   * listed) it records a {@code refused} event in the index and throws, naming the file.
+   */
+  private void verifyForProduction(VersionEntry entry, String actor, String operation) {
+    try {
+      home.verifyVersion(entry);
+    } catch (RegistryException damaged) {
+      String why = operation + " of " + entry.ref().registeredName() + " v" + entry.version()
+          + " refused: " + damaged.getMessage();
+      home.index().commit(s -> s.state().refusal(entry, actor, why, clock.instant()));
+      throw new RegistryException(why + " The refusal is recorded in the registry index.",
+          damaged);
+    }
   }
 
   /** The ingest feed after a cursor, read from one snapshot of the home.index(). */

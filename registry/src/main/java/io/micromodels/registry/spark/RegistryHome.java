@@ -1,7 +1,15 @@
 package io.micromodels.registry.spark;
 
 import io.micromodels.registry.Checksums;
+import io.micromodels.registry.ManifestBuilder;
+import io.micromodels.registry.RegistryException;
+import io.micromodels.registry.VersionEntry;
+import io.micromodels.training.artifact.ModelFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 
 /** What publish and the registry operations share: the files, the layout and the index table. */
@@ -19,9 +27,50 @@ record RegistryHome(ArtifactStore store, RegistryLayout layout, RegistryTable in
    * @throws io.micromodels.registry.RegistryException on the first mismatch
    */
   void verify(String folder) {
+    checksums(folder);
+  }
+
+  /**
+   * Checks a version along the chain the index anchors: {@code manifest.json} has the digest the
+   * index recorded; every artifact the manifest lists has that digest in SHA256SUMS, the model
+   * among them; every file SHA256SUMS lists matches. So neither a changed file nor a rewritten
+   * SHA256SUMS passes.
+   *
+   * @throws io.micromodels.registry.RegistryException naming the first damaged file
+   */
+  void verifyVersion(VersionEntry entry) {
+    String folder = entry.location();
+    byte[] manifest = store.read(folder + "/" + ManifestBuilder.FILE_NAME);
+    Checksums.verify(folder + "/" + ManifestBuilder.FILE_NAME, entry.manifestSha256(), manifest);
+    Map<String, String> sums = checksums(folder);
+    Map<String, String> listed = new TreeMap<>();
+    try {
+      new ObjectMapper().readTree(manifest).path("artifacts").forEach(
+          a -> listed.put(a.path("path").asText(), a.path("sha256").asText()));
+    } catch (IOException e) {
+      throw new RegistryException(folder + "/" + ManifestBuilder.FILE_NAME + " is not JSON.", e);
+    }
+
+    if (!listed.containsKey(ModelFormat.FILE_NAME)) {
+      throw new RegistryException(folder + "/" + ManifestBuilder.FILE_NAME + " lists no "
+          + ModelFormat.FILE_NAME + ": the artifact is damaged; publish it again.");
+    }
+
+    listed.forEach((name, sha) -> {
+      if (!sha.equals(sums.get(name))) {
+        throw new RegistryException(folder + "/" + Checksums.FILE_NAME + " disagrees with "
+            + ManifestBuilder.FILE_NAME + " on " + name + ": the artifact is damaged; publish it"
+            + " again.");
+      }
+    });
+  }
+
+  private Map<String, String> checksums(String folder) {
     String sums = new String(store.read(folder + "/" + Checksums.FILE_NAME),
         StandardCharsets.UTF_8);
-    Checksums.parse(sums).forEach((name, sha) -> Checksums.verify(folder + "/" + name, sha,
+    Map<String, String> parsed = Checksums.parse(sums);
+    parsed.forEach((name, sha) -> Checksums.verify(folder + "/" + name, sha,
         store.read(folder + "/" + name)));
+    return parsed;
   }
 }
