@@ -1,13 +1,21 @@
 package io.micromodels.registry;
 
+import io.micromodels.features.BadUsage;
 import java.util.List;
 
 /** The registry's user-facing messages, in one place (STYLE.md §6). */
 public final class RegistryErrors {
   private RegistryErrors() {}
 
+  /** A version the user named that the registry does not hold: bad usage (exit 2). */
+  static final class UnknownVersion extends RegistryException implements BadUsage {
+    UnknownVersion(String message) {
+      super(message);
+    }
+  }
+
   static RegistryException noSuchVersion(ModelRef ref, int version, List<VersionEntry> known) {
-    return new RegistryException("Model " + ref.registeredName() + " has no version " + version
+    return new UnknownVersion("Model " + ref.registeredName() + " has no version " + version
         + "; it has " + (known.isEmpty() ? "none" : known.stream().map(v -> "v" + v.version())
         .toList()) + ". `micromodels registry list --clients " + ref.client() + "` shows them.");
   }

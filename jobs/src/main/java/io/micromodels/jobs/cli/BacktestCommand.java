@@ -56,7 +56,7 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--configs", defaultValue = "data-samples/clients",
       description = "Folder of client configs (default: ${DEFAULT-VALUE}).") Path configs;
-  @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
+  @Option(names = "--clients", split = ",", converter = Identifiers.ClientId.class, description = "Client ids (default: all configured).")
   List<String> clients;
   @Option(names = "--as-of", required = true, converter = AsOfConverter.class, description = "Evaluation moment: labels as known"
       + " then; " + AsOf.FORMS + ".") Instant asOf;
@@ -78,7 +78,7 @@ final class BacktestCommand implements Callable<Integer> {
   String objective;
   @Option(names = "--config-overrides", defaultValue = "{}", description = "Config overrides as JSON.")
   String overrides;
-  @Option(names = "--report-id", description = "Name of the report folder (default: the run id).")
+  @Option(names = "--report-id", converter = Identifiers.ReportId.class, description = "Name of the report folder (default: the run id).")
   String reportId;
   @Option(names = "--holdout", arity = "0..1", fallbackValue = "", paramLabel = "DIR",
       description = "Test the trained candidates as they are (what `run nightly` does) instead of"

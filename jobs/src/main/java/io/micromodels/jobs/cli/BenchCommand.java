@@ -111,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "quality: client configs folder (default: ${DEFAULT-VALUE}).")
   Path configs;
 
-  @Option(names = "--clients", split = ",", description = "quality: client ids (default: all).")
+  @Option(names = "--clients", split = ",", converter = Identifiers.ClientId.class, description = "quality: client ids (default: all).")
   List<String> clients;
 
   @Option(names = "--folds", defaultValue = "1",

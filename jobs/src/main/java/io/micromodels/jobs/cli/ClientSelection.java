@@ -16,7 +16,7 @@ final class ClientSelection {
       description = "Folder of client configs (default: ${DEFAULT-VALUE}).")
   Path configs;
 
-  @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
+  @Option(names = "--clients", split = ",", converter = Identifiers.ClientId.class, description = "Client ids (default: all configured).")
   List<String> clients;
 
   /** The selected configs, loaded and validated (no Spark). */

@@ -32,7 +32,7 @@ final class GateCommand implements Callable<Integer> {
       description = "Folder of client configs (default: ${DEFAULT-VALUE}).")
   java.nio.file.Path configs;
 
-  @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
+  @Option(names = "--clients", split = ",", converter = Identifiers.ClientId.class, description = "Client ids (default: all configured).")
   List<String> clients;
 
   @Option(names = "--as-of", required = true, converter = AsOfConverter.class,

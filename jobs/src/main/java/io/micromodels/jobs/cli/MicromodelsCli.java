@@ -1,6 +1,6 @@
 package io.micromodels.jobs.cli;
 
-import io.micromodels.features.ConfigException;
+import io.micromodels.features.BadUsage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
@@ -69,11 +69,31 @@ public final class MicromodelsCli implements Runnable {
           return exitCodeOf(e);
         });
     cli.setExitCodeExceptionMapper(MicromodelsCli::exitCodeOf);
+    cli.setExecutionStrategy(parsed -> {
+      refuseEmptyLists(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     return cli;
   }
 
+  /**
+   * A list option given but naming nothing ({@code --clients ",,"}) is a usage error: picocli
+   * splits it into no values, which would otherwise read as "no selection" downstream.
+   */
+  private static void refuseEmptyLists(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      for (CommandLine.Model.OptionSpec option : p.matchedOptions()) {
+        if (option.getValue() instanceof java.util.Collection<?> values && values.isEmpty()) {
+          throw new CommandLine.ParameterException(p.commandSpec().commandLine(),
+              "Invalid value for option '" + option.longestName() + "': it names nothing; give"
+                  + " one or more values separated by commas.");
+        }
+      }
+    }
+  }
+
   static int exitCodeOf(Throwable e) {
-    if (e instanceof ConfigException || e instanceof CommandLine.ParameterException) {
+    if (e instanceof BadUsage || e instanceof CommandLine.ParameterException) {
       return EXIT_USAGE;
     }
 

@@ -36,7 +36,7 @@ final class PublishCommand implements Callable<Integer> {
   @Option(names = "--configs", defaultValue = "data-samples/clients",
       description = "Folder of client configs (default: ${DEFAULT-VALUE}).")
   java.nio.file.Path configs;
-  @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
+  @Option(names = "--clients", split = ",", converter = Identifiers.ClientId.class, description = "Client ids (default: all configured).")
   List<String> clients;
   @Option(names = "--as-of", required = true, converter = AsOfConverter.class, description = "The as-of of the candidates"
       + " and backtests: " + AsOf.FORMS + ".")
@@ -49,7 +49,8 @@ final class PublishCommand implements Callable<Integer> {
   String backtest;
   @Option(names = "--force", description = "Publish candidates the gate blocked (needs --reason).")
   boolean force;
-  @Option(names = "--reason", description = "Why a blocked candidate is forced out.")
+  @Option(names = "--reason", converter = Identifiers.Reason.class,
+      description = "Why a blocked candidate is forced out.")
   String reason;
   @Option(names = "--actor", description = "Who publishes (default: the user name).")
   String actor;

@@ -30,7 +30,7 @@ final class RegistryCommand {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", defaultValue = ModelRef.DEFAULT_MODEL,
-      scope = picocli.CommandLine.ScopeType.INHERIT,
+      scope = picocli.CommandLine.ScopeType.INHERIT, converter = Identifiers.ClientId.class,
       description = "Model name within the client (default: ${DEFAULT-VALUE}).")
   String model;
 
@@ -47,7 +47,7 @@ final class RegistryCommand {
   @Command(name = "list", mixinStandardHelpOptions = true,
       description = "Each client's versions with status, and its blocked candidates.")
   int list(
-      @Option(names = "--clients", split = ",", description = "Client ids (default: all).")
+      @Option(names = "--clients", split = ",", converter = Identifiers.ClientId.class, description = "Client ids (default: all).")
           List<String> clients,
       @Option(names = "--as-of-version", description = "Index version to read (time travel).")
           Long asOfVersion) {
@@ -74,8 +74,9 @@ final class RegistryCommand {
   @Command(name = "show", mixinStandardHelpOptions = true,
       description = "A version's status, history and manifest.")
   int show(
-      @Option(names = "--client", required = true) String client,
-      @Option(names = "--model-version", required = true, description = "The version number (v<N>).") int version,
+      @Option(names = "--client", required = true, converter = Identifiers.ClientId.class) String client,
+      @Option(names = "--model-version", required = true, converter = Identifiers.ModelVersion.class,
+          description = "The version (v<N> or N).") int version,
       @Option(names = "--as-of-version", description = "Index version to read (time travel).")
           Long asOfVersion) throws IOException {
     Registry registry = registry();
@@ -95,9 +96,10 @@ final class RegistryCommand {
   @Command(name = "promote", mixinStandardHelpOptions = true,
       description = "Makes a version the client's production model (alias champion).")
   int promote(
-      @Option(names = "--client", required = true) String client,
-      @Option(names = "--model-version", required = true, description = "The version number (v<N>).") int version,
-      @Option(names = "--reason", required = true) String reason,
+      @Option(names = "--client", required = true, converter = Identifiers.ClientId.class) String client,
+      @Option(names = "--model-version", required = true, converter = Identifiers.ModelVersion.class,
+          description = "The version (v<N> or N).") int version,
+      @Option(names = "--reason", required = true, converter = Identifiers.Reason.class) String reason,
       @Option(names = "--actor", description = "Who (default: the user name).") String actor) {
     RegistryEvent e = registry().promote(new ModelRef(client, model), version, who(actor), reason);
     out().println(describe(e));
@@ -107,8 +109,8 @@ final class RegistryCommand {
   @Command(name = "rollback", mixinStandardHelpOptions = true,
       description = "Returns the client to its previous production version.")
   int rollback(
-      @Option(names = "--client", required = true) String client,
-      @Option(names = "--reason", required = true) String reason,
+      @Option(names = "--client", required = true, converter = Identifiers.ClientId.class) String client,
+      @Option(names = "--reason", required = true, converter = Identifiers.Reason.class) String reason,
       @Option(names = "--actor", description = "Who (default: the user name).") String actor) {
     RegistryEvent e = registry().rollback(new ModelRef(client, model), who(actor), reason);
     out().println(describe(e));

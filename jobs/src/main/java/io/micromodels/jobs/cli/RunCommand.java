@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Folder of client configs (default: ${DEFAULT-VALUE}).")
   Path configs;
 
-  @Option(names = "--clients", split = ",", description = "Client ids (default: all configured).")
+  @Option(names = "--clients", split = ",", converter = Identifiers.ClientId.class, description = "Client ids (default: all configured).")
   List<String> clients;
 
   @Option(names = "--as-of", converter = AsOfConverter.class, description = "As-of (default: the end of yesterday, UTC): " + AsOf.FORMS + ".")

@@ -56,8 +56,13 @@ class PublishCommandTest {
         "../data-samples/clients", "--as-of", AS_OF, "--force")).isEqualTo(2);
     assertThat(err.toString()).contains("--force needs --reason");
 
+    assertThat(run(common, "registry", "promote", "--client", "dashfood", "--model-version",
+        "v7", "--reason", "no such version")).as("an unknown version is bad usage").isEqualTo(2);
+    assertThat(err.toString()).contains("Model micromodels.dashfood.fraud has no version 7; it has"
+        + " [v1]");
     assertThat(run(common, "registry", "promote", "--client",
-        "dashfood", "--model-version", "1", "--reason", "first release", "--actor", "alice")).isZero();
+        "dashfood", "--model-version", "v1", "--reason", "first release", "--actor", "alice"))
+        .isZero();
     assertThat(lastOut).contains("micromodels.dashfood.fraud: promoted v1 by alice");
     // a backtest's default champion is the client's production model
     var champions = io.micromodels.jobs.pipeline.ProductionModels.current(SharedSpark.session(),

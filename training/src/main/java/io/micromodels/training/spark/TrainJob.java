@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import io.micromodels.features.FeatureRange;
+import io.micromodels.features.AsOf;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.features.config.TrainingSpec;
@@ -160,6 +161,10 @@ public final class TrainJob {
       MllibSolver mllib = MllibSolver.in(spark);
       List<MicromodelSpec> shared = globalMicromodels(clients);
       long pooledRows = counts.values().stream().mapToLong(Long::longValue).sum();
+      if (pooledRows == 0) {
+        throw noRows(specs);
+      }
+
       Dataset<Row> globalPool = sample(rows, pooledRows, globalSampleRows);
       long globalRows = shared.isEmpty() ? 0
           : pooledRows <= globalSampleRows ? pooledRows : globalPool.count();
@@ -290,6 +295,15 @@ public final class TrainJob {
     }
 
     return List.copyOf(shared.values());
+  }
+
+  /** Nothing to train on: names each client's window, so the user sees which data is missing. */
+  private static TrainingException noRows(Map<String, ClientSpec> specs) {
+    return new TrainingException("No decision events to train on: no selected client has one in"
+        + " its training window (" + specs.values().stream()
+            .map(s -> s.clientId() + " " + AsOf.window(s.window().start(), s.window().end()))
+            .collect(java.util.stream.Collectors.joining(", "))
+        + "). Ingest the events of that period, or choose another --as-of.");
   }
 
   /** The global model over all clients' pooled rows, in one task or with MLlib. */

@@ -139,6 +139,18 @@ class TrainJobTest {
   }
 
   @Test
+  void anEmptyTrainingWindowIsNamedNotAnEmptyIterator() {
+    Instant longBefore = Instant.parse("2020-01-31T23:59:59Z");
+    assertThatThrownBy(() -> new TrainJob(spark, settings).runReporting(clients, longBefore,
+        Map.of(), dir.resolve("empty").toString()))
+        .isInstanceOf(io.micromodels.training.train.TrainingException.class)
+        .hasMessageStartingWith("No decision events to train on: no selected client has one in"
+            + " its training window (voltmart [2019-")
+        .hasMessageEndingWith("Ingest the events of that period, or choose another --as-of.");
+    assertThat(dir.resolve("empty")).doesNotExist();
+  }
+
+  @Test
   void aGlobalRowCapThatIsNotANumberOfRowsIsRefusedNamingTheKey() {
     spark.conf().set(TrainJob.GLOBAL_ROW_CAP, "lots");
     try {
