@@ -11,6 +11,7 @@ import io.micromodels.jobs.bench.IngestBenchmark;
 import io.micromodels.jobs.bench.MachineFacts;
 import io.micromodels.jobs.bench.NightlyBenchmark;
 import io.micromodels.jobs.bench.QualityBenchmark;
+import io.micromodels.jobs.bench.RegistryReadBenchmark;
 import io.micromodels.jobs.bench.ScorerThroughput;
 import io.micromodels.jobs.bench.SklearnBenchmark;
 import io.micromodels.jobs.bench.TrainBenchmark;
@@ -48,7 +49,9 @@ import picocli.CommandLine;
       "           on twice that: seconds per stage, peak heap, outcomes [--scratch DIR]",
       "  quality  --as-of T: every client of --warehouse with --min-test-frauds test frauds, our",
       "           model vs scikit-learn logistic regression and gradient boosting on the rows of",
-      "           the backtest's last fold (AP, ROC AUC, bootstrap intervals) [--python EXE]"
+      "           the backtest's last fold (AP, ROC AUC, bootstrap intervals) [--python EXE]",
+      "  registry the registry of --warehouse read in a fresh JVM, with Spark vs with Delta",
+      "           Kernel (the read-only registry commands' reader), 5 times each"
     })
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
@@ -153,6 +156,12 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     Map<String, Object> result;
     Path file;
+    if (what.equals("registry")) { // each read in a fresh JVM: no Spark here
+      result = new RegistryReadBenchmark(root.global.sparkSettings().tablePath("registry"), 5)
+          .run();
+      return written(result, out != null ? out : Path.of("bench-results", "registry-reads.json"));
+    }
+
     SparkSession spark = SparkSessions.create("micromodels-bench", root.global.sparkSettings());
     Path scratch = Files.createTempDirectory("micromodels-bench-");
     if (what.equals("ingest") && input != null) {
@@ -188,10 +197,13 @@ final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Use `bench ingest --input DIR`, `bench features --warehouses SMALL,LARGE`,"
               + " `bench sklearn`, `bench scorer`, `bench train --as-of T`, `bench backtest` or"
-              + " `bench nightly [--events N]` or `bench quality --as-of T`.");
+              + " `bench nightly [--events N]`, `bench quality --as-of T` or `bench registry`.");
     }
 
-    file = out != null ? out : file;
+    return written(result, out != null ? out : file);
+  }
+
+  private static int written(Map<String, Object> result, Path file) {
     IngestBenchmark.write(result, file);
     System.out.println(result);
     System.out.println("written to " + file);

@@ -21,7 +21,11 @@ final class ArtifactStore {
   private final Configuration conf;
 
   ArtifactStore(SparkSession spark) {
-    this.conf = spark.sessionState().newHadoopConf();
+    this(spark.sessionState().newHadoopConf());
+  }
+
+  ArtifactStore(Configuration conf) {
+    this.conf = conf;
   }
 
   private FileSystem fs(Path path) throws IOException {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micromodels.registry.Feed;
+import io.micromodels.registry.IndexReads;
+import io.micromodels.registry.IndexReads.IndexVersion;
 import io.micromodels.registry.ManifestBuilder;
 import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.RegistryEvent;
@@ -17,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.micromodels.registry.kernel.KernelIndex;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -27,6 +31,7 @@ public final class Registry {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RegistryHome home;
+  private final IndexReads reads;
   private final Clock clock;
 
   public Registry(SparkSession spark, String registryRoot) {
@@ -34,12 +39,24 @@ public final class Registry {
   }
 
   Registry(SparkSession spark, String registryRoot, Clock clock) {
-    this.home = RegistryHome.open(spark, registryRoot);
+    this(RegistryHome.open(spark, registryRoot), null, clock);
+  }
+
+  private Registry(RegistryHome home, IndexReads reads, Clock clock) {
+    this.home = home;
+    this.reads = reads != null ? reads : home.writer();
     this.clock = clock;
   }
 
-  /** What one version of the index holds. */
-  public record IndexVersion(long version, Instant time, String operation) {}
+  /**
+   * The registry for reading only, without Spark: the index is read with Delta Kernel
+   * ({@link KernelIndex}), the files through Hadoop's file systems with {@code conf}. Promote and
+   * rollback need the Spark registry.
+   */
+  public static Registry readOnly(Configuration conf, String registryRoot) {
+    RegistryHome home = RegistryHome.readOnly(conf, registryRoot);
+    return new Registry(home, new KernelIndex(conf, home.layout().index()), Clock.systemUTC());
+  }
 
   /** A version with its manifest and every event that concerned it. */
   public record VersionDetails(VersionEntry entry, JsonNode manifest,
@@ -47,10 +64,10 @@ public final class Registry {
 
   /** The current state. */
   public RegistryState state() {
-    return home.index().read().state();
+    return reads.read().state();
   }
 
-  /** The state as of a past Delta version of the home.index(). */
+  /** The state as of a past Delta version of the index. */
   public RegistryState stateAt(long indexVersion) {
     List<IndexVersion> versions = history();
     if (versions.stream().noneMatch(v -> v.version() == indexVersion)) {
@@ -59,19 +76,17 @@ public final class Registry {
           + ". `micromodels registry history` lists them.");
     }
 
-    return home.index().readAt(indexVersion).state();
+    return reads.readAt(indexVersion).state();
   }
 
   /** The Delta version of the index now (-1 before the first commit). */
   public long indexVersion() {
-    return home.index().read().tableVersion();
+    return reads.read().tableVersion();
   }
 
   /** Every version of the index, oldest first: each one a readable past state. */
   public List<IndexVersion> history() {
-    return home.index().history().stream().map(r -> new IndexVersion(r.<Long>getAs("version"),
-        RegistryTable.instant(r.getAs("timestamp")), r.<String>getAs("operation")))
-        .toList();
+    return reads.history();
   }
 
   public List<VersionEntry> list(ModelRef ref) {
@@ -123,7 +138,7 @@ public final class Registry {
     RegistryState now = state();
     now.promote(ref, version, actor, reason, clock.instant()); // refuses what is not allowed
     verifyForProduction(now.version(ref, version).orElseThrow(), actor, "promote");
-    return home.index().commit(s -> s.state().promote(ref, version, actor, reason, clock.instant()));
+    return home.writer().commit(s -> s.state().promote(ref, version, actor, reason, clock.instant()));
   }
 
   /**
@@ -134,7 +149,7 @@ public final class Registry {
     RegistryState now = state();
     RegistryEvent planned = now.rollback(ref, actor, reason, clock.instant());
     verifyForProduction(now.version(ref, planned.version()).orElseThrow(), actor, "rollback");
-    return home.index().commit(s -> s.state().rollback(ref, actor, reason, clock.instant()));
+    return home.writer().commit(s -> s.state().rollback(ref, actor, reason, clock.instant()));
   }
 
   /**
@@ -147,15 +162,15 @@ public final class Registry {
     } catch (RegistryException damaged) {
       String why = operation + " of " + entry.ref().registeredName() + " v" + entry.version()
           + " refused: " + damaged.getMessage();
-      home.index().commit(s -> s.state().refusal(entry, actor, why, clock.instant()));
+      home.writer().commit(s -> s.state().refusal(entry, actor, why, clock.instant()));
       throw new RegistryException(why + " The refusal is recorded in the registry index.",
           damaged);
     }
   }
 
-  /** The ingest feed after a cursor, read from one snapshot of the home.index(). */
+  /** The ingest feed after a cursor, read from one snapshot of the index. */
   public ObjectNode feed(long after) {
-    RegistryTable.Snapshot snapshot = home.index().read();
+    IndexReads.Snapshot snapshot = reads.read();
     return Feed.of(snapshot.state(), snapshot.tableVersion(), after, clock.instant());
   }
 

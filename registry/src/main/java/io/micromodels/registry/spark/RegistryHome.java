@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /** What publish and the registry operations share: the files, the layout and the index table. */
@@ -19,6 +20,21 @@ record RegistryHome(ArtifactStore store, RegistryLayout layout, RegistryTable in
     ArtifactStore store = new ArtifactStore(spark);
     RegistryLayout layout = new RegistryLayout(store.qualify(registryRoot));
     return new RegistryHome(store, layout, new RegistryTable(spark, layout.index()));
+  }
+
+  /** The registry's files and layout for reading, without Spark: no index writer. */
+  static RegistryHome readOnly(Configuration conf, String registryRoot) {
+    ArtifactStore store = new ArtifactStore(conf);
+    return new RegistryHome(store, new RegistryLayout(store.qualify(registryRoot)), null);
+  }
+
+  /** The index writer; a read-only home has none. */
+  RegistryTable writer() {
+    if (index == null) {
+      throw new IllegalStateException("this registry was opened read-only");
+    }
+
+    return index;
   }
 
   /**

@@ -3,6 +3,8 @@ package io.micromodels.registry.spark;
 import io.delta.tables.DeltaTable;
 import io.micromodels.registry.EventKind;
 import io.micromodels.registry.ModelRef;
+import io.micromodels.registry.IndexReads;
+import io.micromodels.registry.IndexRows;
 import io.micromodels.registry.RegistryEvent;
 import io.micromodels.registry.RegistryException;
 import io.micromodels.registry.RegistryState;
@@ -29,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
  * and the other gets a Delta concurrency exception, or finds its key taken, and retries on the
  * new state. So seqs stay gap-free in commit order and a version number is given out once.
  */
-final class RegistryTable {
+final class RegistryTable implements IndexReads {
   static final StructType SCHEMA = new StructType()
       .add("seq", DataTypes.LongType, false)
       .add("event_id", DataTypes.StringType, false)
@@ -50,12 +52,6 @@ final class RegistryTable {
       + " 'published' AND t.client = s.client AND t.model = s.model AND t.version = s.version)";
   private static final int MAX_ATTEMPTS = 25;
 
-  /**
-   * The index as read at one Delta version ({@code -1}: the table does not exist yet, or the
-   * version was not looked up).
-   */
-  record Snapshot(long tableVersion, RegistryState state) {}
-
   private final SparkSession spark;
   private final String path;
 
@@ -68,8 +64,8 @@ final class RegistryTable {
     return path;
   }
 
-  /** The latest state. */
-  Snapshot read() {
+  @Override
+  public Snapshot read() {
     if (!exists()) {
       return new Snapshot(-1, RegistryState.empty());
     }
@@ -78,8 +74,8 @@ final class RegistryTable {
     return readAt(version);
   }
 
-  /** The state as of a past Delta version of the index (time travel). */
-  Snapshot readAt(long tableVersion) {
+  @Override
+  public Snapshot readAt(long tableVersion) {
     return new Snapshot(tableVersion, state(spark.read().format("delta")
         .option("versionAsOf", tableVersion).load(path)));
   }
@@ -93,14 +89,17 @@ final class RegistryTable {
     return RegistryState.replay(events);
   }
 
-  /** Every Delta version of the index: version, commit time, operation. */
-  List<Row> history() {
+  @Override
+  public List<IndexVersion> history() {
     if (!exists()) {
       return List.of();
     }
 
     return DeltaTable.forPath(spark, path).history().select("version", "timestamp", "operation")
-        .orderBy("version").collectAsList();
+        .orderBy("version").collectAsList().stream()
+        .map(r -> new IndexVersion(r.<Long>getAs("version"), instant(r.getAs("timestamp")),
+            r.<String>getAs("operation")))
+        .toList();
   }
 
   /**
@@ -217,12 +216,10 @@ final class RegistryTable {
   }
 
   static RegistryEvent event(Row r) {
-    return new RegistryEvent(r.<Long>getAs("seq"), r.getAs("event_id"),
-        instant(r.getAs("time")), EventKind.of(r.getAs("kind")),
-        new ModelRef(r.getAs("client"), r.getAs("model")), r.getAs("version"),
-        Status.of(r.getAs("status")), r.getAs("previous_version"),
-        instant(r.getAs("created")), r.getAs("location"),
-        r.getAs("manifest_sha256"), r.getAs("actor"), r.getAs("reason"),
-        r.getAs("candidate_sha256"));
+    return IndexRows.event(column -> {
+      Object value = r.getAs(column);
+      return value instanceof Timestamp || value instanceof java.time.Instant ? instant(value)
+          : value;
+    });
   }
 }

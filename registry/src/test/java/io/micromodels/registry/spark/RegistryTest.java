@@ -74,7 +74,7 @@ class RegistryTest {
         "v2=published", "v3=published");
     assertThat(statuses(registry.stateAt(beforePromotions + 2))).containsExactly(
         "v1=published", "v2=published", "v3=production");
-    assertThat(registry.history()).extracting(Registry.IndexVersion::version)
+    assertThat(registry.history()).extracting(io.micromodels.registry.IndexReads.IndexVersion::version)
         .contains(beforePromotions, beforePromotions + 1, beforePromotions + 2,
             beforePromotions + 3);
     assertThat(registry.show(registry.stateAt(beforePromotions + 2), ACME, 3).entry().status()
