@@ -19,11 +19,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * A small client of Airflow's stable REST API, for Airflow 2 ({@code /api/v1}) and Airflow 3
  * ({@code /api/v2}): trigger a DAG run (idempotently, by caller-chosen run id), read runs, task
  * instances and logs, wait for a run to finish, pause and unpause a DAG. Errors become
- * {@link AirflowException}s that name the DAG or run and never contain credentials.
+ * {@link AirflowException}s that name the DAG or run and never contain credentials: every message,
+ * and every task log handed on for printing, passes the transport's {@link SecretMask}.
  */
 public final class AirflowClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration MAX_POLL = Duration.ofSeconds(30);
+  private static final int MAX_DETAIL = 300;
   private final Transport transport;
   private final ApiVersion api;
   private final Sleeper sleeper;
@@ -120,10 +122,10 @@ public final class AirflowClient {
       StringBuilder text = new StringBuilder();
       content.forEach(line -> text.append(line.isTextual() ? line.asText()
           : line.path("event").asText(line.toString())).append('\n'));
-      return text.toString();
+      return transport.masked(text.toString());
     }
 
-    return content.asText();
+    return transport.masked(content.asText());
   }
 
   /**
@@ -140,7 +142,7 @@ public final class AirflowClient {
       }
 
       if (!clock.instant().plus(poll).isBefore(deadline)) {
-        throw new AirflowException("Run " + runId + " of DAG " + dagId + " is still "
+        throw transport.failure("Run " + runId + " of DAG " + dagId + " is still "
             + run.state() + " after " + timeout.toSeconds() + " s. It keeps running in Airflow;"
             + " wait again or check its task logs.", -1);
       }
@@ -149,7 +151,7 @@ public final class AirflowClient {
         sleeper.sleep(poll);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AirflowException("Interrupted while waiting for run " + runId, e);
+        throw transport.failure("Interrupted while waiting for run " + runId, e);
       }
 
       poll = poll.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.multipliedBy(2);
@@ -178,16 +180,21 @@ public final class AirflowClient {
       return response.body();
     }
 
-    String detail = response.body() == null ? "" : ": " + response.body().path("detail").asText(
-        response.body().path("title").asText(""));
+    String detail = response.body() == null ? "" : ": " + capped(transport.masked(
+        response.body().path("detail").asText(response.body().path("title").asText(""))));
     String at = " (Airflow at " + transport.base() + ", HTTP " + status + detail + ")";
-    throw new AirflowException(switch (status) {
+    throw transport.failure(switch (status) {
       case 401, 403 -> "Cannot " + what + ": Airflow refused the credentials" + at + ". Check "
           + Credentials.USERNAME_VARIABLE + "/" + Credentials.PASSWORD_VARIABLE
           + " and the user's permissions.";
       case 404 -> "Cannot " + what + ": not found" + at + ". Check the DAG id and run id.";
       default -> "Cannot " + what + at + ".";
     }, status);
+  }
+
+  /** A server's detail is quoted, not dumped: masked first, so no cut leaves part of a secret. */
+  private static String capped(String detail) {
+    return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "...";
   }
 
   private static DagRun dagRun(JsonNode node) {
