@@ -20,7 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * ({@code /api/v2}): trigger a DAG run (idempotently, by caller-chosen run id), read runs, task
  * instances and logs, wait for a run to finish, pause and unpause a DAG. Errors become
  * {@link AirflowException}s that name the DAG or run and never contain credentials: every message,
- * and every task log handed on for printing, passes the transport's {@link SecretMask}.
+ * and every server text handed on for printing (runs, task states, logs), passes the
+ * transport's {@link SecretMask}.
  */
 public final class AirflowClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,7 +108,8 @@ public final class AirflowClient {
         "list task instances of run " + runId + " of DAG " + dagId);
     List<TaskInstance> tasks = new ArrayList<>();
     body.path("task_instances").forEach(node -> tasks.add(new TaskInstance(
-        node.path("task_id").asText(), text(node, "state"), node.path("try_number").asInt())));
+        transport.masked(node.path("task_id").asText()), transport.masked(text(node, "state")),
+        node.path("try_number").asInt())));
     return tasks;
   }
 
@@ -197,9 +199,12 @@ public final class AirflowClient {
     return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "...";
   }
 
-  private static DagRun dagRun(JsonNode node) {
-    return new DagRun(node.path("dag_id").asText(), node.path("dag_run_id").asText(),
-        node.path("state").asText(), text(node, "logical_date"));
+  /** A run as the server describes it; its texts are printed, so they are masked too. */
+  private DagRun dagRun(JsonNode node) {
+    return new DagRun(transport.masked(node.path("dag_id").asText()),
+        transport.masked(node.path("dag_run_id").asText()),
+        transport.masked(node.path("state").asText()),
+        transport.masked(text(node, "logical_date")));
   }
 
   private static String text(JsonNode node, String field) {
