@@ -1,6 +1,7 @@
 package io.micromodels.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micromodels.features.SecretFilter;
 import java.util.Iterator;
 import java.util.Map;
 

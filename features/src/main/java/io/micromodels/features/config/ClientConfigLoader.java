@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micromodels.features.ClientId;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.EventFields;
+import io.micromodels.features.Quoted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -30,6 +30,7 @@ public final class ClientConfigLoader {
       Set.of("client_id", "time_zone", "night_hours", "regions", "decision_event_types", "label",
           "features", "micromodels", "combiner", "calibration", "score", "policy", "gates",
           "training", "backtest", "assertions", "min_fraud_labels", "auto_promote");
+  private static final String KIND = "client config";
   public static final int DEFAULT_MIN_FRAUD_LABELS = ClientConfig.DEFAULT_MIN_FRAUD_LABELS;
 
   private ClientConfigLoader() {}
@@ -80,25 +81,20 @@ public final class ClientConfigLoader {
    * @param overrides a JSON object, or null for none
    */
   public static ClientConfig load(Path file, JsonNode overrides) {
-    JsonNode tree = ConfigYaml.read(file);
+    JsonNode tree = ConfigYaml.read(file, KIND);
 
     if (overrides != null && !overrides.isEmpty()) {
       if (!overrides.isObject() || tree == null || !tree.isObject()) {
         throw new ConfigException("Config overrides for " + file + " must be a JSON object of"
-            + " config keys, e.g. {\"training\": {\"train_days\": 60}}; got " + overrides);
+            + " config keys, e.g. {\"training\": {\"train_days\": 60}}; got "
+            + Quoted.redacted(overrides));
       }
 
       tree = merge((com.fasterxml.jackson.databind.node.ObjectNode) tree.deepCopy(), overrides);
     }
 
-    ConfigNode root = new ConfigNode(file, "", tree);
-    if (tree == null || !tree.isObject()) {
-      boolean empty = tree == null || tree.isMissingNode() || tree.isNull();
-      throw root.error("(top level)", "not a mapping", "a YAML mapping with client_id, policy, ...",
-          empty ? "an empty file" : tree.getNodeType().toString().toLowerCase(Locale.ROOT));
-    }
-
-    root.allowOnly(KEYS);
+    ConfigNode root = ConfigNode.mappingRoot(KIND, file, tree,
+        "a YAML mapping with client_id, policy, ...").allowOnly(KEYS);
     ClientId clientId = clientId(root, file);
     Map<String, List<String>> regions = regions(root);
     List<FeatureSpec> features = FeatureReader.read(root);
@@ -152,8 +148,8 @@ public final class ClientConfigLoader {
 
     String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     if (!base.equals(id)) {
-      throw root.child("client_id").invalid("'" + id + "' must equal the file name '" + base
-          + "' (one file per client, named by its id)");
+      throw root.child("client_id").invalid("'%s' must equal the file name '%s' (one file per client, named"
+          + " by its id)", id, base);
     }
 
     return new ClientId(id);
@@ -178,8 +174,8 @@ public final class ClientConfigLoader {
             "an ISO 3166-1 alpha-2 code such as DE");
         String previous = countryRegion.put(code, entry.getKey());
         if (previous != null) {
-          throw country.invalid(code + " is already in region " + previous
-              + "; expected each country in at most one region");
+          throw country.invalid("%s is already in region %s; expected each country in at most"
+              + " one region", code, previous);
         }
 
         countries.add(code);
@@ -227,8 +223,8 @@ public final class ClientConfigLoader {
     }
 
     if (!Files.isRegularFile(resolved)) {
-      throw root.child("assertions").invalid("file " + resolved + " does not exist; expected a"
-          + " CSV of customers that must be prevented");
+      throw root.child("assertions").invalid("file %s does not exist; expected a CSV of customers"
+          + " that must be prevented", given);
     }
 
     // A symbolic link inside the folder must not lead out of it either.

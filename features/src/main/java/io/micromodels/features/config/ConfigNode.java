@@ -2,27 +2,55 @@ package io.micromodels.features.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micromodels.features.ConfigException;
+import io.micromodels.features.Quoted;
+import io.micromodels.features.SecretFilter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A position in a parsed YAML file: typed reads that fail with the file, the key path, what was
- * expected and what was found.
+ * expected and what was found. This is where config errors quote the file: keys in paths, found
+ * values and values named in a rule are all redacted and capped ({@link Quoted#redacted}), so a
+ * secret or a 200 KB value in the wrong place never reaches a message whole.
  */
 final class ConfigNode {
+  private final String kind;
   private final Path file;
   private final String path;
   private final JsonNode node;
 
-  ConfigNode(Path file, String path, JsonNode node) {
+  private ConfigNode(String kind, Path file, String path, JsonNode node) {
+    this.kind = kind;
     this.file = file;
     this.path = path;
     this.node = node;
+  }
+
+  /**
+   * The top of a file's tree.
+   *
+   * @param kind what the file is, for messages: "client config", "platform config"
+   */
+  static ConfigNode root(String kind, Path file, JsonNode tree) {
+    return new ConfigNode(kind, file, "", tree);
+  }
+
+  /** The top of a file that must be a mapping; {@code expected} describes one for the message. */
+  static ConfigNode mappingRoot(String kind, Path file, JsonNode tree, String expected) {
+    ConfigNode root = root(kind, file, tree);
+    if (tree == null || !tree.isObject()) {
+      boolean empty = tree == null || tree.isMissingNode() || tree.isNull();
+      throw root.error("(top level)", "not a mapping", expected,
+          empty ? "an empty file" : tree.getNodeType().toString().toLowerCase(Locale.ROOT));
+    }
+
+    return root;
   }
 
   Path file() {
@@ -45,7 +73,9 @@ final class ConfigNode {
   }
 
   ConfigNode child(String key) {
-    return new ConfigNode(file, path.isEmpty() ? key : path + "." + key, node.get(key));
+    String quoted = Quoted.redacted(key);
+    return new ConfigNode(kind, file, path.isEmpty() ? quoted : path + "." + quoted,
+        node == null ? null : node.get(key));
   }
 
   /** Fails on keys outside {@code allowed}, suggesting the closest allowed key. */
@@ -99,7 +129,7 @@ final class ConfigNode {
     }
 
     double number = value.node.doubleValue();
-    if (number < min || number > max) {
+    if (!(number >= min && number <= max)) { // NaN (.nan) is in no range
       throw value.mismatch("a number within " + min + ".." + max);
     }
 
@@ -150,7 +180,7 @@ final class ConfigNode {
 
     List<ConfigNode> items = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
-      items.add(new ConfigNode(file, path + "[" + i + "]", node.get(i)));
+      items.add(new ConfigNode(kind, file, path + "[" + i + "]", node.get(i)));
     }
 
     return items;
@@ -222,7 +252,8 @@ final class ConfigNode {
   }
 
   double asNumber(double min, double max) {
-    if (node == null || !node.isNumber() || node.doubleValue() < min || node.doubleValue() > max) {
+    if (node == null || !node.isNumber()
+        || !(node.doubleValue() >= min && node.doubleValue() <= max)) {
       throw mismatch("a number within " + min + ".." + max);
     }
 
@@ -233,19 +264,32 @@ final class ConfigNode {
     return node == null || node.isNull() || node.isMissingNode();
   }
 
+  /** An error for this node's value; under a key that names a credential the value is hidden. */
   ConfigException mismatch(String expected) {
-    return error(path, "invalid value", expected, isAbsent() ? "nothing" : node.toString());
+    String found = isAbsent() ? "nothing"
+        : SecretFilter.namesCredential(path) ? SecretFilter.REDACTED : Quoted.redacted(node);
+    return error(path, "invalid value", expected, found);
   }
 
-  /** An error at this node for a rule that involves its value. */
-  ConfigException invalid(String rule) {
+  /**
+   * An error at this node for a rule that involves values: each {@code %s} of {@code rule} is
+   * one of {@code values}, quoted as the file's content is quoted (redacted and capped).
+   */
+  ConfigException invalid(String rule, Object... values) {
+    Object[] quoted = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      quoted[i] = Quoted.redacted(String.valueOf(values[i]));
+    }
+
     return new ConfigException(
-        "Invalid client config " + file + ": key `" + path + "`: " + rule + ".");
+        "Invalid " + kind + " " + file + ": key `" + path + "`: "
+            + (values.length == 0 ? rule : rule.formatted(quoted)) + ".");
   }
 
+  /** An error at {@code keyPath} (already quoted: a path of this file's nodes). */
   ConfigException error(String keyPath, String problem, String expected, String found) {
     return new ConfigException(
-        "Invalid client config " + file + ": key `" + keyPath + "`: " + problem + "; expected "
+        "Invalid " + kind + " " + file + ": key `" + keyPath + "`: " + problem + "; expected "
             + expected + (found == null ? "" : ", found " + found) + ".");
   }
 
@@ -254,6 +298,10 @@ final class ConfigNode {
     String best = null;
     int bestDistance = 3;
     for (String candidate : allowed) {
+      if (Math.abs(key.length() - candidate.length()) >= bestDistance) {
+        continue; // the length difference alone is too many edits
+      }
+
       int distance = distance(key, candidate);
       if (distance < bestDistance) {
         bestDistance = distance;

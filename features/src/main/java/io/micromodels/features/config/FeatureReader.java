@@ -29,8 +29,8 @@ final class FeatureReader {
       FeatureSpec spec = readOne(node);
       for (String column : spec.columnNames()) {
         if (!columns.add(column)) {
-          throw node.invalid("feature column `" + column + "` is declared twice; expected each"
-              + " column once (drop the window or the spec that repeats it)");
+          throw node.invalid("feature column `%s` is declared twice; expected each column once"
+              + " (drop the window or the spec that repeats it)", column);
         }
       }
 

@@ -23,7 +23,7 @@ final class MicromodelReader {
       node.requireMapping().allowOnly(KEYS);
       String name = node.requiredString("name");
       if (!names.add(name)) {
-        throw node.child("name").invalid("micromodel name `" + name + "` is used twice");
+        throw node.child("name").invalid("micromodel name `%s` is used twice", name);
       }
 
       String type = node.requiredString("type");
@@ -151,8 +151,8 @@ final class MicromodelReader {
     for (String input : inputs) {
       if (!features.contains(input) && !EventFields.ALL.contains(input)
           && !FeatureReader.DERIVED.contains(input)) {
-        throw node.invalid("`" + input + "` is neither a declared feature column nor a raw"
-            + " column; declared features: " + features);
+        throw node.invalid("`%s` is neither a declared feature column nor a raw column;"
+            + " declared features: %s", input, features);
       }
     }
   }

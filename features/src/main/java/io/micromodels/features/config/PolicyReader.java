@@ -72,8 +72,8 @@ final class PolicyReader {
       double prevent = e.has("prevent_at") ? score(e, "prevent_at") : preventAt;
       ordered(e, review, prevent);
       if (!segments.add(only.getKey() + "=" + value)) {
-        throw e.child("segment").invalid("segment " + only.getKey() + " = " + value
-            + " has an exception already; expected each segment once (the first match wins)");
+        throw e.child("segment").invalid("segment %s = %s has an exception already; expected"
+            + " each segment once (the first match wins)", only.getKey(), value);
       }
 
       exceptions.add(new Policy.SegmentThreshold(only.getKey(), value, review, prevent));
@@ -91,8 +91,8 @@ final class PolicyReader {
       case "region" -> {
         String region = value.text();
         if (!regions.containsKey(region)) {
-          throw value.invalid("region `" + region + "` is not declared under `regions` "
-              + regions.keySet().stream().sorted().toList());
+          throw value.invalid("region `%s` is not declared under `regions` %s", region,
+              regions.keySet().stream().sorted().toList());
         }
 
         yield region;
@@ -115,8 +115,8 @@ final class PolicyReader {
       String region = entry.getKey();
       ConfigNode target = entry.getValue();
       if (!regions.containsKey(region)) {
-        throw target.invalid("region `" + region + "` is not declared under `regions` "
-            + regions.keySet().stream().sorted().toList());
+        throw target.invalid("region `%s` is not declared under `regions` %s", region,
+            regions.keySet().stream().sorted().toList());
       }
 
       if (target.has("block_rate") || target.has("review_rate")) {

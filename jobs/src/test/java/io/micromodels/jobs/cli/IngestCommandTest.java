@@ -65,7 +65,8 @@ class IngestCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
-        .contains("Platform config " + config + ": unknown key `warehose`");
+        .contains("Invalid platform config " + config + ": key `warehose`: unknown key")
+        .contains("did you mean `warehouse`?");
   }
 
   @Test

@@ -19,11 +19,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * A small client of Airflow's stable REST API, for Airflow 2 ({@code /api/v1}) and Airflow 3
  * ({@code /api/v2}): trigger a DAG run (idempotently, by caller-chosen run id), read runs, task
  * instances and logs, wait for a run to finish, pause and unpause a DAG. Errors become
- * {@link AirflowException}s that name the DAG or run and never contain credentials.
+ * {@link AirflowException}s that name the DAG or run and never contain credentials: every message,
+ * and every server text handed on for printing (runs, task states, logs), passes the
+ * transport's {@link SecretMask}.
  */
 public final class AirflowClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration MAX_POLL = Duration.ofSeconds(30);
+  private static final int MAX_DETAIL = 300;
   private final Transport transport;
   private final ApiVersion api;
   private final Sleeper sleeper;
@@ -105,7 +108,8 @@ public final class AirflowClient {
         "list task instances of run " + runId + " of DAG " + dagId);
     List<TaskInstance> tasks = new ArrayList<>();
     body.path("task_instances").forEach(node -> tasks.add(new TaskInstance(
-        node.path("task_id").asText(), text(node, "state"), node.path("try_number").asInt())));
+        transport.masked(node.path("task_id").asText()), transport.masked(text(node, "state")),
+        node.path("try_number").asInt())));
     return tasks;
   }
 
@@ -120,10 +124,10 @@ public final class AirflowClient {
       StringBuilder text = new StringBuilder();
       content.forEach(line -> text.append(line.isTextual() ? line.asText()
           : line.path("event").asText(line.toString())).append('\n'));
-      return text.toString();
+      return transport.masked(text.toString());
     }
 
-    return content.asText();
+    return transport.masked(content.asText());
   }
 
   /**
@@ -140,7 +144,7 @@ public final class AirflowClient {
       }
 
       if (!clock.instant().plus(poll).isBefore(deadline)) {
-        throw new AirflowException("Run " + runId + " of DAG " + dagId + " is still "
+        throw transport.failure("Run " + runId + " of DAG " + dagId + " is still "
             + run.state() + " after " + timeout.toSeconds() + " s. It keeps running in Airflow;"
             + " wait again or check its task logs.", -1);
       }
@@ -149,7 +153,7 @@ public final class AirflowClient {
         sleeper.sleep(poll);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AirflowException("Interrupted while waiting for run " + runId, e);
+        throw transport.failure("Interrupted while waiting for run " + runId, e);
       }
 
       poll = poll.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.multipliedBy(2);
@@ -178,10 +182,10 @@ public final class AirflowClient {
       return response.body();
     }
 
-    String detail = response.body() == null ? "" : ": " + response.body().path("detail").asText(
-        response.body().path("title").asText(""));
+    String detail = response.body() == null ? "" : ": " + capped(transport.masked(
+        response.body().path("detail").asText(response.body().path("title").asText(""))));
     String at = " (Airflow at " + transport.base() + ", HTTP " + status + detail + ")";
-    throw new AirflowException(switch (status) {
+    throw transport.failure(switch (status) {
       case 401, 403 -> "Cannot " + what + ": Airflow refused the credentials" + at + ". Check "
           + Credentials.USERNAME_VARIABLE + "/" + Credentials.PASSWORD_VARIABLE
           + " and the user's permissions.";
@@ -190,9 +194,17 @@ public final class AirflowClient {
     }, status);
   }
 
-  private static DagRun dagRun(JsonNode node) {
-    return new DagRun(node.path("dag_id").asText(), node.path("dag_run_id").asText(),
-        node.path("state").asText(), text(node, "logical_date"));
+  /** A server's detail is quoted, not dumped: masked first, so no cut leaves part of a secret. */
+  private static String capped(String detail) {
+    return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "...";
+  }
+
+  /** A run as the server describes it; its texts are printed, so they are masked too. */
+  private DagRun dagRun(JsonNode node) {
+    return new DagRun(transport.masked(node.path("dag_id").asText()),
+        transport.masked(node.path("dag_run_id").asText()),
+        transport.masked(node.path("state").asText()),
+        transport.masked(text(node, "logical_date")));
   }
 
   private static String text(JsonNode node, String field) {

@@ -34,6 +34,8 @@ final class Transport {
   private final Clock clock;
   private String token;
   private Instant tokenExpiry;
+  /** Grows with each token fetched: an old token in a message is still a secret. */
+  private SecretMask mask;
 
   /** A response: status and parsed JSON body (null when empty or not JSON). */
   record Response(int status, JsonNode body, String text) {}
@@ -44,6 +46,7 @@ final class Transport {
     this.base = base;
     this.api = api;
     this.credentials = credentials;
+    this.mask = SecretMask.of(credentials);
     this.retry = retry;
     this.sleeper = sleeper;
     this.jitter = jitter;
@@ -54,6 +57,24 @@ final class Transport {
   String base() {
     return base.getRawUserInfo() == null ? base.toString()
         : base.toString().replace(base.getRawUserInfo() + "@", "");
+  }
+
+  /**
+   * The one place where the client's errors are made: whatever a message quotes (a server's
+   * {@code detail}, an address, a path) leaves with every secret the client holds masked.
+   */
+  AirflowException failure(String message, int status) {
+    return new AirflowException(mask.apply(message), status);
+  }
+
+  /** As {@link #failure(String, int)}, with a cause and no HTTP status. */
+  AirflowException failure(String message, Throwable cause) {
+    return new AirflowException(mask.apply(message), cause);
+  }
+
+  /** Text from the server that the client hands on to be printed (a task log), masked. */
+  String masked(String text) {
+    return mask.apply(text);
   }
 
   /** Sends {@code method api-prefix+path} with an optional JSON body. */
@@ -87,7 +108,7 @@ final class Transport {
       Duration elapsed = Duration.between(start, clock.instant());
       if (attempt >= retry.maxAttempts()
           || elapsed.plus(delay).compareTo(retry.totalTimeout()) > 0) {
-        throw new AirflowException("Airflow at " + base() + " did not answer " + method + " " + path
+        throw failure("Airflow at " + base() + " did not answer " + method + " " + path
             + " after " + attempt + " attempt(s) in " + elapsed.toMillis() + " ms (last: "
             + lastError + "). Check that Airflow is up and reachable, then retry.", -1);
       }
@@ -96,7 +117,7 @@ final class Transport {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AirflowException("Interrupted while retrying " + method + " " + path, e);
+        throw failure("Interrupted while retrying " + method + " " + path, e);
       }
     }
   }
@@ -124,7 +145,7 @@ final class Transport {
       return new Response(response.statusCode(), parse(response.body()), response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AirflowException("Interrupted during " + method + " " + path, e);
+      throw failure("Interrupted during " + method + " " + path, e);
     }
   }
 
@@ -137,6 +158,7 @@ final class Transport {
     if (token == null || tokenExpiry != null
         && !clock.instant().isBefore(tokenExpiry.minus(EXPIRY_MARGIN))) {
       token = fetchToken();
+      mask = mask.with(token);
       tokenExpiry = expiryOf(token);
     }
 
@@ -150,13 +172,13 @@ final class Transport {
     Response response = sendWithRetries("POST", "/auth/token", body, false);
     JsonNode value = response.body() == null ? null : response.body().get("access_token");
     if (response.status() == 401 || response.status() == 403) {
-      throw new AirflowException("Airflow at " + base() + " refused the credentials when asked for"
+      throw failure("Airflow at " + base() + " refused the credentials when asked for"
           + " a token (HTTP " + response.status() + "). Check " + Credentials.USERNAME_VARIABLE
           + "/" + Credentials.PASSWORD_VARIABLE + ".", response.status());
     }
 
     if (response.status() / 100 != 2 || value == null || !value.isTextual()) {
-      throw new AirflowException("Airflow at " + base() + " gave no access token (HTTP "
+      throw failure("Airflow at " + base() + " gave no access token (HTTP "
           + response.status() + " from POST /auth/token). Is it Airflow 3 with an auth manager"
           + " that serves /auth/token? Use --api v1 for Airflow 2.", response.status());
     }

@@ -40,8 +40,11 @@ class AirflowClientTest {
 
     String basic = Base64.getEncoder().encodeToString(
         "ops:s3cr3t-pa55".getBytes(StandardCharsets.UTF_8));
+    String password64 = Base64.getEncoder().withoutPadding().encodeToString(
+        "s3cr3t-pa55".getBytes(StandardCharsets.UTF_8));
     assertThat(messages).allSatisfy(m -> assertThat(m)
-        .doesNotContain("s3cr3t-pa55").doesNotContain(basic).doesNotContain("tok-"));
+        .doesNotContain("s3cr3t-pa55").doesNotContain(basic).doesNotContain(password64)
+        .doesNotContain("tok-").doesNotContain("dG9rLW")); // base64 of "tok-"
   }
 
   private static String run(String state) {
@@ -179,6 +182,59 @@ class AirflowClientTest {
         + "." + url.encodeToString(("{\"sub\":\"1\",\"exp\":" + exp + "}")
             .getBytes(StandardCharsets.UTF_8))
         + ".c2lnbmF0dXJl";
+  }
+
+  @Test
+  void aServerEchoingTheCredentialsGetsThemMaskedInMessagesAndOutput() throws IOException {
+    String password64 = Base64.getEncoder().encodeToString(
+        "s3cr3t-pa55".getBytes(StandardCharsets.UTF_8));
+    String echo = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":%d,"
+        + "\"detail\":\"rejected Authorization: " + FakeAirflow.ECHO_AUTHORIZATION
+        + " (password s3cr3t-pa55, base64 " + password64 + ")\"}";
+    AirflowClient v1 = client(ApiVersion.V1);
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(401, String.format(echo, 401)));
+    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN + "/taskInstances/t/logs/1"
+        + "?full_content=true", new FakeAirflow.Reply(200, "{\"content\":\"curl -H '"
+        + FakeAirflow.ECHO_AUTHORIZATION + "' -u ops:s3cr3t-pa55\"}"));
+
+    String printed = printedDuring(() -> {
+      assertThat(failure(() -> v1.run(DAG, RUN)))
+          .contains("rejected Authorization: Basic ***").contains("password ***, base64 ***");
+      assertThat(v1.taskLog(DAG, RUN, "t", 1)).isEqualTo("curl -H 'Basic ***' -u ***");
+    });
+    airflow.close();
+    assertThat(airflow.violations).isEmpty();
+
+    AirflowClient v2 = client(ApiVersion.V2);
+    airflow.on("POST", "/auth/token",
+        new FakeAirflow.Reply(201, "{\"access_token\":\"tok-echoed-secret\"}"));
+    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(403, "{\"detail\":\"token " + FakeAirflow.ECHO_AUTHORIZATION
+            + " lacks access; base64 " + Base64.getEncoder().encodeToString(
+                "tok-echoed-secret".getBytes(StandardCharsets.UTF_8)) + "\"}"));
+
+    printed += printedDuring(() -> assertThat(failure(() -> v2.run(DAG, RUN)))
+        .contains("token Bearer *** lacks access; base64 ***"));
+    messages.add(printed); // the @AfterEach check covers the output as well
+  }
+
+  /** What the code prints to standard output and error while it runs. */
+  private static String printedDuring(Runnable code) {
+    java.io.PrintStream out = System.out;
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream capture = new java.io.PrintStream(printed, true, StandardCharsets.UTF_8);
+    System.setOut(capture);
+    System.setErr(capture);
+    try {
+      code.run();
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+
+    return printed.toString(StandardCharsets.UTF_8);
   }
 
   @Test

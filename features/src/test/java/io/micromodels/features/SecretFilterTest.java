@@ -1,4 +1,4 @@
-package io.micromodels.registry;
+package io.micromodels.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,34 @@
+package io.micromodels.features.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micromodels.features.ConfigException;
+import io.micromodels.features.spark.SparkSettings;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads the platform config ({@code --config}: keys {@code master}, {@code warehouse} and
+ * {@code spark}, a mapping of Spark conf) through the same reader and the same errors as client
+ * configs: its Spark conf is where storage credentials live, so no error may quote it whole.
+ */
+public final class PlatformConfigLoader {
+  private static final String KIND = "platform config";
+  private static final Set<String> KEYS = Set.of("master", "warehouse", "spark");
+
+  private PlatformConfigLoader() {}
+
+  /** The settings the file states, defaults for what it leaves out; a {@link ConfigException} if bad. */
+  public static SparkSettings load(Path file) {
+    JsonNode tree = ConfigYaml.read(file, KIND);
+    ConfigNode root = ConfigNode.mappingRoot(KIND, file, tree, "a YAML mapping with keys " + KEYS)
+        .allowOnly(KEYS);
+    Map<String, String> conf = new LinkedHashMap<>();
+    root.mapping("spark").forEach((key, value) -> conf.put(key, value.text()));
+    return new SparkSettings(
+        root.string("master", SparkSettings.DEFAULT_MASTER),
+        root.string("warehouse", SparkSettings.DEFAULT_WAREHOUSE),
+        conf);
+  }
+}
