@@ -130,10 +130,14 @@ public final class EventValidator {
   }
 
   private Validation oversized(String raw) {
+    return oversized(raw.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  /** The rejection of a row of {@code bytes} bytes, more than the row limit. */
+  public Validation oversized(long bytes) {
     return new Validation.Rejected(
         RejectReason.OVERSIZED_ROW,
-        "row of " + raw.getBytes(StandardCharsets.UTF_8).length + " bytes, at most "
-            + limits.maxRowBytes(),
+        "row of " + bytes + " bytes, at most " + limits.maxRowBytes(),
         null);
   }
 

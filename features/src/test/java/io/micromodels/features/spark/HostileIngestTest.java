@@ -1,0 +1,102 @@
+package io.micromodels.features.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micromodels.features.BoundedLineReader;
+import io.micromodels.features.IngestLimits;
+import io.micromodels.features.IngestSummary;
+import io.micromodels.features.MicromodelsException;
+import io.micromodels.features.testing.EventJson;
+import io.micromodels.features.testing.SharedSpark;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regressions of the hostile-input probe of issue 30 (ingest part), each through the real ingest
+ * on a local SparkSession: a gzip bomb, symlink loops, invalid UTF-8 in key fields.
+ */
+class HostileIngestTest {
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+  /** A quarter GB of zeros on one line: about 250 KB gzipped. */
+  private static final long BOMB_LINE_BYTES = 256L << 20;
+
+  private final SparkSession spark = SharedSpark.session();
+  private Path dir;
+  private SparkSettings settings;
+
+  @BeforeEach
+  void newWarehouse() {
+    dir = SharedSpark.newDirectory("hostile");
+    settings = new SparkSettings("local[2]", dir.resolve("warehouse").toString(), Map.of());
+  }
+
+  @Test
+  void aGzipBombLineIsQuarantinedFromItsFirstBytesAndTheNextLinesAreRead() throws IOException {
+    Path bomb = gzipBomb(dir.resolve("in/bomb.jsonl.gz"));
+
+    IngestSummary summary = ingest(IngestLimits.defaults(NOW), dir.resolve("in"));
+
+    assertThat(summary.accepted()).isEqualTo(2);
+    assertThat(summary.quarantinedByReason()).containsExactly(Map.entry("oversized_row", 1L));
+    Row row = table("quarantine").get(0);
+    assertThat(row.<String>getAs("source_file")).endsWith(bomb.getFileName().toString());
+    assertThat(row.<Long>getAs("line_number")).isEqualTo(2);
+    assertThat(row.<String>getAs("reason"))
+        .isEqualTo("row of " + BOMB_LINE_BYTES + " bytes, at most " + IngestLimits.DEFAULT_MAX_ROW_BYTES);
+    assertThat(row.<String>getAs("raw")).hasSize(BoundedLineReader.KEPT_PREFIX_BYTES);
+  }
+
+  @Test
+  void aFileDecompressingBeyondTheFileLimitFailsTheRunNamingItAndWritesNothing()
+      throws IOException {
+    Path bomb = gzipBomb(dir.resolve("in/bomb.jsonl.gz"));
+    IngestLimits limits = IngestLimits.defaults(NOW).withMaxFileBytes(64L << 20);
+
+    assertThatThrownBy(() -> ingest(limits, dir.resolve("in")))
+        .isInstanceOf(MicromodelsException.class)
+        .hasMessageStartingWith("Cannot ingest file:" + bomb)
+        .hasMessageContaining("more than " + (64L << 20) + " bytes once decompressed")
+        .hasMessageContaining("Nothing was written");
+    assertThat(dir.resolve("warehouse/events")).doesNotExist();
+    assertThat(dir.resolve("warehouse/quarantine")).doesNotExist();
+  }
+
+  private IngestSummary ingest(IngestLimits limits, Path... inputs) {
+    return new IngestJob(spark, settings, limits)
+        .run(Arrays.stream(inputs).map(Path::toString).toList());
+  }
+
+  private List<Row> table(String name) {
+    return spark.read().format("delta").load(settings.tablePath(name)).collectAsList();
+  }
+
+  /** A valid order, one line of {@link #BOMB_LINE_BYTES} zeros, a valid order; gzipped. */
+  private static Path gzipBomb(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    byte[] zeros = new byte[1 << 20];
+    Arrays.fill(zeros, (byte) '0');
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      out.write((EventJson.order("before").json() + "\n").getBytes(StandardCharsets.UTF_8));
+      for (long written = 0; written < BOMB_LINE_BYTES; written += zeros.length) {
+        out.write(zeros);
+      }
+
+      out.write(("\n" + EventJson.order("after").json() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    return file;
+  }
+}
