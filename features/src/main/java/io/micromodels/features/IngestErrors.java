@@ -1,22 +1,26 @@
 package io.micromodels.features;
 
-/** User-facing errors of ingest, kept together so their messages are reviewed together. */
+/**
+ * User-facing errors of ingest, kept together so their messages are reviewed together. What is
+ * wrong with the paths given is a {@link ConfigException} (bad usage: the CLI exits 2), found
+ * before Spark starts.
+ */
 public final class IngestErrors {
   private IngestErrors() {}
 
-  public static MicromodelsException missingInput(String path) {
-    return new MicromodelsException(
+  public static ConfigException missingInput(String path) {
+    return new ConfigException(
         "Cannot ingest " + path + ": no such file or directory. Check the path.");
   }
 
-  public static MicromodelsException unknownFormat(String path) {
-    return new MicromodelsException(
+  public static ConfigException unknownFormat(String path) {
+    return new ConfigException(
         "Cannot ingest " + path + ": unknown format. Name files *.jsonl, *.ndjson, *.json, *.csv"
             + " or *.parquet (optionally .gz).");
   }
 
-  public static MicromodelsException noInputFiles(String paths) {
-    return new MicromodelsException(
+  public static ConfigException noInputFiles(String paths) {
+    return new ConfigException(
         "Cannot ingest " + paths + ": no event-log files found (*.jsonl, *.csv, *.parquet, .gz).");
   }
 

@@ -61,8 +61,12 @@ public final class IngestJob {
    * shuffle's output.
    */
   public IngestSummary run(List<String> inputs) {
-    List<InputFile> files =
-        InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs);
+    return run(InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs));
+  }
+
+  /** Ingests files already found ({@link InputFiles#expand}, before Spark started). */
+  public IngestSummary run(InputFiles inputs) {
+    List<InputFile> files = inputs.files();
     Dataset<Row> validated;
     RowCounts counts;
     try {
@@ -91,6 +95,7 @@ public final class IngestJob {
 
       return new IngestSummary(
           files,
+          inputs.skipped(),
           counts.valid() + counts.quarantined(),
           inserted,
           counts.quarantined(),

@@ -7,6 +7,7 @@ import io.micromodels.features.BoundedLineReader;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.IngestSummary;
 import io.micromodels.features.MicromodelsException;
+import io.micromodels.features.SkippedInput;
 import io.micromodels.features.testing.EventJson;
 import io.micromodels.features.testing.SharedSpark;
 import java.io.IOException;
@@ -18,11 +19,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Regressions of the hostile-input probe of issue 30 (ingest part), each through the real ingest
@@ -74,6 +77,30 @@ class HostileIngestTest {
     assertThat(dir.resolve("warehouse/quarantine")).doesNotExist();
   }
 
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aFolderWithSymlinkLoopsIngestsEveryRealFileOnceAndSaysWhatItSkipped() throws IOException {
+    write(dir.resolve("in/a.jsonl"), EventJson.order("a1").json(), EventJson.order("a2").json());
+    write(dir.resolve("in/sub/b.jsonl"), EventJson.order("b1").json());
+    Files.createSymbolicLink(dir.resolve("in/sub/up"), Path.of(".."));
+    Files.createSymbolicLink(dir.resolve("in/sub/again.jsonl"), Path.of("../a.jsonl"));
+    Files.createSymbolicLink(dir.resolve("in/twin"), Path.of("sub"));
+
+    IngestSummary summary = ingest(IngestLimits.defaults(NOW), dir.resolve("in"));
+
+    // Before: the same rows once per path, 41 paths deep, all but the first as duplicates.
+    assertThat(summary.files()).hasSize(2);
+    assertThat(summary.inputRows()).isEqualTo(3);
+    assertThat(summary.accepted()).isEqualTo(3);
+    assertThat(summary.duplicates()).isZero();
+    assertThat(summary.skipped()).extracting(SkippedInput::reason).containsExactly(
+        "same folder as file:" + dir.resolve("in/sub") + ", read once",
+        "same file as file:" + dir.resolve("in/a.jsonl") + ", read once",
+        "symbolic link loop back to file:" + dir.resolve("in") + ", read once");
+    assertThat(summary.render()).contains("skipped 3 path(s) below the input folders:",
+        "in/sub/up: symbolic link loop back to");
+  }
+
   private IngestSummary ingest(IngestLimits limits, Path... inputs) {
     return new IngestJob(spark, settings, limits)
         .run(Arrays.stream(inputs).map(Path::toString).toList());
@@ -81,6 +108,11 @@ class HostileIngestTest {
 
   private List<Row> table(String name) {
     return spark.read().format("delta").load(settings.tablePath(name)).collectAsList();
+  }
+
+  private static void write(Path file, String... lines) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, String.join("\n", lines) + "\n");
   }
 
   /** A valid order, one line of {@link #BOMB_LINE_BYTES} zeros, a valid order; gzipped. */
