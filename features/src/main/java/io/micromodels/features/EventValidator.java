@@ -62,7 +62,7 @@ public final class EventValidator {
 
     if (!format.isTextual()) {
       Event event = streaming.read(raw);
-      if (event != null) {
+      if (event != null && IdentifierEncoding.problem(event) == null) {
         return new Validation.Accepted(event);
       }
     }
@@ -189,6 +189,11 @@ public final class EventValidator {
         label(fields),
         liveScore(fields),
         fields.string(LIVE_ACTION));
+    String encoding = IdentifierEncoding.problem(event);
+    if (encoding != null) {
+      throw new RowRejection(RejectReason.INVALID_ENCODING, encoding);
+    }
+
     // Last, so a row with a known problem (missing, mistyped) is reported as that problem.
     fields.rejectUnknown(KNOWN_FIELDS);
     return event;

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,6 +102,36 @@ class HostileIngestTest {
         "in/sub/up: symbolic link loop back to");
   }
 
+  @Test
+  void identifiersWithBytesThatAreNotUtf8AreQuarantinedNotMerged() throws IOException {
+    // Before: both ids read "u8-\uFFFD"; the second row was dropped as a duplicate of the first.
+    Files.createDirectories(dir.resolve("in"));
+    Files.write(dir.resolve("in/a.jsonl"), concat(
+        withBytes(EventJson.order("u8-@").json(), (byte) 0xff),
+        withBytes(EventJson.order("u8-@").json(), (byte) 0xfe),
+        withBytes(EventJson.order("ok").with("email", "x@@y").json(), (byte) 0xff)));
+    // A Parquet string column holding the same bytes: Spark does not check them either.
+    spark.read().schema(EventSchema.EVENTS).json(spark.createDataset(
+            List.of(EventJson.order("p").json()), org.apache.spark.sql.Encoders.STRING()))
+        .drop("event_date")
+        .withColumn("ref_event_id", functions.unhex(functions.lit("72FF")).cast("string"))
+        .coalesce(1).write().parquet(dir.resolve("in/p.parquet").toString());
+
+    IngestSummary summary = ingest(IngestLimits.defaults(NOW), dir.resolve("in"));
+
+    assertThat(summary.quarantinedByReason()).containsExactly(Map.entry("invalid_encoding", 3L));
+    assertThat(summary.accepted()).as("bad bytes in free text are kept").isEqualTo(1);
+    assertThat(summary.duplicates()).isZero();
+    assertThat(table("quarantine")).extracting(r -> r.<String>getAs("reason"))
+        .containsExactlyInAnyOrder(
+            "event_id: 'u8-\ufffd' holds U+FFFD, the mark of bytes that are not UTF-8: an"
+                + " identifier must arrive intact",
+            "event_id: 'u8-\ufffd' holds U+FFFD, the mark of bytes that are not UTF-8: an"
+                + " identifier must arrive intact",
+            "ref_event_id: 'r\ufffd' holds U+FFFD, the mark of bytes that are not UTF-8: an"
+                + " identifier must arrive intact");
+  }
+
   private IngestSummary ingest(IngestLimits limits, Path... inputs) {
     return new IngestJob(spark, settings, limits)
         .run(Arrays.stream(inputs).map(Path::toString).toList());
@@ -113,6 +144,20 @@ class HostileIngestTest {
   private static void write(Path file, String... lines) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, String.join("\n", lines) + "\n");
+  }
+
+  /** The line's UTF-8 with its {@code @} replaced by a raw byte, and a line break. */
+  private static byte[] withBytes(String line, byte raw) {
+    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    int at = line.indexOf('@');
+    bytes[at] = raw;
+    return bytes;
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Arrays.stream(parts).forEach(out::writeBytes);
+    return out.toByteArray();
   }
 
   /** A valid order, one line of {@link #BOMB_LINE_BYTES} zeros, a valid order; gzipped. */
