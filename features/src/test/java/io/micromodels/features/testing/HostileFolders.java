@@ -47,7 +47,9 @@ public final class HostileFolders {
    * One line of a planned file.
    *
    * @param bytes the line without its break
-   * @param rawId the raw bytes of the event id the line was written with, or null
+   * @param rawId the event id the line was written with, as its format reads it: the raw bytes
+   *     (bad UTF-8 included), JSON escapes resolved ({@code \\u} escapes spelled {@code <U+XXXX>},
+   *     which no raw id holds), or null
    */
   public record PlannedLine(byte[] bytes, byte[] rawId) {}
 
@@ -228,7 +230,27 @@ public final class HostileFolders {
   private static PlannedLine order(boolean csv, byte[] id) {
     String text = csv ? "acme," + ID + ",order,2025-06-01T10:00:00Z,c-1,12.50,EUR"
         : EventJson.order(ID).json();
-    return new PlannedLine(splice(text, id), id);
+    return new PlannedLine(splice(text, id), csv ? id : unescaped(id));
+  }
+
+  /**
+   * The id a JSON string of these raw bytes stands for: {@code \\} and {@code \"} resolved, so
+   * that JSON {@code r-\\} and CSV {@code r-\} count as the same id, not a merge.
+   */
+  private static byte[] unescaped(byte[] raw) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i] != '\\' || i + 1 == raw.length) {
+        out.write(raw[i]);
+      } else if (raw[i + 1] == 'u' && i + 6 <= raw.length) {
+        out.writeBytes(utf8("<U+" + new String(raw, i + 2, 4, StandardCharsets.US_ASCII) + ">"));
+        i += 5;
+      } else {
+        out.write(raw[++i]);
+      }
+    }
+
+    return out.toByteArray();
   }
 
   private static PlannedLine overLong(boolean csv, byte[] id, int bytes) {
@@ -236,7 +258,7 @@ public final class HostileFolders {
         : EventJson.order(ID).with("attributes", java.util.Map.of("note", "")).json();
     String padded = csv ? text + "," + "x".repeat(bytes)
         : text.replace("\"note\":\"\"", "\"note\":\"" + "x".repeat(bytes) + "\"");
-    return new PlannedLine(splice(padded, id), id);
+    return new PlannedLine(splice(padded, id), csv ? id : unescaped(id));
   }
 
   private static Arbitrary<PlannedLink> link() {
