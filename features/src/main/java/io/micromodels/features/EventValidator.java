@@ -62,7 +62,7 @@ public final class EventValidator {
 
     if (!format.isTextual()) {
       Event event = streaming.read(raw);
-      if (event != null) {
+      if (event != null && IdentifierEncoding.problem(event) == null) {
         return new Validation.Accepted(event);
       }
     }
@@ -130,10 +130,14 @@ public final class EventValidator {
   }
 
   private Validation oversized(String raw) {
+    return oversized(raw.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  /** The rejection of a row of {@code bytes} bytes, more than the row limit. */
+  public Validation oversized(long bytes) {
     return new Validation.Rejected(
         RejectReason.OVERSIZED_ROW,
-        "row of " + raw.getBytes(StandardCharsets.UTF_8).length + " bytes, at most "
-            + limits.maxRowBytes(),
+        "row of " + bytes + " bytes, at most " + limits.maxRowBytes(),
         null);
   }
 
@@ -185,6 +189,11 @@ public final class EventValidator {
         label(fields),
         liveScore(fields),
         fields.string(LIVE_ACTION));
+    String encoding = IdentifierEncoding.problem(event);
+    if (encoding != null) {
+      throw new RowRejection(RejectReason.INVALID_ENCODING, encoding);
+    }
+
     // Last, so a row with a known problem (missing, mistyped) is reported as that problem.
     fields.rejectUnknown(KNOWN_FIELDS);
     return event;

@@ -1,22 +1,26 @@
 package io.micromodels.features;
 
-/** User-facing errors of ingest, kept together so their messages are reviewed together. */
+/**
+ * User-facing errors of ingest, kept together so their messages are reviewed together. What is
+ * wrong with the paths given is a {@link ConfigException} (bad usage: the CLI exits 2), found
+ * before Spark starts.
+ */
 public final class IngestErrors {
   private IngestErrors() {}
 
-  public static MicromodelsException missingInput(String path) {
-    return new MicromodelsException(
+  public static ConfigException missingInput(String path) {
+    return new ConfigException(
         "Cannot ingest " + path + ": no such file or directory. Check the path.");
   }
 
-  public static MicromodelsException unknownFormat(String path) {
-    return new MicromodelsException(
+  public static ConfigException unknownFormat(String path) {
+    return new ConfigException(
         "Cannot ingest " + path + ": unknown format. Name files *.jsonl, *.ndjson, *.json, *.csv"
             + " or *.parquet (optionally .gz).");
   }
 
-  public static MicromodelsException noInputFiles(String paths) {
-    return new MicromodelsException(
+  public static ConfigException noInputFiles(String paths) {
+    return new ConfigException(
         "Cannot ingest " + paths + ": no event-log files found (*.jsonl, *.csv, *.parquet, .gz).");
   }
 
@@ -35,8 +39,29 @@ public final class IngestErrors {
 
   public static MicromodelsException unreadableParquet(String paths, Throwable cause) {
     return new MicromodelsException(
-        "Cannot read Parquet input " + paths + ": " + cause.getMessage()
+        "Cannot read Parquet input " + paths + ": " + cause
             + ". Nothing was written; fix or remove the file and run ingest again.",
+        cause);
+  }
+
+  public static MicromodelsException fileTooLarge(String path, long maxFileBytes) {
+    return new MicromodelsException(
+        "Cannot ingest " + path + ": it holds more than " + maxFileBytes + " bytes once"
+            + " decompressed (--max-file-bytes), a compression bomb or a file to split. Nothing"
+            + " was written.");
+  }
+
+  public static MicromodelsException csvHeaderTooLong(String path, int maxRowBytes) {
+    return new MicromodelsException(
+        "Cannot read CSV file " + path + ": its header line is longer than " + maxRowBytes
+            + " bytes (--max-row-bytes). Nothing was written.");
+  }
+
+  /** A read failure that names no file of its own: all candidate files are listed. */
+  public static MicromodelsException unreadableInput(String paths, Throwable cause) {
+    return new MicromodelsException(
+        "Cannot read input " + paths + ": " + cause + ". Nothing was written; fix or remove the"
+            + " file and run ingest again.",
         cause);
   }
 }

@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * {@code quarantine}, or a copy of an event already stored or seen earlier in the same input.
  *
  * @param files the files read
+ * @param skipped paths below the input folders not read, with why (a second path to a file or
+ *     folder already read, through a symbolic link; a broken link)
  * @param inputRows non-blank rows read
  * @param accepted rows newly added to {@code events}
  * @param quarantined rows rejected by validation (re-ingested rejects are counted again, but
@@ -25,6 +27,7 @@ import java.util.TreeMap;
  */
 public record IngestSummary(
     List<InputFile> files,
+    List<SkippedInput> skipped,
     long inputRows,
     long accepted,
     long quarantined,
@@ -33,9 +36,11 @@ public record IngestSummary(
     Map<String, LabelEventCounts> labelEventsByType,
     long eventsVersion,
     long quarantineVersion) {
+  private static final int SKIPPED_SHOWN = 10;
 
   public IngestSummary {
     files = List.copyOf(files);
+    skipped = List.copyOf(skipped);
     quarantinedByReason = Collections.unmodifiableSortedMap(new TreeMap<>(quarantinedByReason));
     labelEventsByType = Collections.unmodifiableSortedMap(new TreeMap<>(labelEventsByType));
     if (inputRows != accepted + quarantined + duplicates) {
@@ -49,6 +54,14 @@ public record IngestSummary(
   public String render() {
     StringBuilder out = new StringBuilder();
     out.append(String.format("ingest: %d file(s), %,d input rows%n", files.size(), inputRows));
+    if (!skipped.isEmpty()) {
+      out.append(String.format("  skipped %d path(s) below the input folders:%n", skipped.size()));
+      skipped.stream().limit(SKIPPED_SHOWN).forEach(s -> out.append(
+          String.format("    %s: %s%n", s.path(), s.reason())));
+      if (skipped.size() > SKIPPED_SHOWN) {
+        out.append(String.format("    ... and %d more%n", skipped.size() - SKIPPED_SHOWN));
+      }
+    }
     out.append(String.format("  accepted     %,12d  (events, version %d)%n", accepted,
         eventsVersion));
     out.append(String.format("  quarantined  %,12d  (quarantine, version %d)%n", quarantined,

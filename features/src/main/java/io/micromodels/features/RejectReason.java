@@ -23,7 +23,9 @@ public enum RejectReason {
   INVALID_LABEL("invalid_label"),
   INVALID_SCORE("invalid_score"),
   TOO_MANY_ITEMS("too_many_items"),
-  OVERSIZED_FIELD("oversized_field");
+  OVERSIZED_FIELD("oversized_field"),
+  /** An identifier field with bytes that were not UTF-8, or a lone surrogate. */
+  INVALID_ENCODING("invalid_encoding");
 
   private final String code;
 

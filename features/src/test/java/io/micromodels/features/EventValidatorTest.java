@@ -139,6 +139,20 @@ class EventValidatorTest {
             RejectReason.INVALID_EVENT_TYPE, "event_type: 'Order!'"),
         Arguments.of(EventJson.order("x".repeat(200)).json(),
             RejectReason.INVALID_EVENT_ID, "event_id: 200 characters"),
+        // Regression (issue 30): identifiers with bytes that were not UTF-8 (decoded to U+FFFD)
+        // merged distinct events; a lone surrogate is stored as '?' by Spark, the same merge.
+        Arguments.of(EventJson.order("u8-\ufffd").json(), RejectReason.INVALID_ENCODING,
+            "event_id: 'u8-\ufffd' holds U+FFFD"),
+        Arguments.of(EventJson.order("e").with("customer_id", "c-\ufffd").json(),
+            RejectReason.INVALID_ENCODING, "customer_id: 'c-\ufffd' holds U+FFFD"),
+        Arguments.of(EventJson.order("e").with("ref_event_id", "r\ufffd").json(),
+            RejectReason.INVALID_ENCODING, "ref_event_id:"),
+        Arguments.of(EventJson.order("e").json()
+                .replace("\"device_id\":\"", "\"device_id\":\"\\ud800"),
+            RejectReason.INVALID_ENCODING, "device_id: '\ud800"),
+        Arguments.of(EventJson.order("e")
+                .withJson("payment_method", "{\"fingerprint\":\"\ufffd\"}").json(),
+            RejectReason.INVALID_ENCODING, "payment_method.fingerprint:"),
         Arguments.of(EventJson.order("e").with("store", "nyc").json(),
             RejectReason.UNKNOWN_FIELD, "store: not an event field"),
         Arguments.of(EventJson.order("e").with("email", "a".repeat(5000)).json(),
@@ -159,6 +173,25 @@ class EventValidatorTest {
     Validation.Rejected rejected = (Validation.Rejected) result;
     assertThat(rejected.reason()).isEqualTo(reason);
     assertThat(rejected.detail()).contains(detail);
+  }
+
+  @Test
+  void freeTextKeepsAReplacedCharacterAndIdentifiersKeepPairedSurrogates() {
+    Event event =
+        accepted(validate(EventJson.order("e-\ud83d\ude00").with("email", "a\ufffd@x")));
+
+    assertThat(event.eventId()).isEqualTo("e-\ud83d\ude00");
+    assertThat(event.email()).isEqualTo("a\ufffd@x");
+  }
+
+  @Test
+  void csvIdentifiersAreCheckedToo() {
+    Validation result = validator.validateCsv("acme,e\ufffd,login,2025-06-01T10:00:00Z,c-1",
+        List.of("client_id", "event_id", "event_type", "event_time", "customer_id"));
+
+    assertThat(result).isInstanceOf(Validation.Rejected.class)
+        .extracting(r -> ((Validation.Rejected) r).reason())
+        .isEqualTo(RejectReason.INVALID_ENCODING);
   }
 
   @Test

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -62,8 +61,12 @@ public final class IngestJob {
    * shuffle's output.
    */
   public IngestSummary run(List<String> inputs) {
-    List<InputFile> files =
-        InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs);
+    return run(InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs));
+  }
+
+  /** Ingests files already found ({@link InputFiles#expand}, before Spark started). */
+  public IngestSummary run(InputFiles inputs) {
+    List<InputFile> files = inputs.files();
     Dataset<Row> validated;
     RowCounts counts;
     try {
@@ -92,6 +95,7 @@ public final class IngestJob {
 
       return new IngestSummary(
           files,
+          inputs.skipped(),
           counts.valid() + counts.quarantined(),
           inserted,
           counts.quarantined(),
@@ -149,19 +153,33 @@ public final class IngestJob {
             .collectAsList());
   }
 
+  /**
+   * The user-facing error of a failed read. Text files fail with their own message naming the
+   * file; any other failure comes from reading Parquet (Spark names the file in its cause) or is
+   * unexpected, and is reported with its innermost cause rather than Spark's job-abort text.
+   */
   private static RuntimeException readFailure(Exception e, List<InputFile> files) {
+    Throwable root = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MicromodelsException ours) {
         return ours;
       }
+
+      root = t;
     }
 
-    return IngestErrors.unreadableParquet(
-        files.stream()
-            .filter(f -> f.format() == InputFormat.PARQUET)
-            .map(InputFile::path)
-            .collect(Collectors.joining(", ")),
-        e);
+    List<String> parquet = files.stream().filter(f -> f.format() == InputFormat.PARQUET)
+        .map(InputFile::path).toList();
+    return parquet.isEmpty()
+        ? IngestErrors.unreadableInput(listed(files.stream().map(InputFile::path).toList()), root)
+        : IngestErrors.unreadableParquet(listed(parquet), root);
+  }
+
+  /** The first few paths, so a message about a thousand files stays readable. */
+  private static String listed(List<String> paths) {
+    int shown = 5;
+    String first = String.join(", ", paths.subList(0, Math.min(shown, paths.size())));
+    return paths.size() <= shown ? first : first + " (and " + (paths.size() - shown) + " more)";
   }
 
   private static Dataset<Row> quarantineRows(Dataset<Row> validated) {

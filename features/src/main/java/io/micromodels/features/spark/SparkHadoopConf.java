@@ -1,6 +1,7 @@
 package io.micromodels.features.spark;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.deploy.SparkHadoopUtil;
 
@@ -17,5 +18,16 @@ public final class SparkHadoopConf {
   public static Configuration current() {
     SparkEnv env = SparkEnv.get();
     return env == null ? new Configuration() : SparkHadoopUtil.get().newConfiguration(env.conf());
+  }
+
+  /**
+   * The Hadoop configuration a session built from {@code settings} will have, without starting
+   * one: so input paths can be checked before Spark starts (a usage error costs no Spark start).
+   * Like a session, it takes {@code spark.*} system properties ({@code spark-submit --conf}).
+   */
+  public static Configuration of(SparkSettings settings) {
+    SparkConf conf = new SparkConf();
+    settings.conf().forEach(conf::set);
+    return SparkHadoopUtil.get().newConfiguration(conf);
   }
 }

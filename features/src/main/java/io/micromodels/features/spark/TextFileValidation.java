@@ -1,18 +1,16 @@
 package io.micromodels.features.spark;
 
+import io.micromodels.features.BoundedLineReader;
 import io.micromodels.features.CsvRecords;
 import io.micromodels.features.EventValidator;
 import io.micromodels.features.IngestErrors;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.InputFile;
 import io.micromodels.features.InputFormat;
+import io.micromodels.features.MicromodelsException;
 import io.micromodels.features.Validation;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -27,8 +25,10 @@ import org.apache.spark.sql.catalyst.InternalRow;
 /**
  * Reads JSON Lines and CSV files line by line inside a task (one file per task, gzip and the
  * other Hadoop codecs decoded by extension) and validates every line. Line numbers are 1-based
- * and count the header of a CSV file; blank lines are not rows and are skipped. A file that
- * cannot be read fails the task with its path, so the whole ingest fails before writing.
+ * and count the header of a CSV file; blank lines are not rows and are skipped. Lines are read
+ * by {@link BoundedLineReader}: an over-long line is quarantined from its first bytes and a file
+ * that decompresses beyond {@link IngestLimits#maxFileBytes()} fails. A file that cannot be read
+ * fails the task with its path, so the whole ingest fails before writing.
  */
 final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, InternalRow> {
   private static final long serialVersionUID = 1L;
@@ -70,10 +70,9 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, I
   private final class FileRows implements Iterator<InternalRow> {
     private final InputFile file;
     private final EventValidator validator;
-    private final BufferedReader reader;
+    private final BoundedLineReader reader;
     private List<String> header;
-    private long lineNumber;
-    private String nextLine;
+    private BoundedLineReader.Line nextLine;
 
     FileRows(InputFile file, EventValidator validator) {
       this.file = file;
@@ -85,11 +84,7 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, I
       }
 
       if (file.format() == InputFormat.CSV) {
-        String headerLine = read();
-        header = headerLine == null ? null : CsvRecords.split(headerLine.strip());
-        if (headerLine != null && (header == null || header.isEmpty())) {
-          throw IngestErrors.emptyCsvHeader(file.path());
-        }
+        readHeader();
       }
 
       advance();
@@ -106,42 +101,65 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, I
         throw new NoSuchElementException();
       }
 
-      String line = nextLine;
-      long number = lineNumber;
-      Validation validation =
-          file.format() == InputFormat.CSV
-              ? validator.validateCsv(line, header)
-              : validator.validate(line, file.format());
+      BoundedLineReader.Line line = nextLine;
       advance();
-      return ValidatedRows.of(file.path(), number, line, file.format(), validation);
+      return ValidatedRows.of(file.path(), line.number(), line.text(), file.format(),
+          validate(line));
     }
 
+    private Validation validate(BoundedLineReader.Line line) {
+      if (!line.complete()) {
+        return validator.oversized(line.bytes());
+      }
+
+      return file.format() == InputFormat.CSV
+          ? validator.validateCsv(line.text(), header)
+          : validator.validate(line.text(), file.format());
+    }
+
+    private void readHeader() {
+      BoundedLineReader.Line line = read();
+      if (line == null) {
+        return;
+      }
+
+      if (!line.complete()) {
+        throw IngestErrors.csvHeaderTooLong(file.path(), limits.maxRowBytes());
+      }
+
+      header = CsvRecords.split(line.text().strip());
+      if (header == null || header.isEmpty()) {
+        throw IngestErrors.emptyCsvHeader(file.path());
+      }
+    }
+
+    /** Moves to the next row: blank lines are not rows (an over-long line always is one). */
     private void advance() {
-      String line;
+      BoundedLineReader.Line line;
       do {
         line = read();
-      } while (line != null && line.isBlank());
+      } while (line != null && line.complete() && line.text().isBlank());
       nextLine = line;
       if (line == null) {
         close();
       }
     }
 
-    private String read() {
+    private BoundedLineReader.Line read() {
       try {
-        String line = reader.readLine();
-        if (line != null) {
-          lineNumber++;
-        }
-
-        return line;
-      } catch (IOException | UncheckedIOException e) {
+        return reader.next();
+      } catch (MicromodelsException e) {
+        close();
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        // Any failure of the codec or the file system names the file: the task's exception is
+        // what the driver reports.
         close();
         throw IngestErrors.unreadable(file.path(), e);
       }
     }
 
-    private BufferedReader open(InputFile input) {
+    private BoundedLineReader open(InputFile input) {
       try {
         Path path = new Path(input.path());
         FileSystem fs = path.getFileSystem(conf.get());
@@ -151,8 +169,9 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, I
           in = codec.createInputStream(in);
         }
 
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-      } catch (IOException e) {
+        return new BoundedLineReader(in, input.path(), limits.maxRowBytes(),
+            limits.maxFileBytes());
+      } catch (IOException | RuntimeException e) {
         throw IngestErrors.unreadable(input.path(), e);
       }
     }

@@ -1,8 +1,11 @@
 package io.micromodels.jobs.cli;
 
+import io.micromodels.features.ConfigException;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.IngestSummary;
 import io.micromodels.features.spark.IngestJob;
+import io.micromodels.features.spark.InputFiles;
+import io.micromodels.features.spark.SparkHadoopConf;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
 import java.time.Instant;
@@ -33,19 +36,39 @@ final class IngestCommand implements Callable<Integer> {
       description = "Longest accepted row in bytes (default: ${DEFAULT-VALUE}).")
   int maxRowBytes = IngestLimits.DEFAULT_MAX_ROW_BYTES;
 
+  @Option(
+      names = "--max-file-bytes",
+      description = "Most bytes one JSON Lines or CSV file may hold once decompressed; beyond it"
+          + " ingest fails, naming the file (default: ${DEFAULT-VALUE}, 64 GiB).")
+  long maxFileBytes = IngestLimits.DEFAULT_MAX_FILE_BYTES;
+
   @Override
   public Integer call() {
     SparkSettings settings = root.global.sparkSettings();
-    IngestLimits defaults = IngestLimits.defaults(Instant.now());
-    IngestLimits limits =
-        new IngestLimits(maxRowBytes, defaults.maxItems(), defaults.maxFieldChars(),
-            defaults.earliest(), defaults.latest());
+    IngestLimits limits = limits();
+    // Usage errors (a missing path, an unknown extension) exit 2 before Spark starts.
+    InputFiles files = InputFiles.expand(SparkHadoopConf.of(settings), inputs);
     SparkSession spark = SparkSessions.create("micromodels-ingest", settings);
     long start = System.nanoTime();
-    IngestSummary summary = new IngestJob(spark, settings, limits).run(inputs);
+    IngestSummary summary = new IngestJob(spark, settings, limits).run(files);
     System.out.print(summary.render());
     System.out.printf("  tables under %s (%.1f s)%n", settings.warehouseUri(),
         (System.nanoTime() - start) / 1e9);
     return MicromodelsCli.EXIT_OK;
+  }
+
+  private IngestLimits limits() {
+    if (maxRowBytes <= 0) {
+      throw new ConfigException("--max-row-bytes must be a positive number of bytes, got "
+          + maxRowBytes + ".");
+    }
+
+    if (maxFileBytes <= 0) {
+      throw new ConfigException("--max-file-bytes must be a positive number of bytes, got "
+          + maxFileBytes + ".");
+    }
+
+    return IngestLimits.defaults(Instant.now()).withMaxRowBytes(maxRowBytes)
+        .withMaxFileBytes(maxFileBytes);
   }
 }

@@ -3,9 +3,6 @@ package io.micromodels.jobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +78,7 @@ class HostileConfigsTest {
       COMMANDS.forEach(c -> runs.add("--warehouse|" + warehouse + "|" + c.formatted(folder)));
     }
 
-    JsonNode report = runInFreshJvm(runs);
+    JsonNode report = CliWithoutSpark.runInFreshJvm(dir, runs);
 
     assertThat(report.path("runs")).hasSize(runs.size());
     for (JsonNode run : report.path("runs")) {
@@ -95,27 +91,5 @@ class HostileConfigsTest {
     }
     assertThat(report.path("spark_session").asBoolean()).isFalse();
     assertThat(warehouse).doesNotExist();
-  }
-
-  /** The CLI in a new JVM on this test's classpath, bounded in time. */
-  private JsonNode runInFreshJvm(List<String> runs) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx")).toList());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        CliWithoutSpark.class.getName()));
-    command.addAll(runs);
-    Process process = new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile())
-        .start();
-    byte[] out = process.getInputStream().readAllBytes();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the CLI did not finish within 120 s");
-    }
-
-    String text = new String(out, StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(text + Files.readString(dir.resolve("stderr"))).isZero();
-    return new ObjectMapper().readTree(text.substring(text.lastIndexOf("\n{") + 1));
   }
 }

@@ -2,6 +2,7 @@ package io.micromodels.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micromodels.features.testing.EventJson;
 import io.micromodels.features.testing.SharedSpark;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -41,13 +44,44 @@ class IngestCommandTest {
   }
 
   @Test
-  void missingInputExitsOneNamingThePath() {
+  void missingInputIsBadUsageNamingThePath() {
     String missing = dir.resolve("missing").toString();
 
     int code = run("--warehouse", dir.resolve("wh").toString(), "ingest", missing);
 
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("Cannot ingest " + missing + ": no such file or directory");
+  }
+
+  /** Issue 30: each was exit 1, after Spark had started. */
+  @Test
+  void badPathsAndLimitsExitTwoBeforeSparkStarts() throws Exception {
+    Path unknown = Files.writeString(dir.resolve("events.txt"), "{}\n");
+    Path good = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
+    Path warehouse = dir.resolve("fresh-wh");
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("ingest|" + unknown, "Cannot ingest " + unknown + ": unknown format");
+    expected.put("ingest|" + dir.resolve("missing"),
+        "Cannot ingest " + dir.resolve("missing") + ": no such file or directory");
+    expected.put("ingest|--max-row-bytes=-1|" + good,
+        "--max-row-bytes must be a positive number of bytes, got -1");
+    expected.put("ingest|--max-file-bytes=0|" + good,
+        "--max-file-bytes must be a positive number of bytes, got 0");
+    expected.put("ingest|" + dir.resolve("empty-folder"), "no event-log files found");
+    Files.createDirectories(dir.resolve("empty-folder"));
+
+    JsonNode report = CliWithoutSpark.runInFreshJvm(dir, expected.keySet().stream()
+        .map(run -> "--warehouse|" + warehouse + "|" + run).toList());
+
+    for (JsonNode run : report.path("runs")) {
+      String args = run.path("run").asText();
+      assertThat(run.path("exit").asInt()).as(args).isEqualTo(2);
+      assertThat(run.path("err").asText()).as(args)
+          .contains(expected.get(args.substring(args.indexOf("|ingest|") + 1)));
+    }
+    assertThat(report.path("runs")).hasSize(expected.size());
+    assertThat(report.path("spark_session").asBoolean()).isFalse();
+    assertThat(warehouse).doesNotExist();
   }
 
   @Test
