@@ -39,49 +39,50 @@ class DamagedVersionTest {
     }
     Registry registry = new Registry(SPARK, root);
     registry.promote(BOLT, 1, "alice", "first release");
-    Path v2 = folder(registry, 2);
-    byte[] model = Files.readAllBytes(v2.resolve("model.json"));
-    String sums = Files.readString(v2.resolve(Checksums.FILE_NAME));
+    registry.promote(BOLT, 2, "alice", "second release");
+    Path v1 = folder(registry, 1);
+    byte[] model = Files.readAllBytes(v1.resolve("model.json"));
+    String sums = Files.readString(v1.resolve(Checksums.FILE_NAME));
 
-    // A model.json changed after publishing, with SHA256SUMS rewritten to match (on a store
-    // without the local file system's .crc files, such as an object store): the manifest the
-    // index anchors still lists the model's original digest.
+    // A model.json changed after publishing (on a store without the local file system's .crc
+    // files, such as an object store): its SHA256SUMS line no longer matches.
     byte[] tampered = (new String(model, StandardCharsets.UTF_8) + " ").getBytes(
         StandardCharsets.UTF_8);
-    Files.write(v2.resolve("model.json"), tampered);
-    Files.writeString(v2.resolve(Checksums.FILE_NAME), sums.replace(
-        Checksums.parse(sums).get("model.json"), Checksums.sha256(tampered)));
-    withoutCrc(v2);
-    assertThatThrownBy(() -> registry.promote(BOLT, 2, "bob", "try v2"))
+    Files.write(v1.resolve("model.json"), tampered);
+    withoutCrc(v1);
+    assertThatThrownBy(() -> registry.rollback(BOLT, "bob", "v2 blocks too much"))
         .isInstanceOf(RegistryException.class)
-        .hasMessageContaining("SHA256SUMS disagrees with manifest.json on model.json");
-
-    // The same change without touching SHA256SUMS: its line no longer matches.
-    Files.writeString(v2.resolve(Checksums.FILE_NAME), sums);
-    assertThatThrownBy(() -> registry.promote(BOLT, 2, "alice", "try v2"))
-        .isInstanceOf(RegistryException.class)
-        .hasMessageStartingWith("promote of micromodels.bolt.fraud v2 refused: Checksum mismatch"
+        .hasMessageStartingWith("rollback of micromodels.bolt.fraud v1 refused: Checksum mismatch"
             + " on ")
         .hasMessageContaining("/model.json: SHA256SUMS says ")
         .hasMessageEndingWith("The refusal is recorded in the registry index.");
 
+    // The same change with SHA256SUMS rewritten to match: the manifest the index anchors still
+    // lists the model's original digest.
+    Files.writeString(v1.resolve(Checksums.FILE_NAME), sums.replace(
+        Checksums.parse(sums).get("model.json"), Checksums.sha256(tampered)));
+    assertThatThrownBy(() -> registry.promote(BOLT, 1, "carol", "back to v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageStartingWith("promote of micromodels.bolt.fraud v1 refused: ")
+        .hasMessageContaining("SHA256SUMS disagrees with manifest.json on model.json");
+
     // The champion lookup of a damaged production version refuses too.
-    Path v1 = folder(registry, 1);
-    Files.delete(v1.resolve("model.json"));
+    Path v2 = folder(registry, 2);
+    Files.delete(v2.resolve("model.json"));
     VersionEntry production = registry.state().production(BOLT).orElseThrow();
     assertThatThrownBy(() -> registry.modelJson(production))
         .isInstanceOf(RegistryException.class)
-        .hasMessageStartingWith("champion lookup of micromodels.bolt.fraud v1 refused: File not"
+        .hasMessageStartingWith("champion lookup of micromodels.bolt.fraud v2 refused: File not"
             + " found");
 
     List<RegistryEvent> refused = registry.state().events().stream()
         .filter(e -> e.kind() == EventKind.REFUSED).toList();
-    assertThat(refused).extracting(RegistryEvent::version).containsExactly(2, 2, 1);
+    assertThat(refused).extracting(RegistryEvent::version).containsExactly(1, 1, 2);
     assertThat(refused).extracting(RegistryEvent::actor)
-        .containsExactly("bob", "alice", "micromodels");
-    // Nothing changed: v1 is still production, v2 published.
+        .containsExactly("bob", "carol", "micromodels");
+    // Nothing changed: v2 is still production, v1 published.
     assertThat(registry.list(BOLT)).extracting(VersionEntry::status)
-        .containsExactly(Status.PRODUCTION, Status.PUBLISHED);
+        .containsExactly(Status.PUBLISHED, Status.PRODUCTION);
     assertThat(io.micromodels.registry.SchemaValidator.feed().problems(registry.feed(0)))
         .isEmpty();
   }
