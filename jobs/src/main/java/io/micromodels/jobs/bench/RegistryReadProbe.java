@@ -2,6 +2,7 @@ package io.micromodels.jobs.bench;
 
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.registry.Checksums;
 import io.micromodels.registry.RegistryEvent;
 import io.micromodels.registry.spark.Registry;
 import java.util.List;
@@ -30,8 +31,8 @@ public final class RegistryReadProbe {
     List<RegistryEvent> events = registry.state().events();
     int versions = registry.history().size();
     System.out.println(READ + events.size() + " events, " + versions + " index versions, last seq "
-        + (events.isEmpty() ? 0 : events.get(events.size() - 1).seq()) + ", events hash "
-        + events.hashCode());
+        + (events.isEmpty() ? 0 : events.get(events.size() - 1).seq()) + ", events sha256 "
+        + Checksums.sha256(events.toString()));
     System.exit(0);
   }
 }
