@@ -121,7 +121,7 @@ class HostileFolderProperties {
    * The whole Spark ingest on a few generated folders: its summary equals what the plain-Java
    * readers say, and the identity input = accepted + quarantined + duplicates holds.
    */
-  @Property(tries = 2, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 1, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
   void sparkIngestAccountsForEveryRowOfAHostileFolder(@ForAll("folders") FolderPlan plan)
       throws IOException {
     Path root = write(plan);
