@@ -56,7 +56,7 @@ class IngestFuzzProperties {
   /** One non-blank input row where the oracle expects it. */
   private record Placed(String file, long line, FuzzRow row) {}
 
-  @Property(tries = 8, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 4, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
   void ingestAccountsForEveryHostileRowAndWritesOnlyIntoTheWarehouse(
       @ForAll("jsonBatches") List<FuzzRow> json, @ForAll("csvBatches") List<FuzzRow> csv)
       throws IOException {

@@ -17,13 +17,13 @@ import picocli.CommandLine;
  * its parent.
  */
 class CliIdentifierProperties {
-  @Property(tries = 120)
+  @Property(tries = 60)
   void aClientIdIsAcceptedOnlyWhenItIsOneSafeSegment(@ForAll("hostile") String id) {
     check(new String[] {"registry", "rollback", "--client", id, "--reason", "r"}, "--client", id,
         PathSegment.ID.matcher(id).matches());
   }
 
-  @Property(tries = 120)
+  @Property(tries = 60)
   void aReportIdIsAcceptedOnlyWhenItIsOneSafeSegment(@ForAll("hostile") String id) {
     boolean accepted = check(new String[] {"backtest", "--as-of", "2025-10-07", "--report-id", id},
         "--report-id", id, PathSegment.RUN_ID.matcher(id).matches());
@@ -32,7 +32,7 @@ class CliIdentifierProperties {
     }
   }
 
-  @Property(tries = 120)
+  @Property(tries = 60)
   void aVersionIsAPositiveNumber(@ForAll("hostile") String text) {
     boolean valid = text.matches("v?[1-9][0-9]{0,8}");
     check(new String[] {"registry", "show", "--client", "acme", "--model-version", text},

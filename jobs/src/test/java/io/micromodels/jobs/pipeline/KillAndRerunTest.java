@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 8's driver failure: the nightly pipeline's JVM killed with SIGKILL during ingest,
- * features, training and publish, each time rerun with the same command; the final run leaves
+ * training and publish, each time rerun with the same command; the final run leaves
  * exactly what an undisturbed run leaves. Both clients pass their gates and auto-promote, so the
  * killed publish leaves tripwise promoted, trained as of this night: the rerun must keep that
  * release and still compare with the champion the undisturbed run had (none), not with itself.
@@ -62,7 +62,9 @@ class KillAndRerunTest {
     Path crashed = root.resolve("crashed");
     List<Kill> kills = List.of(
         new Kill("ingest", "== ingest", 1500, Map.of()),
-        new Kill("features", "== features", 300, Map.of()),
+        // No kill inside features since 2026-12-07, for CI's 25-minute budget: a features run
+        // replaces whole date partitions (FeatureJobTest), and the two runs killed later pass
+        // through features again on the same tables.
         new Kill("train", "== train", 2000, Map.of()),
         // tripwise published and promoted, voltmart's version in its slot, not in the index
         new Kill("publish", PausePoint.MARKER + " " + PausePoint.AFTER_MOVE.label(), 0,

@@ -49,7 +49,7 @@ class AirflowAnswerProperties {
     }
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void hostileAnswersGiveAirflowExceptionsWithoutSecrets(@ForAll("answers") Answer answer,
       @ForAll boolean readLog) throws IOException {
     Statistics.label("kind").collect(answer.kind());
