@@ -147,7 +147,7 @@ public final class EventValidator {
     if (!CLIENT_ID_PATTERN.matcher(clientId).matches()) {
       throw new RowRejection(
           RejectReason.INVALID_CLIENT_ID,
-          "client_id: '" + JsonFields.shorten(clientId) + "' must match " + CLIENT_ID_PATTERN);
+          "client_id: '" + Quoted.capped(clientId) + "' must match " + CLIENT_ID_PATTERN);
     }
 
     String eventId = fields.requiredString(EVENT_ID);
@@ -213,7 +213,7 @@ public final class EventValidator {
       if (time == null) {
         throw new RowRejection(
             RejectReason.UNPARSABLE_TIMESTAMP,
-            "event_time: '" + JsonFields.shorten(value.textValue())
+            "event_time: '" + Quoted.capped(value.textValue())
                 + "' is not an ISO-8601 timestamp or epoch milliseconds");
       }
     } else {
@@ -239,7 +239,7 @@ public final class EventValidator {
     if (amount.precision() > MAX_AMOUNT_DIGITS || !fitsAmount(amount.stripTrailingZeros())) {
       throw new RowRejection(
           RejectReason.INVALID_AMOUNT,
-          fields.name(field) + ": " + JsonFields.shorten(written(amount))
+          fields.name(field) + ": " + Quoted.capped(written(amount))
               + " needs at most 2 decimals and fewer than 17 integer digits");
     }
 

@@ -32,7 +32,7 @@ final class IdentifierEncoding {
     for (Map.Entry<String, String> identifier : identifiers.entrySet()) {
       String problem = problem(identifier.getValue());
       if (problem != null) {
-        return identifier.getKey() + ": '" + JsonFields.shorten(identifier.getValue()) + "' "
+        return identifier.getKey() + ": '" + Quoted.capped(identifier.getValue()) + "' "
             + problem;
       }
     }

@@ -67,7 +67,7 @@ final class JsonFields {
   String matching(String field, Pattern pattern, RejectReason reason, String expected) {
     String text = string(field);
     if (text != null && !pattern.matcher(text).matches()) {
-      throw new RowRejection(reason, name(field) + ": '" + shorten(text) + "' is not " + expected);
+      throw new RowRejection(reason, name(field) + ": '" + Quoted.capped(text) + "' is not " + expected);
     }
 
     return text;
@@ -151,10 +151,6 @@ final class JsonFields {
     return new RowRejection(
         RejectReason.WRONG_TYPE,
         name(field) + ": expected " + expected + ", found " + found.getNodeType().name().toLowerCase()
-            + " " + shorten(found.toString()));
-  }
-
-  static String shorten(String text) {
-    return Quoted.capped(text);
+            + " " + Quoted.capped(found.toString()));
   }
 }

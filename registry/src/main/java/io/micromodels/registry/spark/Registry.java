@@ -110,8 +110,8 @@ public final class Registry {
    * exactly what was published.
    */
   public String modelJson(VersionEntry entry) {
-    verifyForProduction(entry, "micromodels", "champion lookup");
-    return read(entry.location());
+    return new String(verifyForProduction(entry, "micromodels", "champion lookup"),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The {@code model.json} a publish or blocked record holds, checked against its SHA256SUMS. */
@@ -153,12 +153,13 @@ public final class Registry {
   }
 
   /**
-   * Verifies a version about to serve production. On damage (a file changed, missing, or not
-   * listed) it records a {@code refused} event in the index and throws, naming the file.
+   * Verifies a version about to serve production and returns its {@code model.json}. On damage
+   * (a file changed, missing, or not listed) it records a {@code refused} event in the index and
+   * throws, naming the file.
    */
-  private void verifyForProduction(VersionEntry entry, String actor, String operation) {
+  private byte[] verifyForProduction(VersionEntry entry, String actor, String operation) {
     try {
-      home.verifyVersion(entry);
+      return home.verifyVersion(entry);
     } catch (RegistryException damaged) {
       String why = operation + " of " + entry.ref().registeredName() + " v" + entry.version()
           + " refused: " + damaged.getMessage();

@@ -15,6 +15,8 @@ import org.apache.spark.sql.SparkSession;
 
 /** What publish and the registry operations share: the files, the layout and the index table. */
 record RegistryHome(ArtifactStore store, RegistryLayout layout, RegistryTable index) {
+  private static final ObjectMapper MANIFEST_READER = new ObjectMapper();
+
   /** The registry under a root path or URI, in Hadoop's qualified spelling. */
   static RegistryHome open(SparkSession spark, String registryRoot) {
     ArtifactStore store = new ArtifactStore(spark);
@@ -50,18 +52,21 @@ record RegistryHome(ArtifactStore store, RegistryLayout layout, RegistryTable in
    * Checks a version along the chain the index anchors: {@code manifest.json} has the digest the
    * index recorded; every artifact the manifest lists has that digest in SHA256SUMS, the model
    * among them; every file SHA256SUMS lists matches. So neither a changed file nor a rewritten
-   * SHA256SUMS passes.
+   * SHA256SUMS passes. Each file is read once.
    *
+   * @return the verified bytes of the version's {@code model.json}
    * @throws io.micromodels.registry.RegistryException naming the first damaged file
    */
-  void verifyVersion(VersionEntry entry) {
+  byte[] verifyVersion(VersionEntry entry) {
     String folder = entry.location();
-    byte[] manifest = store.read(folder + "/" + ManifestBuilder.FILE_NAME);
+    Map<String, byte[]> files = checksums(folder);
+    byte[] manifest = files.containsKey(ManifestBuilder.FILE_NAME)
+        ? files.get(ManifestBuilder.FILE_NAME)
+        : store.read(folder + "/" + ManifestBuilder.FILE_NAME);
     Checksums.verify(folder + "/" + ManifestBuilder.FILE_NAME, entry.manifestSha256(), manifest);
-    Map<String, String> sums = checksums(folder);
     Map<String, String> listed = new TreeMap<>();
     try {
-      new ObjectMapper().readTree(manifest).path("artifacts").forEach(
+      MANIFEST_READER.readTree(manifest).path("artifacts").forEach(
           a -> listed.put(a.path("path").asText(), a.path("sha256").asText()));
     } catch (IOException e) {
       throw new RegistryException(folder + "/" + ManifestBuilder.FILE_NAME + " is not JSON.", e);
@@ -73,20 +78,26 @@ record RegistryHome(ArtifactStore store, RegistryLayout layout, RegistryTable in
     }
 
     listed.forEach((name, sha) -> {
-      if (!sha.equals(sums.get(name))) {
+      byte[] file = files.get(name);
+      if (file == null || !sha.equals(Checksums.sha256(file))) {
         throw new RegistryException(folder + "/" + Checksums.FILE_NAME + " disagrees with "
             + ManifestBuilder.FILE_NAME + " on " + name + ": the artifact is damaged; publish it"
             + " again.");
       }
     });
+    return files.get(ModelFormat.FILE_NAME);
   }
 
-  private Map<String, String> checksums(String folder) {
+  /** Every file SHA256SUMS lists, read once and checked against its line: name to bytes. */
+  private Map<String, byte[]> checksums(String folder) {
     String sums = new String(store.read(folder + "/" + Checksums.FILE_NAME),
         StandardCharsets.UTF_8);
-    Map<String, String> parsed = Checksums.parse(sums);
-    parsed.forEach((name, sha) -> Checksums.verify(folder + "/" + name, sha,
-        store.read(folder + "/" + name)));
-    return parsed;
+    Map<String, byte[]> files = new TreeMap<>();
+    Checksums.parse(sums).forEach((name, sha) -> {
+      byte[] file = store.read(folder + "/" + name);
+      Checksums.verify(folder + "/" + name, sha, file);
+      files.put(name, file);
+    });
+    return files;
   }
 }
