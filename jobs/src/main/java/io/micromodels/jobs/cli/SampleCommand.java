@@ -1,6 +1,7 @@
 package io.micromodels.jobs.cli;
 
 import io.micromodels.features.spark.SparkSessions;
+import io.micromodels.jobs.sample.ClientSizes;
 import io.micromodels.jobs.sample.SampleSpec;
 import io.micromodels.jobs.sample.spark.SampleJob;
 import java.time.LocalDate;
@@ -51,6 +52,11 @@ final class SampleCommand implements Callable<Integer> {
       description = "Index of the first customer, to keep two samples' ids apart (default: ${DEFAULT-VALUE}).")
   int firstCustomer;
 
+  @Option(names = "--client-sizes", defaultValue = "ZIPF",
+      description = "ZIPF (a few large clients, many small) or EQUAL_FRAUDS (every client expects "
+          + "the same number of frauds, for per-client benchmarks) (default: ${DEFAULT-VALUE}).")
+  ClientSizes clientSizes;
+
   @Option(names = "--out", required = true, description = "Output folder (must not hold events/).")
   String out;
 
@@ -61,7 +67,7 @@ final class SampleCommand implements Callable<Integer> {
     SampleSpec sample;
     try {
       sample = new SampleSpec(clients, customers, days, seed, start, badRowsFraction, compression,
-              firstCustomer);
+              firstCustomer, clientSizes);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

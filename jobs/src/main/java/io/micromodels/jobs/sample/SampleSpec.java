@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * @param compression output compression
  * @param firstCustomer index of the first customer, so two samples can share clients without
  *     sharing customer or event ids
+ * @param clientSizes how the customers are split across the clients
  */
 public record SampleSpec(
     int clients,
@@ -23,7 +24,8 @@ public record SampleSpec(
     LocalDate start,
     double badRowsFraction,
     Compression compression,
-    int firstCustomer)
+    int firstCustomer,
+    ClientSizes clientSizes)
     implements Serializable {
 
   public static final LocalDate DEFAULT_START = LocalDate.of(2025, 5, 1);
@@ -45,6 +47,13 @@ public record SampleSpec(
     }
   }
 
+  /** A spec with the catalogue's Zipf-like client sizes. */
+  public SampleSpec(int clients, int customers, int days, long seed, LocalDate start,
+      double badRowsFraction, Compression compression, int firstCustomer) {
+    this(clients, customers, days, seed, start, badRowsFraction, compression, firstCustomer,
+        ClientSizes.ZIPF);
+  }
+
   public SampleSpec {
     if (clients < 1 || clients > 10_000) {
       throw new IllegalArgumentException("--clients must be 1..10000, got " + clients);
@@ -62,6 +71,10 @@ public record SampleSpec(
     if (firstCustomer < 0 || firstCustomer > 9_000_000) {
       throw new IllegalArgumentException(
           "--first-customer must be within 0..9000000, got " + firstCustomer);
+    }
+
+    if (clientSizes == null) {
+      throw new IllegalArgumentException("client sizes are required");
     }
 
     if (!(badRowsFraction >= 0 && badRowsFraction <= 1)) {

@@ -72,10 +72,11 @@ public final class ShardGenerator {
   /** The shards of a spec: each client's customers in blocks of at most 5,000. */
   public static List<Shard> shards(SampleSpec spec) {
     List<ClientProfile> clients = ClientCatalogue.first(spec.clients());
-    double total = clients.stream().mapToDouble(ClientProfile::weight).sum();
+    ClientSizes sizes = spec.clientSizes();
+    double total = clients.stream().mapToDouble(sizes::weight).sum();
     List<Shard> shards = new ArrayList<>();
     for (ClientProfile client : clients) {
-      int customers = Math.max(1, (int) Math.round(spec.customers() * client.weight() / total));
+      int customers = Math.max(1, (int) Math.round(spec.customers() * sizes.weight(client) / total));
       int index = 0;
       int end = spec.firstCustomer() + customers;
       for (int from = spec.firstCustomer(); from < end; from += SampleSpec.CUSTOMERS_PER_SHARD) {

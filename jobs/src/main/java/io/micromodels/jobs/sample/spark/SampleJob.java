@@ -94,6 +94,7 @@ public final class SampleJob {
     summary.put("start", spec.start().toString());
     summary.put("seed", spec.seed());
     summary.put("bad_rows_fraction", spec.badRowsFraction());
+    summary.put("client_sizes", spec.clientSizes().name());
     Map<String, Map<String, Long>> perClient = new TreeMap<>();
     for (ShardResult r : results) {
       Map<String, Long> c = perClient.computeIfAbsent(r.clientId(), k -> new LinkedHashMap<>());
