@@ -1,5 +1,6 @@
 package io.micromodels.evaluation.backtest;
 
+import io.micromodels.evaluation.metrics.LabelCompleteness;
 import io.micromodels.features.config.GateSpec;
 import io.micromodels.training.artifact.AdditiveShapes.MicromodelShapes;
 import java.io.Serializable;
@@ -16,8 +17,8 @@ import java.util.Set;
  *     {@code backtest.reviews_per_day})
  * @param minLabelCompleteness the completeness from which a fold is mature (config
  *     {@code backtest.min_label_completeness})
- * @param labelDelays days from decision event to fraud label of the client's mature history,
- *     the label-delay curve behind {@code label_completeness}
+ * @param labelCompleteness the label-delay curve of the client's mature history, behind {@code
+ *     label_completeness}
  * @param assertedCustomers customers the client asserts must be prevented; null when the client
  *     has no {@code assertions} file (then {@code prevented_asserts} cannot be measured)
  * @param candidateImportances the most recent fold's candidate feature importances
@@ -30,7 +31,8 @@ import java.util.Set;
  * @param drift the test windows' drift from a reference period, null when not measured
  */
 public record ClientContext(String clientId, String runId, FoldLayout layout,
-    List<GateSpec> gates, int reviewsPerDay, double minLabelCompleteness, double[] labelDelays, Set<String> assertedCustomers,
+    List<GateSpec> gates, int reviewsPerDay, double minLabelCompleteness,
+    LabelCompleteness labelCompleteness, Set<String> assertedCustomers,
     Map<String, Double> candidateImportances, Map<String, Double> championImportances,
     List<MicromodelShapes> candidateShapes, List<MicromodelShapes> championShapes,
     boolean parentIsCandidate, String hypothesis, String objective,
@@ -41,7 +43,7 @@ public record ClientContext(String clientId, String runId, FoldLayout layout,
     if (reviewsPerDay < 1) {
       throw new IllegalArgumentException("reviewsPerDay must be at least 1: " + reviewsPerDay);
     }
-    labelDelays = labelDelays.clone();
+    Objects.requireNonNull(labelCompleteness, "labelCompleteness");
     assertedCustomers = assertedCustomers == null ? null : Set.copyOf(assertedCustomers);
     candidateImportances = Map.copyOf(candidateImportances);
     championImportances = championImportances == null ? null : Map.copyOf(championImportances);

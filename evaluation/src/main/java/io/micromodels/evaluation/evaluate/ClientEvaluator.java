@@ -40,7 +40,7 @@ public final class ClientEvaluator {
   private ClientEvaluator() {}
 
   public static ClientEvaluation evaluate(ClientContext context, List<ScoredEvent> events) {
-    LabelCompleteness completeness = LabelCompleteness.fromDelays(context.labelDelays());
+    LabelCompleteness completeness = context.labelCompleteness();
     List<FoldEvaluation> folds = new ArrayList<>();
     List<Integer> matureFolds = new ArrayList<>();
     List<String> immatureFolds = new ArrayList<>();

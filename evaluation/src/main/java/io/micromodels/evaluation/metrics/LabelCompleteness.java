@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How mature a test window's labels are: the client's historical fraud label delays give an
@@ -16,10 +18,17 @@ public final class LabelCompleteness implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final double SECONDS_PER_DAY = 86_400;
 
-  private final double[] sortedDelays;
+  /** A client without labelled history: every completeness is NaN. */
+  public static final LabelCompleteness NO_HISTORY =
+      new LabelCompleteness(new double[0], new long[0]);
 
-  private LabelCompleteness(double[] sortedDelays) {
-    this.sortedDelays = sortedDelays;
+  private final double[] delays;
+  private final long[] atMost;
+
+  /** Distinct delays, increasing, and how many historical labels came within each. */
+  private LabelCompleteness(double[] delays, long[] atMost) {
+    this.delays = delays;
+    this.atMost = atMost;
   }
 
   /**
@@ -28,30 +37,63 @@ public final class LabelCompleteness implements Serializable {
    * @throws IllegalArgumentException on a non-finite delay
    */
   public static LabelCompleteness fromDelays(double[] delayDays) {
+    long[] ones = new long[delayDays.length];
+    Arrays.fill(ones, 1);
+    return fromCounts(delayDays, ones);
+  }
+
+  /**
+   * The curve from a histogram of delays, as the backtest's tasks summarise them: {@code
+   * counts[i]} labels came {@code delayDays[i]} days after their event.
+   *
+   * @throws IllegalArgumentException on a non-finite delay, a negative count or unequal lengths
+   */
+  public static LabelCompleteness fromCounts(double[] delayDays, long[] counts) {
     Checks.finite(delayDays, "label delays");
-    double[] sorted = delayDays.clone();
-    Arrays.sort(sorted);
-    return new LabelCompleteness(sorted);
+    if (delayDays.length != counts.length) {
+      throw new IllegalArgumentException("label delays: " + delayDays.length + " delays but "
+          + counts.length + " counts");
+    }
+
+    TreeMap<Double, Long> byDelay = new TreeMap<>();
+    for (int i = 0; i < delayDays.length; i++) {
+      if (counts[i] < 0) {
+        throw new IllegalArgumentException("label delays: negative count " + counts[i]);
+      }
+      byDelay.merge(delayDays[i], counts[i], Long::sum);
+    }
+
+    double[] delays = new double[byDelay.size()];
+    long[] atMost = new long[byDelay.size()];
+    long total = 0;
+    int i = 0;
+    for (Map.Entry<Double, Long> e : byDelay.entrySet()) {
+      total += e.getValue();
+      delays[i] = e.getKey();
+      atMost[i++] = total;
+    }
+    return new LabelCompleteness(delays, atMost);
   }
 
   /** Share of historical delays at most {@code days} (right-continuous); NaN without history. */
   public double cdf(double days) {
-    if (sortedDelays.length == 0) {
+    long total = historySize();
+    if (total == 0) {
       return Double.NaN;
     }
 
-    // Number of delays <= days: the first index whose delay exceeds it.
+    // Labels within days: those of the last distinct delay not exceeding it.
     int low = 0;
-    int high = sortedDelays.length;
+    int high = delays.length;
     while (low < high) {
       int middle = (low + high) >>> 1;
-      if (sortedDelays[middle] <= days) {
+      if (delays[middle] <= days) {
         low = middle + 1;
       } else {
         high = middle;
       }
     }
-    return (double) low / sortedDelays.length;
+    return low == 0 ? 0 : (double) atMost[low - 1] / total;
   }
 
   /**
@@ -62,7 +104,7 @@ public final class LabelCompleteness implements Serializable {
    * @return a share in [0, 1], or NaN without history or without test events
    */
   public double completeness(Instant evaluatedAt, List<Instant> testEventTimes) {
-    if (sortedDelays.length == 0 || testEventTimes.isEmpty()) {
+    if (historySize() == 0 || testEventTimes.isEmpty()) {
       return Double.NaN;
     }
 
@@ -74,8 +116,8 @@ public final class LabelCompleteness implements Serializable {
     return sum / testEventTimes.size();
   }
 
-  /** Historical delays behind the curve. */
-  public int historySize() {
-    return sortedDelays.length;
+  /** Historical labels behind the curve. */
+  public long historySize() {
+    return atMost.length == 0 ? 0 : atMost[atMost.length - 1];
   }
 }

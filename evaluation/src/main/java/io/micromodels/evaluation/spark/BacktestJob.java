@@ -12,6 +12,7 @@ import io.micromodels.evaluation.backtest.EffectiveConfig;
 import io.micromodels.evaluation.backtest.Fold;
 import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.evaluation.backtest.StageTimes;
+import io.micromodels.evaluation.metrics.LabelCompleteness;
 import io.micromodels.features.AsOf;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
@@ -139,7 +140,8 @@ public final class BacktestJob {
       clock.lap("train");
       Map<String, ShippedModels> models = new LinkedHashMap<>();
       Map<String, ClientContext> contexts = new LinkedHashMap<>();
-      Map<String, double[]> delays = labelDelays(clients, features, request.evaluatedAt());
+      Map<String, LabelCompleteness> completeness =
+          labelCompleteness(clients, features, request.evaluatedAt());
       Map<String, Drift> drift = DriftJob.measure(spark, features, clients, plans);
       if (request.drift()) {
         clock.lap("drift");
@@ -159,7 +161,8 @@ public final class BacktestJob {
         FoldModels loaded = FoldModels.load(c, layouts.get(id), outcomes,
             request.champions().get(id));
         models.put(id, loaded.shipped());
-        contexts.put(id, loaded.context(request, delays.getOrDefault(id, new double[0]),
+        contexts.put(id, loaded.context(request,
+            completeness.getOrDefault(id, LabelCompleteness.NO_HISTORY),
             lineage(c, layouts.get(id), request), drift.get(id)));
       }
 
@@ -360,24 +363,29 @@ public final class BacktestJob {
   }
 
   /**
-   * Days from decision event to fraud label, for each client's events old enough that their
-   * labels have had {@value #DELAY_HORIZON_FACTOR} times the configured delay to arrive (only the
-   * few fraud rows reach the driver).
+   * Each client's label-delay curve, from its events old enough that their labels have had
+   * {@value #DELAY_HORIZON_FACTOR} times the configured delay to arrive. The tasks count delays
+   * per client and whole hour, rounded up, so the driver receives at most one row per client and
+   * hour of the horizon, however many labels there are; a label counted up to an hour late can
+   * only lower a fold's completeness, never raise it.
    */
-  private static Map<String, double[]> labelDelays(List<ClientConfig> clients,
+  private static Map<String, LabelCompleteness> labelCompleteness(List<ClientConfig> clients,
       Dataset<Row> features, Instant evaluatedAt) {
-    Map<String, List<Double>> delays = new HashMap<>();
+    Map<String, List<Row>> hours = new HashMap<>();
     features
         .filter(col("label_time").isNotNull().and(FeatureJob.perClient(clients,
             c -> col("event_time").leq(lit(evaluatedAt.minus(horizon(c)))).and(
                 col("label_time").leq(col("event_time").plus(expr(horizon(c))))))))
-        .selectExpr("client_id",
-            "(unix_micros(label_time) - unix_micros(event_time)) / 86400000000D AS delay")
+        .selectExpr("client_id", "CAST(CEIL((unix_micros(label_time) - unix_micros(event_time))"
+            + " / 3600000000D) AS INT) AS delay_hours")
+        .groupBy("client_id", "delay_hours")
+        .count()
         .collectAsList()
-        .forEach(r -> delays.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-            .add(r.getDouble(1)));
-    Map<String, double[]> out = new HashMap<>();
-    delays.forEach((id, list) -> out.put(id, list.stream().mapToDouble(Double::doubleValue).toArray()));
+        .forEach(r -> hours.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r));
+    Map<String, LabelCompleteness> out = new HashMap<>();
+    hours.forEach((id, rows) -> out.put(id, LabelCompleteness.fromCounts(
+        rows.stream().mapToDouble(r -> r.getInt(1) / 24.0).toArray(),
+        rows.stream().mapToLong(r -> r.getLong(2)).toArray())));
     return out;
   }
 

@@ -3,6 +3,7 @@ package io.micromodels.evaluation.spark;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientContext;
 import io.micromodels.evaluation.backtest.FoldLayout;
+import io.micromodels.evaluation.metrics.LabelCompleteness;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.training.artifact.AdditiveShapes;
 import io.micromodels.training.artifact.ClientModel;
@@ -62,10 +63,11 @@ final class FoldModels {
   }
 
   /** @param drift null when not measured */
-  ClientContext context(BacktestRequest request, double[] labelDelays,
+  ClientContext context(BacktestRequest request, LabelCompleteness labelCompleteness,
       Map<String, String> lineage, io.micromodels.evaluation.backtest.Drift drift) {
     return new ClientContext(config.clientId().value(), request.runId(), layout, config.gates(),
-        config.backtest().reviewsPerDay(), config.backtest().minLabelCompleteness(), labelDelays, assertedCustomers(config), lastCandidate.featureImportances(),
+        config.backtest().reviewsPerDay(), config.backtest().minLabelCompleteness(), labelCompleteness, assertedCustomers(config),
+        lastCandidate.featureImportances(),
         champion == null ? null : champion.featureImportances(),
         AdditiveShapes.of(lastCandidate.scoring()),
         champion == null ? null : AdditiveShapes.of(champion.scoring()),

@@ -6,6 +6,7 @@ import io.micromodels.evaluation.backtest.ClientContext;
 import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.evaluation.gate.CheckStatus;
 import io.micromodels.evaluation.gate.GateCheck;
+import io.micromodels.evaluation.metrics.LabelCompleteness;
 import io.micromodels.evaluation.metrics.BinaryMetrics;
 import io.micromodels.evaluation.metrics.PrecisionAtK;
 import io.micromodels.evaluation.metrics.Prediction;
@@ -211,7 +212,7 @@ class ClientEvaluatorTest {
     }
 
     return new ClientContext("acme", "run-1", LAYOUT, GateSpec.defaults(), reviewsPerDay,
-        minLabelCompleteness, delays,
+        minLabelCompleteness, LabelCompleteness.fromDelays(delays),
         Set.of("cu-1", "cu-2"), Map.of("email", 1.0, "basket", 0.5),
         champion ? Map.of("email", 0.9, "basket", 0.2) : null,
         List.of(LearnedShapesReportTest.behaviour()),

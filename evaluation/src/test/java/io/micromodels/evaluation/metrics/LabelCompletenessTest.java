@@ -4,6 +4,7 @@ import static io.micromodels.evaluation.metrics.MetricFixtures.TOLERANCE;
 import static io.micromodels.evaluation.metrics.MetricFixtures.doubles;
 import static io.micromodels.evaluation.metrics.MetricFixtures.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,23 @@ class LabelCompletenessTest {
     assertThat(curve.cdf(5)).isEqualTo(0.75);
     assertThat(curve.cdf(10)).isEqualTo(1.0);
     assertThat(curve.historySize()).isEqualTo(4);
+  }
+
+  @Test
+  void aHistogramOfDelaysGivesTheCurveOfTheDelaysItCounts() {
+    LabelCompleteness counted =
+        LabelCompleteness.fromCounts(new double[] {5, 10, 2, 5}, new long[] {2, 1, 1, 0});
+    LabelCompleteness listed = LabelCompleteness.fromDelays(new double[] {10, 2, 5, 5});
+    for (double days : new double[] {0, 1.9, 2, 4.99, 5, 9, 10, 11}) {
+      assertThat(counted.cdf(days)).as("F(%s)", days).isEqualTo(listed.cdf(days));
+    }
+
+    assertThat(counted.historySize()).isEqualTo(4);
+    assertThat(LabelCompleteness.fromCounts(new double[] {3}, new long[] {0}).cdf(5)).isNaN();
+    assertThatThrownBy(() -> LabelCompleteness.fromCounts(new double[] {3}, new long[] {-1}))
+        .hasMessageContaining("negative count");
+    assertThatThrownBy(() -> LabelCompleteness.fromCounts(new double[] {3}, new long[0]))
+        .hasMessageContaining("1 delays but 0 counts");
   }
 
   @Test
