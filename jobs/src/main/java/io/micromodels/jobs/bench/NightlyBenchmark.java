@@ -2,6 +2,7 @@ package io.micromodels.jobs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.features.FeatureRange;
+import io.micromodels.features.spark.DriverTraffic;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.jobs.pipeline.ClientRun;
 import io.micromodels.jobs.pipeline.NightlyPipeline;
@@ -128,10 +129,13 @@ public final class NightlyBenchmark {
         List.of(sample.resolve("events").toString()), "bench");
     NightlyReport report;
     long peak;
+    DriverTraffic traffic = DriverTraffic.attach(spark.sparkContext());
     long start = System.nanoTime();
     try (PeakHeap heap = new PeakHeap()) {
       report = pipeline.run(request);
       peak = heap.peakBytes();
+    } finally {
+      spark.sparkContext().removeSparkListener(traffic);
     }
 
     double total = (System.nanoTime() - start) / 1e9;
@@ -148,11 +152,28 @@ public final class NightlyBenchmark {
     figures.put("seconds_per_stage", stages);
     figures.put("seconds_total", TrainBenchmark.round(total));
     figures.put("peak_heap_bytes", peak);
+    figures.put("driver_bytes_per_stage", driverBytes(traffic));
     figures.put("clients_per_outcome", outcomes(report));
     figures.put("clients_per_train_status", count(report, ClientRun::train));
     figures.put("failures", failures(report));
     System.out.println("measured " + sample + ": " + figures); // partial results survive a kill
     return figures;
+  }
+
+  /**
+   * Task-result and broadcast bytes per stage and in all ({@link DriverTraffic}): what must not
+   * grow with the events for the driver to scale (issue 31's driver budget).
+   */
+  private Map<String, Object> driverBytes(DriverTraffic traffic) {
+    try {
+      traffic.awaitDelivered(spark.sparkContext());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Spark's listener bus did not drain in time", e);
+    }
+    Map<String, Object> bytes = new LinkedHashMap<>();
+    traffic.byStage().forEach((stage, b) -> bytes.put(stage, b.asMap()));
+    bytes.put("total", traffic.total().asMap());
+    return bytes;
   }
 
   /** published (and promoted), blocked, failed, bad_config: every client is in one. */
@@ -184,7 +205,13 @@ public final class NightlyBenchmark {
     return failures;
   }
 
-  /** run_2x / run_1x for the events, every stage, the total and the peak heap. */
+  @SuppressWarnings("unchecked")
+  private static Object driverTotal(Map<String, Object> run) {
+    return ((Map<String, Map<String, Long>>) run.get("driver_bytes_per_stage")).get("total")
+        .get("total");
+  }
+
+  /** run_2x / run_1x for the events, every stage, the total, the peak heap, the driver bytes. */
   @SuppressWarnings("unchecked")
   private static Map<String, Double> growth(Map<String, Object> base, Map<String, Object> doubled) {
     Map<String, Double> growth = new LinkedHashMap<>();
@@ -195,6 +222,7 @@ public final class NightlyBenchmark {
         ratio(doubledStages.get(stage), seconds)));
     growth.put("total", ratio(doubled.get("seconds_total"), base.get("seconds_total")));
     growth.put("peak_heap", ratio(doubled.get("peak_heap_bytes"), base.get("peak_heap_bytes")));
+    growth.put("driver_bytes", ratio(driverTotal(doubled), driverTotal(base)));
     return growth;
   }
 

@@ -8,6 +8,7 @@ import io.micromodels.features.AsOf;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.config.ClientConfig;
+import io.micromodels.features.spark.DriverTraffic;
 import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.LabelAccounting;
@@ -80,6 +81,7 @@ public final class NightlyPipeline {
     String registry = settings.tablePath("registry");
     StageTimes.Clock clock = StageTimes.start();
     if (!request.inputs().isEmpty()) {
+      stage("ingest");
       System.out.println("== ingest " + String.join(" ", request.inputs()));
       System.out.print(new IngestJob(spark, settings, IngestLimits.defaults(Instant.now()))
           .run(request.inputs()).render());
@@ -88,23 +90,33 @@ public final class NightlyPipeline {
 
     List<ClientConfig> healthy = scan.healthy();
     if (!healthy.isEmpty() && features(healthy, day, request.asOf(), runs, clock)) {
+      stage("train");
       Map<String, ClientModel> production = champions.apply(healthy, request.asOf());
       List<ClientConfig> trained = train(healthy, request.asOf(), production, candidates, runs);
       clock.lap("train");
+      stage("backtest");
       List<ClientBacktest> evaluated = backtest(trained, request.asOf(), production, candidates,
           backtests, runId, runs);
       clock.lap("backtest");
+      stage("publish and promote");
       release(evaluated, healthy, candidates, backtests + "/" + runId, registry, request, runs);
       clock.lap("publish and promote");
     }
 
+    stage(null);
     return new NightlyReport(List.copyOf(runs.values()), candidates, backtests + "/" + runId,
         registry, clock.times());
+  }
+
+  /** Names the stage the next Spark jobs belong to ({@link DriverTraffic}), as the clock does. */
+  private void stage(String name) {
+    DriverTraffic.label(spark.sparkContext(), name);
   }
 
   /** The feature table's rows of the as-of day (what the scorer serves); false when it failed. */
   private boolean features(List<ClientConfig> clients, LocalDate day, Instant asOf,
       Map<String, ClientRun> runs, StageTimes.Clock clock) {
+    stage("features");
     System.out.println("== features " + day + " as of " + AsOf.format(asOf));
     try {
       FeatureRange range = new FeatureRange(day, day, asOf);

@@ -3,6 +3,7 @@ package io.micromodels.jobs.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micromodels.features.spark.DriverTraffic;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.features.testing.SharedSpark;
 import io.micromodels.jobs.cli.MicromodelsCli;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkContext;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -44,8 +46,17 @@ class PipelinesEndToEndTest {
     Path configs = root.resolve("configs");
     Files.writeString(configs.resolve("broken.yaml"), "client_id: broken\nno_such_key: 1\n");
 
+    SparkContext context = SharedSpark.session().sparkContext();
+    DriverTraffic traffic = DriverTraffic.attach(context);
     String first = nightly(warehouse, configs, "2025-10-06", "--input",
         "../data-samples/events/voltmart", "../data-samples/events/tripwise");
+    traffic.awaitDelivered(context);
+    context.removeSparkListener(traffic);
+    Map<String, DriverTraffic.Bytes> driverBytes = traffic.byStage();
+    for (String stage : List.of("ingest", "features", "train", "backtest", "publish and promote")) {
+      assertThat(driverBytes.get(stage)).as("driver bytes of %s in %s", stage, driverBytes)
+          .matches(b -> b.taskResults() > 0 && b.broadcasts() > 0);
+    }
 
     assertThat(first)
         .containsPattern("client +config +train +gate +publish +promote +note")
