@@ -46,8 +46,13 @@ import org.apache.spark.storage.StorageLevel;
  * One design is kept at a time, for the featurizer fitted last; {@link #close} releases it.
  */
 public final class DatasetRows implements TrainingRows, AutoCloseable {
-  /** Rows a data-dependent featurizer (e.g. tabular standardisation) is fitted on, at most. */
-  static final int FEATURIZER_SAMPLE = 200_000;
+  /**
+   * The most rows that reach the driver at once: a data-dependent featurizer (e.g. tabular
+   * standardisation) is fitted on at most this many, and the validation slice behind the
+   * calibration and the policy is a sample of at most this many. So the driver's share does not
+   * grow with the rows (docs/scaling.md).
+   */
+  static final int DRIVER_ROWS = 200_000;
   private static final long SEED = 17;
   private static final String FEATURES = "features";
   private static final String LABEL = "label";
@@ -67,9 +72,16 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
   private final MllibSolver solver;
   private final Map<Featurizer, String> types;
   private final DesignSlot design;
+  private final long driverRows;
 
   public DatasetRows(Dataset<Row> rows, MllibSolver solver) {
-    this(rows, lit(true), List.of(), solver, new IdentityHashMap<>(), new DesignSlot());
+    this(rows, solver, DRIVER_ROWS);
+  }
+
+  /** @param driverRows the most rows {@link #materialise} and featurizer fitting collect */
+  DatasetRows(Dataset<Row> rows, MllibSolver solver, long driverRows) {
+    this(rows, lit(true), List.of(), solver, new IdentityHashMap<>(), new DesignSlot(),
+        driverRows);
   }
 
   /**
@@ -78,13 +90,14 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
    * @param overlays the out-of-fold models stacked so far, as JSON; one list per stacked view
    */
   private DatasetRows(Dataset<Row> all, Column kept, List<String> overlays, MllibSolver solver,
-      Map<Featurizer, String> types, DesignSlot design) {
+      Map<Featurizer, String> types, DesignSlot design, long driverRows) {
     this.all = all;
     this.kept = kept;
     this.overlays = overlays;
     this.solver = solver;
     this.types = types;
     this.design = design;
+    this.driverRows = driverRows;
   }
 
   @Override
@@ -101,16 +114,12 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
       inSlice = inSlice.and(col(TrainingColumns.PART).equalTo(lit(slice.part().name())));
     }
 
-    return new DatasetRows(all, kept.and(inSlice), overlays, solver, types, design);
+    return new DatasetRows(all, kept.and(inSlice), overlays, solver, types, design, driverRows);
   }
 
   @Override
   public Featurizer fitFeaturizer(MicromodelSpec spec) {
-    Dataset<Row> rows = rows();
-    long total = rows.count();
-    Dataset<Row> sample = total <= FEATURIZER_SAMPLE ? rows
-        : rows.sample(false, Math.min(1.0, 1.2 * FEATURIZER_SAMPLE / total), SEED);
-    List<LabelledRow> sampled = convert(sample.limit(FEATURIZER_SAMPLE).collectAsList());
+    List<LabelledRow> sampled = atMostDriverRows();
     Featurizer featurizer = MicromodelTypes.of(spec.type())
         .featurizer(spec, sampled.stream().map(LabelledRow::input).toList());
     types.put(featurizer, spec.type());
@@ -159,12 +168,22 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
   public TrainingRows withOutOfFold(OutOfFold outOfFold) {
     List<String> more = new ArrayList<>(overlays);
     more.add(ModelFormat.render(outOfFold));
-    return new DatasetRows(all, kept, List.copyOf(more), solver, types, design);
+    return new DatasetRows(all, kept, List.copyOf(more), solver, types, design, driverRows);
   }
 
+  /** All rows up to {@link #DRIVER_ROWS}, otherwise a seeded sample of that many. */
   @Override
   public List<LabelledRow> materialise() {
-    return convert(rows().collectAsList());
+    return atMostDriverRows();
+  }
+
+  /** These rows, or a seeded sample of {@link #driverRows} of them: what reaches the driver. */
+  private List<LabelledRow> atMostDriverRows() {
+    Dataset<Row> rows = rows();
+    long total = rows.count();
+    Dataset<Row> sample = total <= driverRows ? rows
+        : rows.sample(false, Math.min(1.0, 1.2 * driverRows / total), SEED).limit((int) driverRows);
+    return convert(sample.collectAsList());
   }
 
   @Override

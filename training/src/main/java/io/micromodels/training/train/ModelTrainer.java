@@ -35,12 +35,8 @@ import java.util.Map;
 public final class ModelTrainer {
   private ModelTrainer() {}
 
-  /**
-   * The trained scoring model, the out-of-fold models of the micromodels it fitted, and the
-   * validation slice's rows (for the policy and the score scale).
-   */
-  public record Result(ScoringModel scoring, Map<String, OutOfFold> outOfFold,
-      List<LabelledRow> validationRows) {}
+  /** The trained scoring model and the out-of-fold models of the micromodels it fitted. */
+  public record Result(ScoringModel scoring, Map<String, OutOfFold> outOfFold) {}
 
   public static Result train(ModelPlan plan, TrainingRows rows, Map<String, OutOfFold> shared) {
     requireData(plan, rows.slice(Slice.beforeValidation()).counts(),
@@ -73,8 +69,7 @@ public final class ModelTrainer {
     Combiner combiner = new Combiner(standardiser, stacked.fit(standardiser, path.chosenC()), path);
     List<LabelledRow> validation = slice.materialise();
     Calibrator calibration = calibrate(plan, standardiser, beforeSliceModel, validation);
-    return new Result(new ScoringModel(micromodels, combiner, calibration), fitted,
-        rows.slice(Slice.validation()).materialise());
+    return new Result(new ScoringModel(micromodels, combiner, calibration), fitted);
   }
 
   private static OutOfFold fitMicromodel(MicromodelSpec spec, TrainingRows rows) {

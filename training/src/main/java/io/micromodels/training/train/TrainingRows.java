@@ -32,7 +32,11 @@ public interface TrainingRows {
   /** These rows with a micromodel's out-of-fold log-odds added as a column. */
   TrainingRows withOutOfFold(OutOfFold outOfFold);
 
-  /** The rows themselves, for steps that need them all in one place (calibration, policy). */
+  /**
+   * The rows themselves, for steps that need them in one place (calibration, policy): all of
+   * them when they are in memory already; for distributed rows, a seeded sample of a bounded
+   * size, so the driver's share does not grow with the data.
+   */
   List<LabelledRow> materialise();
 
   /** Which solver fits these rows, for lineage. */

@@ -1,17 +1,19 @@
 package io.micromodels.training.spark;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micromodels.features.IngestLimits;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.ClientConfigLoader;
 import io.micromodels.features.config.MicromodelSpec;
 import io.micromodels.features.config.ModelSpec;
 import io.micromodels.features.config.Regularisation;
+import io.micromodels.features.spark.DriverTraffic;
 import io.micromodels.features.spark.IngestJob;
-import io.micromodels.features.IngestLimits;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.features.testing.SharedSpark;
 import io.micromodels.training.artifact.ClientModel;
@@ -23,6 +25,8 @@ import io.micromodels.training.train.LabelledRow;
 import io.micromodels.training.train.LocalRows;
 import io.micromodels.training.train.ModelPlan;
 import io.micromodels.training.train.ModelTrainer;
+import io.micromodels.training.train.Slice;
+import io.micromodels.training.train.TrainingRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,6 +231,39 @@ class TrainJobTest {
 
     assertThat(worst).isLessThan(1e-3);
     rows.unpersist();
+  }
+
+  @Test
+  void distributedRowsSendTheDriverASampleOfBoundedSize() throws Exception {
+    Map<String, ClientSpec> specs = Map.of("voltmart", ClientSpec.of(clients.get(0), AS_OF));
+    Dataset<Row> rows = new TrainJob(spark, settings)
+        .labelledRows(clients.subList(0, 1), specs, AS_OF).cache();
+    long validation = rows.filter(col(TrainingColumns.PART).equalTo("VALIDATION")).count();
+    assertThat(validation).isGreaterThan(250);
+    DriverTraffic traffic = DriverTraffic.attach(spark.sparkContext());
+    try {
+      DriverTraffic.label(spark.sparkContext(), "all");
+      List<LabelledRow> all = new DatasetRows(rows, MllibSolver.in(spark))
+          .slice(Slice.validation()).materialise();
+      DriverTraffic.label(spark.sparkContext(), "bounded");
+      TrainingRows bounded = new DatasetRows(rows, MllibSolver.in(spark), 60)
+          .slice(Slice.validation());
+      List<LabelledRow> sample = bounded.materialise();
+
+      assertThat(all).hasSize((int) validation);
+      assertThat(sample).hasSizeBetween(30, 60);
+      assertThat(bounded.materialise()).as("seeded: the same rows again")
+          .extracting(LabelledRow::label).isEqualTo(sample.stream().map(LabelledRow::label)
+              .toList());
+      traffic.awaitDelivered(spark.sparkContext());
+      Map<String, DriverTraffic.Bytes> bytes = traffic.byStage();
+      assertThat(bytes.get("bounded").taskResults())
+          .isLessThan(bytes.get("all").taskResults() / 3);
+    } finally {
+      spark.sparkContext().removeSparkListener(traffic);
+      DriverTraffic.label(spark.sparkContext(), null);
+      rows.unpersist();
+    }
   }
 
   @Test
