@@ -1,7 +1,6 @@
 package io.micromodels.features.spark;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -17,10 +16,6 @@ record ClientDays(Map<ClientDay, Long> rows) {
 
   ClientDays {
     rows = Map.copyOf(rows);
-  }
-
-  List<String> clients() {
-    return rows.keySet().stream().map(ClientDay::client).distinct().sorted().toList();
   }
 
   /** Each client's first and last input day. */

@@ -116,11 +116,15 @@ final class EventTables {
     boolean optimizedWrite = joinsStoredFiles && splitDays;
     Column sameEvent = col("t." + EventFields.CLIENT_ID).equalTo(col("s." + EventFields.CLIENT_ID))
         .and(col("t." + EventFields.EVENT_ID).equalTo(col("s." + EventFields.EVENT_ID)));
+    Map<String, String> tuning = new HashMap<>(Map.of(NO_EVENT_ID_DICTIONARY, "false",
+        REPARTITION_BEFORE_WRITE, String.valueOf(joinsStoredFiles && !optimizedWrite)));
+    if (optimizedWrite) {
+      tuning.put(OPTIMIZE_WRITE, "true");
+    }
+
     return merge(
         events,
-        Map.of(NO_EVENT_ID_DICTIONARY, "false",
-            REPARTITION_BEFORE_WRITE, String.valueOf(joinsStoredFiles && !optimizedWrite),
-            OPTIMIZE_WRITE, String.valueOf(optimizedWrite)),
+        tuning,
         () ->
             events
                 .as("t")
