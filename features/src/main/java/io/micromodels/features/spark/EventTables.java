@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +21,12 @@ import org.apache.spark.sql.SparkSession;
 final class EventTables {
   private static final String REPARTITION_BEFORE_WRITE =
       "spark.databricks.delta.merge.repartitionBeforeWrite.enabled";
+  /**
+   * Delta's optimized write: shuffles the rows by the partition columns like the MERGE's
+   * repartition, then splits a partition above {@code spark.databricks.delta.optimizeWrite.binSize}
+   * (512 MiB of shuffled rows by default) over several write tasks.
+   */
+  private static final String OPTIMIZE_WRITE = "spark.databricks.delta.optimizeWrite.enabled";
   /**
    * Delta's per-file statistics only for the columns readers filter on within a partition
    * (event type, time, customer, label): by default Delta gathers min/max/nulls of the first 32
@@ -86,36 +92,43 @@ final class EventTables {
   }
 
   /**
-   * Adds the events whose (client_id, event_id) is not stored yet. The target is restricted to
-   * the input's clients so Delta prunes the other clients' partitions.
+   * Adds the events whose (client_id, event_id) is not stored yet among the stored events of
+   * {@code stored}: each input client's days widened by the re-send horizon. The range is
+   * literal predicates on the partition columns, so Delta reads only those files of the target;
+   * an event stored outside it is not seen, and its copy is added again (docs/ingest.md).
    *
    * <p>{@code rows} arrive hash-partitioned by (client, day) ({@link ClientDayShuffle}), so that
-   * each day of a client is one file; a write task receives a few hundred days. When stored
-   * files of these clients take part in the MERGE's join, the MERGE hashes its output by
-   * (client, day) again. A write task sorts its rows by day and writes one file at a time
-   * (Spark's default): keeping a file open per day instead (Spark's concurrent writers, up to
-   * 1024) made Parquet's memory manager, which revisits every open writer whenever one opens or
-   * closes, a third of the write's samples at 2,250 days per task (docs/benchmarks.md).
+   * each day of a client is one file (a day above the split threshold: a few); a write task
+   * receives a few hundred days. When stored files in the range take part in the MERGE's join,
+   * which reshuffles the rows by event id, the MERGE hashes its output by (client, day) again,
+   * or, when {@code splitDays} (a client-day above the threshold), Delta's optimized write does,
+   * which splits a partition above its bin size over several tasks. A write task sorts its rows
+   * by day and writes one file at a time (Spark's default): keeping a file open per day instead
+   * (Spark's concurrent writers, up to 1024) made Parquet's memory manager, which revisits every
+   * open writer whenever one opens or closes, a third of the write's samples at 2,250 days per
+   * task (docs/benchmarks.md).
    */
-  Insert insertNewEvents(Dataset<Row> rows, List<String> clients) {
-    String clientList =
-        clients.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "));
+  Insert insertNewEvents(Dataset<Row> rows, StoredRange stored, boolean splitDays) {
     // Spark's adaptive execution does not drop the MERGE's repartition although the rows are
-    // partitioned so already: skip it when no stored file of these clients can join the rows
-    // (a join would reshuffle them by event id).
-    boolean firstRowsOfTheseClients =
-        events.toDF().where(col(EventFields.CLIENT_ID).isin(clients.toArray())).isEmpty();
+    // partitioned so already: skip it when no stored file in the range can join the rows (a
+    // join would reshuffle them by event id).
+    boolean joinsStoredFiles = !events.toDF().where(stored.predicate("")).isEmpty();
+    boolean optimizedWrite = joinsStoredFiles && splitDays;
+    Column sameEvent = col("t." + EventFields.CLIENT_ID).equalTo(col("s." + EventFields.CLIENT_ID))
+        .and(col("t." + EventFields.EVENT_ID).equalTo(col("s." + EventFields.EVENT_ID)));
+    Map<String, String> tuning = new HashMap<>(Map.of(NO_EVENT_ID_DICTIONARY, "false",
+        REPARTITION_BEFORE_WRITE, String.valueOf(joinsStoredFiles && !optimizedWrite)));
+    if (optimizedWrite) {
+      tuning.put(OPTIMIZE_WRITE, "true");
+    }
+
     return merge(
         events,
-        Map.of(NO_EVENT_ID_DICTIONARY, "false",
-            REPARTITION_BEFORE_WRITE, String.valueOf(!firstRowsOfTheseClients)),
+        tuning,
         () ->
             events
                 .as("t")
-                .merge(
-                    rows.as("s"),
-                    "t.client_id IN (" + clientList + ") AND t.client_id = s.client_id"
-                        + " AND t.event_id = s.event_id")
+                .merge(rows.as("s"), stored.predicate("t.").and(sameEvent))
                 .whenNotMatched()
                 .insertAll()
                 .execute());

@@ -6,20 +6,20 @@ import io.micromodels.features.EventFields;
 import io.micromodels.features.IngestErrors;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.IngestSummary;
+import io.micromodels.features.IngestWriteOptions;
 import io.micromodels.features.InputFile;
 import io.micromodels.features.InputFormat;
 import io.micromodels.features.LabelEventCounts;
 import io.micromodels.features.MicromodelsException;
 import io.micromodels.features.config.LabelSpec;
 import io.delta.tables.DeltaTable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -48,11 +48,19 @@ public final class IngestJob {
   private final SparkSession spark;
   private final SparkSettings settings;
   private final IngestLimits limits;
+  private final IngestWriteOptions writes;
 
+  /** An ingest with the default write options ({@link IngestWriteOptions#defaults()}). */
   public IngestJob(SparkSession spark, SparkSettings settings, IngestLimits limits) {
+    this(spark, settings, limits, IngestWriteOptions.defaults());
+  }
+
+  public IngestJob(SparkSession spark, SparkSettings settings, IngestLimits limits,
+      IngestWriteOptions writes) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.writes = Objects.requireNonNull(writes, "writes");
   }
 
   /**
@@ -87,8 +95,12 @@ public final class IngestJob {
       long eventsVersion = tables.eventsVersion();
       long inserted = 0;
       if (counts.valid() > 0) {
-        EventTables.Insert insert =
-            tables.insertNewEvents(firstCopies(validated, persisted), counts.validClients());
+        ClientDays days = counts.clientDays();
+        Map<ClientDays.ClientDay, Integer> splits = days.splits(writes.maxClientDayRowsPerTask());
+        EventTables.Insert insert = tables.insertNewEvents(
+            firstCopies(validated, splits, persisted),
+            StoredRange.of(days.rangeByClient(), writes.resendHorizonDays()),
+            !splits.isEmpty());
         eventsVersion = insert.version();
         inserted = insert.rows();
       }
@@ -136,7 +148,7 @@ public final class IngestJob {
     return new HadoopConf(spark.sparkContext().hadoopConfiguration());
   }
 
-  /** Rows per rejection reason, valid rows per client, and valid label events per type. */
+  /** Rows per rejection reason, valid rows per client-day, and valid label events per type. */
   private static RowCounts count(Dataset<Row> validated) {
     Column valid = col(EventSchema.REASON_CODE).isNull();
     Column labelEvent = valid.and(col(EventFields.LABEL).isNotNull()
@@ -146,6 +158,7 @@ public final class IngestJob {
             .groupBy(
                 col(EventSchema.REASON_CODE),
                 when(valid, col(EventFields.CLIENT_ID)).alias("valid_client"),
+                when(valid, col(EventFields.EVENT_DATE)).alias("valid_day"),
                 when(labelEvent, col(EventFields.EVENT_TYPE)).alias("label_type"),
                 when(labelEvent, col(EventFields.LABEL)).alias("label"),
                 when(labelEvent, col(EventFields.REF_EVENT_ID).isNull()).alias("no_reference"))
@@ -204,8 +217,12 @@ public final class IngestJob {
    * that occur once pass through without a shuffle (the old plan shuffled every full row for a
    * sort-merge anti join), and only rows whose key hash repeats are ranked by a window over
    * their real key: a hash collision only makes a few more rows candidates, never a wrong pick.
+   *
+   * <p>The rows come out partitioned for the write ({@link ClientDayShuffle}): as shuffled
+   * when nothing changed, shuffled again when repeats were removed or client-days are split.
    */
-  private static Dataset<Row> firstCopies(Dataset<Row> validated, List<Dataset<?>> persisted) {
+  private static Dataset<Row> firstCopies(Dataset<Row> validated,
+      Map<ClientDays.ClientDay, Integer> splits, List<Dataset<?>> persisted) {
     Column[] eventColumns =
         Arrays.stream(EventSchema.EVENTS.fieldNames()).map(org.apache.spark.sql.functions::col)
             .toArray(Column[]::new);
@@ -216,7 +233,9 @@ public final class IngestJob {
         RepeatedKeys.of(valid, KEY_HASH).persist(StorageLevel.MEMORY_AND_DISK());
     persisted.add(repeatedHashes);
     if (repeatedHashes.count() == 0) {
-      return valid.select(eventColumns);
+      return splits.isEmpty()
+          ? valid.select(eventColumns)
+          : ClientDayShuffle.repartition(valid.select(eventColumns), splits);
     }
 
     scala.collection.Seq<String> key = scala.collection.JavaConverters.asScalaBuffer(
@@ -237,25 +256,26 @@ public final class IngestJob {
             .filter(col("copy").equalTo(1))
             .select(eventColumns);
     // The union lost the rows' (client, day) partitioning, which the MERGE relies on.
-    return ClientDayShuffle.repartition(once.unionByName(firstOfRepeated));
+    return ClientDayShuffle.repartition(once.unionByName(firstOfRepeated), splits);
   }
 
   /** Row counts of one validated input. */
   record RowCounts(long valid, long quarantined, Map<String, Long> byReason,
-      List<String> validClients, Map<String, LabelEventCounts> labelEvents) {
+      ClientDays clientDays, Map<String, LabelEventCounts> labelEvents) {
     static RowCounts of(List<Row> groups) {
       long valid = 0;
       long quarantined = 0;
       Map<String, Long> byReason = new HashMap<>();
-      Set<String> clients = new TreeSet<>();
+      Map<ClientDays.ClientDay, Long> days = new HashMap<>();
       Map<String, LabelEventCounts> labelEvents = new HashMap<>();
       for (Row group : groups) {
-        long count = group.getLong(5);
+        long count = group.getLong(6);
         if (group.isNullAt(0)) {
           valid += count;
-          clients.add(group.getString(1));
-          if (!group.isNullAt(2)) {
-            labelEvents.merge(group.getString(2), labelCounts(group, count),
+          days.merge(new ClientDays.ClientDay(group.getString(1), day(group.get(2))), count,
+              Long::sum);
+          if (!group.isNullAt(3)) {
+            labelEvents.merge(group.getString(3), labelCounts(group, count),
                 LabelEventCounts::plus);
           }
         } else {
@@ -264,15 +284,20 @@ public final class IngestJob {
         }
       }
 
-      return new RowCounts(valid, quarantined, byReason, List.copyOf(clients), labelEvents);
+      return new RowCounts(valid, quarantined, byReason, new ClientDays(days), labelEvents);
+    }
+
+    /** A date as Spark returns it: LocalDate with the session's Java 8 time API, else sql.Date. */
+    private static LocalDate day(Object date) {
+      return date instanceof java.sql.Date legacy ? legacy.toLocalDate() : (LocalDate) date;
     }
 
     private static LabelEventCounts labelCounts(Row group, long count) {
-      long noReference = group.getBoolean(4) ? count : 0;
-      if (group.isNullAt(3)) {
+      long noReference = group.getBoolean(5) ? count : 0;
+      if (group.isNullAt(4)) {
         return new LabelEventCounts(0, 0, count, noReference);
       }
-      return group.getInt(3) == 1
+      return group.getInt(4) == 1
           ? new LabelEventCounts(count, 0, 0, noReference)
           : new LabelEventCounts(0, count, 0, noReference);
     }

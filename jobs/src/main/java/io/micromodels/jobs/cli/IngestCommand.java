@@ -3,6 +3,7 @@ package io.micromodels.jobs.cli;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.IngestLimits;
 import io.micromodels.features.IngestSummary;
+import io.micromodels.features.IngestWriteOptions;
 import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.InputFiles;
 import io.micromodels.features.spark.SparkHadoopConf;
@@ -42,15 +43,29 @@ final class IngestCommand implements Callable<Integer> {
           + " ingest fails, naming the file (default: ${DEFAULT-VALUE}, 64 GiB).")
   long maxFileBytes = IngestLimits.DEFAULT_MAX_FILE_BYTES;
 
+  @Option(
+      names = "--resend-horizon-days",
+      description = "How many days a re-sent copy of an event may have moved and still be"
+          + " recognised as a duplicate; the MERGE reads each client's input days widened by"
+          + " this. Re-ingesting history takes a larger value (default: ${DEFAULT-VALUE}).")
+  int resendHorizonDays = IngestWriteOptions.DEFAULT_RESEND_HORIZON_DAYS;
+
+  @Option(
+      names = "--max-client-day-rows-per-task",
+      description = "A client-day with more valid rows is written by several tasks, a file each"
+          + " (default: ${DEFAULT-VALUE}).")
+  long maxClientDayRowsPerTask = IngestWriteOptions.DEFAULT_MAX_CLIENT_DAY_ROWS_PER_TASK;
+
   @Override
   public Integer call() {
     SparkSettings settings = root.global.sparkSettings();
     IngestLimits limits = limits();
+    IngestWriteOptions writes = writes();
     // Usage errors (a missing path, an unknown extension) exit 2 before Spark starts.
     InputFiles files = InputFiles.expand(SparkHadoopConf.of(settings), inputs);
     SparkSession spark = SparkSessions.create("micromodels-ingest", settings);
     long start = System.nanoTime();
-    IngestSummary summary = new IngestJob(spark, settings, limits).run(files);
+    IngestSummary summary = new IngestJob(spark, settings, limits, writes).run(files);
     System.out.print(summary.render());
     System.out.printf("  tables under %s (%.1f s)%n", settings.warehouseUri(),
         (System.nanoTime() - start) / 1e9);
@@ -70,5 +85,19 @@ final class IngestCommand implements Callable<Integer> {
 
     return IngestLimits.defaults(Instant.now()).withMaxRowBytes(maxRowBytes)
         .withMaxFileBytes(maxFileBytes);
+  }
+
+  private IngestWriteOptions writes() {
+    if (resendHorizonDays < 0) {
+      throw new ConfigException("--resend-horizon-days must be a number of days, 0 or more, got "
+          + resendHorizonDays + ".");
+    }
+
+    if (maxClientDayRowsPerTask <= 0) {
+      throw new ConfigException("--max-client-day-rows-per-task must be a positive number of"
+          + " rows, got " + maxClientDayRowsPerTask + ".");
+    }
+
+    return new IngestWriteOptions(resendHorizonDays, maxClientDayRowsPerTask);
   }
 }

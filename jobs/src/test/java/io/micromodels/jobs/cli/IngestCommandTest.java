@@ -53,7 +53,7 @@ class IngestCommandTest {
     assertThat(err.toString()).contains("Cannot ingest " + missing + ": no such file or directory");
   }
 
-  /** Issue 30: each was exit 1, after Spark had started. */
+  /** Issue 30: each was exit 1, after Spark had started (issue 31 added the write options). */
   @Test
   void badPathsAndLimitsExitTwoBeforeSparkStarts() throws Exception {
     Path unknown = Files.writeString(dir.resolve("events.txt"), "{}\n");
@@ -67,6 +67,10 @@ class IngestCommandTest {
         "--max-row-bytes must be a positive number of bytes, got -1");
     expected.put("ingest|--max-file-bytes=0|" + good,
         "--max-file-bytes must be a positive number of bytes, got 0");
+    expected.put("ingest|--resend-horizon-days=-1|" + good,
+        "--resend-horizon-days must be a number of days, 0 or more, got -1");
+    expected.put("ingest|--max-client-day-rows-per-task=0|" + good,
+        "--max-client-day-rows-per-task must be a positive number of rows, got 0");
     expected.put("ingest|" + dir.resolve("empty-folder"), "no event-log files found");
     Files.createDirectories(dir.resolve("empty-folder"));
 
