@@ -16,7 +16,9 @@ public enum PausePoint {
   /** Checksums verified again in the slot; the index commit is next. */
   BEFORE_INDEX_COMMIT,
   /** The index commit is done: the version is published. */
-  AFTER_INDEX_COMMIT;
+  AFTER_INDEX_COMMIT,
+  /** The promotions' index commit is done: the version is production. */
+  AFTER_PROMOTE_COMMIT;
 
   public static final String ENV = "MICROMODELS_PUBLISH_PAUSE_AT";
   public static final String MARKER = "MICROMODELS_PUBLISH_PAUSED_AT";

@@ -49,6 +49,22 @@ public final class RegistryState {
     return new RegistryState(List.of());
   }
 
+  /**
+   * This state with one more event, the next in seq order: how a batch derives each event from
+   * the state its predecessors leave.
+   *
+   * @throws IllegalStateException when the event's seq is not the next
+   */
+  public RegistryState with(RegistryEvent next) {
+    if (next.seq() != lastSeq() + 1) {
+      throw new IllegalStateException("event " + next.seq() + " does not follow " + lastSeq());
+    }
+
+    List<RegistryEvent> more = new ArrayList<>(events);
+    more.add(next);
+    return new RegistryState(more);
+  }
+
   private void apply(RegistryEvent e) {
     TreeMap<Integer, VersionEntry> byVersion = versions.computeIfAbsent(e.ref(), r -> new TreeMap<>());
     switch (e.kind()) {

@@ -16,6 +16,7 @@ import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.RegistryEvent;
 import io.micromodels.registry.RegistryState;
+import io.micromodels.registry.spark.PublishRequest;
 import io.micromodels.registry.spark.Publisher;
 import io.micromodels.registry.spark.Registry;
 import io.micromodels.training.artifact.ClientModel;
@@ -25,6 +26,7 @@ import io.micromodels.training.spark.TrainJob;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,7 +202,11 @@ public final class NightlyPipeline {
     }).toList();
   }
 
-  /** Per evaluated client: publish (or record the block), then auto-promote a passed gate. */
+  /**
+   * Every evaluated client's release: publish (or record the block) in one index commit, then
+   * auto-promote the passed gates in another, whatever the number of clients. A client whose
+   * inputs fail fails alone.
+   */
   private void release(List<ClientBacktest> evaluated, List<ClientConfig> configs,
       String candidates, String backtestRun, String registryRoot, NightlyRequest request,
       Map<String, ClientRun> runs) {
@@ -215,58 +221,100 @@ public final class NightlyPipeline {
     RegistryState before = registry.state();
     Map<String, ClientConfig> byId = new HashMap<>();
     configs.forEach(c -> byId.put(id(c), c));
+    Map<String, RegistryEvent> earlier = new TreeMap<>();
+    List<PublishRequest> requests = new ArrayList<>();
     for (ClientBacktest b : evaluated) {
-      runs.computeIfPresent(b.clientId(), (id, r) -> release(publisher, registry, before,
-          byId.get(id), b, r, candidates, backtestRun, request));
+      String client = b.clientId();
+      try {
+        Optional<RegistryEvent> tonight = releasedTonight(registry, before, byId.get(client),
+            request.asOf());
+        if (tonight.isPresent()) {
+          earlier.put(client, tonight.get());
+        } else {
+          requests.add(Release.request(publisher, client, candidates, backtestRun,
+              request.actor(), null));
+        }
+      } catch (RuntimeException e) {
+        fail(runs, client, "publish: " + e.getMessage());
+      }
+    }
+
+    Map<String, RegistryEvent> released = new TreeMap<>(earlier);
+    for (Publisher.Published p : publisher.publishAll(requests)) {
+      if (p.failure() != null) {
+        fail(runs, p.request().ref().client(), "publish: " + p.failure().getMessage());
+      } else {
+        released.put(p.request().ref().client(), p.event());
+      }
+    }
+
+    List<Registry.Promotion> promotions = new ArrayList<>();
+    RegistryState published = registry.state();
+    for (ClientBacktest b : evaluated) {
+      RegistryEvent release = released.get(b.clientId());
+      if (release != null) {
+        String client = b.clientId();
+        System.out.println("-- " + client + ": " + (release.version() != null ? "published v"
+            + release.version() : "recorded as blocked") + (earlier.containsKey(client)
+            ? " by an earlier run of this night (kept; this run's candidate is not published)"
+            : ""));
+        runs.computeIfPresent(client, (id, r) -> released(r, release, byId.get(id), b,
+            published, promotions, request));
+      }
+    }
+
+    for (Registry.Promoted p : registry.promoteAll(promotions, request.actor())) {
+      String client = p.promotion().ref().client();
+      int version = p.promotion().version();
+      if (p.failure() != null) {
+        runs.computeIfPresent(client, (id, r) -> r.promoted("failed")
+            .ending(ClientRun.Outcome.FAILED, "promote: " + p.failure().getMessage()));
+      } else {
+        System.out.println("-- " + client + ": promoted v" + version);
+        runs.computeIfPresent(client, (id, r) -> r.promoted("v" + version)
+            .ending(ClientRun.Outcome.OK, "report " + backtestReport(evaluated, client)));
+      }
     }
   }
 
-  private static ClientRun release(Publisher publisher, Registry registry,
-      RegistryState before, ClientConfig config,
-      ClientBacktest backtest, ClientRun run, String candidates, String backtestRun,
+  /**
+   * A client's run after its release: blocked, published without auto-promotion, production
+   * already, or published with its promotion added to {@code promotions} (and the run's outcome
+   * decided by it).
+   */
+  private static ClientRun released(ClientRun run, RegistryEvent release, ClientConfig config,
+      ClientBacktest backtest, RegistryState published, List<Registry.Promotion> promotions,
       NightlyRequest request) {
-    String client = backtest.clientId();
-    RegistryEvent release;
-    try {
-      Optional<RegistryEvent> earlier = releasedTonight(registry, before, config,
-          request.asOf());
-      release = earlier.isPresent() ? earlier.get() : Release.publish(publisher, client,
-          candidates, backtestRun, request.actor(), null).event();
-      System.out.println("-- " + client + ": " + (release.version() != null ? "published v"
-          + release.version() : "recorded as blocked") + (earlier.isPresent()
-          ? " by an earlier run of this night (kept; this run's candidate is not published)"
-          : ""));
-    } catch (RuntimeException e) {
-      return run.published("failed").ending(ClientRun.Outcome.FAILED, "publish: " + e.getMessage());
-    }
-
     if (release.version() == null) {
       return run.published("blocked").ending(ClientRun.Outcome.BLOCKED, release.reason()
           + "; report " + backtest.reportPath());
     }
 
     int version = release.version();
-    ClientRun published = run.published("v" + version);
+    ClientRun done = run.published("v" + version);
     String note = "report " + backtest.reportPath();
     if (!config.autoPromote()) {
-      return published.promoted("off").ending(ClientRun.Outcome.OK, note);
+      return done.promoted("off").ending(ClientRun.Outcome.OK, note);
     }
 
-    ModelRef ref = ModelRef.of(client);
-    try {
-      boolean already = registry.state().production(ref)
-          .filter(v -> v.version() == version).isPresent();
-      if (!already) {
-        registry.promote(ref, version, request.actor(), "auto-promoted by the nightly run as of "
-            + request.asOf() + ": the gate passed and the config has auto_promote");
-        System.out.println("-- " + client + ": promoted v" + version);
-      }
-
-      return published.promoted("v" + version).ending(ClientRun.Outcome.OK, note);
-    } catch (RuntimeException e) {
-      return published.promoted("failed").ending(ClientRun.Outcome.FAILED,
-          "promote: " + e.getMessage());
+    ModelRef ref = ModelRef.of(backtest.clientId());
+    if (published.production(ref).filter(v -> v.version() == version).isPresent()) {
+      return done.promoted("v" + version).ending(ClientRun.Outcome.OK, note);
     }
+
+    promotions.add(new Registry.Promotion(ref, version, "auto-promoted by the nightly run as of "
+        + request.asOf() + ": the gate passed and the config has auto_promote"));
+    return done;
+  }
+
+  private static String backtestReport(List<ClientBacktest> evaluated, String client) {
+    return evaluated.stream().filter(b -> b.clientId().equals(client)).findFirst()
+        .map(ClientBacktest::reportPath).orElseThrow();
+  }
+
+  private static void fail(Map<String, ClientRun> runs, String client, String note) {
+    runs.computeIfPresent(client, (id, r) -> r.published("failed")
+        .ending(ClientRun.Outcome.FAILED, note));
   }
 
   /**

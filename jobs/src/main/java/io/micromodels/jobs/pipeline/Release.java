@@ -34,14 +34,26 @@ public final class Release {
    */
   public static Outcome publish(Publisher publisher, String client, String candidateRoot,
       String backtestRoot, String actor, String forceReason) {
+    PublishRequest request = request(publisher, client, candidateRoot, backtestRoot, actor,
+        forceReason);
+    return new Outcome(request.decision(), publisher.publish(request));
+  }
+
+  /**
+   * The publish request of a client's candidate and backtest, with the gate's decision (or the
+   * forced one).
+   *
+   * @param forceReason null to follow the gate; else why a blocked candidate is forced out
+   */
+  public static PublishRequest request(Publisher publisher, String client, String candidateRoot,
+      String backtestRoot, String actor, String forceReason) {
     String folder = backtestRoot + "/" + client;
     Decision decision = publisher.decide(folder, actor);
     if (!decision.releases() && forceReason != null) {
       decision = decision.force(actor, forceReason);
     }
 
-    RegistryEvent event = publisher.publish(new PublishRequest(ModelRef.of(client),
-        candidateRoot + "/" + client + "/" + ModelFormat.FILE_NAME, folder, decision));
-    return new Outcome(decision, event);
+    return new PublishRequest(ModelRef.of(client),
+        candidateRoot + "/" + client + "/" + ModelFormat.FILE_NAME, folder, decision);
   }
 }

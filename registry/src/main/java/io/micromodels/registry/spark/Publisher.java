@@ -28,7 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -42,6 +47,7 @@ public final class Publisher {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> BACKTEST_FILES = List.of(PublishRequest.REPORT,
       PublishRequest.SCORES);
+  private static final int PARALLEL_FILES = 8;
 
   private final SparkSession spark;
   private final RegistryHome home;
@@ -64,31 +70,132 @@ public final class Publisher {
    * @throws io.micromodels.registry.RegistryException when an input is missing or invalid
    */
   public RegistryEvent publish(PublishRequest request) {
-    ClientModel model = candidate(request.modelJson());
-    JsonNode metrics = metrics(request.backtest());
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(ModelFormat.FILE_NAME, home.store().read(request.modelJson()));
-    String digest = Checksums.sha256(Checksums.sha256(files.get(ModelFormat.FILE_NAME))
-        + Checksums.sha256(home.store().read(request.backtest() + "/" + PublishRequest.METRICS)));
-    Optional<RegistryEvent> earlier = home.index().read().state().recorded(request.ref(), digest,
-        kind(request));
-    if (earlier.isPresent()) {
-      return earlier.get(); // a retried task: the same candidate, the same decision, done already
+    Published published = publishAll(List.of(request)).get(0);
+    if (published.failure() != null) {
+      throw published.failure();
     }
 
-    for (String name : BACKTEST_FILES) {
-      files.put(name, input(request.backtest() + "/" + name, "the backtest's " + name));
+    return published.event();
+  }
+
+  /**
+   * What publishing one candidate of a batch came to.
+   *
+   * @param event the committed (or earlier recorded) event; null when it failed
+   * @param failure why it failed; null when it did not
+   */
+  public record Published(PublishRequest request, RegistryEvent event, RuntimeException failure) {}
+
+  /**
+   * Publishes candidates (or records them as blocked) together: their files are staged in
+   * parallel, then one index commit records them all, so a night of many clients costs one
+   * commit rather than one per client. A candidate whose input is missing or invalid fails
+   * alone.
+   *
+   * @return one outcome per request, in the requests' order
+   */
+  public List<Published> publishAll(List<PublishRequest> requests) {
+    RegistryState known = home.index().read().state();
+    List<Object> prepared = inParallel(requests, r -> prepare(r, known));
+    List<Staged> staged = prepared.stream().filter(Staged.class::isInstance)
+        .map(Staged.class::cast).toList();
+    Map<String, AtomicReference<String>> folders = new LinkedHashMap<>();
+    staged.forEach(c -> folders.put(c.uuid(),
+        new AtomicReference<>(home.layout().staging(c.uuid()))));
+    Map<String, Object> placed = new LinkedHashMap<>(); // by staging uuid: event or failure
+    home.index().commitAll(snapshot -> {
+      placed.clear();
+      RegistryState state = snapshot.state();
+      List<RegistryEvent> fresh = new ArrayList<>();
+      for (Staged c : staged) {
+        Optional<RegistryEvent> earlier = state.recorded(c.request().ref(), c.digest(),
+            kind(c.request()));
+        if (earlier.isPresent()) {
+          placed.put(c.uuid(), earlier.get()); // a concurrent retry won; these files stay unused
+          continue;
+        }
+
+        try {
+          RegistryEvent event = place(c, state, folders.get(c.uuid()));
+          state = state.with(event);
+          fresh.add(event);
+          placed.put(c.uuid(), event);
+        } catch (RuntimeException e) {
+          placed.put(c.uuid(), e);
+        }
+      }
+
+      return fresh;
+    });
+    List<Published> out = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      Object outcome = prepared.get(i) instanceof Staged c ? placed.get(c.uuid())
+          : prepared.get(i);
+      out.add(outcome instanceof RegistryEvent event
+          ? new Published(requests.get(i), event, null)
+          : new Published(requests.get(i), null, (RuntimeException) outcome));
     }
 
-    String uuid = UUID.randomUUID().toString();
-    String staging = home.layout().staging(uuid);
-    files.forEach((name, bytes) -> home.store().write(staging + "/" + name, bytes));
-    Staged staged = new Staged(request, model, metrics, Map.copyOf(files), uuid, digest,
-        clock.instant(), RuntimeVersions.current(spark.version(), deltaVersion()));
-    AtomicReference<String> folder = new AtomicReference<>(staging);
-    RegistryEvent event = home.index().commit(snapshot -> place(staged, snapshot.state(), folder));
-    PausePoint.AFTER_INDEX_COMMIT.reach(request.ref());
-    return event;
+    out.stream().filter(p -> p.event() != null)
+        .forEach(p -> PausePoint.AFTER_INDEX_COMMIT.reach(p.request().ref()));
+    return out;
+  }
+
+  /**
+   * Reads a candidate and stages its files: a {@link Staged}, the event that recorded the same
+   * candidate before (a retried task), or the failure.
+   */
+  private Object prepare(PublishRequest request, RegistryState known) {
+    try {
+      ClientModel model = candidate(request.modelJson());
+      JsonNode metrics = metrics(request.backtest());
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      files.put(ModelFormat.FILE_NAME, home.store().read(request.modelJson()));
+      String digest = Checksums.sha256(Checksums.sha256(files.get(ModelFormat.FILE_NAME))
+          + Checksums.sha256(home.store().read(request.backtest() + "/" + PublishRequest.METRICS)));
+      Optional<RegistryEvent> earlier = known.recorded(request.ref(), digest, kind(request));
+      if (earlier.isPresent()) {
+        return earlier.get(); // a retried task: the same candidate, the same decision, done
+      }
+
+      for (String name : BACKTEST_FILES) {
+        files.put(name, input(request.backtest() + "/" + name, "the backtest's " + name));
+      }
+
+      String uuid = UUID.randomUUID().toString();
+      String staging = home.layout().staging(uuid);
+      files.forEach((name, bytes) -> home.store().write(staging + "/" + name, bytes));
+      return new Staged(request, model, metrics, Map.copyOf(files), uuid, digest,
+          clock.instant(), RuntimeVersions.current(spark.version(), deltaVersion()));
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  /** Up to {@value #PARALLEL_FILES} requests at a time: reading and writing files is I/O. */
+  private static <T> List<Object> inParallel(List<T> items, Function<T, Object> work) {
+    if (items.size() <= 1) {
+      return items.stream().map(work).toList();
+    }
+
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_FILES, items.size()));
+    try {
+      List<Future<Object>> futures = new ArrayList<>();
+      items.forEach(item -> futures.add(pool.submit(() -> work.apply(item))));
+      List<Object> results = new ArrayList<>();
+      for (Future<Object> future : futures) {
+        results.add(future.get());
+      }
+
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while staging candidates", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("staging failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** A candidate as read once; every commit attempt places it for that attempt's state. */
@@ -107,11 +214,6 @@ public final class Publisher {
    */
   private RegistryEvent place(Staged c, RegistryState state, AtomicReference<String> folder) {
     PublishRequest request = c.request();
-    Optional<RegistryEvent> earlier = state.recorded(request.ref(), c.digest(), kind(request));
-    if (earlier.isPresent()) {
-      return earlier.get(); // a concurrent retry won; this attempt's files stay unreferenced
-    }
-
     String staging = home.layout().staging(c.uuid());
     Integer version = request.decision().releases() ? state.nextVersion(request.ref()) : null;
     String slot = version == null ? home.layout().blocked(request.ref(), c.uuid())

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import io.micromodels.registry.kernel.KernelIndex;
@@ -139,6 +140,69 @@ public final class Registry {
     now.promote(ref, version, actor, reason, clock.instant()); // refuses what is not allowed
     verifyForProduction(now.version(ref, version).orElseThrow(), actor, "promote");
     return home.writer().commit(s -> s.state().promote(ref, version, actor, reason, clock.instant()));
+  }
+
+  /** One version to make production, and why. */
+  public record Promotion(ModelRef ref, int version, String reason) {}
+
+  /**
+   * What a promotion of a batch came to.
+   *
+   * @param event the committed promotion; null when it failed
+   * @param failure why it failed (a damaged version, refused and recorded; a rule); else null
+   */
+  public record Promoted(Promotion promotion, RegistryEvent event, RuntimeException failure) {}
+
+  /**
+   * Makes several versions production in one index commit, each verified first as by
+   * {@link #promote}. A version that is refused, or that the rules do not allow, fails alone.
+   *
+   * @return one outcome per promotion, in order
+   */
+  public List<Promoted> promoteAll(List<Promotion> promotions, String actor) {
+    if (promotions.isEmpty()) {
+      return List.of();
+    }
+
+    RegistryState now = state();
+    Map<Promotion, RuntimeException> failed = new java.util.HashMap<>();
+    List<Promotion> verified = new java.util.ArrayList<>();
+    for (Promotion p : promotions) {
+      try {
+        now.promote(p.ref(), p.version(), actor, p.reason(), clock.instant());
+        verifyForProduction(now.version(p.ref(), p.version()).orElseThrow(), actor, "promote");
+        verified.add(p);
+      } catch (RuntimeException e) {
+        failed.put(p, e);
+      }
+    }
+
+    Map<Promotion, RegistryEvent> committed = new java.util.HashMap<>();
+    Map<Promotion, RuntimeException> overtaken = new java.util.HashMap<>();
+    home.writer().commitAll(snapshot -> {
+      committed.clear();
+      overtaken.clear();
+      RegistryState state = snapshot.state();
+      List<RegistryEvent> events = new java.util.ArrayList<>();
+      for (Promotion p : verified) {
+        try {
+          RegistryEvent event = state.promote(p.ref(), p.version(), actor, p.reason(),
+              clock.instant());
+          state = state.with(event);
+          events.add(event);
+          committed.put(p, event);
+        } catch (RegistryException e) { // a concurrent writer changed the model meanwhile
+          overtaken.put(p, e);
+        }
+      }
+
+      return events;
+    });
+    failed.putAll(overtaken);
+    committed.keySet().forEach(p -> io.micromodels.registry.PausePoint.AFTER_PROMOTE_COMMIT
+        .reach(p.ref()));
+    return promotions.stream().map(p -> new Promoted(p, committed.get(p), failed.get(p)))
+        .toList();
   }
 
   /**

@@ -48,7 +48,11 @@ final class RegistryTable implements IndexReads {
       .add("actor", DataTypes.StringType, false)
       .add("reason", DataTypes.StringType, false)
       .add("candidate_sha256", DataTypes.StringType, true);
-  private static final String KEY = "t.seq = s.seq OR (t.kind = 'published' AND s.kind ="
+  /**
+   * A batch's rows all match when any row at or after its first seq is stored (a concurrent
+   * commit won since the batch's state was read), so a batch is inserted whole or not at all.
+   */
+  private static final String KEY = "t.seq >= %d OR (t.kind = 'published' AND s.kind ="
       + " 'published' AND t.client = s.client AND t.model = s.model AND t.version = s.version)";
   private static final int MAX_ATTEMPTS = 25;
 
@@ -109,17 +113,33 @@ final class RegistryTable implements IndexReads {
    * @return the event as committed
    */
   RegistryEvent commit(Function<Snapshot, RegistryEvent> prepare) {
+    return commitAll(snapshot -> List.of(prepare.apply(snapshot))).get(0);
+  }
+
+  /**
+   * Commits the events {@code prepare} derives from the latest state, consecutive seqs from the
+   * state's next, in one Delta commit: all of them or, when a concurrent commit won, none, and
+   * {@code prepare} runs again on the new state. No events: nothing is committed.
+   *
+   * @return the events as committed
+   */
+  List<RegistryEvent> commitAll(Function<Snapshot, List<RegistryEvent>> prepare) {
     create();
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       // The latest rows without their version number: saves a history lookup per attempt.
-      RegistryEvent event = prepare.apply(new Snapshot(-1, state(spark.read().format("delta")
-          .load(path))));
+      List<RegistryEvent> events = prepare.apply(new Snapshot(-1, state(spark.read()
+          .format("delta").load(path))));
+      if (events.isEmpty()) {
+        return events;
+      }
+
       try {
         DeltaTable.forPath(spark, path).as("t")
-            .merge(spark.createDataFrame(List.of(row(event)), SCHEMA).as("s"), KEY)
+            .merge(spark.createDataFrame(events.stream().map(RegistryTable::row).toList(),
+                SCHEMA).as("s"), String.format(java.util.Locale.ROOT, KEY, events.get(0).seq()))
             .whenNotMatched().insertAll().execute();
-        if (committed(event)) {
-          return event;
+        if (committed(events.get(0)) && committed(events.get(events.size() - 1))) {
+          return events;
         }
       } catch (ConcurrentModificationException lost) {
         // Another writer committed after our read: prepare again on its state.

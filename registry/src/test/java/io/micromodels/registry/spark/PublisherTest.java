@@ -159,6 +159,47 @@ class PublisherTest {
   }
 
   @Test
+  void aBatchIsOneIndexCommitAndACandidateWithBadInputFailsAlone() throws Exception {
+    Path dir = SharedSpark.newDirectory("batch");
+    String root = dir.resolve("registry").toString();
+    Publisher publisher = new Publisher(SPARK, root);
+    publisher.publish(request(dir.resolve("0"), "other", PASSED)); // seq 1
+    Registry registry = new Registry(SPARK, root);
+    long before = registry.indexVersion();
+    PublishRequest broken = request(dir.resolve("b"), "broken", PASSED);
+    Files.delete(Path.of(broken.backtest()).resolve("report.html"));
+    ModelRef acme = ModelRef.of("acme");
+
+    List<Publisher.Published> batch = publisher.publishAll(List.of(
+        request(dir.resolve("a1"), "acme", PASSED), broken,
+        request(dir.resolve("z"), "zeta", Decision.blocked(List.of("pr_auc low"), "nightly")),
+        request(dir.resolve("a2"), "acme", PASSED)));
+
+    assertThat(registry.indexVersion()).as("one commit").isEqualTo(before + 1);
+    assertThat(batch).extracting(p -> p.event() == null ? null : p.event().version())
+        .containsExactly(1, null, null, 2);
+    assertThat(batch.get(1).failure()).hasMessageContaining("report.html not found");
+    assertThat(batch.get(2).event().kind()).isEqualTo(EventKind.BLOCKED);
+    assertThat(registry.state().events()).extracting(RegistryEvent::seq)
+        .containsExactly(1L, 2L, 3L, 4L);
+    for (VersionEntry v : registry.list(acme)) {
+      registry.verify(v);
+    }
+
+    List<Registry.Promoted> promoted = registry.promoteAll(List.of(
+        new Registry.Promotion(acme, 2, "gate passed"),
+        new Registry.Promotion(ModelRef.of("other"), 1, "gate passed"),
+        new Registry.Promotion(acme, 7, "no such version")), "nightly");
+
+    assertThat(registry.indexVersion()).as("one more commit").isEqualTo(before + 2);
+    assertThat(promoted).extracting(p -> p.event() != null).containsExactly(true, true, false);
+    assertThat(promoted.get(2).failure()).hasMessageContaining("no version 7");
+    assertThat(registry.state().production(acme)).map(VersionEntry::version).hasValue(2);
+    assertThat(registry.state().production(ModelRef.of("other"))).map(VersionEntry::version)
+        .hasValue(1);
+  }
+
+  @Test
   void theDecisionFollowsTheBacktestsGate() throws Exception {
     Path dir = SharedSpark.newDirectory("decide");
     Publisher publisher = new Publisher(SPARK, dir.resolve("registry").toString());

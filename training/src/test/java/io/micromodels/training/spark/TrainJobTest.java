@@ -239,31 +239,45 @@ class TrainJobTest {
     Dataset<Row> rows = new TrainJob(spark, settings)
         .labelledRows(clients.subList(0, 1), specs, AS_OF).cache();
     long validation = rows.filter(col(TrainingColumns.PART).equalTo("VALIDATION")).count();
+    assertThat(rows.count()).isGreaterThan(3 * validation);
     assertThat(validation).isGreaterThan(250);
     DriverTraffic traffic = DriverTraffic.attach(spark.sparkContext());
     try {
-      DriverTraffic.label(spark.sparkContext(), "all");
-      List<LabelledRow> all = new DatasetRows(rows, MllibSolver.in(spark))
-          .slice(Slice.validation()).materialise();
-      DriverTraffic.label(spark.sparkContext(), "bounded");
-      TrainingRows bounded = new DatasetRows(rows, MllibSolver.in(spark), 60)
-          .slice(Slice.validation());
-      List<LabelledRow> sample = bounded.materialise();
+      materialise("validation, all", new DatasetRows(rows, MllibSolver.in(spark))
+          .slice(Slice.validation()), (int) validation);
+      materialise("every row, all", new DatasetRows(rows, MllibSolver.in(spark)),
+          (int) rows.count());
+      TrainingRows bounded = new DatasetRows(rows, MllibSolver.in(spark), 60);
+      List<LabelledRow> sample = materialise("validation, bounded",
+          bounded.slice(Slice.validation()), 60);
+      materialise("every row, bounded", bounded, 60);
 
-      assertThat(all).hasSize((int) validation);
-      assertThat(sample).hasSizeBetween(30, 60);
-      assertThat(bounded.materialise()).as("seeded: the same rows again")
-          .extracting(LabelledRow::label).isEqualTo(sample.stream().map(LabelledRow::label)
-              .toList());
+      assertThat(bounded.slice(Slice.validation()).materialise())
+          .as("seeded: the same rows again").extracting(LabelledRow::label)
+          .isEqualTo(sample.stream().map(LabelledRow::label).toList());
       traffic.awaitDelivered(spark.sparkContext());
       Map<String, DriverTraffic.Bytes> bytes = traffic.byStage();
-      assertThat(bytes.get("bounded").taskResults())
-          .isLessThan(bytes.get("all").taskResults() / 3);
+      assertThat(bytes.get("every row, all").taskResults())
+          .isGreaterThan(2 * bytes.get("validation, all").taskResults());
+      assertThat(bytes.get("every row, bounded").taskResults()).as("flat with the rows")
+          .isLessThan((long) (1.2 * bytes.get("validation, bounded").taskResults()));
     } finally {
       spark.sparkContext().removeSparkListener(traffic);
       DriverTraffic.label(spark.sparkContext(), null);
       rows.unpersist();
     }
+  }
+
+  /** Materialises the rows under a stage label: all of them, or a sample of at most 60. */
+  private List<LabelledRow> materialise(String stage, TrainingRows rows, int expected) {
+    DriverTraffic.label(spark.sparkContext(), stage);
+    List<LabelledRow> materialised = rows.materialise();
+    if (expected == 60) {
+      assertThat(materialised).as(stage).hasSizeBetween(30, 60);
+    } else {
+      assertThat(materialised).as(stage).hasSize(expected);
+    }
+    return materialised;
   }
 
   @Test
