@@ -177,13 +177,21 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
     return atMostDriverRows();
   }
 
-  /** These rows, or a seeded sample of {@link #driverRows} of them: what reaches the driver. */
+  /**
+   * These rows, or a seeded sample of at most {@link #driverRows} of them: what reaches the
+   * driver. The sample is drawn at 1.2 times the wanted share in one pass over every partition
+   * and cut on the driver (a {@code limit} would scan the partitions in rounds of jobs).
+   */
   private List<LabelledRow> atMostDriverRows() {
     Dataset<Row> rows = rows();
     long total = rows.count();
-    Dataset<Row> sample = total <= driverRows ? rows
-        : rows.sample(false, Math.min(1.0, 1.2 * driverRows / total), SEED).limit((int) driverRows);
-    return convert(sample.collectAsList());
+    if (total <= driverRows) {
+      return convert(rows.collectAsList());
+    }
+
+    List<Row> sample = rows.sample(false, Math.min(1.0, 1.2 * driverRows / total), SEED)
+        .collectAsList();
+    return convert(sample.subList(0, (int) Math.min(sample.size(), driverRows)));
   }
 
   @Override

@@ -252,6 +252,7 @@ class TrainJobTest {
           bounded.slice(Slice.validation()), 60);
       materialise("every row, bounded", bounded, 60);
 
+      DriverTraffic.label(spark.sparkContext(), "again");
       assertThat(bounded.slice(Slice.validation()).materialise())
           .as("seeded: the same rows again").extracting(LabelledRow::label)
           .isEqualTo(sample.stream().map(LabelledRow::label).toList());
