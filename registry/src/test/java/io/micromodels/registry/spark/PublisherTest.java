@@ -200,6 +200,44 @@ class PublisherTest {
   }
 
   @Test
+  void twoConcurrentBatchesAreEachCommittedWhole() throws Exception {
+    Path dir = SharedSpark.newDirectory("batch-race");
+    String root = dir.resolve("registry").toString();
+    new Publisher(SPARK, root).publish(request(dir.resolve("c"), "other", PASSED)); // table exists
+    List<PublishRequest> first = List.of(request(dir.resolve("a1"), "acme", PASSED),
+        request(dir.resolve("b1"), "beta", PASSED));
+    List<PublishRequest> second = List.of(request(dir.resolve("a2"), "acme", PASSED),
+        request(dir.resolve("b2"), "beta", PASSED));
+    CountDownLatch start = new CountDownLatch(1);
+
+    CompletableFuture<List<Publisher.Published>> a = CompletableFuture.supplyAsync(() -> {
+      await(start);
+      return new Publisher(SPARK, root).publishAll(first);
+    });
+    CompletableFuture<List<Publisher.Published>> b = CompletableFuture.supplyAsync(() -> {
+      await(start);
+      return new Publisher(SPARK, root).publishAll(second);
+    });
+    start.countDown();
+
+    List<Publisher.Published> firstDone = a.get(180, TimeUnit.SECONDS);
+    List<Publisher.Published> secondDone = b.get(180, TimeUnit.SECONDS);
+    // the batch that won has v1 of both clients, the other v2 of both: never one of each
+    int acmeOfFirst = firstDone.get(0).event().version();
+    assertThat(firstDone.get(1).event().version()).isEqualTo(acmeOfFirst);
+    assertThat(secondDone).extracting(p -> p.event().version())
+        .containsExactly(3 - acmeOfFirst, 3 - acmeOfFirst);
+    Registry registry = new Registry(SPARK, root);
+    assertThat(registry.state().events()).extracting(RegistryEvent::seq)
+        .containsExactly(1L, 2L, 3L, 4L, 5L);
+    for (String client : List.of("acme", "beta")) {
+      for (VersionEntry v : registry.list(ModelRef.of(client))) {
+        registry.verify(v);
+      }
+    }
+  }
+
+  @Test
   void theDecisionFollowsTheBacktestsGate() throws Exception {
     Path dir = SharedSpark.newDirectory("decide");
     Publisher publisher = new Publisher(SPARK, dir.resolve("registry").toString());

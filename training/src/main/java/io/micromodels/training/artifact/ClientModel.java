@@ -3,7 +3,6 @@ package io.micromodels.training.artifact;
 import io.micromodels.features.EventFields;
 import io.micromodels.features.Quoted;
 import io.micromodels.training.policy.ActionPolicy;
-import io.micromodels.training.score.ScoreScale;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

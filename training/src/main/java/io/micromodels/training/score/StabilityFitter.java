@@ -1,6 +1,8 @@
 package io.micromodels.training.score;
 
 import io.micromodels.features.config.Policy;
+import io.micromodels.training.artifact.ScoreScale;
+import io.micromodels.training.artifact.StabilityMap;
 import io.micromodels.training.calibrate.MonotoneCurve;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.features.config.ModelSpec;
 import io.micromodels.features.config.Policy;
+import io.micromodels.training.artifact.ScoreScale;
+import io.micromodels.training.artifact.StabilityMap;
 import io.micromodels.training.calibrate.MonotoneCurve;
 import org.junit.jupiter.api.Test;
 

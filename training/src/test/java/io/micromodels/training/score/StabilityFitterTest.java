@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.micromodels.features.config.ModelSpec;
 import io.micromodels.features.config.Policy;
+import io.micromodels.training.artifact.StabilityMap;
 import io.micromodels.training.calibrate.Calibrator;
 import io.micromodels.training.calibrate.Calibrators;
 import io.micromodels.training.calibrate.MonotoneCurve;

@@ -17,7 +17,7 @@ import io.micromodels.training.artifact.TrainedMicromodel;
 import io.micromodels.training.fit.LiblinearSolver;
 import io.micromodels.training.score.ScoreResult;
 import io.micromodels.training.score.Scorer;
-import io.micromodels.training.score.StabilityMap;
+import io.micromodels.training.artifact.StabilityMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.micromodels.training.score;
+package io.micromodels.training.artifact;
 
 import io.micromodels.features.config.ModelSpec;
 import java.util.Objects;

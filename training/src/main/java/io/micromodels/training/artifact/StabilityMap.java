@@ -1,4 +1,4 @@
-package io.micromodels.training.score;
+package io.micromodels.training.artifact;
 
 import io.micromodels.features.config.Policy;
 import io.micromodels.training.calibrate.MonotoneCurve;
@@ -58,7 +58,8 @@ public record StabilityMap(Policy.Stability mode, Basis basis, MonotoneCurve cur
         : new StabilityMap(policy.stability(), Basis.NO_CHAMPION, identityCurve(), 0);
   }
 
-  static MonotoneCurve identityCurve() {
+  /** The curve that leaves every score as it is. */
+  public static MonotoneCurve identityCurve() {
     return new MonotoneCurve(new double[] {0, ScoreScale.MAX_SCORE},
         new double[] {0, ScoreScale.MAX_SCORE});
   }
