@@ -248,8 +248,9 @@ public final class NightlyPipeline {
       }
     }
 
+    // Only an earlier run of the night can have made a version production already, and its
+    // promotion is in `before`: this run's publishes are not promoted yet.
     List<Registry.Promotion> promotions = new ArrayList<>();
-    RegistryState published = registry.state();
     for (ClientBacktest b : evaluated) {
       RegistryEvent release = released.get(b.clientId());
       if (release != null) {
@@ -259,7 +260,7 @@ public final class NightlyPipeline {
             ? " by an earlier run of this night (kept; this run's candidate is not published)"
             : ""));
         runs.computeIfPresent(client, (id, r) -> released(r, release, byId.get(id), b,
-            published, promotions, request));
+            before, promotions, request));
       }
     }
 
@@ -283,7 +284,7 @@ public final class NightlyPipeline {
    * decided by it).
    */
   private static ClientRun released(ClientRun run, RegistryEvent release, ClientConfig config,
-      ClientBacktest backtest, RegistryState published, List<Registry.Promotion> promotions,
+      ClientBacktest backtest, RegistryState before, List<Registry.Promotion> promotions,
       NightlyRequest request) {
     if (release.version() == null) {
       return run.published("blocked").ending(ClientRun.Outcome.BLOCKED, release.reason()
@@ -298,7 +299,7 @@ public final class NightlyPipeline {
     }
 
     ModelRef ref = ModelRef.of(backtest.clientId());
-    if (published.production(ref).filter(v -> v.version() == version).isPresent()) {
+    if (before.production(ref).filter(v -> v.version() == version).isPresent()) {
       return done.promoted("v" + version).ending(ClientRun.Outcome.OK, note);
     }
 
