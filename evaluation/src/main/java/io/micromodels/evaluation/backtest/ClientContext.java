@@ -2,7 +2,9 @@ package io.micromodels.evaluation.backtest;
 
 import io.micromodels.evaluation.metrics.LabelCompleteness;
 import io.micromodels.features.config.GateSpec;
+import io.micromodels.training.artifact.AdditiveShapes;
 import io.micromodels.training.artifact.AdditiveShapes.MicromodelShapes;
+import io.micromodels.training.artifact.ClientModel;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,23 @@ public record ClientContext(String clientId, String runId, FoldLayout layout,
 
     return Map.of(prevented, "none of client " + clientId + "'s " + assertedCustomers.size()
         + " asserted customers has a decision event in the test windows");
+  }
+
+  /**
+   * This context completed with what comes from the models: the backtest's driver builds a
+   * client's context without them (empty importances and shapes, no champion), and the task that
+   * evaluates the client reads the models and completes it.
+   *
+   * @param lastCandidate the most recent fold's candidate
+   * @param champion the champion, or null without one
+   */
+  public ClientContext withModels(ClientModel lastCandidate, ClientModel champion) {
+    return new ClientContext(clientId, runId, layout, gates, reviewsPerDay, minLabelCompleteness,
+        labelCompleteness, assertedCustomers, lastCandidate.featureImportances(),
+        champion == null ? null : champion.featureImportances(),
+        AdditiveShapes.of(lastCandidate.scoring()),
+        champion == null ? null : AdditiveShapes.of(champion.scoring()),
+        lastCandidate.fallback().usesGlobalModel(), hypothesis, objective, lineage, drift);
   }
 
   public boolean hasChampion() {

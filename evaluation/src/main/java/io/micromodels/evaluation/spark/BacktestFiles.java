@@ -22,6 +22,7 @@ import org.apache.hadoop.fs.Path;
  * <pre>
  * &lt;run&gt;/folds.json                      the fold layout of every client
  * &lt;run&gt;/models/fold-&lt;k&gt;/&lt;client&gt;/model.json   each fold's candidate (and parent.json)
+ * &lt;run&gt;/models/champion/&lt;client&gt;/model.json  the champion, for the tasks to read
  * &lt;run&gt;/&lt;client&gt;/report.html, metrics.json, scores.csv.gz
  * </pre>
  */

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.when;
 
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
-import io.micromodels.evaluation.backtest.ClientContext;
 import io.micromodels.evaluation.backtest.Drift;
 import io.micromodels.evaluation.backtest.EffectiveConfig;
 import io.micromodels.evaluation.backtest.Fold;
@@ -88,7 +87,7 @@ public final class BacktestJob {
    * @param testRows the feature rows of each client's last test window (fraud: {@code label_time}
    *     not null, as the metrics count it)
    * @param testScores {@code client_id, event_id, score, probability} of the last fold's candidate
-   *     on those rows, from the same scoring pass the metrics read
+   *     on those rows, scored by the same function and models as the rows the metrics read
    */
   public record LastFold(List<ClientConfig> clients, Map<String, FoldLayout> layouts,
       Dataset<Row> trainRows, Dataset<Row> testRows, Dataset<Row> testScores) {}
@@ -122,14 +121,14 @@ public final class BacktestJob {
       return new Result(List.copyOf(failed), layouts, clock.times(), Map.of());
     }
 
-    Map<String, DriftJob.Plan> plans = new LinkedHashMap<>();
+    Map<String, DriftJob.Plan> driftPlans = new LinkedHashMap<>();
     if (request.drift()) {
-      clients.forEach(c -> plans.put(c.clientId().value(), DriftJob.Plan.of(c,
+      clients.forEach(c -> driftPlans.put(c.clientId().value(), DriftJob.Plan.of(c,
           layouts.get(c.clientId().value()), request.champions().get(c.clientId().value()))));
     }
 
     Dataset<Row> features = new FeatureJob(spark, settings)
-        .build(clients, range(layouts.values(), plans.values().stream()
+        .build(clients, range(layouts.values(), driftPlans.values().stream()
             .map(DriftJob.Plan::referenceStart).toList(), request.evaluatedAt()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -140,11 +139,10 @@ public final class BacktestJob {
           ? heldOut(heldOut, request)
           : trainFolds(clients, layouts, features, request, runDir, lastTrainRows);
       clock.lap("train");
-      Map<String, ShippedModels> models = new LinkedHashMap<>();
-      Map<String, ClientContext> contexts = new LinkedHashMap<>();
+      Map<String, ClientPlan> plans = new LinkedHashMap<>();
       Map<String, LabelCompleteness> completeness =
           labelCompleteness(clients, features, request.evaluatedAt());
-      Map<String, Drift> drift = DriftJob.measure(spark, features, clients, plans);
+      Map<String, Drift> drift = DriftJob.measure(spark, features, clients, driftPlans);
       if (request.drift()) {
         clock.lap("drift");
       }
@@ -160,32 +158,32 @@ public final class BacktestJob {
           continue;
         }
 
-        FoldModels loaded = FoldModels.load(c, layouts.get(id), outcomes,
-            request.champions().get(id));
-        models.put(id, loaded.shipped());
-        contexts.put(id, loaded.context(request,
+        plans.put(id, FoldModels.plan(c, layouts.get(id), outcomes,
+            championFile(runDir, request.champions().get(id)), request,
             completeness.getOrDefault(id, LabelCompleteness.NO_HISTORY),
             lineage(c, layouts.get(id), request), drift.get(id)));
       }
 
-      Broadcast<Map<String, ShippedModels>> shipped = JavaSparkContext
-          .fromSparkContext(spark.sparkContext()).broadcast(Map.copyOf(models));
-      Dataset<KeyedEvent> scored = testRows(clients, layouts, features)
-          .mapPartitions(new ScoreEventsFunction(shipped),
-              Encoders.javaSerialization(KeyedEvent.class));
-      List<ClientBacktest> results = new ArrayList<>(scored
-          .groupByKey((MapFunction<KeyedEvent, String>) KeyedEvent::clientId,
-              Encoders.STRING())
-          .flatMapGroups(new ClientBacktestFunction(contexts, runDir),
+      // Partitioned and sorted by client: a task reads only its clients' models and holds one
+      // client's events at a time.
+      Dataset<Row> byClient = testRows(clients, layouts, features)
+          .filter(col("client_id").isin(plans.keySet().toArray()))
+          .repartition(col("client_id"))
+          .sortWithinPartitions("client_id");
+      Broadcast<Map<String, ClientPlan>> shipped = JavaSparkContext
+          .fromSparkContext(spark.sparkContext()).broadcast(Map.copyOf(plans));
+      List<ClientBacktest> results = new ArrayList<>(byClient
+          .mapPartitions(new ClientBacktestFunction(shipped, runDir),
               Encoders.javaSerialization(ClientBacktest.class))
           .collectAsList());
       clock.lap("score, metrics and report");
       if (lastFold != null) {
         List<ClientConfig> evaluated = clients.stream()
-            .filter(c -> models.containsKey(c.clientId().value())).toList();
+            .filter(c -> plans.containsKey(c.clientId().value())).toList();
         Dataset<Row> lastTest = lastTestRows(evaluated, layouts, features);
         lastFold.accept(new LastFold(evaluated, layouts, lastTrainRows.get(0), lastTest,
-            candidateScores(scored)));
+            candidateScores(byClient.mapPartitions(new ScoreEventsFunction(shipped),
+                Encoders.javaSerialization(KeyedEvent.class)))));
       }
 
       shipped.destroy();
@@ -331,6 +329,20 @@ public final class BacktestJob {
     }
 
     return trained;
+  }
+
+  /** The champion's model.json under the run, for the tasks to read; null without one. */
+  private static String championFile(String runDir, ClientModel champion) {
+    if (champion == null) {
+      return null;
+    }
+
+    String file = BacktestFiles.join(BacktestFiles.join(BacktestFiles.join(
+        BacktestFiles.join(runDir, "models"), "champion"), champion.clientId()),
+        ModelFormat.FILE_NAME);
+    BacktestFiles.write(file, ModelFormat.toJson(champion)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return file;
   }
 
   /** Decision events of each client's test windows. */

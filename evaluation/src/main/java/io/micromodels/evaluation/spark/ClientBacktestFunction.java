@@ -17,31 +17,62 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import java.util.Optional;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
 
 /**
- * Evaluates one client inside one task: its held-out events are gathered there (never on the
- * driver), evaluated, and its {@code report.html}, {@code metrics.json} and
- * {@code scores.csv.gz} written; the driver gets the verdict only.
+ * Scores and evaluates clients inside the tasks. The rows come partitioned by client and sorted
+ * by it, so a task holds one client's held-out events at a time (never the driver): it reads the
+ * client's models from its plan's files, scores the rows, evaluates them and writes the client's
+ * {@code report.html}, {@code metrics.json} and {@code scores.csv.gz}; the driver gets the
+ * verdict only.
  */
-final class ClientBacktestFunction
-    implements FlatMapGroupsFunction<String, KeyedEvent, ClientBacktest> {
-  private final Map<String, ClientContext> contexts;
+final class ClientBacktestFunction implements MapPartitionsFunction<Row, ClientBacktest> {
+  private final Broadcast<Map<String, ClientPlan>> plans;
   private final String runDir;
 
-  ClientBacktestFunction(Map<String, ClientContext> contexts, String runDir) {
-    this.contexts = new HashMap<>(contexts);
+  ClientBacktestFunction(Broadcast<Map<String, ClientPlan>> plans, String runDir) {
+    this.plans = plans;
     this.runDir = runDir;
   }
 
   @Override
-  public Iterator<ClientBacktest> call(String clientId, Iterator<KeyedEvent> rows) {
+  public Iterator<ClientBacktest> call(Iterator<Row> rows) {
+    Map<String, ClientPlan> plans = this.plans.value();
+    List<ClientBacktest> out = new ArrayList<>();
+    String client = null;
+    LoadedClient models = null;
     List<ScoredEvent> events = new ArrayList<>();
-    rows.forEachRemaining(k -> events.add(k.event()));
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      String id = row.getString(row.fieldIndex("client_id"));
+      if (!id.equals(client)) {
+        evaluate(client, models, events).ifPresent(out::add);
+        client = id;
+        models = LoadedClient.load(id, plans.get(id));
+        events = new ArrayList<>();
+      }
+
+      models.score(row).ifPresent(events::add);
+    }
+
+    evaluate(client, models, events).ifPresent(out::add);
+    return out.iterator();
+  }
+
+  /** Nothing for a client none of whose rows lies in a test window (the driver reports it). */
+  private Optional<ClientBacktest> evaluate(String clientId, LoadedClient models,
+      List<ScoredEvent> events) {
+    if (events.isEmpty()) {
+      return Optional.empty();
+    }
+
     // Spark gives the rows in no particular order; sorted, a rerun writes the same files.
     events.sort(Comparator.comparing(ScoredEvent::eventTime).thenComparing(ScoredEvent::eventId));
-    ClientContext context = contexts.get(clientId);
     try {
+      ClientContext context = models.context();
       long start = System.nanoTime();
       ClientEvaluation evaluation = ClientEvaluator.evaluate(context, events);
       long evaluated = System.nanoTime();
@@ -55,16 +86,16 @@ final class ClientBacktestFunction
       BacktestFiles.write(report, ReportWriter.render(BacktestReport.model(evaluation, events))
           .getBytes(StandardCharsets.UTF_8));
       long written = System.nanoTime();
-      return List.of(new ClientBacktest(clientId, ClientBacktest.Status.EVALUATED,
+      return Optional.of(new ClientBacktest(clientId, ClientBacktest.Status.EVALUATED,
           evaluation.parentComparison().verdict(), evaluation.rows(), evaluation.frauds(),
           evaluation.gate().passed(), evaluation.gate().failures(),
           HappyPathTable.render(evaluation.gate()),
           evaluation.objective() == null ? null : evaluation.objective().statement(),
           evaluation.objective() == null ? null : evaluation.objective().met(),
           evaluation.parentComparison().verdict(), finite(evaluation.offline()), report, metrics,
-          scores, (evaluated - start) / 1e9, (written - evaluated) / 1e9)).iterator();
+          scores, (evaluated - start) / 1e9, (written - evaluated) / 1e9));
     } catch (RuntimeException | java.io.IOException e) {
-      return List.of(ClientBacktest.failed(clientId, "evaluation failed: " + e)).iterator();
+      return Optional.of(ClientBacktest.failed(clientId, "evaluation failed: " + e));
     }
   }
 

@@ -5,9 +5,6 @@ import io.micromodels.evaluation.backtest.ClientContext;
 import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.evaluation.metrics.LabelCompleteness;
 import io.micromodels.features.config.ClientConfig;
-import io.micromodels.training.artifact.AdditiveShapes;
-import io.micromodels.training.artifact.ClientModel;
-import io.micromodels.training.artifact.ModelFormat;
 import io.micromodels.training.spark.ClientOutcome;
 import io.micromodels.training.spark.ModelFiles;
 import java.io.IOException;
@@ -20,59 +17,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A client's trained folds, read back from the files the train job wrote, and its champion. */
+/**
+ * A client's trained folds and champion as files, and its evaluation's context: the plan the
+ * task that evaluates the client reads its models from. The driver reads no model.
+ */
 final class FoldModels {
-  private final ClientConfig config;
-  private final FoldLayout layout;
-  private final List<String> candidates;
-  private final List<String> parents;
-  private final ClientModel lastCandidate;
-  private final ClientModel champion;
+  private FoldModels() {}
 
-  private FoldModels(ClientConfig config, FoldLayout layout, List<String> candidates,
-      List<String> parents, ClientModel lastCandidate, ClientModel champion) {
-    this.config = config;
-    this.layout = layout;
-    this.candidates = candidates;
-    this.parents = parents;
-    this.lastCandidate = lastCandidate;
-    this.champion = champion;
-  }
-
-  /** @param outcomes the client's trained folds, fold 1 first */
-  static FoldModels load(ClientConfig config, FoldLayout layout, List<ClientOutcome> outcomes,
-      ClientModel champion) {
+  /**
+   * @param outcomes the client's trained folds, fold 1 first
+   * @param championFile the champion's {@code model.json}, or null without one
+   * @param drift null when not measured
+   */
+  static ClientPlan plan(ClientConfig config, FoldLayout layout, List<ClientOutcome> outcomes,
+      String championFile, BacktestRequest request, LabelCompleteness labelCompleteness,
+      Map<String, String> lineage, io.micromodels.evaluation.backtest.Drift drift) {
     List<String> candidates = new ArrayList<>();
     List<String> parents = new ArrayList<>();
     for (ClientOutcome outcome : outcomes) {
-      candidates.add(BacktestFiles.readIfExists(outcome.model()));
       String model = outcome.model();
-      parents.add(BacktestFiles.readIfExists(model.substring(0, model.lastIndexOf('/') + 1)
-          + ModelFiles.PARENT_FILE_NAME));
+      candidates.add(model);
+      parents.add(model.substring(0, model.lastIndexOf('/') + 1) + ModelFiles.PARENT_FILE_NAME);
     }
 
-    ClientModel last = ModelFormat.fromJson(candidates.get(candidates.size() - 1),
-        outcomes.get(outcomes.size() - 1).model());
-    return new FoldModels(config, layout, candidates, parents, last, champion);
-  }
-
-  ShippedModels shipped() {
-    return new ShippedModels(config.timeZone().getId(), layout, List.copyOf(candidates),
-        java.util.Collections.unmodifiableList(new ArrayList<>(parents)),
-        champion == null ? null : ModelFormat.toJson(champion));
-  }
-
-  /** @param drift null when not measured */
-  ClientContext context(BacktestRequest request, LabelCompleteness labelCompleteness,
-      Map<String, String> lineage, io.micromodels.evaluation.backtest.Drift drift) {
-    return new ClientContext(config.clientId().value(), request.runId(), layout, config.gates(),
-        config.backtest().reviewsPerDay(), config.backtest().minLabelCompleteness(), labelCompleteness, assertedCustomers(config),
-        lastCandidate.featureImportances(),
-        champion == null ? null : champion.featureImportances(),
-        AdditiveShapes.of(lastCandidate.scoring()),
-        champion == null ? null : AdditiveShapes.of(champion.scoring()),
-        lastCandidate.fallback().usesGlobalModel(), request.hypothesis(), request.objective(),
+    // what comes from the models (importances, shapes, fallback) is added in the task
+    ClientContext context = new ClientContext(config.clientId().value(), request.runId(), layout,
+        config.gates(), config.backtest().reviewsPerDay(),
+        config.backtest().minLabelCompleteness(), labelCompleteness, assertedCustomers(config),
+        Map.of(), null, List.of(), null, false, request.hypothesis(), request.objective(),
         lineage, drift);
+    return new ClientPlan(config.timeZone().getId(), layout, candidates, parents, championFile,
+        context);
   }
 
   /** The client's asserted customers (first CSV column after the header); null without a file. */

@@ -40,6 +40,8 @@ public final class FeatureJob {
   public static final String FEATURES_TABLE = "features";
   /** How far back sign-ups are looked for to compute account age. */
   public static final int ACCOUNT_AGE_LOOKBACK_DAYS = 365;
+  /** The most fraud labels joined by broadcast: ~50 MB at ~50 B a label. */
+  static final long BROADCAST_LABELS = 1_000_000;
 
   private final SparkSession spark;
   private final SparkSettings settings;
@@ -98,11 +100,19 @@ public final class FeatureJob {
             .and(col("event_date").leq(lit(to))));
   }
 
-  /** Adds {@code fraud_label_time}: when a fraud label for the row became known, as of asOf. */
+  /**
+   * Adds {@code fraud_label_time}: when a fraud label for the row became known, as of asOf. The
+   * labels are joined by broadcast up to {@value #BROADCAST_LABELS} of them, by shuffle beyond:
+   * they grow with the traffic (2-3 % of the events), and a broadcast stops at Spark's 8 GB,
+   * while a shuffle join of small labels would cost the history's scan partitioning.
+   */
   private static Dataset<Row> labelled(List<ClientConfig> clients, Dataset<Row> events,
       FeatureRange range) {
     Dataset<Row> fraud = events.filter(perClient(clients, FeatureJob::isFraudLabel)
-        .and(col("event_time").leq(lit(range.asOf()))));
+            .and(col("event_time").leq(lit(range.asOf()))))
+        .select("client_id", "event_time", "ref_event_id", "customer_id");
+    // one more scan of the label rows' columns, to choose the join before it is planned
+    boolean broadcastLabels = fraud.count() <= BROADCAST_LABELS;
     Dataset<Row> byEvent = fraud.filter(col("ref_event_id").isNotNull())
         .groupBy(col("client_id"), col("ref_event_id").alias("event_id"))
         .agg(min("event_time").alias("event_label_time"));
@@ -113,8 +123,10 @@ public final class FeatureJob {
         c -> lit(c.label().scope() == LabelSpec.Scope.CUSTOMER));
     Dataset<Row> history = events
         .filter(col("event_time").lt(lit(range.untilInstant())))
-        .join(broadcast(byEvent), scala(List.of("client_id", "event_id")), "left")
-        .join(broadcast(byCustomer), scala(List.of("client_id", "customer_id")), "left");
+        .join(broadcastLabels ? broadcast(byEvent) : byEvent,
+            scala(List.of("client_id", "event_id")), "left")
+        .join(broadcastLabels ? broadcast(byCustomer) : byCustomer,
+            scala(List.of("client_id", "customer_id")), "left");
     return history
         .withColumn("fraud_label_time",
             when(col("decision").and(customerScope), col("customer_label_time"))
