@@ -4,6 +4,7 @@ import io.micromodels.features.ConfigException;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.LabelSpec;
 import io.micromodels.features.config.TrainingSpec;
+import java.time.Instant;
 
 /**
  * A client's config with a backtest's windows applied: {@code --train-days} (default: the
@@ -40,9 +41,10 @@ public final class EffectiveConfig {
         config.autoPromote());
   }
 
-  /** The layout of a client's folds for a request. */
-  public static FoldLayout layout(ClientConfig effective, BacktestRequest request) {
-    return FoldLayout.of(request.windowsAsOf(), request.evaluatedAt(), request.folds(),
-        effective.training().trainDays(), effective.label().delayDays(), request.testDays());
+  /** The layout of a client's walk-forward folds, evaluated with labels as of evaluatedAt. */
+  public static FoldLayout layout(ClientConfig effective, BacktestPlan.WalkForward plan,
+      Instant evaluatedAt) {
+    return FoldLayout.of(plan.windowsAsOf(), evaluatedAt, plan.folds(),
+        effective.training().trainDays(), effective.label().delayDays(), plan.testDays());
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.micromodels.evaluation.backtest.BacktestPlan;
 import io.micromodels.evaluation.backtest.BacktestRequest;
 import io.micromodels.evaluation.backtest.ClientBacktest;
 import io.micromodels.evaluation.backtest.Drift;
@@ -62,10 +63,18 @@ public final class BacktestJob {
 
   private final SparkSession spark;
   private final SparkSettings settings;
+  private final Consumer<String> progress;
 
+  /** A job that reports no progress. */
   public BacktestJob(SparkSession spark, SparkSettings settings) {
+    this(spark, settings, line -> {});
+  }
+
+  /** @param progress told a line as each walk-forward fold is trained; the CLI prints it */
+  public BacktestJob(SparkSession spark, SparkSettings settings, Consumer<String> progress) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.progress = Objects.requireNonNull(progress, "progress");
   }
 
   /**
@@ -107,8 +116,10 @@ public final class BacktestJob {
           + " backtests only");
     }
 
-    List<ClientConfig> effective = request.isHoldout() ? List.copyOf(configs) : configs.stream()
-        .map(c -> EffectiveConfig.of(c, request.trainDays(), request.labelDelayDays())).toList();
+    BacktestPlan.WalkForward walk = request.plan() instanceof BacktestPlan.WalkForward w ? w
+        : null;
+    List<ClientConfig> effective = walk == null ? List.copyOf(configs) : configs.stream()
+        .map(c -> EffectiveConfig.of(c, walk.trainDays(), walk.labelDelayDays())).toList();
     List<ClientBacktest> failed = new ArrayList<>();
     Map<String, ClientModel> heldOut = new HashMap<>();
     Map<String, FoldLayout> layouts = layouts(effective, request, heldOut, failed);
@@ -135,9 +146,9 @@ public final class BacktestJob {
       features.count();
       clock.lap("features");
       List<Dataset<Row>> lastTrainRows = new ArrayList<>(1);
-      Map<String, List<ClientOutcome>> trained = request.isHoldout()
-          ? heldOut(heldOut, request)
-          : trainFolds(clients, layouts, features, request, runDir, lastTrainRows);
+      Map<String, List<ClientOutcome>> trained = walk == null
+          ? heldOut(heldOut, (BacktestPlan.Holdout) request.plan())
+          : trainFolds(clients, layouts, features, walk.folds(), request, runDir, lastTrainRows);
       clock.lap("train");
       Map<String, ClientPlan> plans = new LinkedHashMap<>();
       Map<String, LabelCompleteness> completeness =
@@ -214,8 +225,8 @@ public final class BacktestJob {
       String id = c.clientId().value();
       ClientModel champion = request.champions().get(id);
       FoldLayout layout;
-      if (request.isHoldout()) {
-        String file = candidateFile(request, id);
+      if (request.plan() instanceof BacktestPlan.Holdout holdout) {
+        String file = candidateFile(holdout, id);
         String json = BacktestFiles.readIfExists(file);
         if (json == null) {
           failed.add(ClientBacktest.failed(id, "no trained candidate at " + file));
@@ -233,7 +244,8 @@ public final class BacktestJob {
 
         heldOut.put(id, candidate);
       } else {
-        layout = EffectiveConfig.layout(c, request);
+        layout = EffectiveConfig.layout(c, (BacktestPlan.WalkForward) request.plan(),
+            request.evaluatedAt());
       }
 
       Optional<String> leak = champion == null ? Optional.empty()
@@ -251,18 +263,18 @@ public final class BacktestJob {
 
   /** The holdout's one "fold" per client: its trained candidate, as the train job reported it. */
   private static Map<String, List<ClientOutcome>> heldOut(Map<String, ClientModel> candidates,
-      BacktestRequest request) {
+      BacktestPlan.Holdout holdout) {
     Map<String, List<ClientOutcome>> outcomes = new HashMap<>();
     candidates.forEach((id, m) -> outcomes.put(id, List.of(new ClientOutcome(id,
         ClientOutcome.Status.TRAINED, m.training().solver(), m.training().rows(),
-        m.training().fraudLabels(), m.fallback().usesGlobalModel(), candidateFile(request, id),
+        m.training().fraudLabels(), m.fallback().usesGlobalModel(), candidateFile(holdout, id),
         null))));
     return outcomes;
   }
 
   /** A holdout's trained candidate: {@code <trainedCandidates>/<client>/model.json}. */
-  private static String candidateFile(BacktestRequest request, String clientId) {
-    return BacktestFiles.join(BacktestFiles.join(request.trainedCandidates(), clientId),
+  private static String candidateFile(BacktestPlan.Holdout holdout, String clientId) {
+    return BacktestFiles.join(BacktestFiles.join(holdout.trainedCandidates(), clientId),
         ModelFormat.FILE_NAME);
   }
 
@@ -291,9 +303,8 @@ public final class BacktestJob {
 
   /** Trains every fold: fold k on the rows of its windows, fraud only where known at its cut-off. */
   private Map<String, List<ClientOutcome>> trainFolds(List<ClientConfig> clients,
-      Map<String, FoldLayout> layouts, Dataset<Row> features, BacktestRequest request,
-      String runDir, List<Dataset<Row>> lastTrainRows) {
-    int folds = request.folds();
+      Map<String, FoldLayout> layouts, Dataset<Row> features, int folds,
+      BacktestRequest request, String runDir, List<Dataset<Row>> lastTrainRows) {
     Map<String, List<ClientOutcome>> trained = new LinkedHashMap<>();
     clients.forEach(c -> trained.put(c.clientId().value(), new ArrayList<>()));
     TrainJob job = new TrainJob(spark, settings);
@@ -323,7 +334,7 @@ public final class BacktestJob {
       TrainJob.Report report = job.train(clients, specs, rows, request.champions(),
           BacktestFiles.foldModels(runDir, k), System.nanoTime());
       report.outcomes().forEach(o -> trained.get(o.clientId()).add(o));
-      System.out.println("   fold " + k + "/" + folds + " trained: " + report.outcomes().stream()
+      progress.accept("   fold " + k + "/" + folds + " trained: " + report.outcomes().stream()
           .map(o -> o.clientId() + " " + o.status().name().toLowerCase()
               + (o.fallback() ? " (global model)" : "")).toList());
     }
@@ -421,8 +432,8 @@ public final class BacktestJob {
         + DeltaVersions.of(spark, settings.tablePath("events")));
     lineage.put("config", c.source().toString());
     lineage.put("config hash (effective)", c.configHash());
-    lineage.put("models tested", request.isHoldout() ? "the trained candidates of "
-        + request.trainedCandidates() + " as they are (holdout)"
+    lineage.put("models tested", request.plan() instanceof BacktestPlan.Holdout h
+        ? "the trained candidates of " + h.trainedCandidates() + " as they are (holdout)"
         : "each fold's candidate, trained as of its cut-off (walk-forward)");
     lineage.put("folds", layout.folds().size() + " × " + layout.testDays() + " test days, "
         + layout.trainDays() + " train days, label delay " + layout.labelDelayDays() + " days");

@@ -66,8 +66,8 @@ class BacktestJobTest {
     new TrainJob(spark, settings).run(clients.subList(0, 1),
         Instant.parse("2025-08-15T00:00:00Z"), Map.of(), dir.resolve("champions").toString());
     ClientModel champion = ModelFormat.read(dir.resolve("champions/voltmart/model.json"));
-    result = new BacktestJob(spark, settings).run(clients, new BacktestRequest(AS_OF, 2, 60, 30,
-        7, Map.of("voltmart", champion), "Adding basket bigrams catches resellers",
+    result = new BacktestJob(spark, settings).run(clients, BacktestRequest.walkForward(AS_OF, 2,
+        60, 30, 7, Map.of("voltmart", champion), "Adding basket bigrams catches resellers",
         "pr_auc:+0.01", dir.resolve("runs").toString(), "run-1").withDrift(), last -> {
           for (Row row : last.testRows().collectAsList()) {
             Path model = dir.resolve("runs/run-1/models/fold-2")
@@ -169,8 +169,9 @@ class BacktestJobTest {
       throws IOException {
     // Fold 1 of run-1 tests [09-24, 10-01) with labels as of 10-07; one fold as of 09-30 with
     // labels as of 10-07 is the same window, trained the same way, judged by the same labels.
-    BacktestRequest pastWeek = new BacktestRequest(Instant.parse("2025-09-30T23:59:59.999999Z"),
-        1, 60, 30, 7, Map.of(), null, null, dir.resolve("runs").toString(), "run-labels")
+    BacktestRequest pastWeek = BacktestRequest.walkForward(
+        Instant.parse("2025-09-30T23:59:59.999999Z"), 1, 60, 30, 7, Map.of(), null, null,
+        dir.resolve("runs").toString(), "run-labels")
         .withLabelsAsOf(AS_OF);
     BacktestJob.Result past = new BacktestJob(spark, settings).run(clients, pastWeek);
 

@@ -52,8 +52,8 @@ public final class BacktestBenchmark {
         .run(List.of(samples.resolve("events").toString()));
     List<ClientConfig> clients = ClientConfigLoader.loadAll(samples.resolve("clients"));
     long start = System.nanoTime();
-    BacktestJob.Result backtest = new BacktestJob(spark, settings).run(clients,
-        new BacktestRequest(AS_OF, FOLDS, null, null, 7, Map.of(), null, null,
+    BacktestJob.Result backtest = new BacktestJob(spark, settings, System.out::println).run(clients,
+        BacktestRequest.walkForward(AS_OF, FOLDS, null, null, 7, Map.of(), null, null,
             scratch.resolve("backtests").toString(), "bench"));
     double total = (System.nanoTime() - start) / 1e9;
     Map<String, Object> result = new LinkedHashMap<>();

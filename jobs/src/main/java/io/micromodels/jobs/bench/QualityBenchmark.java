@@ -56,9 +56,10 @@ public final class QualityBenchmark {
     Files.createDirectories(export);
     List<LastFoldExport.ClientRows> rows = new ArrayList<>();
     long start = System.nanoTime();
-    BacktestJob.Result backtest = new BacktestJob(spark, settings).run(clients,
-        new BacktestRequest(o.asOf(), o.folds(), o.trainDays(), o.labelDelayDays(), o.testDays(),
-            Map.of(), null, null, export.resolve("backtests").toString(), "bench-quality"),
+    BacktestJob.Result backtest = new BacktestJob(spark, settings, System.out::println).run(
+        clients, BacktestRequest.walkForward(o.asOf(), o.folds(), o.trainDays(),
+            o.labelDelayDays(), o.testDays(), Map.of(), null, null,
+            export.resolve("backtests").toString(), "bench-quality"),
         last -> rows.addAll(LastFoldExport.write(last, export.resolve("rows"))));
     double backtestSeconds = (System.nanoTime() - start) / 1e9;
 

@@ -199,14 +199,14 @@ final class BacktestCommand implements Callable<Integer> {
     String runId = reportId != null ? reportId : "backtest-"
         + moment.atZone(ZoneOffset.UTC).toLocalDate();
     String root = out != null ? out : settings.tablePath("backtests");
-    BacktestRequest request = holdout == null ? new BacktestRequest(moment, foldCount, trainDays,
-        labelDelay, testWindow, champions, hypothesis, objective, root, runId)
+    BacktestRequest request = holdout == null ? BacktestRequest.walkForward(moment, foldCount,
+        trainDays, labelDelay, testWindow, champions, hypothesis, objective, root, runId)
         : BacktestRequest.holdout(moment, holdout.isEmpty() ? settings.tablePath("candidates/"
             + moment.atZone(ZoneOffset.UTC).toLocalDate()) : holdout, champions, root, runId);
     if (labelsAsOf != null) {
       request = request.withLabelsAsOf(labelsMoment);
     }
-    BacktestJob.Result result = new BacktestJob(spark, settings).run(selected,
+    BacktestJob.Result result = new BacktestJob(spark, settings, System.out::println).run(selected,
         drift ? request.withDrift() : request);
     print(result, root + "/" + runId);
     return exitCode(result.clients());

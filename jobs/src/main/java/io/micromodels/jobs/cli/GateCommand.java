@@ -53,7 +53,7 @@ final class GateCommand implements Callable<Integer> {
     String backtestRoot = backtest != null ? backtest
         : settings.tablePath("backtests/backtest-" + date);
     Publisher publisher = new Publisher(SparkSessions.create("micromodels-gate", settings),
-        settings.tablePath("registry"));
+        settings.tablePath("registry")).withHook(root.publishHook);
     PrintWriter out = spec.commandLine().getOut();
     int worst = MicromodelsCli.EXIT_OK;
     out.printf("%-16s %-8s %s%n", "client", "gate", "reason");

@@ -1,6 +1,7 @@
 package io.micromodels.jobs.cli;
 
 import io.micromodels.features.BadUsage;
+import io.micromodels.registry.PublishHook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
@@ -40,6 +41,17 @@ public final class MicromodelsCli implements Runnable {
 
   @Mixin GlobalOptions global;
 
+  /** Told of the publish's pause points: {@link PublishHook#NONE} but in crash tests. */
+  final PublishHook publishHook;
+
+  public MicromodelsCli() {
+    this(PublishHook.NONE);
+  }
+
+  private MicromodelsCli(PublishHook publishHook) {
+    this.publishHook = publishHook;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -57,7 +69,13 @@ public final class MicromodelsCli implements Runnable {
   }
 
   public static CommandLine newCommandLine() {
-    CommandLine cli = new CommandLine(new MicromodelsCli());
+    return newCommandLine(PublishHook.NONE);
+  }
+
+  /** @param publishHook told of the publish's pause points (crash tests hold the process) */
+  public static CommandLine newCommandLine(PublishHook publishHook) {
+    CommandLine cli = new CommandLine(new MicromodelsCli(java.util.Objects.requireNonNull(
+        publishHook, "publishHook")));
     cli.setCaseInsensitiveEnumValuesAllowed(true); // --api v1|v2
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

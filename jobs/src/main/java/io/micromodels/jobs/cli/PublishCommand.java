@@ -73,7 +73,7 @@ final class PublishCommand implements Callable<Integer> {
     String backtestRoot = backtest != null ? backtest
         : settings.tablePath("backtests/backtest-" + date);
     Publisher publisher = new Publisher(SparkSessions.create("micromodels-publish", settings),
-        settings.tablePath("registry"));
+        settings.tablePath("registry")).withHook(root.publishHook);
     List<Outcome> outcomes = new ArrayList<>();
     for (ClientConfig c : selected) {
       outcomes.add(publish(publisher, c.clientId().value(), candidateRoot, backtestRoot));

@@ -104,7 +104,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     NightlyReport report = new NightlyPipeline(spark, settings,
-        (selected, asOf) -> ProductionModels.trainedBefore(spark, settings, selected, asOf))
+        (selected, asOf) -> ProductionModels.trainedBefore(spark, settings, selected, asOf),
+        root.publishHook)
         .run(new NightlyRequest(configs, clients, moment, inputs, actor));
     report.print(spec.commandLine().getOut());
     return report.exitCode();

@@ -14,6 +14,7 @@ import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.LabelAccounting;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.registry.ModelRef;
+import io.micromodels.registry.PublishHook;
 import io.micromodels.registry.RegistryEvent;
 import io.micromodels.registry.RegistryState;
 import io.micromodels.registry.spark.PublishRequest;
@@ -47,6 +48,7 @@ public final class NightlyPipeline {
   private final SparkSession spark;
   private final SparkSettings settings;
   private final BiFunction<List<ClientConfig>, Instant, Map<String, ClientModel>> champions;
+  private final PublishHook hook;
 
   /**
    * @param champions each client's production model trained before the as-of (clients without
@@ -54,9 +56,17 @@ public final class NightlyPipeline {
    */
   public NightlyPipeline(SparkSession spark, SparkSettings settings,
       BiFunction<List<ClientConfig>, Instant, Map<String, ClientModel>> champions) {
+    this(spark, settings, champions, PublishHook.NONE);
+  }
+
+  /** @param hook told of the publish's pause points: crash tests hold the process there */
+  public NightlyPipeline(SparkSession spark, SparkSettings settings,
+      BiFunction<List<ClientConfig>, Instant, Map<String, ClientModel>> champions,
+      PublishHook hook) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.champions = Objects.requireNonNull(champions, "champions");
+    this.hook = Objects.requireNonNull(hook, "hook");
   }
 
   /**
@@ -129,7 +139,7 @@ public final class NightlyPipeline {
       clock.lap("features");
       return true;
     } catch (RuntimeException e) {
-      failAll(clients, runs, r -> r, "features: " + e.getMessage());
+      failAll(clients, runs, r -> r, StageFailure.note("features", e));
       return false;
     }
   }
@@ -143,7 +153,7 @@ public final class NightlyPipeline {
       new TrainJob(spark, settings).run(clients, asOf, production, candidates)
           .forEach(o -> outcomes.put(o.clientId(), o));
     } catch (RuntimeException e) {
-      return failAll(clients, runs, r -> r.trained("failed"), "training: " + e.getMessage());
+      return failAll(clients, runs, r -> r.trained("failed"), StageFailure.note("training", e));
     }
 
     return clients.stream().filter(c -> {
@@ -184,7 +194,7 @@ public final class NightlyPipeline {
       results = new BacktestJob(spark, settings).run(trained, BacktestRequest.holdout(asOf,
           candidates, champions, backtests, runId)).clients();
     } catch (RuntimeException e) {
-      failAll(trained, runs, r -> r.gated("failed"), "backtest: " + e.getMessage());
+      failAll(trained, runs, r -> r.gated("failed"), StageFailure.note("backtest", e));
       return List.of();
     }
 
@@ -215,8 +225,8 @@ public final class NightlyPipeline {
     }
 
     System.out.println("== publish to " + registryRoot);
-    Publisher publisher = new Publisher(spark, registryRoot);
-    Registry registry = new Registry(spark, registryRoot);
+    Publisher publisher = new Publisher(spark, registryRoot).withHook(hook);
+    Registry registry = new Registry(spark, registryRoot).withHook(hook);
     // the registry before this run's releases: what earlier runs of the night left
     RegistryState before = registry.state();
     Map<String, ClientConfig> byId = new HashMap<>();
@@ -235,14 +245,14 @@ public final class NightlyPipeline {
               request.actor(), null));
         }
       } catch (RuntimeException e) {
-        fail(runs, client, "publish: " + e.getMessage());
+        fail(runs, client, StageFailure.note("publish", e));
       }
     }
 
     Map<String, RegistryEvent> released = new TreeMap<>(earlier);
     for (Publisher.Published p : publisher.publishAll(requests)) {
       if (p.failure() != null) {
-        fail(runs, p.request().ref().client(), "publish: " + p.failure().getMessage());
+        fail(runs, p.request().ref().client(), StageFailure.note("publish", p.failure()));
       } else {
         released.put(p.request().ref().client(), p.event());
       }
@@ -269,7 +279,7 @@ public final class NightlyPipeline {
       int version = p.promotion().version();
       if (p.failure() != null) {
         runs.computeIfPresent(client, (id, r) -> r.promoted("failed")
-            .ending(ClientRun.Outcome.FAILED, "promote: " + p.failure().getMessage()));
+            .ending(ClientRun.Outcome.FAILED, StageFailure.note("promote", p.failure())));
       } else {
         System.out.println("-- " + client + ": promoted v" + version);
         runs.computeIfPresent(client, (id, r) -> r.promoted("v" + version)

@@ -62,9 +62,9 @@ public final class WeeklyPipeline {
     Map<String, Double> times = new LinkedHashMap<>(clock.times().seconds());
     if (!walked.isEmpty()) {
       try {
-        BacktestJob.Result result = new BacktestJob(spark, settings).run(walked,
-            new BacktestRequest(request.asOf(), request.folds(), null, null, request.testDays(),
-                models, null, null, backtests, runId).withDrift());
+        BacktestJob.Result result = new BacktestJob(spark, settings, System.out::println)
+            .run(walked, BacktestRequest.walkForward(request.asOf(), request.folds(), null, null,
+                request.testDays(), models, null, null, backtests, runId).withDrift());
         times.putAll(result.times().seconds());
         for (ClientBacktest b : result.clients()) {
           runs.put(b.clientId(), WeeklyRun.evaluated(version(models.get(b.clientId())), b,
@@ -72,7 +72,7 @@ public final class WeeklyPipeline {
         }
       } catch (RuntimeException e) {
         walked.forEach(c -> runs.put(id(c), WeeklyRun.failed(id(c), version(models.get(id(c))),
-            "backtest: " + e.getMessage())));
+            StageFailure.note("backtest", e))));
       }
     }
 

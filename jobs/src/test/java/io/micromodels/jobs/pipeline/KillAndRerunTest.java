@@ -3,11 +3,11 @@ package io.micromodels.jobs.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micromodels.features.testing.SharedSpark;
-import io.micromodels.jobs.cli.MicromodelsCli;
 import io.micromodels.jobs.cluster.JavaChild;
 import io.micromodels.jobs.cluster.WarehouseSnapshot;
 import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.PausePoint;
+import io.micromodels.registry.testing.HoldingHook;
 import io.micromodels.registry.spark.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +68,8 @@ class KillAndRerunTest {
         // through features again on the same tables.
         new Kill("train", "== train", 2000, Map.of()),
         // both clients published and promoted by the killed run
-        new Kill("publish", PausePoint.MARKER + " " + PausePoint.AFTER_PROMOTE_COMMIT.label(), 0,
-            Map.of(PausePoint.ENV, PausePoint.AFTER_PROMOTE_COMMIT.label() + "@voltmart")));
+        new Kill("publish", HoldingHook.MARKER + " " + PausePoint.AFTER_PROMOTE_COMMIT.label(), 0,
+            Map.of(HeldCli.PAUSE_AT, PausePoint.AFTER_PROMOTE_COMMIT.label() + "@voltmart")));
     for (int i = 0; i < kills.size(); i++) {
       Kill kill = kills.get(i);
       JavaChild run = nightly(root, platform, crashed, configs, kill.env(), "kill-" + i);
@@ -103,7 +103,7 @@ class KillAndRerunTest {
         warehouse.toString(), "run", "nightly", "--as-of", AS_OF, "--configs",
         configs.toString(), "--input", events("voltmart"), events("tripwise"));
     JavaChild child = JavaChild.start(name, root, List.of("-Xmx1g"),
-        System.getProperty("java.class.path"), MicromodelsCli.class.getName(), args, env);
+        System.getProperty("java.class.path"), HeldCli.class.getName(), args, env);
     started.add(child);
     return child;
   }

@@ -10,6 +10,7 @@ import io.micromodels.registry.EventKind;
 import io.micromodels.registry.ManifestBuilder;
 import io.micromodels.registry.ManifestValidator;
 import io.micromodels.registry.PausePoint;
+import io.micromodels.registry.PublishHook;
 import io.micromodels.registry.RegistryErrors;
 import io.micromodels.registry.RegistryEvent;
 import io.micromodels.registry.RegistryState;
@@ -52,15 +53,26 @@ public final class Publisher {
   private final SparkSession spark;
   private final RegistryHome home;
   private final Clock clock;
+  private final PublishHook hook;
 
   public Publisher(SparkSession spark, String registryRoot) {
     this(spark, registryRoot, Clock.systemUTC());
   }
 
   Publisher(SparkSession spark, String registryRoot, Clock clock) {
-    this.home = RegistryHome.open(spark, registryRoot);
+    this(spark, RegistryHome.open(spark, registryRoot), clock, PublishHook.NONE);
+  }
+
+  private Publisher(SparkSession spark, RegistryHome home, Clock clock, PublishHook hook) {
+    this.home = home;
     this.spark = spark;
     this.clock = clock;
+    this.hook = hook;
+  }
+
+  /** This publisher telling {@code hook} of each pause point it reaches (crash tests). */
+  public Publisher withHook(PublishHook hook) {
+    return new Publisher(spark, home, clock, java.util.Objects.requireNonNull(hook, "hook"));
   }
 
   /**
@@ -137,7 +149,7 @@ public final class Publisher {
     }
 
     out.stream().filter(p -> p.event() != null)
-        .forEach(p -> PausePoint.AFTER_INDEX_COMMIT.reach(p.request().ref()));
+        .forEach(p -> hook.reached(PausePoint.AFTER_INDEX_COMMIT, p.request().ref()));
     return out;
   }
 
@@ -225,12 +237,12 @@ public final class Publisher {
 
     ReleaseIdentity id = new ReleaseIdentity(request.ref(), version, c.created(), slot);
     String manifestSha = stage(staging, id, c);
-    PausePoint.AFTER_STAGING.reach(request.ref());
+    hook.reached(PausePoint.AFTER_STAGING, request.ref());
     home.store().move(staging, slot);
     folder.set(slot);
-    PausePoint.AFTER_MOVE.reach(request.ref());
+    hook.reached(PausePoint.AFTER_MOVE, request.ref());
     home.verify(slot);
-    PausePoint.BEFORE_INDEX_COMMIT.reach(request.ref());
+    hook.reached(PausePoint.BEFORE_INDEX_COMMIT, request.ref());
     Status status = version == null ? Status.CANDIDATE : Status.PUBLISHED;
     return new RegistryEvent(state.lastSeq() + 1, UUID.randomUUID().toString(), clock.instant(),
         kind(request), request.ref(), version, status, null, c.created(), slot, manifestSha,

@@ -8,6 +8,8 @@ import io.micromodels.registry.IndexReads;
 import io.micromodels.registry.IndexReads.IndexVersion;
 import io.micromodels.registry.ManifestBuilder;
 import io.micromodels.registry.ModelRef;
+import io.micromodels.registry.PausePoint;
+import io.micromodels.registry.PublishHook;
 import io.micromodels.registry.RegistryEvent;
 import io.micromodels.registry.RegistryException;
 import io.micromodels.registry.RegistryState;
@@ -34,19 +36,26 @@ public final class Registry {
   private final RegistryHome home;
   private final IndexReads reads;
   private final Clock clock;
+  private final PublishHook hook;
 
   public Registry(SparkSession spark, String registryRoot) {
     this(spark, registryRoot, Clock.systemUTC());
   }
 
   Registry(SparkSession spark, String registryRoot, Clock clock) {
-    this(RegistryHome.open(spark, registryRoot), null, clock);
+    this(RegistryHome.open(spark, registryRoot), null, clock, PublishHook.NONE);
   }
 
-  private Registry(RegistryHome home, IndexReads reads, Clock clock) {
+  private Registry(RegistryHome home, IndexReads reads, Clock clock, PublishHook hook) {
     this.home = home;
     this.reads = reads != null ? reads : home.writer();
     this.clock = clock;
+    this.hook = hook;
+  }
+
+  /** This registry telling {@code hook} of each pause point it reaches (crash tests). */
+  public Registry withHook(PublishHook hook) {
+    return new Registry(home, reads, clock, java.util.Objects.requireNonNull(hook, "hook"));
   }
 
   /**
@@ -56,7 +65,8 @@ public final class Registry {
    */
   public static Registry readOnly(Configuration conf, String registryRoot) {
     RegistryHome home = RegistryHome.readOnly(conf, registryRoot);
-    return new Registry(home, new KernelIndex(conf, home.layout().index()), Clock.systemUTC());
+    return new Registry(home, new KernelIndex(conf, home.layout().index()), Clock.systemUTC(),
+        PublishHook.NONE);
   }
 
   /** A version with its manifest and every event that concerned it. */
@@ -199,8 +209,7 @@ public final class Registry {
       return events;
     });
     failed.putAll(overtaken);
-    committed.keySet().forEach(p -> io.micromodels.registry.PausePoint.AFTER_PROMOTE_COMMIT
-        .reach(p.ref()));
+    committed.keySet().forEach(p -> hook.reached(PausePoint.AFTER_PROMOTE_COMMIT, p.ref()));
     return promotions.stream().map(p -> new Promoted(p, committed.get(p), failed.get(p)))
         .toList();
   }

@@ -35,11 +35,11 @@ record ChildJvm(Path dir, String root, Process process) {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         PublishChild.class.getName(), root, files.modelJson().toString(),
         files.backtest().toString(), "acme"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     if (pauseAt != null) {
-      builder.environment().put(PausePoint.ENV, pauseAt.label());
+      command.add(pauseAt.label());
     }
 
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     return new ChildJvm(dir, root, builder.start());
   }
 

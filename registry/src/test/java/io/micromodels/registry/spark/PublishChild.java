@@ -4,13 +4,15 @@ import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.registry.Decision;
 import io.micromodels.registry.ModelRef;
+import io.micromodels.registry.testing.HoldingHook;
 import io.micromodels.registry.RegistryEvent;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * A publishing process for {@link PublishCrashTest}: {@code <registry root> <model.json>
- * <backtest dir> <client>}. It pauses where {@code MICROMODELS_PUBLISH_PAUSE_AT} says.
+ * <backtest dir> <client> [<pause point>]}; given a point, it is held there
+ * ({@link HoldingHook}).
  */
 public final class PublishChild {
   private PublishChild() {}
@@ -22,7 +24,12 @@ public final class PublishChild {
         // four of these run beside the test JVM: a small heap, past Spark's 450 MB floor check
         "spark.testing.memory", "536870912")));
     spark.sparkContext().setLogLevel("ERROR");
-    RegistryEvent event = new Publisher(spark, args[0]).publish(new PublishRequest(
+    Publisher publisher = new Publisher(spark, args[0]);
+    if (args.length > 4) {
+      publisher = publisher.withHook(new HoldingHook(args[4]));
+    }
+
+    RegistryEvent event = publisher.publish(new PublishRequest(
         ModelRef.of(args[3]), args[1], args[2], Decision.published("child")));
     System.out.println("PUBLISHED v" + event.version());
     spark.stop();

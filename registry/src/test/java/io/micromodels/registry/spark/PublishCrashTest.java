@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micromodels.features.testing.SharedSpark;
 import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.PausePoint;
+import io.micromodels.registry.testing.HoldingHook;
 import io.micromodels.registry.RegistryEvent;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -36,12 +37,12 @@ class PublishCrashTest {
 
     Map<PausePoint, CompletableFuture<String>> markers = new EnumMap<>(PausePoint.class);
     children.forEach((point, c) -> markers.put(point, CompletableFuture.supplyAsync(
-        () -> c.awaitLine(line -> line.startsWith(PausePoint.MARKER)))));
+        () -> c.awaitLine(line -> line.startsWith(HoldingHook.MARKER)))));
     for (Map.Entry<PausePoint, ChildJvm> e : children.entrySet()) {
       String seen = markers.get(e.getKey()).get(180, TimeUnit.SECONDS);
       e.getValue().process().destroyForcibly(); // SIGKILL on Linux
       assertThat(e.getValue().process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(seen).isEqualTo(PausePoint.MARKER + " " + e.getKey().label());
+      assertThat(seen).isEqualTo(HoldingHook.MARKER + " " + e.getKey().label());
     }
 
     for (Map.Entry<PausePoint, ChildJvm> e : children.entrySet()) {
