@@ -57,7 +57,8 @@ class GoldenScoresTest {
   /**
    * The golden model predates declared tabular transforms: its legacy {@code "identity"} column
    * (standardise and clip) reads as {@code clip}, scores as recorded (the test above) and renders
-   * back under that name; every other character is unchanged.
+   * back under that name; it also predates {@code training.genuine_sample_rate}, which reads as 1
+   * and is rendered; every other character is unchanged.
    */
   @Test
   void theGoldenModelIsFormatVersionOneAndRendersBackToTheSameText() throws IOException {
@@ -69,8 +70,9 @@ class GoldenScoresTest {
     assertThat(model.scoring().micromodels()).extracting(m -> m.type())
         .containsExactly("email", "order_items", "tabular");
     assertThat(text).contains(legacy);
-    assertThat(ModelFormat.toJson(model))
-        .isEqualTo(text.replace(legacy, "\"transform\" : \"clip\""));
+    assertThat(ModelFormat.toJson(model)).isEqualTo(text
+        .replace(legacy, "\"transform\" : \"clip\"")
+        .replace("\"folds\" : 4\n", "\"folds\" : 4,\n    \"genuine_sample_rate\" : 1.0\n"));
   }
 
   @Test

@@ -35,6 +35,20 @@ class ModelValidationTest {
   }
 
   @Test
+  void aModelWrittenBeforeTheGenuineSampleRateWasRecordedReadsAsUnsampled() {
+    assertThat(golden()).doesNotContain("genuine_sample_rate");
+    assertThat(ModelFormat.fromJson(golden(), "golden").training().genuineSampleRate())
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void aGenuineSampleRateOutsideZeroToOneIsRefused() {
+    assertRefused(m -> m.with("training").put("genuine_sample_rate", 0), "genuine_sample_rate");
+    assertRefused(m -> m.with("training").put("genuine_sample_rate", 1.5),
+        "genuine_sample_rate");
+  }
+
+  @Test
   void aNonFiniteInterceptIsRefused() {
     String json = golden().replaceFirst("\"intercept\" : [-0-9.eE]+", "\"intercept\" : 1e400");
     assertThatThrownBy(() -> ModelFormat.fromJson(json, "m.json"))

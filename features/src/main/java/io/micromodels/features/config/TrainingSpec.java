@@ -7,8 +7,8 @@ package io.micromodels.features.config;
  *
  * @param trainDays days of decision events trained on, validation slice included
  * @param validationDays the most recent days of the training window, held out for choosing C
- * @param rowCap the most rows a client trains on inside one Spark task (LIBLINEAR); larger
- *     clients train with MLlib's distributed logistic regression
+ * @param rowCap about the most rows a client trains on inside one Spark task (LIBLINEAR); a larger
+ *     client trains there on every fraud row and a seeded share of its genuine rows
  */
 public record TrainingSpec(int trainDays, int validationDays, int rowCap) {
   public static final String TRAIN_DAYS = "train_days";

@@ -37,6 +37,26 @@ public final class IsotonicCalibrator implements Calibrator {
     return curve.value(logOdds);
   }
 
+  /**
+   * Every knot's probability with its odds times the rate: a monotone map of the values, so the
+   * curve stays non-decreasing, and exact at the knots (between them it interpolates the
+   * corrected values rather than correcting the interpolated ones).
+   */
+  @Override
+  public IsotonicCalibrator priorCorrected(double genuineSampleRate) {
+    Calibrator.checkRate(genuineSampleRate);
+    if (genuineSampleRate == 1) {
+      return this;
+    }
+
+    double[] probabilities = curve.ys();
+    for (int i = 0; i < probabilities.length; i++) {
+      probabilities[i] = Calibrator.scaledOdds(probabilities[i], genuineSampleRate);
+    }
+
+    return new IsotonicCalibrator(curve.xs(), probabilities);
+  }
+
   @JsonProperty
   public double[] knots() {
     return curve.xs();

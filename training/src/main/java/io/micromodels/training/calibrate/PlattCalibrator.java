@@ -19,4 +19,12 @@ public record PlattCalibrator(double slope, double intercept) implements Calibra
   public double probability(double logOdds) {
     return LogisticModel.sigmoid(slope * logOdds + intercept);
   }
+
+  /** Odds times the rate: log(rate) added to the intercept, exactly. */
+  @Override
+  public PlattCalibrator priorCorrected(double genuineSampleRate) {
+    Calibrator.checkRate(genuineSampleRate);
+    return genuineSampleRate == 1 ? this
+        : new PlattCalibrator(slope, intercept + Math.log(genuineSampleRate));
+  }
 }

@@ -194,6 +194,12 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
     return convert(sample.subList(0, (int) Math.min(sample.size(), driverRows)));
   }
 
+  /** Only the pooled global model trains on distributed rows, and on all of them. */
+  @Override
+  public double genuineSampleRate() {
+    return 1;
+  }
+
   @Override
   public String solver() {
     return "mllib";

@@ -1,8 +1,10 @@
 package io.micromodels.training.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -38,22 +40,23 @@ import java.util.Objects;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.KeyValueGroupedDataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * {@code micromodels train}: every client in one Spark job (DESIGN.md §4, Train). Feature rows
  * of each client's window are built as of the training moment (labels known then). The global
  * micromodels train first on all clients' pooled rows (a sample of at most
- * {@link #GLOBAL_SAMPLE_ROWS} of a larger pool), by the rule the clients follow: inside one task
+ * {@link #GLOBAL_SAMPLE_ROWS} of a larger pool): inside one task
  * with LIBLINEAR when those rows are at most {@link #GLOBAL_ROW_CAP}, otherwise with MLlib. Then
- * clients under their row cap train inside one task each with LIBLINEAR (one
- * {@code groupByKey}), larger clients on distributed rows with MLlib. Both write the same
- * {@code model.json}.
+ * every client trains inside one task with LIBLINEAR (one {@code groupByKey}, cogrouped with
+ * the champions), a client above its row cap on a sample of its rows ({@link RowCapSample}).
  */
 public final class TrainJob {
   private static final UserDefinedFunction FOLD = udf(
@@ -108,7 +111,7 @@ public final class TrainJob {
 
   /**
    * What a run did and where its time went: building the feature rows (until they are cached),
-   * the global model, and the clients (one task each, then the MLlib ones), in seconds.
+   * the global model, and the clients (one task each), in seconds.
    *
    * @param global the global model, or null when no micromodel is global
    * @param globalSolver {@code liblinear} (one task) or {@code mllib}, or null with no global model
@@ -154,13 +157,13 @@ public final class TrainJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // Counting first caches the rows, so the feature build is timed on its own.
-      Map<String, Long> counts = new HashMap<>();
-      rows.groupBy("client_id").count().collectAsList()
-          .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+      Map<String, TrainingRows.Counts> counts = new HashMap<>();
+      rows.groupBy("client_id").agg(count(lit(1)), sum(col(TrainingColumns.LABEL)))
+          .collectAsList().forEach(r -> counts.put(r.getString(0),
+              new TrainingRows.Counts(r.getLong(1), Math.round(r.getDouble(2)))));
       long featured = System.nanoTime();
-      MllibSolver mllib = MllibSolver.in(spark);
       List<MicromodelSpec> shared = globalMicromodels(clients);
-      long pooledRows = counts.values().stream().mapToLong(Long::longValue).sum();
+      long pooledRows = counts.values().stream().mapToLong(TrainingRows.Counts::rows).sum();
       if (pooledRows == 0) {
         throw noRows(specs);
       }
@@ -173,29 +176,16 @@ public final class TrainJob {
       GlobalModel global = shared.isEmpty() ? null
           : globalModel(ModelPlan.global(shared), globalPool, "liblinear".equals(globalSolver));
       long globalDone = System.nanoTime();
-      List<String> small = new ArrayList<>();
-      List<String> large = new ArrayList<>();
-      for (ClientConfig c : clients) {
-        long n = counts.getOrDefault(c.clientId().value(), 0L);
-        (n <= c.training().rowCap() ? small : large).add(c.clientId().value());
-      }
 
-      Map<String, String> championJsons = new HashMap<>();
-      champions.forEach((id, model) -> championJsons.put(id, ModelFormat.toJson(model)));
+      Map<String, Double> rates = RowCapSample.rates(clients, counts);
       String globalJson = global == null ? null : ModelFormat.render(global);
-      List<ClientOutcome> outcomes = new ArrayList<>(rows
-          .filter(col("client_id").isin(small.toArray()))
+      List<ClientOutcome> outcomes = RowCapSample.apply(spark, rows, rates)
           .groupByKey((MapFunction<Row, String>) r -> r.getString(r.fieldIndex("client_id")),
               Encoders.STRING())
-          .flatMapGroups(new ClientTrainFunction(specs, globalJson, championJsons, outDir),
+          .cogroup(championsByClient(champions),
+              new ClientTrainFunction(specs, globalJson, rates, outDir),
               Encoders.javaSerialization(ClientOutcome.class))
-          .collectAsList());
-      for (String id : large) {
-        try (DatasetRows clientRows =
-            new DatasetRows(rows.filter(col("client_id").equalTo(id)), mllib)) {
-          outcomes.add(trainOne(specs.get(id), clientRows, global, champions.get(id), outDir));
-        }
-      }
+          .collectAsList();
 
       long done = System.nanoTime();
       return new Report(ordered(outcomes, specs), global, globalSolver, pooledRows, globalRows,
@@ -203,6 +193,19 @@ public final class TrainJob {
     } finally {
       rows.unpersist();
     }
+  }
+
+  /**
+   * The champions as (client id, model JSON) grouped by client, to be cogrouped with the
+   * clients' rows: each task then receives its own clients' champions only, not every client's
+   * inside its function.
+   */
+  private KeyValueGroupedDataset<String, Tuple2<String, String>> championsByClient(
+      Map<String, ClientModel> champions) {
+    List<Tuple2<String, String>> jsons = new ArrayList<>();
+    champions.forEach((id, model) -> jsons.add(new Tuple2<>(id, ModelFormat.toJson(model))));
+    return spark.createDataset(jsons, Encoders.tuple(Encoders.STRING(), Encoders.STRING()))
+        .groupByKey((MapFunction<Tuple2<String, String>, String>) Tuple2::_1, Encoders.STRING());
   }
 
   private static double seconds(long from, long to) {

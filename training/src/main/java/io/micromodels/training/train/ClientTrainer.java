@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Trains one client: its own scoring model, or the global model when it has fewer fraud labels
- * than {@code min_fraud_labels}; then its score scale and policy. The same code runs inside one
- * Spark task (LIBLINEAR rows) and on the driver over distributed rows (MLlib).
+ * than {@code min_fraud_labels}; then its score scale and policy, inside one Spark task
+ * (LIBLINEAR rows); a client above its row cap comes sampled (every fraud, a share of the
+ * genuine rows) and its calibration and policy are corrected for it.
  */
 public final class ClientTrainer {
   private ClientTrainer() {}
@@ -61,8 +62,9 @@ public final class ClientTrainer {
     TrainingWindow window = spec.window();
     TrainingSummary summary = new TrainingSummary(window.start(), window.validationStart(),
         window.end(), counts.rows(), counts.frauds(), validation.rows(), validation.frauds(),
-        rows.solver(), Folds.COUNT);
-    List<LabelledRow> recent = rows.slice(Slice.validation()).materialise();
+        rows.solver(), Folds.COUNT, rows.genuineSampleRate());
+    List<LabelledRow> recent = UniformSample.of(rows.slice(Slice.validation()).materialise(),
+        rows.genuineSampleRate());
     return ClientModelAssembler.assemble(spec, scoring, recent, champion, fallback, summary);
   }
 }

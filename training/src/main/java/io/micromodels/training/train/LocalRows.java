@@ -26,7 +26,13 @@ public final class LocalRows implements TrainingRows {
   private final int[] members;
 
   public LocalRows(List<LabelledRow> rows, Solver solver, String solverName) {
-    this(new Shared(List.copyOf(rows), solver, solverName),
+    this(rows, solver, solverName, 1);
+  }
+
+  /** @param genuineSampleRate the share of the window's genuine rows kept in {@code rows} */
+  public LocalRows(List<LabelledRow> rows, Solver solver, String solverName,
+      double genuineSampleRate) {
+    this(new Shared(List.copyOf(rows), solver, solverName, genuineSampleRate),
         IntStream.range(0, rows.size()).toArray());
   }
 
@@ -98,7 +104,7 @@ public final class LocalRows implements TrainingRows {
       rows.add(new LabelledRow(input, row.label(), row.part(), row.fold()));
     }
 
-    return new LocalRows(rows, shared.solver, shared.solverName);
+    return new LocalRows(rows, shared.solver, shared.solverName, shared.genuineSampleRate);
   }
 
   @Override
@@ -112,6 +118,11 @@ public final class LocalRows implements TrainingRows {
   }
 
   @Override
+  public double genuineSampleRate() {
+    return shared.genuineSampleRate;
+  }
+
+  @Override
   public String solver() {
     return shared.solverName;
   }
@@ -121,12 +132,14 @@ public final class LocalRows implements TrainingRows {
     private final List<LabelledRow> rows;
     private final Solver solver;
     private final String solverName;
+    private final double genuineSampleRate;
     private final Map<Featurizer, SparseVector[]> vectors = new IdentityHashMap<>();
 
-    Shared(List<LabelledRow> rows, Solver solver, String solverName) {
+    Shared(List<LabelledRow> rows, Solver solver, String solverName, double genuineSampleRate) {
       this.rows = rows;
       this.solver = solver;
       this.solverName = solverName;
+      this.genuineSampleRate = genuineSampleRate;
     }
 
     synchronized SparseVector[] vectors(Featurizer featurizer) {

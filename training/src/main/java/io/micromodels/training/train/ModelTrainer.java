@@ -27,7 +27,9 @@ import java.util.Map;
  *       within one standard error of the best ({@link OneStandardErrorRule}); one fit per fold
  *       without that fold (the out-of-fold outputs) and a final fit on the whole window;
  *   <li>the combiner on the out-of-fold outputs plus raw features, its C chosen the same way;
- *   <li>calibration fitted on the validation slice, scored by the combiner fitted before it.
+ *   <li>calibration fitted on the validation slice, scored by the combiner fitted before it,
+ *       and corrected for the genuine rows a sampled client left out
+ *       ({@link Calibrator#priorCorrected}).
  * </ol>
  * Micromodels already trained elsewhere (global ones) come in with their out-of-fold models and
  * are reused as they are.
@@ -68,7 +70,8 @@ public final class ModelTrainer {
     LogisticModel beforeSliceModel = search.model();
     Combiner combiner = new Combiner(standardiser, stacked.fit(standardiser, path.chosenC()), path);
     List<LabelledRow> validation = slice.materialise();
-    Calibrator calibration = calibrate(plan, standardiser, beforeSliceModel, validation);
+    Calibrator calibration = calibrate(plan, standardiser, beforeSliceModel, validation)
+        .priorCorrected(rows.genuineSampleRate());
     return new Result(new ScoringModel(micromodels, combiner, calibration), fitted);
   }
 

@@ -39,6 +39,12 @@ public interface TrainingRows {
    */
   List<LabelledRow> materialise();
 
+  /**
+   * The share of the window's genuine rows these rows keep, every fraud row kept: below 1 for a
+   * client sampled down to its row cap, whose calibration is corrected for it.
+   */
+  double genuineSampleRate();
+
   /** Which solver fits these rows, for lineage. */
   String solver();
 

@@ -65,6 +65,25 @@ class CalibratorsTest {
   }
 
   @Test
+  void priorCorrectionMultipliesTheOddsByTheGenuineSampleRate() {
+    double rate = 0.2;
+    for (Calibrator calibrator : List.of(new PlattCalibrator(1.3, -2.0),
+        new IsotonicCalibrator(new double[] {-3, 0, 2}, new double[] {0.01, 0.3, 0.9}))) {
+      Calibrator corrected = calibrator.priorCorrected(rate);
+      for (double logOdds : new double[] {-3, 0, 2}) {
+        double p = calibrator.probability(logOdds);
+        double q = corrected.probability(logOdds);
+        assertThat(q / (1 - q)).as("%s at %s", calibrator, logOdds)
+            .isCloseTo(rate * p / (1 - p), within(1e-12));
+      }
+
+      assertThat(calibrator.priorCorrected(1)).isSameAs(calibrator);
+      assertThatThrownBy(() -> calibrator.priorCorrected(0))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void plattWithoutPositivesIsFlatAtTheSmoothedTarget() {
     double[] logOdds = {-2, -1, 0, 1, 2};
 

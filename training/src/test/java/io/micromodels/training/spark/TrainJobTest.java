@@ -3,6 +3,7 @@ package io.micromodels.training.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +50,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The train job on the bundled sample's two smaller clients, voltmart capped at 1,000 rows so it
- * trains distributed with MLlib while tripwise trains in one task with LIBLINEAR; voltmart's
+ * trains on a sample of its rows (every fraud, a share of the genuine rows) while tripwise trains
+ * on all of its own, both in one task with LIBLINEAR; voltmart's
  * behaviour micromodel is {@code binned}, tripwise's {@code tabular}, so the parity and engine
  * checks cover both numeric types; the global email
  * micromodel trains on their pooled rows, with MLlib here (the global row cap set to 1,000).
@@ -175,24 +177,103 @@ class TrainJobTest {
   }
 
   @Test
-  void clientsUnderTheirRowCapTrainInOneTaskAndLargerOnesWithMllibIntoTheSameArtifact() {
+  void everyClientTrainsInOneTaskOneAboveItsRowCapOnASampleOfAboutTheCap() {
     assertThat(outcomes).extracting(ClientOutcome::clientId).containsExactly("voltmart", "tripwise");
-    assertThat(outcomes).extracting(ClientOutcome::solver).containsExactly("mllib", "liblinear");
+    assertThat(outcomes).extracting(ClientOutcome::solver).containsOnly("liblinear");
     assertThat(outcomes).allSatisfy(o -> {
       assertThat(o.status()).as(o.message()).isEqualTo(ClientOutcome.Status.TRAINED);
-      assertThat(o.rows()).isGreaterThan(1000);
       assertThat(Files.isRegularFile(Path.of(o.model()))).isTrue();
     });
     ClientModel voltmart = model("voltmart");
     ClientModel tripwise = model("tripwise");
-    assertThat(voltmart.training().solver()).isEqualTo("mllib");
-    assertThat(tripwise.training().solver()).isEqualTo("liblinear");
+    List<LabelledRow> all = voltmartRows();
+    long frauds = all.stream().filter(r -> r.label() == 1).count();
+    double rate = voltmart.training().genuineSampleRate();
+    assertThat(all).hasSizeGreaterThan(1000);
+    assertThat(voltmart.training().fraudLabels()).as("every fraud kept").isEqualTo(frauds);
+    assertThat(rate).isCloseTo((1000.0 - frauds) / (all.size() - frauds), within(1e-6));
+    assertThat(voltmart.training().rows()).isBetween(900L, 1100L);
+    assertThat(tripwise.training().genuineSampleRate()).as("under its cap").isEqualTo(1.0);
     assertThat(voltmart.scoring().micromodels().get(0).name()).isEqualTo("email");
     assertThat(voltmart.scoring().micromodels().get(0))
         .as("the global email micromodel is shared")
         .isEqualTo(tripwise.scoring().micromodels().get(0));
     assertThat(voltmart.training().windowEnd()).isEqualTo(Instant.parse("2025-08-08T00:00:00Z"));
     assertThat(voltmart.configHash()).isEqualTo(clients.get(0).configHash());
+  }
+
+  @Test
+  void aSampledClientsCalibratedProbabilitiesHoldForAllItsRowsAndItsModelIsRepeatable()
+      throws IOException {
+    // A quarter of the genuine rows (the configured cap keeps 72 % of voltmart's): calibrated on
+    // the sample, whose fraud odds are 4 times too high, the correction brings the mean
+    // probability of the whole validation slice back to its fraud rate.
+    ClientConfig config = rewritten("voltmart", "sampled",
+        yaml -> yaml.replace("scope: global", "scope: client"));
+    Map<String, ClientSpec> specs = Map.of("voltmart", ClientSpec.of(config, AS_OF));
+    Dataset<Row> rows = new TrainJob(spark, settings)
+        .labelledRows(List.of(config), specs, AS_OF).cache();
+    Map<String, Double> rates = Map.of("voltmart", 0.25);
+    try {
+      ClientOutcome once = trainSampled(specs, RowCapSample.apply(spark, rows, rates), "once");
+      ClientOutcome again = trainSampled(specs,
+          RowCapSample.apply(spark, rows.repartition(5), rates), "again");
+
+      assertThat(once.status()).as(once.message()).isEqualTo(ClientOutcome.Status.TRAINED);
+      assertThat(Files.readString(Path.of(again.model())))
+          .as("the same rows sampled on another partitioning give the same model")
+          .isEqualTo(Files.readString(Path.of(once.model())));
+      ClientModel model = ModelFormat.read(Path.of(once.model()));
+      assertThat(model.training().genuineSampleRate()).isEqualTo(0.25);
+      List<LabelledRow> slice = rows.collectAsList().stream()
+          .map(r -> TrainingColumns.labelled(r, List.of()))
+          .filter(r -> r.part() == LabelledRow.Part.VALIDATION).toList();
+      double fraudRate = slice.stream().mapToDouble(LabelledRow::label).average().orElseThrow();
+      double meanProbability = slice.stream()
+          .mapToDouble(r -> model.scoring().probability(r.input())).average().orElseThrow();
+      assertThat(meanProbability).isCloseTo(fraudRate, within(0.25 * fraudRate));
+    } finally {
+      rows.unpersist();
+    }
+  }
+
+  private ClientOutcome trainSampled(Map<String, ClientSpec> specs, Dataset<Row> sampled,
+      String folder) {
+    return new ClientTrainFunction(specs, null, Map.of("voltmart", 0.25),
+        dir.resolve(folder).toString())
+        .call("voltmart", sampled.collectAsList().iterator(), Collections.emptyIterator()).next();
+  }
+
+  @Test
+  void theRowCapSampleKeepsTheSameRowsWhateverThePartitioningAndEveryFraud() {
+    Map<String, ClientSpec> specs = Map.of("voltmart", ClientSpec.of(clients.get(0), AS_OF));
+    Dataset<Row> rows = new TrainJob(spark, settings)
+        .labelledRows(clients.subList(0, 1), specs, AS_OF).cache();
+    try {
+      Map<String, Double> rates = Map.of("voltmart", 0.25);
+      List<Row> kept = RowCapSample.apply(spark, rows, rates).sort("event_id").collectAsList();
+      List<Row> repartitioned = RowCapSample.apply(spark, rows.repartition(7), rates)
+          .sort("event_id").collectAsList();
+
+      assertThat(kept).isEqualTo(repartitioned);
+      long frauds = rows.filter(col(TrainingColumns.LABEL).equalTo(1)).count();
+      long genuine = rows.count() - frauds;
+      assertThat(kept.stream().filter(r -> r.<Double>getAs(TrainingColumns.LABEL) == 1))
+          .hasSize((int) frauds);
+      assertThat(kept.size() - frauds).isBetween((long) (0.2 * genuine), (long) (0.3 * genuine));
+      assertThat(RowCapSample.apply(spark, rows, Map.of())).isSameAs(rows);
+    } finally {
+      rows.unpersist();
+    }
+  }
+
+  @Test
+  void theGenuineRateLeavesAboutTheCapAndGenuineRowsAtLeastHalfOfIt() {
+    assertThat(RowCapSample.rate(1000, new TrainingRows.Counts(1000, 10))).isEqualTo(1.0);
+    assertThat(RowCapSample.rate(1000, new TrainingRows.Counts(4100, 100))).isEqualTo(0.225);
+    assertThat(RowCapSample.rate(1000, new TrainingRows.Counts(2900, 900)))
+        .as("frauds filling the cap: half of it for genuine rows").isEqualTo(0.25);
+    assertThat(RowCapSample.rate(1000, new TrainingRows.Counts(1200, 900))).isEqualTo(1.0);
   }
 
   @Test
@@ -318,9 +399,11 @@ class TrainJobTest {
     Collections.reverse(reversed);
 
     ClientOutcome inOrder = new ClientTrainFunction(specs, null, Map.of(),
-        dir.resolve("in-order").toString()).call("voltmart", rows.iterator()).next();
+        dir.resolve("in-order").toString())
+        .call("voltmart", rows.iterator(), Collections.emptyIterator()).next();
     ClientOutcome inReverse = new ClientTrainFunction(specs, null, Map.of(),
-        dir.resolve("reversed").toString()).call("voltmart", reversed.iterator()).next();
+        dir.resolve("reversed").toString())
+        .call("voltmart", reversed.iterator(), Collections.emptyIterator()).next();
 
     assertThat(inOrder.status()).as(inOrder.message()).isEqualTo(ClientOutcome.Status.TRAINED);
     assertThat(Files.readString(Path.of(inReverse.model())))
@@ -341,6 +424,13 @@ class TrainJobTest {
         .replace("assertions: ../assertions/" + client + ".csv", "");
     return ClientConfigLoader.load(Files.writeString(configs.resolve(client + ".yaml"),
         edit.apply(yaml)));
+  }
+
+  /** voltmart's labelled rows, all of them (the train job's input before its row-cap sample). */
+  private static List<LabelledRow> voltmartRows() {
+    Map<String, ClientSpec> specs = Map.of("voltmart", ClientSpec.of(clients.get(0), AS_OF));
+    return new TrainJob(spark, settings).labelledRows(clients.subList(0, 1), specs, AS_OF)
+        .collectAsList().stream().map(r -> TrainingColumns.labelled(r, List.of())).toList();
   }
 
   private static ClientModel model(String client) {
