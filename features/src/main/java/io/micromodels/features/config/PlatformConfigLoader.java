@@ -2,7 +2,6 @@ package io.micromodels.features.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micromodels.features.ConfigException;
-import io.micromodels.features.spark.SparkSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,16 +18,13 @@ public final class PlatformConfigLoader {
 
   private PlatformConfigLoader() {}
 
-  /** The settings the file states, defaults for what it leaves out; a {@link ConfigException} if bad. */
-  public static SparkSettings load(Path file) {
+  /** What the file states; a {@link ConfigException} if it is bad. */
+  public static PlatformConfig load(Path file) {
     JsonNode tree = ConfigYaml.read(file, KIND);
     ConfigNode root = ConfigNode.mappingRoot(KIND, file, tree, "a YAML mapping with keys " + KEYS)
         .allowOnly(KEYS);
     Map<String, String> conf = new LinkedHashMap<>();
     root.mapping("spark").forEach((key, value) -> conf.put(key, value.text()));
-    return new SparkSettings(
-        root.string("master", SparkSettings.DEFAULT_MASTER),
-        root.string("warehouse", SparkSettings.DEFAULT_WAREHOUSE),
-        conf);
+    return new PlatformConfig(root.string("master", null), root.string("warehouse", null), conf);
   }
 }

@@ -1,5 +1,6 @@
 package io.micromodels.features.spark;
 
+import io.micromodels.features.config.PlatformConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,12 @@ public record SparkSettings(String master, String warehouse, Map<String, String>
 
   public static SparkSettings defaults() {
     return new SparkSettings(DEFAULT_MASTER, DEFAULT_WAREHOUSE, Map.of());
+  }
+
+  /** The settings a platform config states, defaults for what it leaves out. */
+  public static SparkSettings from(PlatformConfig config) {
+    return new SparkSettings(config.master() == null ? DEFAULT_MASTER : config.master(),
+        config.warehouse() == null ? DEFAULT_WAREHOUSE : config.warehouse(), config.spark());
   }
 
   /** The warehouse as an absolute URI string when it is a plain local path, unchanged otherwise. */

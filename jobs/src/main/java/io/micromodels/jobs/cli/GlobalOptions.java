@@ -55,7 +55,7 @@ public final class GlobalOptions {
 
   private SparkSettings configured() {
     SparkSettings settings = config == null ? SparkSettings.defaults()
-        : PlatformConfigLoader.load(config);
+        : SparkSettings.from(PlatformConfigLoader.load(config));
     if (master != null) {
       settings = settings.withMaster(master);
     }
