@@ -32,12 +32,17 @@ public final class DriverTraffic extends SparkListener {
   static final String UNLABELLED = "other";
 
   private final Map<Integer, String> stages = new ConcurrentHashMap<>();
-  private final Map<String, long[]> bytes = new TreeMap<>();
+  private final Map<String, long[]> bytes = new TreeMap<>(); // task results, broadcasts, tasks
   private final Set<String> broadcastPieces = new HashSet<>();
   private volatile String current = UNLABELLED;
 
-  /** Bytes sent to executors as broadcasts and returned to the driver as task results. */
-  public record Bytes(long taskResults, long broadcasts) {
+  /**
+   * Bytes sent to executors as broadcasts and returned to the driver as task results.
+   *
+   * @param tasks the tasks whose results were counted: every task returns its metrics and
+   *     accumulators, so a stage that runs more tasks returns more bytes with no row collected
+   */
+  public record Bytes(long taskResults, long broadcasts, long tasks) {
     public long total() {
       return taskResults + broadcasts;
     }
@@ -48,6 +53,7 @@ public final class DriverTraffic extends SparkListener {
       map.put("task_results", taskResults);
       map.put("broadcasts", broadcasts);
       map.put("total", total());
+      map.put("tasks", tasks);
       return map;
     }
   }
@@ -95,7 +101,7 @@ public final class DriverTraffic extends SparkListener {
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
     if (end.taskMetrics() != null) {
-      add(stages.getOrDefault(end.stageId(), UNLABELLED), end.taskMetrics().resultSize(), 0);
+      add(stages.getOrDefault(end.stageId(), UNLABELLED), end.taskMetrics().resultSize(), 0, 1);
     }
   }
 
@@ -110,14 +116,15 @@ public final class DriverTraffic extends SparkListener {
           return;
         }
       }
-      add(current, 0, info.memSize() + info.diskSize());
+      add(current, 0, info.memSize() + info.diskSize(), 0);
     }
   }
 
-  private synchronized void add(String stage, long results, long broadcasts) {
-    long[] sums = bytes.computeIfAbsent(stage, s -> new long[2]);
+  private synchronized void add(String stage, long results, long broadcasts, long tasks) {
+    long[] sums = bytes.computeIfAbsent(stage, s -> new long[3]);
     sums[0] += results;
     sums[1] += broadcasts;
+    sums[2] += tasks;
   }
 
   /** Waits until the listener has seen every event posted so far. */
@@ -128,18 +135,18 @@ public final class DriverTraffic extends SparkListener {
   /** The bytes so far, by stage name, sorted; see {@link #awaitDelivered}. */
   public synchronized Map<String, Bytes> byStage() {
     Map<String, Bytes> out = new TreeMap<>();
-    bytes.forEach((stage, sums) -> out.put(stage, new Bytes(sums[0], sums[1])));
+    bytes.forEach((stage, sums) -> out.put(stage, new Bytes(sums[0], sums[1], sums[2])));
     return out;
   }
 
   /** The bytes of all stages together. */
   public synchronized Bytes total() {
-    long results = 0;
-    long broadcasts = 0;
+    long[] all = new long[3];
     for (long[] sums : bytes.values()) {
-      results += sums[0];
-      broadcasts += sums[1];
+      for (int i = 0; i < all.length; i++) {
+        all[i] += sums[i];
+      }
     }
-    return new Bytes(results, broadcasts);
+    return new Bytes(all[0], all[1], all[2]);
   }
 }

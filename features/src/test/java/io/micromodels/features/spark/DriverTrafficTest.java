@@ -68,6 +68,10 @@ class DriverTrafficTest {
     long taskCode = stages.get("before").broadcasts();
     assertThat(taskCode).isBetween(1L, 64L << 10);
     assertThat(stages.get("ship").broadcasts()).isBetween(2L << 20, (2L << 20) + (64L << 10));
+    // the four tasks after the repartition at least, each counted once
+    assertThat(stages.get("ship").tasks()).isGreaterThanOrEqualTo(4);
+    assertThat(traffic.total().tasks())
+        .isEqualTo(stages.values().stream().mapToLong(DriverTraffic.Bytes::tasks).sum());
   }
 
   private static void collect(String stage, int rows) {

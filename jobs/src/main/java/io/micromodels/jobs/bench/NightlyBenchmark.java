@@ -154,7 +154,7 @@ public final class NightlyBenchmark {
     figures.put("peak_heap_bytes", peak);
     figures.put("driver_bytes_per_stage", driverBytes(traffic));
     figures.put("clients_per_outcome", outcomes(report));
-    figures.put("clients_per_train_status", count(report, ClientRun::train));
+    figures.put("clients_per_train_status", count(report, c -> ClientRun.label(c.train())));
     figures.put("failures", failures(report));
     System.out.println("measured " + sample + ": " + figures); // partial results survive a kill
     return figures;

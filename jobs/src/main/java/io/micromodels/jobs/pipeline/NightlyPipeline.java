@@ -13,6 +13,10 @@ import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.LabelAccounting;
 import io.micromodels.features.spark.SparkSettings;
+import io.micromodels.jobs.pipeline.ClientRun.GateStatus;
+import io.micromodels.jobs.pipeline.ClientRun.VersionStep;
+import io.micromodels.jobs.pipeline.ClientRun.VersionStep.Kind;
+import io.micromodels.jobs.pipeline.ClientRun.TrainStatus;
 import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.PublishHook;
 import io.micromodels.registry.RegistryEvent;
@@ -153,18 +157,20 @@ public final class NightlyPipeline {
       new TrainJob(spark, settings).run(clients, asOf, production, candidates)
           .forEach(o -> outcomes.put(o.clientId(), o));
     } catch (RuntimeException e) {
-      return failAll(clients, runs, r -> r.trained("failed"), StageFailure.note("training", e));
+      return failAll(clients, runs, r -> r.trained(TrainStatus.FAILED),
+          StageFailure.note("training", e));
     }
 
     return clients.stream().filter(c -> {
       ClientOutcome o = outcomes.get(id(c));
       if (o == null || o.status() != ClientOutcome.Status.TRAINED) {
-        runs.computeIfPresent(id(c), (id, r) -> r.trained("failed").ending(
+        runs.computeIfPresent(id(c), (id, r) -> r.trained(TrainStatus.FAILED).ending(
             ClientRun.Outcome.FAILED, o == null ? "training reported nothing" : o.message()));
         return false;
       }
 
-      runs.computeIfPresent(id(c), (id, r) -> r.trained(o.fallback() ? "fallback" : "trained"));
+      runs.computeIfPresent(id(c), (id, r) -> r.trained(o.fallback()
+          ? TrainStatus.FALLBACK : TrainStatus.TRAINED));
       return true;
     }).toList();
   }
@@ -194,20 +200,21 @@ public final class NightlyPipeline {
       results = new BacktestJob(spark, settings).run(trained, BacktestRequest.holdout(asOf,
           candidates, champions, backtests, runId)).clients();
     } catch (RuntimeException e) {
-      failAll(trained, runs, r -> r.gated("failed"), StageFailure.note("backtest", e));
+      failAll(trained, runs, r -> r.gated(GateStatus.FAILED),
+          StageFailure.note("backtest", e));
       return List.of();
     }
 
     results.forEach(b -> System.out.print("-- " + b.clientId() + "\n" + b.happyPath()));
     return results.stream().filter(b -> {
       if (b.status() == ClientBacktest.Status.FAILED || b.gatePassed() == null) {
-        runs.computeIfPresent(b.clientId(), (id, r) -> r.gated("failed")
+        runs.computeIfPresent(b.clientId(), (id, r) -> r.gated(GateStatus.FAILED)
             .ending(ClientRun.Outcome.FAILED, "backtest: " + b.message()));
         return false;
       }
 
-      runs.computeIfPresent(b.clientId(), (id, r) -> r.gated(b.gatePassed() ? "passed"
-          : "blocked"));
+      runs.computeIfPresent(b.clientId(), (id, r) -> r.gated(b.gatePassed()
+          ? GateStatus.PASSED : GateStatus.BLOCKED));
       return true;
     }).toList();
   }
@@ -278,11 +285,11 @@ public final class NightlyPipeline {
       String client = p.promotion().ref().client();
       int version = p.promotion().version();
       if (p.failure() != null) {
-        runs.computeIfPresent(client, (id, r) -> r.promoted("failed")
+        runs.computeIfPresent(client, (id, r) -> r.promoted(VersionStep.of(Kind.FAILED))
             .ending(ClientRun.Outcome.FAILED, StageFailure.note("promote", p.failure())));
       } else {
         System.out.println("-- " + client + ": promoted v" + version);
-        runs.computeIfPresent(client, (id, r) -> r.promoted("v" + version)
+        runs.computeIfPresent(client, (id, r) -> r.promoted(VersionStep.version(version))
             .ending(ClientRun.Outcome.OK, "report " + backtestReport(evaluated, client)));
       }
     }
@@ -297,20 +304,20 @@ public final class NightlyPipeline {
       ClientBacktest backtest, RegistryState before, List<Registry.Promotion> promotions,
       NightlyRequest request) {
     if (release.version() == null) {
-      return run.published("blocked").ending(ClientRun.Outcome.BLOCKED, release.reason()
-          + "; report " + backtest.reportPath());
+      return run.published(VersionStep.of(Kind.BLOCKED)).ending(ClientRun.Outcome.BLOCKED,
+          release.reason() + "; report " + backtest.reportPath());
     }
 
     int version = release.version();
-    ClientRun done = run.published("v" + version);
+    ClientRun done = run.published(VersionStep.version(version));
     String note = "report " + backtest.reportPath();
     if (!config.autoPromote()) {
-      return done.promoted("off").ending(ClientRun.Outcome.OK, note);
+      return done.promoted(VersionStep.of(Kind.OFF)).ending(ClientRun.Outcome.OK, note);
     }
 
     ModelRef ref = ModelRef.of(backtest.clientId());
     if (before.production(ref).filter(v -> v.version() == version).isPresent()) {
-      return done.promoted("v" + version).ending(ClientRun.Outcome.OK, note);
+      return done.promoted(VersionStep.version(version)).ending(ClientRun.Outcome.OK, note);
     }
 
     promotions.add(new Registry.Promotion(ref, version, "auto-promoted by the nightly run as of "
@@ -324,7 +331,7 @@ public final class NightlyPipeline {
   }
 
   private static void fail(Map<String, ClientRun> runs, String client, String note) {
-    runs.computeIfPresent(client, (id, r) -> r.published("failed")
+    runs.computeIfPresent(client, (id, r) -> r.published(VersionStep.of(Kind.FAILED))
         .ending(ClientRun.Outcome.FAILED, note));
   }
 

@@ -36,8 +36,7 @@ public record NightlyReport(List<ClientRun> clients, String candidates, String b
   /** Prints the summary table and the locations. */
   public void print(PrintWriter out) {
     out.println("== nightly summary");
-    out.print(SummaryTable.render(HEADER, clients.stream().map(c -> List.of(c.client(),
-        c.config(), c.train(), c.gate(), c.publish(), c.promote(), c.note())).toList()));
+    out.print(SummaryTable.render(HEADER, clients.stream().map(ClientRun::cells).toList()));
     out.println();
     out.println("reports:   " + backtests + "/<client>/report.html (metrics.json, scores.csv.gz)");
     out.println("artifacts: " + candidates + "/<client>/model.json (candidates); released"
