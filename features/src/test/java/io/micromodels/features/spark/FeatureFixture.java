@@ -41,15 +41,7 @@ final class FeatureFixture {
   /** Builds the features of {@code events} and returns the written rows by event id. */
   Map<String, Row> build(String name, List<ClientConfig> clients, List<String> events,
       FeatureRange range) {
-    SparkSettings settings = settings(name);
-    try {
-      Path file = Files.writeString(dir.resolve(name + ".jsonl"), String.join("\n", events) + "\n");
-      new IngestJob(SharedSpark.session(), settings, IngestLimits.defaults(Instant.now()))
-          .run(List.of(file.toString()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-
+    SparkSettings settings = ingest(name, events);
     new FeatureJob(SharedSpark.session(), settings).run(clients, range);
     Map<String, Row> rows = new HashMap<>();
     SharedSpark.session().read().format("delta").load(settings.tablePath("features"))
@@ -63,8 +55,27 @@ final class FeatureFixture {
     return LabelAccounting.of(SharedSpark.session(), settings(name), clients, range);
   }
 
+  /** Ingests {@code events} into the warehouse named {@code name}; returns its settings. */
+  private SparkSettings ingest(String name, List<String> events) {
+    SparkSettings settings = settings(name);
+    try {
+      Path file = Files.writeString(dir.resolve(name + ".jsonl"), String.join("\n", events) + "\n");
+      new IngestJob(SharedSpark.session(), settings, IngestLimits.defaults(Instant.now()))
+          .run(List.of(file.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+
+    return settings;
+  }
+
+  /** A folder of this fixture's own. */
+  Path dir() {
+    return dir;
+  }
+
   /** The warehouse of the build named {@code name}. */
-  private SparkSettings settings(String name) {
+  SparkSettings settings(String name) {
     return new SparkSettings("local[2]", dir.resolve(name).toString(), Map.of());
   }
 

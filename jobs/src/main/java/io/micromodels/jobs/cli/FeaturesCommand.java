@@ -1,7 +1,6 @@
 package io.micromodels.jobs.cli;
 
 import io.micromodels.features.AsOf;
-import io.micromodels.features.ConfigException;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
 import io.micromodels.features.config.FeatureCatalogue;
@@ -9,9 +8,6 @@ import io.micromodels.features.spark.FeatureJob;
 import io.micromodels.features.spark.LabelAccounting;
 import io.micromodels.features.spark.SparkSessions;
 import io.micromodels.features.spark.SparkSettings;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,22 +24,16 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Builds the Delta table `features` (one row per decision event) for the given clients and",
       "UTC dates, with labels known at --as-of. Replaces exactly those date partitions.",
-      "--list prints the feature catalogue instead (no Spark)."
-    })
+      "--list prints the feature catalogue instead (no Spark).",
+      "`features export` writes the same rows to files for a notebook instead."
+    },
+    subcommands = FeaturesExportCommand.class)
 final class FeaturesCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
   @Mixin ClientSelection selection;
 
-  @Option(names = "--from", description = "First date (UTC), inclusive.")
-  LocalDate from;
-
-  @Option(names = "--to", description = "Last date (UTC), inclusive.")
-  LocalDate to;
-
-  @Option(names = "--as-of", converter = AsOfConverter.class,
-      description = "Labels known at this moment: " + AsOf.FORMS + ".")
-  Instant asOf;
+  @Mixin FeatureRangeOptions dates;
 
   @Option(names = "--list", description = "Print the feature catalogue and exit.")
   boolean list;
@@ -59,11 +49,7 @@ final class FeaturesCommand implements Callable<Integer> {
       return MicromodelsCli.EXIT_OK;
     }
 
-    if (from == null || to == null || asOf == null) {
-      throw new ConfigException("micromodels features needs --from, --to and --as-of (or --list).");
-    }
-
-    FeatureRange range = new FeatureRange(from, to, asOf);
+    FeatureRange range = dates.range("features", " (or --list)");
     SparkSettings settings = root.global.sparkSettings();
     long start = System.nanoTime();
     SparkSession spark = SparkSessions.create("micromodels-features", settings);

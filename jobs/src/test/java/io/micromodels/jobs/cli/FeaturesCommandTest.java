@@ -55,6 +55,18 @@ class FeaturesCommandTest {
     assertThat(err.toString()).contains("option '--as-of': 'yesterday' is not an as-of: expected a date");
   }
 
+  @Test
+  void anExportNeedsItsDatesAndAFormatItKnowsBeforeSparkStarts() {
+    assertThat(run("features", "export", "--configs", "../data-samples/clients", "--out",
+        "/tmp/never-written")).isEqualTo(2);
+    assertThat(err.toString()).contains("micromodels features export needs --from, --to and"
+        + " --as-of.");
+    assertThat(run("features", "export", "--configs", "../data-samples/clients", "--from",
+        "2025-09-01", "--to", "2025-09-02", "--as-of", "2025-09-03", "--out", "/tmp/x",
+        "--format", "xlsx")).isEqualTo(2);
+    assertThat(err.toString()).contains("--format");
+  }
+
   private int run(String... args) {
     CommandLine cli = MicromodelsCli.newCommandLine();
     cli.setErr(new PrintWriter(err, true));
