@@ -6,13 +6,10 @@ import static org.apache.spark.sql.functions.to_json;
 import io.micromodels.features.ConfigException;
 import io.micromodels.features.FeatureRange;
 import io.micromodels.features.config.ClientConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,15 +45,7 @@ public final class FeatureExport {
    */
   public Map<String, Long> write(List<ClientConfig> clients, FeatureRange range, String out,
       Format format) {
-    Path target = new Path(out);
-    try {
-      if (target.getFileSystem(SparkHadoopConf.current()).exists(target)) {
-        throw new ConfigException("--out " + out + " exists; an export never overwrites: choose"
-            + " a new folder");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot check " + out, e);
-    }
+    NewFolder.require(out, "an export");
 
     Dataset<Row> rows = new FeatureJob(spark, settings).build(clients, range)
         .persist(StorageLevel.MEMORY_AND_DISK());

@@ -26,6 +26,7 @@ import picocli.CommandLine;
       PublishCommand.class,
       RegistryCommand.class,
       RunCommand.class,
+      ScoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MicromodelsCli implements Runnable {
