@@ -11,13 +11,14 @@ import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
 import io.micromodels.training.artifact.ModelFormatException;
-import io.micromodels.training.spark.BatchScore;
+import io.micromodels.training.spark.BatchScorer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,8 +76,8 @@ final class ScoreCommand implements Callable<Integer> {
     }
     SparkSettings settings = root.global.sparkSettings();
     SparkSession spark = SparkSessions.create("micromodels-score", settings);
-    Dataset<Row> scored = BatchScore.score(new FeatureJob(spark, settings)
-        .build(List.of(config), range), json, model.toString());
+    Dataset<Row> scored = BatchScorer.score(new FeatureJob(spark, settings)
+        .build(List.of(config), range), Map.of(parsed.clientId(), json));
     if (out == null) {
       PrintWriter writer = spec.commandLine().getOut();
       for (Iterator<String> lines = scored.toJSON().toLocalIterator(); lines.hasNext(); ) {
