@@ -30,7 +30,9 @@ class AsOfOptionsTest {
       "train --as-of", "train|--as-of|%s",
       "publish --as-of", "publish|--as-of|%s",
       "backtest --as-of", "backtest|--as-of|%s",
-      "backtest --labels-as-of", "backtest|--as-of|2018-01-01|--labels-as-of|%s");
+      "backtest --labels-as-of", "backtest|--as-of|2018-01-01|--labels-as-of|%s",
+      "export --as-of", "features|export|--from|2025-10-01|--to|2025-10-01|--as-of|%s|--out|x",
+      "score --as-of", "score|--model|m.json|--from|2025-10-01|--to|2025-10-01|--as-of|%s");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
