@@ -9,16 +9,17 @@ import io.micromodels.evaluation.gate.MetricCatalogue;
 import io.micromodels.evaluation.gate.Objective;
 import io.micromodels.evaluation.gate.ObjectiveResult;
 import io.micromodels.evaluation.metrics.ActionChangeReasons;
-import io.micromodels.evaluation.metrics.BinaryMetrics;
 import io.micromodels.evaluation.metrics.Bootstrap;
 import io.micromodels.evaluation.metrics.Curve;
 import io.micromodels.evaluation.metrics.Curves;
 import io.micromodels.evaluation.metrics.Interval;
 import io.micromodels.evaluation.metrics.LabelCompleteness;
+import io.micromodels.evaluation.metrics.PairedScoreSummary;
 import io.micromodels.evaluation.metrics.PolicyMetrics;
 import io.micromodels.evaluation.metrics.Prediction;
 import io.micromodels.evaluation.metrics.RankCorrelation;
 import io.micromodels.evaluation.metrics.ScoreComparison;
+import io.micromodels.evaluation.metrics.ScoreSummary;
 import io.micromodels.evaluation.metrics.ScoredEvent;
 import io.micromodels.evaluation.metrics.TransitionMatrix;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.ToDoubleBiFunction;
 
 /**
  * Evaluates one client's held-out events (plain Java, run inside the Spark task that holds the
@@ -137,24 +137,40 @@ public final class ClientEvaluator {
     return m;
   }
 
+  /**
+   * Poisson-bootstrap intervals from the score buckets ({@link ScoreSummary}): a resample is a
+   * pass over the buckets, where a row bootstrap sorted every resample (75 s for a client with
+   * a million held-out rows, 0.03 s this way).
+   */
   private static Map<String, Interval> intervals(List<ScoredEvent> events, boolean hasChampion) {
     Map<String, Interval> intervals = new LinkedHashMap<>();
-    double[] candidate = scores(events, ScoredEvent::candidate);
-    boolean[] fraud = fraud(events);
-    intervals.put("candidate.pr_auc", Bootstrap.interval(candidate, fraud,
-        BinaryMetrics::averagePrecision, BOOTSTRAP_SEED));
-    intervals.put("candidate.roc_auc", Bootstrap.interval(candidate, fraud,
-        BinaryMetrics::rocAuc, BOOTSTRAP_SEED));
+    ScoreSummary candidate = summary(events, ScoredEvent::candidate);
+    intervals.put("candidate.pr_auc", candidate.averagePrecisionInterval(
+        Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_LEVEL, BOOTSTRAP_SEED));
+    intervals.put("candidate.roc_auc", candidate.rocAucInterval(
+        Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_LEVEL, BOOTSTRAP_SEED));
     if (hasChampion) {
-      List<ScoredEvent> both = events.stream().filter(e -> e.champion() != null).toList();
-      double[] champion = scores(both, ScoredEvent::champion);
-      intervals.put("champion.pr_auc", Bootstrap.interval(champion, fraud(both),
-          BinaryMetrics::averagePrecision, BOOTSTRAP_SEED));
-      intervals.put("champion.roc_auc", Bootstrap.interval(champion, fraud(both),
-          BinaryMetrics::rocAuc, BOOTSTRAP_SEED));
+      ScoreSummary champion = summary(events, ScoredEvent::champion);
+      intervals.put("champion.pr_auc", champion.averagePrecisionInterval(
+          Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_LEVEL, BOOTSTRAP_SEED));
+      intervals.put("champion.roc_auc", champion.rocAucInterval(
+          Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_LEVEL, BOOTSTRAP_SEED));
     }
 
     return intervals;
+  }
+
+  /** One model's summary of the events it scored. */
+  private static ScoreSummary summary(List<ScoredEvent> events,
+      Function<ScoredEvent, Prediction> which) {
+    ScoreSummary summary = new ScoreSummary();
+    for (ScoredEvent e : events) {
+      Prediction p = which.apply(e);
+      if (p != null) {
+        summary.add(p.score(), p.probability(), e.fraud());
+      }
+    }
+    return summary;
   }
 
   /** The objective, with a bootstrap interval where the metric is a ranking metric. */
@@ -162,24 +178,24 @@ public final class ClientEvaluator {
       Map<String, Double> champion, List<ScoredEvent> events) {
     double candidate = offline.getOrDefault(objective.metric(), Double.NaN);
     Double championValue = champion == null ? null : champion.get(objective.metric());
-    ToDoubleBiFunction<double[], boolean[]> metric = switch (objective.metric()) {
-      case "pr_auc" -> BinaryMetrics::averagePrecision;
-      case "roc_auc" -> BinaryMetrics::rocAuc;
-      default -> null;
-    };
-    if (metric == null) {
+    boolean averagePrecision = objective.metric().equals("pr_auc");
+    if (!averagePrecision && !objective.metric().equals("roc_auc")) {
       return objective.evaluate(candidate, championValue);
     }
 
+    int resamples = Bootstrap.DEFAULT_RESAMPLES;
+    double level = Bootstrap.DEFAULT_LEVEL;
     Interval ci;
     if (objective.kind() == Objective.Kind.CHANGE && champion != null) {
-      List<ScoredEvent> both = events.stream().filter(e -> e.champion() != null).toList();
-      ci = Bootstrap.pairedDifference(scores(both, ScoredEvent::candidate),
-          scores(both, ScoredEvent::champion), fraud(both), metric, Bootstrap.DEFAULT_RESAMPLES,
-          BOOTSTRAP_SEED);
+      PairedScoreSummary paired = new PairedScoreSummary();
+      events.stream().filter(e -> e.champion() != null)
+          .forEach(e -> paired.add(e.candidate().score(), e.champion().score(), e.fraud()));
+      ci = averagePrecision ? paired.averagePrecisionDifference(resamples, level, BOOTSTRAP_SEED)
+          : paired.rocAucDifference(resamples, level, BOOTSTRAP_SEED);
     } else {
-      ci = Bootstrap.interval(scores(events, ScoredEvent::candidate), fraud(events), metric,
-          BOOTSTRAP_SEED);
+      ScoreSummary scored = summary(events, ScoredEvent::candidate);
+      ci = averagePrecision ? scored.averagePrecisionInterval(resamples, level, BOOTSTRAP_SEED)
+          : scored.rocAucInterval(resamples, level, BOOTSTRAP_SEED);
     }
 
     return objective.evaluate(candidate, championValue, ci.low(), ci.high(), ci.level());

@@ -5,6 +5,7 @@ import io.micromodels.evaluation.metrics.PolicyMetrics;
 import io.micromodels.evaluation.metrics.PolicyOutcome;
 import io.micromodels.evaluation.metrics.PrecisionAtK;
 import io.micromodels.evaluation.metrics.Prediction;
+import io.micromodels.evaluation.metrics.ScoreSummary;
 import io.micromodels.evaluation.metrics.ScoredEvent;
 import io.micromodels.training.policy.Action;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  */
 public final class ModelMetrics {
   /** Bins of the expected calibration error. */
-  public static final int CALIBRATION_BINS = 10;
+  public static final int CALIBRATION_BINS = ScoreSummary.CALIBRATION_BINS;
 
   private ModelMetrics() {}
 

@@ -62,12 +62,17 @@ public final class BinaryMetrics {
     checkProbabilities(probabilities, fraud);
     double sum = 0;
     for (int i = 0; i < probabilities.length; i++) {
-      double p = Math.min(Math.max(probabilities[i], LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON);
-      double q = 1 - p;
-      double total = q + p;
-      sum -= Math.log((fraud[i] ? p : q) / total);
+      sum += rowLogLoss(probabilities[i], fraud[i]);
     }
     return mean(sum, probabilities.length);
+  }
+
+  /** One row's term of {@link #logLoss}. */
+  static double rowLogLoss(double probability, boolean fraud) {
+    double p = Math.min(Math.max(probability, LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON);
+    double q = 1 - p;
+    double total = q + p;
+    return -Math.log((fraud ? p : q) / total);
   }
 
   /**
@@ -122,9 +127,8 @@ public final class BinaryMetrics {
     long[] rows = new long[bins];
     long[] frauds = new long[bins];
     double[] probabilitySums = new double[bins];
-    double step = 1.0 / bins; // np.linspace(0, 1, bins + 1) computes its edges as j * step
     for (int i = 0; i < probabilities.length; i++) {
-      int bin = lowerBin(probabilities[i], step, bins);
+      int bin = calibrationBin(probabilities[i], bins);
       rows[bin]++;
       frauds[bin] += fraud[i] ? 1 : 0;
       probabilitySums[bin] += probabilities[i];
@@ -140,7 +144,13 @@ public final class BinaryMetrics {
     return error;
   }
 
+  /** The bin of {@link #expectedCalibrationError} that {@code probability} falls in. */
+  static int calibrationBin(double probability, int bins) {
+    return lowerBin(probability, 1.0 / bins, bins);
+  }
+
   /** The number of inner edges {@code j * step} (j = 1..bins-1) strictly below p. */
+  // np.linspace(0, 1, bins + 1) computes its edges as j * step
   private static int lowerBin(double p, double step, int bins) {
     int low = 0;
     int high = bins - 1;

@@ -2,6 +2,7 @@ package io.micromodels.evaluation.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -75,9 +76,7 @@ public final class Bootstrap {
     SplittableRandom random = new SplittableRandom(seed);
     double[][] drawn = new double[columns.length][rows];
     boolean[] drawnFraud = new boolean[rows];
-    double[] values = new double[resamples];
-    int kept = 0;
-    for (int r = 0; r < resamples; r++) {
+    return percentiles(resamples, level, () -> {
       for (int i = 0; i < rows; i++) {
         int row = random.nextInt(rows);
         for (int c = 0; c < columns.length; c++) {
@@ -85,8 +84,21 @@ public final class Bootstrap {
         }
         drawnFraud[i] = fraud[row];
       }
+      return statistic.applyAsDouble(drawn, drawnFraud);
+    });
+  }
 
-      double value = statistic.applyAsDouble(drawn, drawnFraud);
+  /**
+   * The percentile interval of {@code resamples} values of {@code resample} (each call one
+   * resample), NaN values dropped.
+   */
+  static Interval percentiles(int resamples, double level, DoubleSupplier resample) {
+    Checks.positive(resamples, "resamples");
+    Interval.checkLevel(level);
+    double[] values = new double[resamples];
+    int kept = 0;
+    for (int r = 0; r < resamples; r++) {
+      double value = resample.getAsDouble();
       if (!Double.isNaN(value)) {
         values[kept++] = value;
       }
