@@ -47,7 +47,7 @@ public final class BacktestReport {
 
   private BacktestReport() {}
 
-  public static ReportModel model(ClientEvaluation e, List<ScoredEvent> events) {
+  public static ReportModel model(ClientEvaluation e) {
     List<Section> sections = new ArrayList<>();
     sections.add(overall(e));
     sections.add(folds(e));
@@ -61,10 +61,7 @@ public final class BacktestReport {
       sections.add(drift(e.context().drift(), e.context().layout()));
     }
 
-    List<EventRow> rows = eventRows(events).stream()
-        .sorted(Comparator.comparing((EventRow r) -> r.absDiff() == null ? 0.0 : r.absDiff())
-            .reversed())
-        .limit(EMBEDDED_EVENTS).toList();
+    List<EventRow> rows = e.embeddedEvents();
     List<ReportModel.LineageEntry> lineage = new ArrayList<>();
     e.context().lineage().forEach((k, v) -> lineage.add(new ReportModel.LineageEntry(k, v)));
     return new ReportModel(new ReportModel.Header("Backtest of " + e.context().clientId(),
@@ -74,16 +71,16 @@ public final class BacktestReport {
 
   /** One row per held-out event, in the events' order: scores.csv.gz and the page's table. */
   public static List<EventRow> eventRows(List<ScoredEvent> events) {
-    List<EventRow> rows = new ArrayList<>(events.size());
-    for (ScoredEvent ev : events) {
-      Double champion = ev.champion() == null ? null : ev.champion().score();
-      rows.add(new EventRow(ev.eventId(), ev.customerId(), ev.email(), ev.candidate().score(),
-          champion, champion == null ? null : Math.abs(ev.candidate().score() - champion),
-          ev.candidate().action().name(),
-          ev.champion() == null ? null : ev.champion().action().name()));
-    }
+    return events.stream().map(BacktestReport::eventRow).toList();
+  }
 
-    return rows;
+  /** An event's row of scores.csv.gz and of the page's table. */
+  static EventRow eventRow(ScoredEvent ev) {
+    Double champion = ev.champion() == null ? null : ev.champion().score();
+    return new EventRow(ev.eventId(), ev.customerId(), ev.email(), ev.candidate().score(),
+        champion, champion == null ? null : Math.abs(ev.candidate().score() - champion),
+        ev.candidate().action().name(),
+        ev.champion() == null ? null : ev.champion().action().name());
   }
 
   private static List<HappyPathRow> happyPath(ClientEvaluation e) {

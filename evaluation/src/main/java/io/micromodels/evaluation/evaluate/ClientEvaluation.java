@@ -8,6 +8,7 @@ import io.micromodels.evaluation.metrics.Curve;
 import io.micromodels.evaluation.metrics.Interval;
 import io.micromodels.evaluation.metrics.PolicyBreakdown;
 import io.micromodels.evaluation.metrics.TransitionMatrix;
+import io.micromodels.evaluation.report.ReportModel.EventRow;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param intervals bootstrap intervals by name ({@code candidate.pr_auc}, ...)
  * @param curves by plot: {@code pr}, {@code roc}, {@code reliability}
  * @param histograms score counts per model, 10 bins of width 10
+ * @param embeddedEvents the events the report shows, largest score change first ({@link
+ *     BacktestReport#EMBEDDED_EVENTS} at most)
  */
 public record ClientEvaluation(ClientContext context, long rows, long frauds,
     List<FoldEvaluation> folds, Map<String, Double> offline, Map<String, Double> champion,
@@ -27,4 +30,4 @@ public record ClientEvaluation(ClientContext context, long rows, long frauds,
     PolicyBreakdown candidatePolicy, PolicyBreakdown championPolicy, TransitionMatrix transitions,
     ActionChangeReasons reasons, ParentComparison parentComparison, GateResult gate,
     ObjectiveResult objective, Map<String, List<Curve>> curves,
-    Map<String, double[]> histograms) {}
+    Map<String, double[]> histograms, List<EventRow> embeddedEvents) {}

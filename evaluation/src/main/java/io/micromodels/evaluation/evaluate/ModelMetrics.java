@@ -1,15 +1,9 @@
 package io.micromodels.evaluation.evaluate;
 
-import io.micromodels.evaluation.metrics.BinaryMetrics;
-import io.micromodels.evaluation.metrics.PolicyMetrics;
 import io.micromodels.evaluation.metrics.PolicyOutcome;
-import io.micromodels.evaluation.metrics.PrecisionAtK;
 import io.micromodels.evaluation.metrics.Prediction;
 import io.micromodels.evaluation.metrics.ScoreSummary;
 import io.micromodels.evaluation.metrics.ScoredEvent;
-import io.micromodels.training.policy.Action;
-import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,45 +12,12 @@ import java.util.function.Function;
 
 /**
  * One model's metrics on a set of held-out events, by the names gates use
- * ({@code GateSpec.METRICS}) plus {@code rows} and {@code frauds}. Events the model did not
- * score (no champion, no live score) are left out.
+ * ({@code GateSpec.METRICS}) plus {@code rows} and {@code frauds}, computed from the events'
+ * mergeable {@link ModelSummary}. Events the model did not score (no champion, no live score)
+ * are left out.
  */
 public final class ModelMetrics {
-  /** Bins of the expected calibration error. */
-  public static final int CALIBRATION_BINS = ScoreSummary.CALIBRATION_BINS;
-
   private ModelMetrics() {}
-
-  /** The scored subset of {@code events} for one model, as arrays. */
-  record Scored(double[] scores, double[] probabilities, boolean[] fraud, LocalDate[] days,
-      String[] customers, String[] eventIds) {
-    static Scored of(List<ScoredEvent> events, Function<ScoredEvent, Prediction> which) {
-      List<ScoredEvent> scored = events.stream().filter(e -> which.apply(e) != null).toList();
-      int n = scored.size();
-      double[] scores = new double[n];
-      double[] probabilities = new double[n];
-      boolean[] fraud = new boolean[n];
-      LocalDate[] days = new LocalDate[n];
-      String[] customers = new String[n];
-      String[] eventIds = new String[n];
-      for (int i = 0; i < n; i++) {
-        ScoredEvent e = scored.get(i);
-        Prediction p = which.apply(e);
-        scores[i] = p.score();
-        probabilities[i] = p.probability();
-        fraud[i] = e.fraud();
-        days[i] = e.day();
-        customers[i] = e.customerId();
-        eventIds[i] = e.eventId();
-      }
-
-      return new Scored(scores, probabilities, fraud, days, customers, eventIds);
-    }
-
-    int size() {
-      return scores.length;
-    }
-  }
 
   /**
    * @param reviewsPerDay the k of {@code precision_at_k}, {@code card_precision_at_k} and
@@ -67,59 +28,58 @@ public final class ModelMetrics {
    */
   public static Map<String, Double> of(List<ScoredEvent> events,
       Function<ScoredEvent, Prediction> which, int reviewsPerDay, Set<String> asserted) {
-    Scored s = Scored.of(events, which);
-    if (s.size() == 0) {
+    return of(summary(events, which, asserted), reviewsPerDay);
+  }
+
+  /**
+   * The metrics of a model's summary. {@code pr_auc} and {@code roc_auc} are those of the scores
+   * rounded down to 0.1-point buckets ({@link ScoreSummary}: within its stated bound of the
+   * row-level values); every other metric is the row-level value.
+   *
+   * @return null when the model scored no row
+   */
+  static Map<String, Double> of(ModelSummary s, int reviewsPerDay) {
+    if (s.scores.rows() == 0) {
       return null;
     }
 
     Map<String, Double> m = new LinkedHashMap<>();
-    long frauds = 0;
-    for (boolean f : s.fraud()) {
-      frauds += f ? 1 : 0;
-    }
-
-    m.put("rows", (double) s.size());
-    m.put("frauds", (double) frauds);
-    m.put("pr_auc", BinaryMetrics.averagePrecision(s.scores(), s.fraud()));
-    m.put("roc_auc", BinaryMetrics.rocAuc(s.scores(), s.fraud()));
-    m.put("log_loss", BinaryMetrics.logLoss(s.probabilities(), s.fraud()));
-    m.put("brier", BinaryMetrics.brier(s.probabilities(), s.fraud()));
-    m.put("calibration_difference",
-        BinaryMetrics.calibrationDifference(s.probabilities(), s.fraud()));
-    m.put("expected_calibration_error",
-        BinaryMetrics.expectedCalibrationError(s.probabilities(), s.fraud(), CALIBRATION_BINS));
-    m.put("precision_at_k", PrecisionAtK.perDay(s.days(), s.customers(), s.scores(), s.fraud(),
-        reviewsPerDay));
-    m.put("card_precision_at_k", PrecisionAtK.cards(s.days(), s.customers(), s.scores(),
-        s.fraud(), reviewsPerDay));
-    m.put("event_precision_at_k", PrecisionAtK.events(s.days(), s.eventIds(), s.scores(),
-        s.fraud(), reviewsPerDay));
-    PolicyOutcome policy = PolicyMetrics.of(events, which);
+    m.put("rows", (double) s.scores.rows());
+    m.put("frauds", (double) s.scores.frauds());
+    m.put("pr_auc", s.scores.averagePrecision().value());
+    m.put("roc_auc", s.scores.rocAuc().value());
+    m.put("log_loss", s.scores.logLoss());
+    m.put("brier", s.scores.brier());
+    m.put("calibration_difference", s.scores.calibrationDifference());
+    m.put("expected_calibration_error", s.scores.expectedCalibrationError());
+    m.put("precision_at_k", s.customers.perDay(reviewsPerDay));
+    m.put("card_precision_at_k", s.customers.cards(reviewsPerDay));
+    m.put("event_precision_at_k", s.events.events(reviewsPerDay));
+    PolicyOutcome policy = s.policy.breakdown().overall();
     m.put("block_rate", policy.blockRate());
     m.put("review_rate", policy.reviewRate());
     m.put("fraud_caught", policy.fraudCaught());
     m.put("fraud_caught_amount", policy.fraudCaughtByAmount());
     m.put("false_positive_rate", policy.falsePositiveRate());
-    m.put("prevented_asserts", preventedAsserts(events, which, asserted));
+    m.put("prevented_asserts", s.assertedPresent.isEmpty() ? Double.NaN
+        : s.assertedPrevented.size() / (double) s.assertedPresent.size());
     return m;
   }
 
   static double preventedAsserts(List<ScoredEvent> events, Function<ScoredEvent, Prediction> which,
       Set<String> asserted) {
-    Set<String> present = new HashSet<>();
-    Set<String> prevented = new HashSet<>();
+    return of(summary(events, which, asserted), 1).get("prevented_asserts");
+  }
+
+  private static ModelSummary summary(List<ScoredEvent> events,
+      Function<ScoredEvent, Prediction> which, Set<String> asserted) {
+    ModelSummary summary = new ModelSummary();
     for (ScoredEvent e : events) {
       Prediction p = which.apply(e);
-      if (p == null || !asserted.contains(e.customerId())) {
-        continue;
-      }
-
-      present.add(e.customerId());
-      if (p.action() == Action.PREVENT) {
-        prevented.add(e.customerId());
+      if (p != null) {
+        summary.add(e, p, asserted);
       }
     }
-
-    return present.isEmpty() ? Double.NaN : prevented.size() / (double) present.size();
+    return summary;
   }
 }

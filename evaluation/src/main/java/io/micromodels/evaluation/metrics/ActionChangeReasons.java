@@ -37,13 +37,23 @@ public record ActionChangeReasons(long flips, long unattributed, List<Driver> dr
 
   /** The reasons over {@code events}; events without a champion are ignored. */
   public static ActionChangeReasons of(List<ScoredEvent> events) {
-    long flips = 0;
-    long unattributed = 0;
-    Map<String, double[]> flipsAndShifts = new TreeMap<>();
-    for (ScoredEvent event : events) {
+    Tally tally = new Tally();
+    events.forEach(tally::add);
+    return tally.reasons();
+  }
+
+  /** The reasons counted as events arrive; tallies of any split of the events merge. */
+  public static final class Tally implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private long flips;
+    private long unattributed;
+    /** Per driver: its flips and its summed shift. */
+    private final Map<String, double[]> flipsAndShifts = new TreeMap<>();
+
+    public Tally add(ScoredEvent event) {
       Prediction champion = event.champion();
       if (champion == null || champion.action() == event.candidate().action()) {
-        continue;
+        return this;
       }
 
       flips++;
@@ -53,7 +63,7 @@ public record ActionChangeReasons(long flips, long unattributed, List<Driver> dr
       names.addAll(after.keySet());
       if (names.isEmpty()) {
         unattributed++;
-        continue;
+        return this;
       }
 
       String driver = null;
@@ -68,12 +78,26 @@ public record ActionChangeReasons(long flips, long unattributed, List<Driver> dr
       double[] tally = flipsAndShifts.computeIfAbsent(driver, n -> new double[2]);
       tally[0]++;
       tally[1] += driverShift;
+      return this;
     }
 
-    List<Driver> drivers = new ArrayList<>();
-    flipsAndShifts.forEach((name, tally) ->
-        drivers.add(new Driver(name, (long) tally[0], tally[1] / tally[0])));
-    drivers.sort(MOST_FLIPS_FIRST);
-    return new ActionChangeReasons(flips, unattributed, drivers);
+    public Tally merge(Tally other) {
+      flips += other.flips;
+      unattributed += other.unattributed;
+      other.flipsAndShifts.forEach((name, t) -> {
+        double[] mine = flipsAndShifts.computeIfAbsent(name, n -> new double[2]);
+        mine[0] += t[0];
+        mine[1] += t[1];
+      });
+      return this;
+    }
+
+    public ActionChangeReasons reasons() {
+      List<Driver> drivers = new ArrayList<>();
+      flipsAndShifts.forEach((name, tally) ->
+          drivers.add(new Driver(name, (long) tally[0], tally[1] / tally[0])));
+      drivers.sort(MOST_FLIPS_FIRST);
+      return new ActionChangeReasons(flips, unattributed, drivers);
+    }
   }
 }

@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * The report's plot points: precision-recall and ROC curves at every distinct score (the
- * thresholds average precision and ROC AUC are computed at, thinned to at most
- * {@value #MAX_POINTS} points), reliability bins and score histograms.
+ * The report's plot points, from a model's {@link ScoreSummary}: precision-recall and ROC curves
+ * at every occupied 0.1-point score bucket (the thresholds its average precision and ROC AUC are
+ * computed at, thinned to at most {@value #MAX_POINTS} points), reliability bins and score
+ * histograms.
  */
 public final class Curves {
   static final int MAX_POINTS = 200;
@@ -15,9 +16,9 @@ public final class Curves {
 
   private Curves() {}
 
-  /** Recall (x) and precision (y) at each distinct score threshold, highest threshold first. */
-  public static Curve precisionRecall(String name, double[] scores, boolean[] fraud) {
-    Thresholds t = Thresholds.of(scores, fraud);
+  /** Recall (x) and precision (y) at each score bucket, highest first. */
+  public static Curve precisionRecall(String name, ScoreSummary scores) {
+    Thresholds t = scores.thresholds();
     if (t.totalFrauds == 0) {
       return new Curve(name, new double[0], new double[0]);
     }
@@ -37,8 +38,8 @@ public final class Curves {
   }
 
   /** False-positive rate (x) and true-positive rate (y), from (0, 0). */
-  public static Curve roc(String name, double[] scores, boolean[] fraud) {
-    Thresholds t = Thresholds.of(scores, fraud);
+  public static Curve roc(String name, ScoreSummary scores) {
+    Thresholds t = scores.thresholds();
     if (!t.hasBothClasses()) {
       return new Curve(name, new double[0], new double[0]);
     }
@@ -57,31 +58,23 @@ public final class Curves {
     return thin(name, fpr, tpr);
   }
 
-  /** Mean predicted probability (x) and observed fraud rate (y) of the non-empty equal-width bins. */
-  public static Curve reliability(String name, double[] probabilities, boolean[] fraud, int bins) {
-    double[] sum = new double[bins];
-    double[] frauds = new double[bins];
-    int[] count = new int[bins];
-    for (int i = 0; i < probabilities.length; i++) {
-      int b = Math.min(bins - 1, Math.max(0, (int) (probabilities[i] * bins)));
-      sum[b] += probabilities[i];
-      frauds[b] += fraud[i] ? 1 : 0;
-      count[b]++;
-    }
-
-    int[] used = IntStream.range(0, bins).filter(b -> count[b] > 0).toArray();
-    return new Curve(name, Arrays.stream(used).mapToDouble(b -> sum[b] / count[b]).toArray(),
-        Arrays.stream(used).mapToDouble(b -> frauds[b] / count[b]).toArray());
+  /**
+   * Mean predicted probability (x) and observed fraud rate (y) of the non-empty bins of the
+   * expected calibration error ({@link ScoreSummary#CALIBRATION_BINS}).
+   */
+  public static Curve reliability(String name, ScoreSummary scores) {
+    long[] rows = scores.calibrationRows();
+    int[] used = IntStream.range(0, rows.length).filter(b -> rows[b] > 0).toArray();
+    return new Curve(name,
+        Arrays.stream(used).mapToDouble(b -> scores.calibrationProbabilities()[b] / rows[b])
+            .toArray(),
+        Arrays.stream(used).mapToDouble(b -> (double) scores.calibrationFrauds()[b] / rows[b])
+            .toArray());
   }
 
   /** Counts of 0-100 scores in {@value #HISTOGRAM_BINS} bins of width 10 (100 in the last). */
-  public static double[] histogram(double[] scores) {
-    double[] counts = new double[HISTOGRAM_BINS];
-    for (double s : scores) {
-      counts[Math.min(HISTOGRAM_BINS - 1, Math.max(0, (int) (s / (100.0 / HISTOGRAM_BINS))))]++;
-    }
-
-    return counts;
+  public static double[] histogram(ScoreSummary scores) {
+    return Arrays.stream(scores.bins(HISTOGRAM_BINS)).asDoubleStream().toArray();
   }
 
   /** The histogram's bin edges, 0, 10, ..., 100. */

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 final class DailyReviews {
   /** Highest score first; equal scores by id ascending, so row order never changes a result. */
-  private static final Comparator<Candidate> REVIEW_ORDER =
+  static final Comparator<Candidate> REVIEW_ORDER =
       Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id);
 
   private DailyReviews() {}
@@ -27,7 +27,7 @@ final class DailyReviews {
    * @param score the highest score of its rows that day
    * @param fraud whether any of its rows that day is fraud
    */
-  record Candidate(String id, double score, boolean fraud) {
+  record Candidate(String id, double score, boolean fraud) implements java.io.Serializable {
     Candidate merge(double rowScore, boolean rowFraud) {
       return new Candidate(id, Math.max(score, rowScore), fraud || rowFraud);
     }

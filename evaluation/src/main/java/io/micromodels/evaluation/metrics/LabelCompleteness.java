@@ -110,10 +110,19 @@ public final class LabelCompleteness implements Serializable {
 
     double sum = 0;
     for (Instant eventTime : testEventTimes) {
-      Duration age = Duration.between(eventTime, evaluatedAt);
-      sum += cdf((age.getSeconds() + age.getNano() / 1e9) / SECONDS_PER_DAY);
+      sum += known(evaluatedAt, eventTime);
     }
     return sum / testEventTimes.size();
+  }
+
+  /**
+   * One event's term of {@link #completeness}: {@code F(evaluatedAt - eventTime)}, NaN without
+   * history. A window's completeness is the mean of its events' terms, so it can be summed as the
+   * events pass.
+   */
+  public double known(Instant evaluatedAt, Instant eventTime) {
+    Duration age = Duration.between(eventTime, evaluatedAt);
+    return cdf((age.getSeconds() + age.getNano() / 1e9) / SECONDS_PER_DAY);
   }
 
   /** Historical labels behind the curve. */

@@ -38,6 +38,69 @@ public final class PairedScoreSummary implements Serializable {
     return this;
   }
 
+  /** Rows summarised. */
+  public long rows() {
+    return cells.values().stream().mapToLong(c -> c[0] + c[1]).sum();
+  }
+
+  /**
+   * {@link RankCorrelation#spearman} of the two models' scores with each score rounded down to
+   * its bucket (rows in one bucket share their average rank).
+   */
+  public double spearman() {
+    long rows = rows();
+    if (rows < 2) {
+      return Double.NaN;
+    }
+
+    double[] candidateRanks = averageRanks(marginal(true));
+    double[] championRanks = averageRanks(marginal(false));
+    double mean = (rows + 1) / 2.0;
+    double covariance = 0;
+    double candidateVariance = 0;
+    double championVariance = 0;
+    for (Map.Entry<Integer, long[]> cell : cells.entrySet()) {
+      long n = cell.getValue()[0] + cell.getValue()[1];
+      double x = candidateRanks[cell.getKey() / ScoreSummary.BUCKETS] - mean;
+      double y = championRanks[cell.getKey() % ScoreSummary.BUCKETS] - mean;
+      covariance += n * x * y;
+      candidateVariance += n * x * x;
+      championVariance += n * y * y;
+    }
+    return candidateVariance == 0 || championVariance == 0 ? Double.NaN
+        : covariance / Math.sqrt(candidateVariance * championVariance);
+  }
+
+  /**
+   * {@link PopulationStability#psi} of the champion's (expected) and the candidate's (actual)
+   * scores: its bins' edges are bucket edges, so this is the row-level value.
+   */
+  public double psi() {
+    long[] none = new long[ScoreSummary.BUCKETS];
+    return PopulationStability.psi(
+        ScoreSummary.binned(marginal(false), none, PopulationStability.BINS),
+        ScoreSummary.binned(marginal(true), none, PopulationStability.BINS));
+  }
+
+  /** Rows per bucket of one model's scores. */
+  private long[] marginal(boolean candidate) {
+    long[] counts = new long[ScoreSummary.BUCKETS];
+    cells.forEach((key, c) -> counts[candidate ? key / ScoreSummary.BUCKETS
+        : key % ScoreSummary.BUCKETS] += c[0] + c[1]);
+    return counts;
+  }
+
+  /** Each bucket's average 1-based rank among all rows, lowest bucket first. */
+  private static double[] averageRanks(long[] counts) {
+    double[] ranks = new double[counts.length];
+    long below = 0;
+    for (int b = 0; b < counts.length; b++) {
+      ranks[b] = below + (counts[b] + 1) / 2.0;
+      below += counts[b];
+    }
+    return ranks;
+  }
+
   /** The percentile interval of AP(candidate) - AP(champion) on the buckets. */
   public Interval averagePrecisionDifference(int resamples, double level, long seed) {
     return difference(BucketRanking::averagePrecision, resamples, level, seed);

@@ -1,7 +1,7 @@
 package io.micromodels.evaluation.metrics;
 
 import io.micromodels.training.policy.Action;
-import java.util.HashMap;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -10,45 +10,56 @@ import java.util.function.Function;
 
 /**
  * Block rate, review rate, fraud caught and false-positive rate of one model's actions (the
- * candidate's, the champion's or the live system's, chosen by {@code which}).
+ * candidate's, the champion's or the live system's, chosen by {@code which}), overall, per region
+ * and per segment. Counted as it goes and mergeable: tallies of any split of the events merge
+ * into the tally of all of them.
  *
  * <p>Events for which {@code which} returns null (e.g. no champion, no live score) are left out.
  */
-public final class PolicyMetrics {
-  private PolicyMetrics() {}
+public final class PolicyMetrics implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Tally overall = new Tally();
+  private final Map<String, Tally> regions = new TreeMap<>();
+  private final Map<String, Tally> segments = new TreeMap<>();
 
   /** The outcome over all events. */
   public static PolicyOutcome of(List<ScoredEvent> events,
       Function<ScoredEvent, Prediction> which) {
-    Tally tally = new Tally();
+    return byGroup(events, which).overall();
+  }
+
+  /** The outcome overall, per region and per segment, in one pass. */
+  public static PolicyBreakdown byGroup(List<ScoredEvent> events,
+      Function<ScoredEvent, Prediction> which) {
+    PolicyMetrics tally = new PolicyMetrics();
     for (ScoredEvent event : events) {
       Prediction prediction = which.apply(event);
       if (prediction != null) {
         tally.add(event, prediction.action());
       }
     }
-    return tally.outcome();
+    return tally.breakdown();
   }
 
-  /** The outcome overall, per region and per segment, in one pass. */
-  public static PolicyBreakdown byGroup(List<ScoredEvent> events,
-      Function<ScoredEvent, Prediction> which) {
-    Tally overall = new Tally();
-    Map<String, Tally> regions = new HashMap<>();
-    Map<String, Tally> segments = new HashMap<>();
-    for (ScoredEvent event : events) {
-      Prediction prediction = which.apply(event);
-      if (prediction == null) {
-        continue;
-      }
-
-      Action action = prediction.action();
-      overall.add(event, action);
-      regions.computeIfAbsent(event.region(), r -> new Tally()).add(event, action);
-      for (String segment : event.segments()) {
-        segments.computeIfAbsent(segment, s -> new Tally()).add(event, action);
-      }
+  /** Counts one event that the model gave {@code action}. */
+  public PolicyMetrics add(ScoredEvent event, Action action) {
+    overall.add(event, action);
+    regions.computeIfAbsent(event.region(), r -> new Tally()).add(event, action);
+    for (String segment : event.segments()) {
+      segments.computeIfAbsent(segment, s -> new Tally()).add(event, action);
     }
+    return this;
+  }
+
+  public PolicyMetrics merge(PolicyMetrics other) {
+    overall.merge(other.overall);
+    other.regions.forEach((r, t) -> regions.computeIfAbsent(r, k -> new Tally()).merge(t));
+    other.segments.forEach((s, t) -> segments.computeIfAbsent(s, k -> new Tally()).merge(t));
+    return this;
+  }
+
+  public PolicyBreakdown breakdown() {
     return new PolicyBreakdown(overall.outcome(), outcomes(regions), outcomes(segments));
   }
 
@@ -59,7 +70,8 @@ public final class PolicyMetrics {
   }
 
   /** Running counts of one group. */
-  private static final class Tally {
+  private static final class Tally implements Serializable {
+    private static final long serialVersionUID = 1L;
     long rows;
     long prevented;
     long reviewed;
@@ -84,6 +96,17 @@ public final class PolicyMetrics {
       } else if (prevent) {
         genuinePrevented++;
       }
+    }
+
+    void merge(Tally other) {
+      rows += other.rows;
+      prevented += other.prevented;
+      reviewed += other.reviewed;
+      frauds += other.frauds;
+      fraudsPrevented += other.fraudsPrevented;
+      genuinePrevented += other.genuinePrevented;
+      fraudAmount += other.fraudAmount;
+      fraudAmountPrevented += other.fraudAmountPrevented;
     }
 
     PolicyOutcome outcome() {

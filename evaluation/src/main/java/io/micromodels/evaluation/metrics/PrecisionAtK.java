@@ -29,8 +29,13 @@ public final class PrecisionAtK {
    */
   public static double perDay(LocalDate[] day, String[] customer, double[] score, boolean[] fraud,
       int k) {
+    return perDay(DailyReviews.byDay(day, customer, score, fraud), k);
+  }
+
+  /** {@link #perDay(LocalDate[], String[], double[], boolean[], int)} of a customer per day. */
+  static double perDay(NavigableMap<LocalDate, Collection<Candidate>> days, int k) {
     Checks.positive(k, "k");
-    return meanOverDays(DailyReviews.byDay(day, customer, score, fraud), candidates -> {
+    return meanOverDays(days, candidates -> {
       List<Candidate> top = DailyReviews.top(candidates, k);
       return (double) DailyReviews.frauds(top) / top.size();
     });
@@ -50,10 +55,15 @@ public final class PrecisionAtK {
    */
   public static double cards(LocalDate[] day, String[] customer, double[] score, boolean[] fraud,
       int k) {
+    return cards(DailyReviews.byDay(day, customer, score, fraud), k);
+  }
+
+  /** {@link #cards(LocalDate[], String[], double[], boolean[], int)} of a customer per day. */
+  static double cards(NavigableMap<LocalDate, Collection<Candidate>> days, int k) {
     Checks.positive(k, "k");
     Set<String> detected = new HashSet<>();
     // Stateful across days: meanOverDays visits them in time order.
-    return meanOverDays(DailyReviews.byDay(day, customer, score, fraud), candidates -> {
+    return meanOverDays(days, candidates -> {
       List<Candidate> remaining =
           candidates.stream().filter(c -> !detected.contains(c.id())).toList();
       List<Candidate> top = DailyReviews.top(remaining, k);
@@ -73,8 +83,13 @@ public final class PrecisionAtK {
    */
   public static double events(LocalDate[] day, String[] eventId, double[] score,
       boolean[] fraud, int k) {
+    return events(DailyReviews.byDay(day, eventId, score, fraud), k);
+  }
+
+  /** {@link #events(LocalDate[], String[], double[], boolean[], int)} of an event per day. */
+  static double events(NavigableMap<LocalDate, Collection<Candidate>> days, int k) {
     Checks.positive(k, "k");
-    return meanOverDays(DailyReviews.byDay(day, eventId, score, fraud),
+    return meanOverDays(days,
         candidates -> (double) DailyReviews.frauds(DailyReviews.top(candidates, k)) / k);
   }
 

@@ -11,7 +11,8 @@ import java.util.List;
  * @param meanAbsDifference mean of |candidate score - champion score|, in score points
  * @param maxAbsDifference largest such difference
  * @param actionChangeRate share of rows whose action differs
- * @param spearman rank correlation of the two scores ({@link RankCorrelation#spearman})
+ * @param spearman rank correlation of the two scores ({@link RankCorrelation#spearman}) rounded
+ *     down to 0.1-point buckets
  * @param psi population stability index, champion scores as expected
  *     ({@link PopulationStability#psi})
  */
@@ -20,25 +21,57 @@ public record ScoreComparison(long rows, double meanAbsDifference, double maxAbs
 
   /** The comparison over {@code events}. */
   public static ScoreComparison of(List<ScoredEvent> events) {
-    List<ScoredEvent> compared =
-        events.stream().filter(event -> event.champion() != null).toList();
-    int rows = compared.size();
-    double[] candidate = new double[rows];
-    double[] champion = new double[rows];
-    double absDifferenceSum = 0;
-    double maxAbsDifference = rows == 0 ? Double.NaN : 0;
-    long changed = 0;
-    for (int i = 0; i < rows; i++) {
-      ScoredEvent event = compared.get(i);
-      candidate[i] = event.candidate().score();
-      champion[i] = event.champion().score();
-      double difference = Math.abs(candidate[i] - champion[i]);
+    Tally tally = new Tally();
+    events.forEach(tally::add);
+    return tally.comparison();
+  }
+
+  /**
+   * The comparison counted as events arrive, mergeable. The rank correlation is that of the
+   * scores rounded down to {@link ScoreSummary}'s 0.1-point buckets; the rest are row-level.
+   */
+  public static final class Tally implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private long rows;
+    private long changed;
+    private double absDifferenceSum;
+    private double maxAbsDifference;
+    private final PairedScoreSummary paired = new PairedScoreSummary();
+
+    public Tally add(ScoredEvent event) {
+      if (event.champion() == null) {
+        return this;
+      }
+
+      double candidate = event.candidate().score();
+      double champion = event.champion().score();
+      rows++;
+      changed += event.candidate().action() == event.champion().action() ? 0 : 1;
+      double difference = Math.abs(candidate - champion);
       absDifferenceSum += difference;
       maxAbsDifference = Math.max(maxAbsDifference, difference);
-      changed += event.candidate().action() == event.champion().action() ? 0 : 1;
+      paired.add(candidate, champion, event.fraud());
+      return this;
     }
-    return new ScoreComparison(rows, Checks.ratio(absDifferenceSum, rows), maxAbsDifference,
-        Checks.ratio(changed, rows), RankCorrelation.spearman(candidate, champion),
-        PopulationStability.psi(champion, candidate));
+
+    public Tally merge(Tally other) {
+      rows += other.rows;
+      changed += other.changed;
+      absDifferenceSum += other.absDifferenceSum;
+      maxAbsDifference = Math.max(maxAbsDifference, other.maxAbsDifference);
+      paired.merge(other.paired);
+      return this;
+    }
+
+    /** The pairs' buckets, for the paired bootstrap of a ranking metric's difference. */
+    public PairedScoreSummary paired() {
+      return paired;
+    }
+
+    public ScoreComparison comparison() {
+      return new ScoreComparison(rows, Checks.ratio(absDifferenceSum, rows),
+          rows == 0 ? Double.NaN : maxAbsDifference, Checks.ratio(changed, rows),
+          paired.spearman(), paired.psi());
+    }
   }
 }

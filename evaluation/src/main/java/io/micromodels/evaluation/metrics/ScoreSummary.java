@@ -142,6 +142,37 @@ public final class ScoreSummary implements Serializable {
     return error;
   }
 
+  /** The buckets as ranking thresholds, highest first (the report's curves). */
+  Thresholds thresholds() {
+    return Thresholds.of(frauds, genuines);
+  }
+
+  long[] calibrationRows() {
+    return calibrationRows.clone();
+  }
+
+  long[] calibrationFrauds() {
+    return calibrationFrauds.clone();
+  }
+
+  double[] calibrationProbabilities() {
+    return calibrationProbabilities.clone();
+  }
+
+  /** Rows per equal-width score bin; the bins' edges are bucket edges, so the counts are exact. */
+  long[] bins(int bins) {
+    return binned(frauds, genuines, bins);
+  }
+
+  static long[] binned(long[] frauds, long[] genuines, int bins) {
+    long[] counts = new long[bins];
+    int bucketsPerBin = (BUCKETS - 1) / bins;
+    for (int b = 0; b < BUCKETS; b++) {
+      counts[Math.min(bins - 1, b / bucketsPerBin)] += frauds[b] + genuines[b];
+    }
+    return counts;
+  }
+
   /** The Poisson-bootstrap interval of the bucketed average precision. */
   public Interval averagePrecisionInterval(int resamples, double level, long seed) {
     return interval(BucketRanking::averagePrecision, resamples, level, seed);

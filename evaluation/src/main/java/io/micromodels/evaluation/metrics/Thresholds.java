@@ -48,6 +48,21 @@ final class Thresholds {
     return new Thresholds(size, frauds, genuines);
   }
 
+  /** The non-empty buckets of per-bucket counts (index = bucket, highest score last). */
+  static Thresholds of(long[] fraudsPerBucket, long[] genuinesPerBucket) {
+    int[] frauds = new int[fraudsPerBucket.length];
+    int[] genuines = new int[fraudsPerBucket.length];
+    int size = 0;
+    for (int b = fraudsPerBucket.length - 1; b >= 0; b--) {
+      if (fraudsPerBucket[b] + genuinesPerBucket[b] > 0) {
+        frauds[size] = Math.toIntExact(fraudsPerBucket[b]);
+        genuines[size] = Math.toIntExact(genuinesPerBucket[b]);
+        size++;
+      }
+    }
+    return new Thresholds(size, frauds, genuines);
+  }
+
   /** Step-wise average precision; only meaningful when {@link #hasBothClasses}. */
   double averagePrecision() {
     double sum = 0;

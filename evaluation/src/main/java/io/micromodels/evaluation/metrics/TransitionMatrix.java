@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Champion action x candidate action, counted and amount-weighted, separately for fraud and
  * genuine events, so a gate can bound e.g. "genuine customers moved ALLOW -> PREVENT <= 1 %".
- * Immutable.
+ * Counted as events arrive; matrices of any split of the events merge into the matrix of all.
  */
 public final class TransitionMatrix implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,28 +25,43 @@ public final class TransitionMatrix implements Serializable {
 
   private final long[][][] counts = new long[Label.values().length][ACTIONS][ACTIONS];
   private final double[][][] amounts = new double[Label.values().length][ACTIONS][ACTIONS];
-  private final long skipped;
+  private long skipped;
 
-  private TransitionMatrix(List<ScoredEvent> events) {
-    long withoutChampion = 0;
-    for (ScoredEvent event : events) {
-      if (event.champion() == null) {
-        withoutChampion++;
-        continue;
-      }
-
-      int label = Label.of(event).ordinal();
-      int from = event.champion().action().ordinal();
-      int to = event.candidate().action().ordinal();
-      counts[label][from][to]++;
-      amounts[label][from][to] += event.amount();
-    }
-    this.skipped = withoutChampion;
-  }
+  /** An empty matrix, to {@link #add} events to. */
+  public TransitionMatrix() {}
 
   /** The matrix of {@code events}; events without a champion prediction are skipped and counted. */
   public static TransitionMatrix of(List<ScoredEvent> events) {
-    return new TransitionMatrix(events);
+    TransitionMatrix matrix = new TransitionMatrix();
+    events.forEach(matrix::add);
+    return matrix;
+  }
+
+  public TransitionMatrix add(ScoredEvent event) {
+    if (event.champion() == null) {
+      skipped++;
+      return this;
+    }
+
+    int label = Label.of(event).ordinal();
+    int from = event.champion().action().ordinal();
+    int to = event.candidate().action().ordinal();
+    counts[label][from][to]++;
+    amounts[label][from][to] += event.amount();
+    return this;
+  }
+
+  public TransitionMatrix merge(TransitionMatrix other) {
+    for (int label = 0; label < counts.length; label++) {
+      for (int from = 0; from < ACTIONS; from++) {
+        for (int to = 0; to < ACTIONS; to++) {
+          counts[label][from][to] += other.counts[label][from][to];
+          amounts[label][from][to] += other.amounts[label][from][to];
+        }
+      }
+    }
+    skipped += other.skipped;
+    return this;
   }
 
   /** Events of {@code label} that the champion gave {@code from} and the candidate {@code to}. */

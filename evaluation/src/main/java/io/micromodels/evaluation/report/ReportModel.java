@@ -309,7 +309,8 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
    * email) are null without a champion (shown as "-", written as empty CSV fields).
    */
   public record EventRow(String eventId, String customerId, String email, double score,
-      Double championScore, Double absDiff, String action, String championAction) {
+      Double championScore, Double absDiff, String action, String championAction)
+      implements java.io.Serializable {
     public EventRow {
       Objects.requireNonNull(eventId, "eventId");
       Objects.requireNonNull(customerId, "customerId");

@@ -83,7 +83,7 @@ final class ClientBacktestFunction implements MapPartitionsFunction<Row, ClientB
       BacktestFiles.write(scores, ScoresCsv.bytes(BacktestReport.eventRows(events)));
       BacktestFiles.write(metrics, BacktestFiles.JSON.writeValueAsBytes(
           MetricsDocument.of(evaluation)));
-      BacktestFiles.write(report, ReportWriter.render(BacktestReport.model(evaluation, events))
+      BacktestFiles.write(report, ReportWriter.render(BacktestReport.model(evaluation))
           .getBytes(StandardCharsets.UTF_8));
       long written = System.nanoTime();
       return Optional.of(new ClientBacktest(clientId, ClientBacktest.Status.EVALUATED,

@@ -1,6 +1,7 @@
 package io.micromodels.evaluation.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.micromodels.evaluation.backtest.ClientContext;
 import io.micromodels.evaluation.backtest.FoldLayout;
@@ -10,6 +11,7 @@ import io.micromodels.evaluation.metrics.LabelCompleteness;
 import io.micromodels.evaluation.metrics.BinaryMetrics;
 import io.micromodels.evaluation.metrics.PrecisionAtK;
 import io.micromodels.evaluation.metrics.Prediction;
+import io.micromodels.evaluation.metrics.ScoreSummary;
 import io.micromodels.evaluation.metrics.ScoredEvent;
 import io.micromodels.evaluation.report.ReportWriter;
 import io.micromodels.features.config.GateSpec;
@@ -36,13 +38,17 @@ class ClientEvaluatorTest {
     List<ScoredEvent> events = events(true);
     ClientEvaluation e = ClientEvaluator.evaluate(context(true, "pr_auc:+0.01"), events);
 
-    double[] scores = events.stream().mapToDouble(ev -> ev.candidate().score()).toArray();
+    // ranked on 0.1-point score buckets (ScoreSummary): scikit-learn's AP of the bucketed scores
+    double[] buckets = events.stream()
+        .mapToDouble(ev -> Math.floor(ev.candidate().score() * ScoreSummary.BUCKETS_PER_POINT))
+        .toArray();
     boolean[] fraud = new boolean[events.size()];
     for (int i = 0; i < fraud.length; i++) {
       fraud[i] = events.get(i).fraud();
     }
 
-    assertThat(e.offline().get("pr_auc")).isEqualTo(BinaryMetrics.averagePrecision(scores, fraud));
+    assertThat(e.offline().get("pr_auc"))
+        .isCloseTo(BinaryMetrics.averagePrecision(buckets, fraud), within(1e-12));
     assertThat(e.folds()).hasSize(2);
     assertThat(e.folds().get(0).candidate().get("rows") + e.folds().get(1).candidate().get("rows"))
         .isEqualTo(events.size());
@@ -64,7 +70,7 @@ class ClientEvaluatorTest {
     assertThat(first.gate().checks()).filteredOn(c -> c.name().equals("pr_auc.max_drop"))
         .extracting(GateCheck::status).containsExactly(CheckStatus.NOT_CHECKED);
     assertThat(first.objective().met()).isNull();
-    String html = ReportWriter.render(BacktestReport.model(first, events(false)));
+    String html = ReportWriter.render(BacktestReport.model(first));
     assertThat(html).contains("No champion", "Learned shapes: behaviour (binned)");
   }
 
@@ -148,6 +154,99 @@ class ClientEvaluatorTest {
     assertThat(e.folds().get(0).candidate()).containsKeys("card_precision_at_k",
         "event_precision_at_k");
     assertThat(e.champion()).containsKeys("card_precision_at_k", "event_precision_at_k");
+  }
+
+  /**
+   * Issue 31: summaries of customer partitions, each compacted and sent through Java
+   * serialization as a Spark shuffle would, merge into the evaluation of all events at once.
+   */
+  @Test
+  void summariesOfCustomerPartitionsMergeIntoTheEvaluationOfAllEvents() throws Exception {
+    // k = 3 of ~100 events and customers a day: compaction drops most review candidates
+    ClientContext context = context(true, "pr_auc:+0.01", 3);
+    List<ScoredEvent> events = events(true);
+    ClientEvaluation whole = ClientEvaluator.evaluate(context, events);
+
+    List<ScoredEvent> shuffled = new ArrayList<>(events);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(5));
+    List<ClientSummary> partitions = new ArrayList<>();
+    for (int p = 0; p < 4; p++) {
+      partitions.add(new ClientSummary());
+    }
+    for (ScoredEvent e : shuffled) {
+      partitions.get(Math.floorMod(e.customerId().hashCode(), 4)).add(e, context);
+    }
+    ClientSummary merged = new ClientSummary();
+    for (int p = 3; p >= 0; p--) {
+      merged.merge(roundTrip(partitions.get(p).compact(context))).compact(context);
+    }
+    ClientEvaluation split = ClientEvaluator.evaluate(context, merged);
+
+    assertThat(split.rows()).isEqualTo(whole.rows()).isEqualTo(events.size());
+    assertCloseTo(split.offline(), whole.offline());
+    assertCloseTo(split.champion(), whole.champion());
+    assertCloseTo(split.parent(), whole.parent());
+    for (int f = 0; f < whole.folds().size(); f++) {
+      assertCloseTo(split.folds().get(f).candidate(), whole.folds().get(f).candidate());
+      assertThat(split.folds().get(f).labelCompleteness())
+          .isCloseTo(whole.folds().get(f).labelCompleteness(), within(1e-12));
+    }
+    assertThat(split.intervals()).isEqualTo(whole.intervals());
+    assertThat(split.objective().statement()).isEqualTo(whole.objective().statement());
+    assertThat(split.gate().passed()).isEqualTo(whole.gate().passed());
+    assertThat(split.embeddedEvents()).isEqualTo(whole.embeddedEvents());
+    assertThat(split.candidatePolicy().byRegion()).isEqualTo(whole.candidatePolicy().byRegion());
+    assertThat(split.transitions().actionChangeRate())
+        .isEqualTo(whole.transitions().actionChangeRate());
+    assertThat(split.reasons().flips()).isEqualTo(whole.reasons().flips());
+    assertThat(split.histograms().get("candidate")).isEqualTo(whole.histograms().get("candidate"));
+  }
+
+  /** Every metric of the summaries equals the row-level one, but the three ranked on buckets. */
+  @Test
+  void summaryMetricsAreTheRowLevelOnesButForTheBucketedRankings() {
+    List<ScoredEvent> events = events(true);
+    ClientContext context = context(true, null, 3);
+    Map<String, Double> offline = ClientEvaluator.evaluate(context, events).offline();
+    double[] scores = events.stream().mapToDouble(ev -> ev.candidate().score()).toArray();
+    double[] champion = events.stream().mapToDouble(ev -> ev.champion().score()).toArray();
+    double[] probabilities =
+        events.stream().mapToDouble(ev -> ev.candidate().probability()).toArray();
+    boolean[] fraud = new boolean[events.size()];
+    for (int i = 0; i < fraud.length; i++) {
+      fraud[i] = events.get(i).fraud();
+    }
+
+    ScoreSummary summary = new ScoreSummary();
+    for (int i = 0; i < scores.length; i++) {
+      summary.add(scores[i], probabilities[i], fraud[i]);
+    }
+    assertThat(BinaryMetrics.averagePrecision(scores, fraud)).isBetween(
+        summary.averagePrecision().low(), summary.averagePrecision().high());
+    assertThat(BinaryMetrics.rocAuc(scores, fraud))
+        .isBetween(summary.rocAuc().low(), summary.rocAuc().high());
+    assertThat(offline.get("roc_auc")).isEqualTo(summary.rocAuc().value());
+    assertThat(offline.get("log_loss"))
+        .isCloseTo(BinaryMetrics.logLoss(probabilities, fraud), within(1e-12));
+    assertThat(offline.get("expected_calibration_error")).isCloseTo(
+        BinaryMetrics.expectedCalibrationError(probabilities, fraud, 10), within(1e-12));
+    assertThat(offline.get("score_rank_correlation"))
+        .isCloseTo(io.micromodels.evaluation.metrics.RankCorrelation.spearman(scores, champion),
+            within(0.001));
+    assertThat(offline.get("population_stability_index")).isCloseTo(
+        io.micromodels.evaluation.metrics.PopulationStability.psi(champion, scores),
+        within(1e-12));
+  }
+
+  private static void assertCloseTo(Map<String, Double> actual, Map<String, Double> expected) {
+    assertThat(actual).containsOnlyKeys(expected.keySet());
+    expected.forEach((key, value) -> {
+      if (value.isNaN()) {
+        assertThat(actual.get(key)).as(key).isNaN();
+      } else {
+        assertThat(actual.get(key)).as(key).isCloseTo(value, within(1e-9));
+      }
+    });
   }
 
   /** The context and the events travel to Spark tasks by Java serialization. */

@@ -16,6 +16,7 @@ import io.micromodels.training.train.Slice;
 import io.micromodels.training.train.TrainingRows;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -54,6 +55,8 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
    */
   static final int DRIVER_ROWS = 200_000;
   private static final long SEED = 17;
+  /** Rows per job when rows come to the driver ({@link #inPieces}). */
+  private static final int PIECE_ROWS = 25_000;
   private static final String FEATURES = "features";
   private static final String LABEL = "label";
   private static final StructType DESIGN = new StructType()
@@ -186,12 +189,27 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
     Dataset<Row> rows = rows();
     long total = rows.count();
     if (total <= driverRows) {
-      return convert(rows.collectAsList());
+      return convert(inPieces(rows, total));
     }
 
-    List<Row> sample = rows.sample(false, Math.min(1.0, 1.2 * driverRows / total), SEED)
-        .collectAsList();
-    return convert(sample.subList(0, (int) Math.min(sample.size(), driverRows)));
+    return convert(inPieces(rows.sample(false, Math.min(1.0, 1.2 * driverRows / total), SEED),
+        (long) Math.ceil(1.2 * driverRows)));
+  }
+
+  /**
+   * The first {@link #driverRows} of {@code rows} (about {@code expected} of them), fetched a
+   * piece of at most {@value #PIECE_ROWS} rows per job: {@code spark.driver.maxResultSize} bounds
+   * each job's results, and 200,000 rows of raw features (~580 bytes each) in one collect exceed
+   * the 64 MB that issue 31's small-memory run allows.
+   */
+  private List<Row> inPieces(Dataset<Row> rows, long expected) {
+    int pieces = (int) Math.max(1, Math.ceil((double) expected / PIECE_ROWS));
+    List<Row> kept = new ArrayList<>();
+    Iterator<Row> fetched = rows.coalesce(pieces).toLocalIterator();
+    while (fetched.hasNext() && kept.size() < driverRows) {
+      kept.add(fetched.next());
+    }
+    return kept;
   }
 
   /** Only the pooled global model trains on distributed rows, and on all of them. */
