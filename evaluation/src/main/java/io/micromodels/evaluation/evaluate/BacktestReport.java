@@ -75,7 +75,7 @@ public final class BacktestReport {
   }
 
   /** An event's row of scores.csv.gz and of the page's table. */
-  static EventRow eventRow(ScoredEvent ev) {
+  public static EventRow eventRow(ScoredEvent ev) {
     Double champion = ev.champion() == null ? null : ev.champion().score();
     return new EventRow(ev.eventId(), ev.customerId(), ev.email(), ev.candidate().score(),
         champion, champion == null ? null : Math.abs(ev.candidate().score() - champion),

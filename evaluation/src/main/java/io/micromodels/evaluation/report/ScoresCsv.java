@@ -2,6 +2,8 @@ package io.micromodels.evaluation.report;
 
 import io.micromodels.evaluation.report.ReportModel.EventRow;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -40,21 +42,70 @@ public final class ScoresCsv {
     }
   }
 
-  /** The file's bytes, for writers that go through another file system (Hadoop's, from a task). */
+  /**
+   * The file's bytes, for writers that go through another file system (Hadoop's, from a task):
+   * the {@link #headerMember} followed by the rows' member. A gzip file may be several members one
+   * after another, read as one stream (RFC 1952, {@code GZIPInputStream}, {@code zcat}, pandas),
+   * which lets tasks write rows apart and a file be joined from them without decompressing.
+   */
   public static byte[] bytes(List<EventRow> rows) {
-    // GZIPOutputStream writes a fixed header: MTIME 0 and no file name, so no timestamp leaks in.
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(buffer, 1 << 16);
-        Writer out = new OutputStreamWriter(gzip, StandardCharsets.UTF_8)) {
-      out.write(Csv.record(COLUMNS));
-      for (EventRow row : rows) {
-        out.write(Csv.record(fields(row)));
+    try {
+      buffer.write(headerMember());
+      try (RowsMember member = new RowsMember(buffer)) {
+        rows.forEach(member::write);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot compress scores", e);
     }
-
     return buffer.toByteArray();
+  }
+
+  /** The header record as one gzip member. */
+  public static byte[] headerMember() {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(buffer);
+        Writer out = new OutputStreamWriter(gzip, StandardCharsets.UTF_8)) {
+      out.write(Csv.record(COLUMNS));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot compress scores", e);
+    }
+    return buffer.toByteArray();
+  }
+
+  /**
+   * Rows written as one gzip member onto a stream that stays open. GZIPOutputStream writes a fixed
+   * header (MTIME 0, no file name), so the same rows give the same bytes.
+   */
+  public static final class RowsMember implements Closeable {
+    private final Writer writer;
+
+    public RowsMember(OutputStream target) throws IOException {
+      this.writer = new OutputStreamWriter(new GZIPOutputStream(new FilterOutputStream(target) {
+        @Override
+        public void close() throws IOException {
+          target.flush(); // the member is finished; the target stays open
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          target.write(b, off, len); // FilterOutputStream's default writes byte by byte
+        }
+      }, 1 << 16), StandardCharsets.UTF_8);
+    }
+
+    public void write(EventRow row) {
+      try {
+        writer.write(Csv.record(fields(row)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot compress scores", e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      writer.close();
+    }
   }
 
   /** One row's fields in {@link #COLUMNS} order. */

@@ -7,6 +7,7 @@ import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.training.spark.ModelFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -43,6 +44,31 @@ final class BacktestFiles {
 
   static String clientDir(String runDir, String clientId) {
     return join(runDir, clientId);
+  }
+
+  /** Where a client's shards write their parts of scores.csv.gz, removed once joined. */
+  static String scoreParts(String runDir, String clientId) {
+    return join(clientDir(runDir, clientId), "scores-parts");
+  }
+
+  /** Deletes a folder and what is in it, if it exists. */
+  static void deleteFolder(String dir) {
+    Path path = new Path(dir);
+    try {
+      path.getFileSystem(SparkHadoopConf.current()).delete(path, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path, e);
+    }
+  }
+
+  /** Copies a file's bytes to {@code out}. */
+  static void copy(String file, OutputStream out) {
+    Path path = new Path(file);
+    try (InputStream in = path.getFileSystem(SparkHadoopConf.current()).open(path)) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
   }
 
   static void writeLayout(String runDir, Map<String, FoldLayout> layouts) {

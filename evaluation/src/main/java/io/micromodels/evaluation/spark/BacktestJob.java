@@ -1,7 +1,9 @@
 package io.micromodels.evaluation.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
 
 import io.micromodels.evaluation.backtest.BacktestPlan;
@@ -39,6 +41,7 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -56,6 +59,14 @@ import scala.Tuple4;
  * the tasks; one task per client computes the metrics, the gate and the report and writes them.
  */
 public final class BacktestJob {
+  /** The column of a held-out row's shard ({@link #shard}). */
+  static final String SHARD = "shard";
+  /**
+   * Held-out rows per shard at most (about): a client with more is scored by several tasks, each
+   * summarising a share of its customers. Default {@link #DEFAULT_ROWS_PER_SHARD}.
+   */
+  public static final String ROWS_PER_SHARD = "spark.micromodels.backtestRowsPerShard";
+  static final long DEFAULT_ROWS_PER_SHARD = 250_000;
   /** Label delays beyond this many times a client's configured delay are not waited for. */
   static final int DELAY_HORIZON_FACTOR = 2;
   /** The resolution of the label-delay curve, in hours. */
@@ -175,16 +186,22 @@ public final class BacktestJob {
             lineage(c, layouts.get(id), request), drift.get(id)));
       }
 
-      // Partitioned and sorted by client: a task reads only its clients' models and holds one
-      // client's events at a time.
-      Dataset<Row> byClient = testRows(clients, layouts, features)
-          .filter(col("client_id").isin(plans.keySet().toArray()))
-          .repartition(col("client_id"))
-          .sortWithinPartitions("client_id");
+      // Each client's rows in shards of its customers, sorted by client and shard: a task scores
+      // shards into summaries, reading only its clients' models; a second pass merges each
+      // client's summaries and evaluates them. No task holds a client's events.
+      Dataset<Row> testRows = testRows(clients, layouts, features)
+          .filter(col("client_id").isin(plans.keySet().toArray()));
+      Dataset<Row> byShard = testRows.withColumn(SHARD, shard(shards(testRows)))
+          .repartition(col("client_id"), col(SHARD))
+          .sortWithinPartitions("client_id", SHARD, "event_time", "event_id");
       Broadcast<Map<String, ClientPlan>> shipped = JavaSparkContext
           .fromSparkContext(spark.sparkContext()).broadcast(Map.copyOf(plans));
-      List<ClientBacktest> results = new ArrayList<>(byClient
-          .mapPartitions(new ClientBacktestFunction(shipped, runDir),
+      Dataset<Row> summaries = byShard.mapPartitions(new ShardScoring(shipped, runDir),
+          Encoders.row(ShardScoring.SCHEMA));
+      List<ClientBacktest> results = new ArrayList<>(summaries
+          .repartition(col("client_id"))
+          .sortWithinPartitions("client_id", SHARD)
+          .mapPartitions(new ClientEvaluationFunction(shipped, runDir),
               Encoders.javaSerialization(ClientBacktest.class))
           .collectAsList());
       clock.lap("score, metrics and report");
@@ -193,7 +210,7 @@ public final class BacktestJob {
             .filter(c -> plans.containsKey(c.clientId().value())).toList();
         Dataset<Row> lastTest = lastTestRows(evaluated, layouts, features);
         lastFold.accept(new LastFold(evaluated, layouts, lastTrainRows.get(0), lastTest,
-            candidateScores(byClient.mapPartitions(new ScoreEventsFunction(shipped),
+            candidateScores(byShard.mapPartitions(new ScoreEventsFunction(shipped),
                 Encoders.javaSerialization(KeyedEvent.class)))));
       }
 
@@ -357,6 +374,42 @@ public final class BacktestJob {
   }
 
   /** Decision events of each client's test windows. */
+  /**
+   * The number of shards of each client with more than {@link #ROWS_PER_SHARD} held-out rows
+   * (one count per client reaches the driver); the others have one.
+   */
+  private Map<String, Integer> shards(Dataset<Row> testRows) {
+    String setting = spark.conf().get(ROWS_PER_SHARD, String.valueOf(DEFAULT_ROWS_PER_SHARD));
+    long perShard;
+    try {
+      perShard = Long.parseLong(setting.trim());
+    } catch (NumberFormatException e) {
+      perShard = 0;
+    }
+    if (perShard < 1) {
+      throw new IllegalArgumentException(ROWS_PER_SHARD + " must be a positive whole number of"
+          + " rows: " + setting);
+    }
+
+    long rows = perShard;
+    Map<String, Integer> shards = new LinkedHashMap<>();
+    testRows.groupBy("client_id").count()
+        .filter(col("count").gt(lit(rows)))
+        .collectAsList()
+        .forEach(r -> shards.put(r.getString(0), (int) Math.ceil((double) r.getLong(1) / rows)));
+    return shards;
+  }
+
+  /** A row's shard: its customer's hash modulo its client's shards, so a customer is in one. */
+  private static Column shard(Map<String, Integer> shards) {
+    Column count = lit(1);
+    for (Map.Entry<String, Integer> client : shards.entrySet()) {
+      count = when(col("client_id").equalTo(lit(client.getKey())), lit(client.getValue()))
+          .otherwise(count);
+    }
+    return pmod(hash(col("customer_id")), count);
+  }
+
   private static Dataset<Row> testRows(List<ClientConfig> clients, Map<String, FoldLayout> layouts,
       Dataset<Row> features) {
     return features.filter(FeatureJob.perClient(clients, c -> {

@@ -1,6 +1,7 @@
 package io.micromodels.evaluation.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +195,50 @@ class BacktestJobTest {
     }
   }
 
+  /**
+   * Issue 31: with a client's held-out rows split into shards of about 40 rows (each scored and
+   * summarised by its own task, the summaries merged in a second pass), every metric, the gate
+   * and the scores file are those of the run with one shard per client.
+   */
+  @Test
+  void shardedClientsGiveTheSameEvaluationAsOneShard() throws IOException {
+    spark.conf().set(BacktestJob.ROWS_PER_SHARD, "40");
+    BacktestJob.Result sharded;
+    try {
+      sharded = new BacktestJob(spark, settings).run(clients, BacktestRequest.walkForward(AS_OF,
+          2, 60, 30, 7,
+          Map.of("voltmart", ModelFormat.read(dir.resolve("champions/voltmart/model.json"))),
+          "Adding basket bigrams catches resellers", "pr_auc:+0.01",
+          dir.resolve("runs").toString(), "run-sharded").withDrift()); // as run-1: same labels
+    } finally {
+      spark.conf().unset(BacktestJob.ROWS_PER_SHARD);
+    }
+
+    Path shardedDir = dir.resolve("runs/run-sharded");
+    for (String client : List.of("voltmart", "tripwise")) {
+      JsonNode one = metrics(client);
+      JsonNode many = JSON.readTree(shardedDir.resolve(client).resolve("metrics.json").toFile());
+      for (String model : List.of("candidate", "champion")) {
+        one.get("overall").get(model).fields().forEachRemaining(metric -> {
+          JsonNode other = many.get("overall").get(model).get(metric.getKey());
+          if (metric.getValue().isNumber()) {
+            assertThat(other.asDouble()).as(client + " " + model + " " + metric.getKey())
+                .isCloseTo(metric.getValue().asDouble(), within(1e-9));
+          } else {
+            assertThat(other).as(client + " " + metric.getKey()).isEqualTo(metric.getValue());
+          }
+        });
+      }
+      assertThat(many.get("gate")).isEqualTo(one.get("gate"));
+      List<String> lines = new ArrayList<>(scoreLines(client));
+      List<String> shardedLines = new ArrayList<>(lines(shardedDir.resolve(client)));
+      assertThat(shardedLines).hasSizeGreaterThan(80).containsExactlyInAnyOrderElementsOf(lines);
+      assertThat(shardedDir.resolve(client).resolve("scores-parts")).doesNotExist();
+    }
+    assertThat(sharded.clients()).extracting(ClientBacktest::gatePassed)
+        .isEqualTo(result.clients().stream().map(ClientBacktest::gatePassed).toList());
+  }
+
   @Test
   void eachClientGetsItsHappyPathTableAndGateVerdict() throws IOException {
     assertThat(result.clients()).extracting(ClientBacktest::clientId)
@@ -282,9 +328,13 @@ class BacktestJobTest {
   }
 
   private static List<String> scoreLines(String client) throws IOException {
+    return lines(runDir.resolve(client));
+  }
+
+  /** scores.csv.gz's records in a client's folder, without the header. */
+  private static List<String> lines(Path clientDir) throws IOException {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-        Files.newInputStream(runDir.resolve(client).resolve("scores.csv.gz"))),
-        StandardCharsets.UTF_8))) {
+        Files.newInputStream(clientDir.resolve("scores.csv.gz"))), StandardCharsets.UTF_8))) {
       return in.lines().skip(1).toList();
     }
   }

@@ -3,11 +3,8 @@ package io.micromodels.training.spark;
 import io.micromodels.training.artifact.ClientModel;
 import io.micromodels.training.artifact.ModelFormat;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import io.micromodels.features.spark.SparkHadoopConf;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -37,19 +34,11 @@ public final class ModelFiles {
    * a reader never sees half of it (models here, backtest reports in the evaluation module).
    */
   public static void writeAtomically(String file, byte[] content) {
-    Path target = new Path(file);
-    Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
-    try {
-      FileSystem fs = target.getFileSystem(SparkHadoopConf.current());
-      try (OutputStream out = fs.create(temporary, true)) {
-        out.write(content);
-      }
-
-      if (fs.exists(target) && !fs.delete(target, false) || !fs.rename(temporary, target)) {
-        throw new IOException("cannot move " + temporary + " to " + target);
-      }
+    try (AtomicFile atomic = AtomicFile.create(file)) {
+      atomic.stream().write(content);
+      atomic.commit();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
+      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 }
