@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
  */
 public final class AsOf {
   /** The accepted forms, for {@code --help} texts and error messages. */
-  public static final String FORMS = "a date (2025-10-07 = its end, 2025-10-07T23:59:59.999999Z),"
-      + " a date-time with a zone or offset (2025-10-07T12:00:00Z, 2025-10-07T14:00:00+02:00),"
-      + " a date-time without one (UTC: 2025-10-07T12:00:00), or epoch seconds (1759881599)";
+  public static final String FORMS =
+      "a date (2025-10-07 = its end, 2025-10-07T23:59:59.999999Z),"
+          + " a date-time with a zone or offset (2025-10-07T12:00:00Z, 2025-10-07T14:00:00+02:00),"
+          + " a date-time without one (UTC: 2025-10-07T12:00:00), or epoch seconds (1759881599)";
+
   private static final Pattern EPOCH_SECONDS = Pattern.compile("[0-9]{1,12}");
   private static final DateTimeFormatter PRINTED =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);

@@ -8,15 +8,15 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Reads the lines of one text input (JSON Lines or CSV, already decompressed) in bounded memory.
- * A line ends at {@code \n}, {@code \r} or {@code \r\n}, as {@link java.io.BufferedReader} has
- * it. A line longer than the row limit is not buffered: its first bytes are kept, the rest is
- * counted and skipped up to the next line break, so a gzip bomb holding one endless line costs
- * time, never memory. The decompressed bytes of the whole input are capped too; beyond the cap
- * reading fails, naming the file and the limit.
+ * Reads the lines of one text input (JSON Lines or CSV, already decompressed) in bounded memory. A
+ * line ends at {@code \n}, {@code \r} or {@code \r\n}, as {@link java.io.BufferedReader} has it. A
+ * line longer than the row limit is not buffered: its first bytes are kept, the rest is counted and
+ * skipped up to the next line break, so a gzip bomb holding one endless line costs time, never
+ * memory. The decompressed bytes of the whole input are capped too; beyond the cap reading fails,
+ * naming the file and the limit.
  *
- * <p>Lines are split on bytes, then decoded as UTF-8 (malformed bytes become U+FFFD): a line
- * break byte never occurs inside a multi-byte UTF-8 sequence, so splitting first is exact.
+ * <p>Lines are split on bytes, then decoded as UTF-8 (malformed bytes become U+FFFD): a line break
+ * byte never occurs inside a multi-byte UTF-8 sequence, so splitting first is exact.
  */
 public final class BoundedLineReader implements Closeable {
   /** Raw text kept of an over-long line: enough to recognise the row in quarantine. */
@@ -150,8 +150,8 @@ public final class BoundedLineReader implements Closeable {
 
   /**
    * Appends {@code n} bytes at the chunk position to the line, {@code before} bytes of the line
-   * having been seen. Of an over-long line only a prefix is stored (plus the bytes that tell
-   * where its last character ends); the rest is counted, not stored.
+   * having been seen. Of an over-long line only a prefix is stored (plus the bytes that tell where
+   * its last character ends); the rest is counted, not stored.
    */
   private void keep(int n, long before) {
     int keep = before + n <= maxLineBytes ? n : Math.min(n, PREFIX_BYTES_STORED - lineLength);

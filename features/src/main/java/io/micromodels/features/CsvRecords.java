@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one CSV line into cells (RFC 4180: comma separator, double quotes, {@code ""} escapes).
- * A record must fit on one line: a quoted field that spans lines leaves an unterminated quote
- * and the line is rejected as malformed.
+ * Splits one CSV line into cells (RFC 4180: comma separator, double quotes, {@code ""} escapes). A
+ * record must fit on one line: a quoted field that spans lines leaves an unterminated quote and the
+ * line is rejected as malformed.
  */
 public final class CsvRecords {
   private CsvRecords() {}

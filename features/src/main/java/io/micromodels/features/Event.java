@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * One validated event of the event log, exactly the columns of DESIGN.md §3.1. Produced by {@link
- * EventValidator}; the same record feeds ingest, feature extraction and the live scorer.
- * Optional fields are null when absent; {@code items} and {@code attributes} are never null.
+ * EventValidator}; the same record feeds ingest, feature extraction and the live scorer. Optional
+ * fields are null when absent; {@code items} and {@code attributes} are never null.
  */
 public record Event(
     String clientId,

@@ -24,14 +24,30 @@ public final class EventFields {
   public static final String LABEL = "label";
   public static final String LIVE_SCORE = "live_score";
   public static final String LIVE_ACTION = "live_action";
+
   /** Partition column derived from {@link #EVENT_TIME} (its UTC date); not part of the input. */
   public static final String EVENT_DATE = "event_date";
 
   public static final List<String> ALL =
       List.of(
-          CLIENT_ID, EVENT_ID, EVENT_TYPE, EVENT_TIME, CUSTOMER_ID, EMAIL, AMOUNT, CURRENCY,
-          COUNTRY, ITEMS, PAYMENT_METHOD, IP, DEVICE_ID, ATTRIBUTES, REF_EVENT_ID, LABEL,
-          LIVE_SCORE, LIVE_ACTION);
+          CLIENT_ID,
+          EVENT_ID,
+          EVENT_TYPE,
+          EVENT_TIME,
+          CUSTOMER_ID,
+          EMAIL,
+          AMOUNT,
+          CURRENCY,
+          COUNTRY,
+          ITEMS,
+          PAYMENT_METHOD,
+          IP,
+          DEVICE_ID,
+          ATTRIBUTES,
+          REF_EVENT_ID,
+          LABEL,
+          LIVE_SCORE,
+          LIVE_ACTION);
 
   public static final Set<String> ITEM_FIELDS = Set.of("name", "category", "price", "quantity");
   public static final Set<String> PAYMENT_FIELDS = Set.of("fingerprint", "type", "bin", "country");
@@ -39,8 +55,13 @@ public final class EventFields {
   /** Event types about a customer: they must carry {@link #CUSTOMER_ID}. */
   public static final Set<String> CUSTOMER_EVENT_TYPES =
       Set.of(
-          "account_created", "login", "order", "payment_method_added", "chargeback",
-          "fraud_report", "review_decision");
+          "account_created",
+          "login",
+          "order",
+          "payment_method_added",
+          "chargeback",
+          "fraud_report",
+          "review_decision");
 
   /** A client id becomes a path segment, so it is restricted to safe characters. */
   public static final Pattern CLIENT_ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");

@@ -12,11 +12,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Parses event timestamps. Accepted: ISO-8601 with {@code Z} or an offset
- * ({@code 2025-06-01T12:00:00.123+02:00}), ISO-8601 or {@code yyyy-MM-dd HH:mm:ss[.fff]} without
- * a zone (read as UTC, DESIGN.md §3.1 says event times are UTC), and integral epoch milliseconds.
- * Results are truncated to microseconds, Spark's timestamp precision, so every path stores the
- * same value.
+ * Parses event timestamps. Accepted: ISO-8601 with {@code Z} or an offset ({@code
+ * 2025-06-01T12:00:00.123+02:00}), ISO-8601 or {@code yyyy-MM-dd HH:mm:ss[.fff]} without a zone
+ * (read as UTC, DESIGN.md §3.1 says event times are UTC), and integral epoch milliseconds. Results
+ * are truncated to microseconds, Spark's timestamp precision, so every path stores the same value.
  */
 final class EventTimes {
   private static final DateTimeFormatter LOCAL =
@@ -32,8 +31,9 @@ final class EventTimes {
           .append(DateTimeFormatter.ISO_LOCAL_TIME)
           .toFormatter();
 
-  private static final int[] POWERS_OF_TEN =
-      {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
+  private static final int[] POWERS_OF_TEN = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
 
   private EventTimes() {}
 
@@ -57,13 +57,18 @@ final class EventTimes {
   /**
    * The form event logs almost always use, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, read without
    * {@link DateTimeFormatter} (which costs more than the rest of a row's validation). Returns null
-   * for anything else, including out-of-range fields, so the formatters decide those: the result
-   * is the one {@link OffsetDateTime#parse} gives.
+   * for anything else, including out-of-range fields, so the formatters decide those: the result is
+   * the one {@link OffsetDateTime#parse} gives.
    */
   static Instant parseUtc(String text) {
     int n = text.length();
-    if (n < 20 || n > 30 || text.charAt(n - 1) != 'Z' || text.charAt(4) != '-'
-        || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+    if (n < 20
+        || n > 30
+        || text.charAt(n - 1) != 'Z'
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
         || text.charAt(16) != ':') {
       return null;
     }
@@ -90,8 +95,16 @@ final class EventTimes {
       return null;
     }
 
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
-        || minute > 59 || second < 0 || second > 59
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
         || day > YearMonth.of(year, month).lengthOfMonth()) {
       return null;
     }

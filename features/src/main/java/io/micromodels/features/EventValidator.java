@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * Validates raw event rows against the event-log contract (DESIGN.md §3.1) and turns them into
- * {@link Event}s. Plain Java: ingest runs it inside Spark tasks and the live scorer can run it on
- * a single request. Thread-safe.
+ * {@link Event}s. Plain Java: ingest runs it inside Spark tasks and the live scorer can run it on a
+ * single request. Thread-safe.
  */
 public final class EventValidator {
   private static final Set<String> KNOWN_FIELDS = new HashSet<>(EventFields.ALL);
@@ -37,7 +37,8 @@ public final class EventValidator {
 
   static {
     // A row is at most a few hundred KiB; refuse pathological nesting and numbers early.
-    MAPPER.getFactory()
+    MAPPER
+        .getFactory()
         .setStreamReadConstraints(
             StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(64).build());
   }
@@ -51,9 +52,9 @@ public final class EventValidator {
   }
 
   /**
-   * Validates one raw row: a JSON object's text (a JSON line, or a CSV/Parquet record as JSON).
-   * A valid row is read in one streaming pass; any other row is read again as a tree, which is
-   * what names its problem.
+   * Validates one raw row: a JSON object's text (a JSON line, or a CSV/Parquet record as JSON). A
+   * valid row is read in one streaming pass; any other row is read again as a tree, which is what
+   * names its problem.
    */
   public Validation validate(String raw, InputFormat format) {
     if (exceedsRowLimit(raw)) {
@@ -87,8 +88,8 @@ public final class EventValidator {
   }
 
   /**
-   * Validates one CSV line against its file's header. Every cell is text: see {@link
-   * TextualValues} for how cells become typed values.
+   * Validates one CSV line against its file's header. Every cell is text: see {@link TextualValues}
+   * for how cells become typed values.
    */
   public Validation validateCsv(String line, List<String> header) {
     if (exceedsRowLimit(line)) {
@@ -160,7 +161,9 @@ public final class EventValidator {
     fields.requiredString(EVENT_TYPE);
     String eventType =
         fields.matching(
-            EVENT_TYPE, EVENT_TYPE_PATTERN, RejectReason.INVALID_EVENT_TYPE,
+            EVENT_TYPE,
+            EVENT_TYPE_PATTERN,
+            RejectReason.INVALID_EVENT_TYPE,
             "a lower-case identifier");
     Instant eventTime = eventTime(fields);
     String customerId = fields.string(CUSTOMER_ID);
@@ -169,26 +172,30 @@ public final class EventValidator {
           RejectReason.MISSING_FIELD, "customer_id: required on " + eventType + " events");
     }
 
-    Event event = new Event(
-        clientId,
-        eventId,
-        eventType,
-        eventTime,
-        customerId,
-        fields.string(EMAIL),
-        amount(fields, AMOUNT),
-        fields.matching(CURRENCY, CURRENCY_PATTERN, RejectReason.INVALID_CURRENCY,
-            "an ISO 4217 code (three upper-case letters)"),
-        country(fields, COUNTRY),
-        items(fields),
-        paymentMethod(fields),
-        fields.string(IP),
-        fields.string(DEVICE_ID),
-        attributes(fields),
-        fields.string(REF_EVENT_ID),
-        label(fields),
-        liveScore(fields),
-        fields.string(LIVE_ACTION));
+    Event event =
+        new Event(
+            clientId,
+            eventId,
+            eventType,
+            eventTime,
+            customerId,
+            fields.string(EMAIL),
+            amount(fields, AMOUNT),
+            fields.matching(
+                CURRENCY,
+                CURRENCY_PATTERN,
+                RejectReason.INVALID_CURRENCY,
+                "an ISO 4217 code (three upper-case letters)"),
+            country(fields, COUNTRY),
+            items(fields),
+            paymentMethod(fields),
+            fields.string(IP),
+            fields.string(DEVICE_ID),
+            attributes(fields),
+            fields.string(REF_EVENT_ID),
+            label(fields),
+            liveScore(fields),
+            fields.string(LIVE_ACTION));
     String encoding = IdentifierEncoding.problem(event);
     if (encoding != null) {
       throw new RowRejection(RejectReason.INVALID_ENCODING, encoding);
@@ -213,7 +220,8 @@ public final class EventValidator {
       if (time == null) {
         throw new RowRejection(
             RejectReason.UNPARSABLE_TIMESTAMP,
-            "event_time: '" + Quoted.capped(value.textValue())
+            "event_time: '"
+                + Quoted.capped(value.textValue())
                 + "' is not an ISO-8601 timestamp or epoch milliseconds");
       }
     } else {
@@ -239,7 +247,9 @@ public final class EventValidator {
     if (amount.precision() > MAX_AMOUNT_DIGITS || !fitsAmount(amount.stripTrailingZeros())) {
       throw new RowRejection(
           RejectReason.INVALID_AMOUNT,
-          fields.name(field) + ": " + Quoted.capped(written(amount))
+          fields.name(field)
+              + ": "
+              + Quoted.capped(written(amount))
               + " needs at most 2 decimals and fewer than 17 integer digits");
     }
 
@@ -251,15 +261,18 @@ public final class EventValidator {
   }
 
   /**
-   * The number as written, without spelling out a huge exponent: the plain form of
-   * {@code 1e999999999} is a billion digits, which ran ingest out of memory.
+   * The number as written, without spelling out a huge exponent: the plain form of {@code
+   * 1e999999999} is a billion digits, which ran ingest out of memory.
    */
   private static String written(BigDecimal amount) {
     return Math.abs((long) amount.scale()) <= 64 ? amount.toPlainString() : amount.toString();
   }
 
   private static String country(JsonFields fields, String field) {
-    return fields.matching(field, COUNTRY_PATTERN, RejectReason.INVALID_COUNTRY,
+    return fields.matching(
+        field,
+        COUNTRY_PATTERN,
+        RejectReason.INVALID_COUNTRY,
         "an ISO 3166-1 alpha-2 code (two upper-case letters)");
   }
 
@@ -286,8 +299,8 @@ public final class EventValidator {
       JsonFields item = new JsonFields(line, path, limits.maxFieldChars());
       item.rejectUnknown(ITEM_FIELDS);
       Integer quantity = item.integer("quantity");
-      items.add(new Item(item.string("name"), item.string("category"), amount(item, "price"),
-          quantity));
+      items.add(
+          new Item(item.string("name"), item.string("category"), amount(item, "price"), quantity));
     }
 
     return items;
@@ -301,8 +314,11 @@ public final class EventValidator {
 
     JsonFields payment = new JsonFields(object, PAYMENT_METHOD, limits.maxFieldChars());
     payment.rejectUnknown(PAYMENT_FIELDS);
-    return new PaymentMethod(payment.string("fingerprint"), payment.string("type"),
-        payment.string("bin"), country(payment, "country"));
+    return new PaymentMethod(
+        payment.string("fingerprint"),
+        payment.string("type"),
+        payment.string("bin"),
+        country(payment, "country"));
   }
 
   private Map<String, String> attributes(JsonFields fields) {
@@ -313,12 +329,15 @@ public final class EventValidator {
 
     JsonFields attributes = new JsonFields(object, ATTRIBUTES, limits.maxFieldChars());
     Map<String, String> values = new LinkedHashMap<>();
-    object.fieldNames().forEachRemaining(key -> {
-      String value = attributes.string(key);
-      if (value != null) {
-        values.put(key, value);
-      }
-    });
+    object
+        .fieldNames()
+        .forEachRemaining(
+            key -> {
+              String value = attributes.string(key);
+              if (value != null) {
+                values.put(key, value);
+              }
+            });
     return values;
   }
 

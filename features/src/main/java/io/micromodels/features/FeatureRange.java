@@ -19,8 +19,12 @@ public record FeatureRange(LocalDate from, LocalDate to, Instant asOf) {
     }
 
     if (start(to.plusDays(1)).isAfter(asOf.plusNanos(1000))) {
-      throw new ConfigException("--to " + to + " ends after --as-of " + asOf
-          + ": features cannot describe events whose day is not over when the dataset is built.");
+      throw new ConfigException(
+          "--to "
+              + to
+              + " ends after --as-of "
+              + asOf
+              + ": features cannot describe events whose day is not over when the dataset is built.");
     }
   }
 

@@ -4,14 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Identifier fields must reach the tables as sent, character for character: they key events
- * ({@code event_id}), join labels to decisions ({@code customer_id}, {@code ref_event_id}) and
- * group feature entities ({@code device_id}, {@code ip}, the card fingerprint). Two kinds of text
- * cannot: U+FFFD, which is what bytes that were not UTF-8 became when the row was decoded (so
- * {@code u8-\xff} and {@code u8-\xfe} both read {@code u8-\uFFFD} and one was dropped as a
- * duplicate of the other), and a lone surrogate, which UTF-8 cannot encode (Spark stores it as
- * {@code ?}). Such a row is quarantined as {@code invalid_encoding} rather than stored under an
- * id it did not have. U+FFFD sent as such is refused too: it can only stand for lost bytes.
+ * Identifier fields must reach the tables as sent, character for character: they key events ({@code
+ * event_id}), join labels to decisions ({@code customer_id}, {@code ref_event_id}) and group
+ * feature entities ({@code device_id}, {@code ip}, the card fingerprint). Two kinds of text cannot:
+ * U+FFFD, which is what bytes that were not UTF-8 became when the row was decoded (so {@code
+ * u8-\xff} and {@code u8-\xfe} both read {@code u8-\uFFFD} and one was dropped as a duplicate of
+ * the other), and a lone surrogate, which UTF-8 cannot encode (Spark stores it as {@code ?}). Such
+ * a row is quarantined as {@code invalid_encoding} rather than stored under an id it did not have.
+ * U+FFFD sent as such is refused too: it can only stand for lost bytes.
  *
  * <p>{@code client_id} is restricted to {@code [a-z0-9_-]} anyway; free text (email, names,
  * attributes) keeps a replaced character, as it identifies nothing.
@@ -27,13 +27,13 @@ final class IdentifierEncoding {
     identifiers.put(EventFields.REF_EVENT_ID, event.refEventId());
     identifiers.put(EventFields.DEVICE_ID, event.deviceId());
     identifiers.put(EventFields.IP, event.ip());
-    identifiers.put(EventFields.PAYMENT_METHOD + ".fingerprint",
+    identifiers.put(
+        EventFields.PAYMENT_METHOD + ".fingerprint",
         event.paymentMethod() == null ? null : event.paymentMethod().fingerprint());
     for (Map.Entry<String, String> identifier : identifiers.entrySet()) {
       String problem = problem(identifier.getValue());
       if (problem != null) {
-        return identifier.getKey() + ": '" + Quoted.capped(identifier.getValue()) + "' "
-            + problem;
+        return identifier.getKey() + ": '" + Quoted.capped(identifier.getValue()) + "' " + problem;
       }
     }
 
@@ -53,12 +53,12 @@ final class IdentifierEncoding {
             + " intact";
       }
 
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        return String.format("holds a lone surrogate U+%04X, which UTF-8 cannot store",
-            (int) c);
+        return String.format("holds a lone surrogate U+%04X, which UTF-8 cannot store", (int) c);
       }
     }
 

@@ -9,8 +9,8 @@ import java.time.Instant;
  *
  * @param maxRowBytes longest raw row in UTF-8 bytes; longer rows are quarantined unparsed (of a
  *     text file's over-long line only the first bytes are read into memory)
- * @param maxFileBytes most bytes one JSON Lines or CSV file may hold once decompressed; beyond
- *     it the ingest fails, naming the file (a compression bomb, or a file to split)
+ * @param maxFileBytes most bytes one JSON Lines or CSV file may hold once decompressed; beyond it
+ *     the ingest fails, naming the file (a compression bomb, or a file to split)
  * @param maxItems most order lines per event
  * @param maxFieldChars longest single string value
  * @param earliest events before this instant are implausible (clock defaults, epoch zero)
@@ -25,12 +25,14 @@ public record IngestLimits(
     Instant latest)
     implements Serializable {
   public static final int DEFAULT_MAX_ROW_BYTES = 64 * 1024;
+
   /**
-   * 64 GiB: more than one task should ever read from one file, yet a compression bomb (gzip
-   * reaches about 1000:1, so a 1 GB file can hold a terabyte) is cut off after minutes of
-   * decompression instead of hours.
+   * 64 GiB: more than one task should ever read from one file, yet a compression bomb (gzip reaches
+   * about 1000:1, so a 1 GB file can hold a terabyte) is cut off after minutes of decompression
+   * instead of hours.
    */
   public static final long DEFAULT_MAX_FILE_BYTES = 64L << 30;
+
   public static final int DEFAULT_MAX_ITEMS = 500;
   public static final int DEFAULT_MAX_FIELD_CHARS = 4096;
   public static final Instant DEFAULT_EARLIEST = Instant.parse("2000-01-01T00:00:00Z");

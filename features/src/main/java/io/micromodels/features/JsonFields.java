@@ -67,7 +67,8 @@ final class JsonFields {
   String matching(String field, Pattern pattern, RejectReason reason, String expected) {
     String text = string(field);
     if (text != null && !pattern.matcher(text).matches()) {
-      throw new RowRejection(reason, name(field) + ": '" + Quoted.capped(text) + "' is not " + expected);
+      throw new RowRejection(
+          reason, name(field) + ": '" + Quoted.capped(text) + "' is not " + expected);
     }
 
     return text;
@@ -86,7 +87,8 @@ final class JsonFields {
     if (isBeyondDouble(value)) {
       throw new RowRejection(
           RejectReason.INVALID_AMOUNT,
-          name(field) + ": a number beyond the double range needs at most 2 decimals and fewer"
+          name(field)
+              + ": a number beyond the double range needs at most 2 decimals and fewer"
               + " than 17 integer digits");
     }
 
@@ -121,7 +123,8 @@ final class JsonFields {
    * even when asked for BigDecimals, and such a node has no decimal value.
    */
   private static boolean isBeyondDouble(JsonNode value) {
-    return value.isFloatingPointNumber() && !value.isBigDecimal()
+    return value.isFloatingPointNumber()
+        && !value.isBigDecimal()
         && !Double.isFinite(value.doubleValue());
   }
 
@@ -150,7 +153,12 @@ final class JsonFields {
   RowRejection wrongType(String field, String expected, JsonNode found) {
     return new RowRejection(
         RejectReason.WRONG_TYPE,
-        name(field) + ": expected " + expected + ", found " + found.getNodeType().name().toLowerCase()
-            + " " + Quoted.capped(found.toString()));
+        name(field)
+            + ": expected "
+            + expected
+            + ", found "
+            + found.getNodeType().name().toLowerCase()
+            + " "
+            + Quoted.capped(found.toString()));
   }
 }

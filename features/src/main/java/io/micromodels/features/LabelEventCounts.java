@@ -19,7 +19,10 @@ public record LabelEventCounts(long fraud, long genuine, long noLabel, long noRe
   }
 
   public LabelEventCounts plus(LabelEventCounts other) {
-    return new LabelEventCounts(fraud + other.fraud, genuine + other.genuine,
-        noLabel + other.noLabel, noReference + other.noReference);
+    return new LabelEventCounts(
+        fraud + other.fraud,
+        genuine + other.genuine,
+        noLabel + other.noLabel,
+        noReference + other.noReference);
   }
 }

@@ -4,12 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * The one rule for identifiers that become a path segment (a client's folder, a model's, a
- * report's): a name that starts with a letter or digit and holds no separator, so it can never
- * lead out of its parent folder or hide as {@code .} or {@code ..}. Checked before any work starts.
+ * report's): a name that starts with a letter or digit and holds no separator, so it can never lead
+ * out of its parent folder or hide as {@code .} or {@code ..}. Checked before any work starts.
  */
 public final class PathSegment {
   /** Client ids and model names (DESIGN.md §3.1): lower case, digits, '_' and '-'. */
   public static final Pattern ID = EventFields.CLIENT_ID_PATTERN;
+
   /** Report and run ids, which may be Airflow run ids (manual__2025-10-07T00:00:00+00:00). */
   public static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:+-]{0,127}");
 
@@ -23,8 +24,13 @@ public final class PathSegment {
    */
   public static String check(String what, String value, Pattern rule) {
     if (value == null || !rule.matcher(value).matches()) {
-      throw new ConfigException(what + " '" + Quoted.capped(value) + "' must match " + rule
-          + ": it becomes a folder name.");
+      throw new ConfigException(
+          what
+              + " '"
+              + Quoted.capped(value)
+              + "' must match "
+              + rule
+              + ": it becomes a folder name.");
     }
 
     return value;

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * How an error message quotes a value it did not accept: at most {@value #MAX_CHARS} characters,
- * so a 200 KB value in a config or an input row gives a readable one-line error, not a 200 KB one.
+ * How an error message quotes a value it did not accept: at most {@value #MAX_CHARS} characters, so
+ * a 200 KB value in a config or an input row gives a readable one-line error, not a 200 KB one.
  */
 public final class Quoted {
   public static final int MAX_CHARS = 40;
+
   /**
    * How much of a value is searched for credentials: enough to cover what {@link #capped} shows,
    * and a bound on the regular expressions' work on a 1 MB value.
@@ -54,11 +55,14 @@ public final class Quoted {
 
     if (value.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      value.fields().forEachRemaining(e -> {
-        if (copy.size() < MAX_CHARS) {
-          copy.set(head(e.getKey()), head(e.getValue()));
-        }
-      });
+      value
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (copy.size() < MAX_CHARS) {
+                  copy.set(head(e.getKey()), head(e.getValue()));
+                }
+              });
       return copy;
     }
 

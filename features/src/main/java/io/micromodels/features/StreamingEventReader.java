@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads the common row, a JSON object that is a valid event, in one pass over its tokens: no
- * tree, no second look at a field. It answers only "valid, and this is the event"; anything else
- * (a problem, or merely an unusual shape: a repeated key, an unknown field, a number where text
+ * Reads the common row, a JSON object that is a valid event, in one pass over its tokens: no tree,
+ * no second look at a field. It answers only "valid, and this is the event"; anything else (a
+ * problem, or merely an unusual shape: a repeated key, an unknown field, a number where text
  * belongs) returns null, and {@link EventValidator} validates the row again with the tree-based
- * reader, which names the problem. The reasons and details of rejected rows are therefore those
- * of the tree-based reader by construction, and an accepted row gives the same {@link Event}.
+ * reader, which names the problem. The reasons and details of rejected rows are therefore those of
+ * the tree-based reader by construction, and an accepted row gives the same {@link Event}.
  * Thread-safe.
  */
 final class StreamingEventReader {
@@ -42,7 +42,8 @@ final class StreamingEventReader {
   Event read(String json) {
     Object[] values = new Object[ALL.size()];
     try (JsonParser parser = factory.createParser(json)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT || !readFields(parser, values)
+      if (parser.nextToken() != JsonToken.START_OBJECT
+          || !readFields(parser, values)
           || parser.nextToken() != null) {
         return null;
       }
@@ -57,7 +58,8 @@ final class StreamingEventReader {
   /** Reads the top-level fields into their slots; false for an unknown or repeated key. */
   private boolean readFields(JsonParser parser, Object[] values) throws IOException {
     long seen = 0;
-    for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT;
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_OBJECT;
         token = parser.nextToken()) {
       Integer slot = SLOTS.get(parser.currentName());
       if (slot == null || (seen & 1L << slot) != 0) {
@@ -70,16 +72,17 @@ final class StreamingEventReader {
         continue;
       }
 
-      Object read = switch (ALL.get(slot)) {
-        case EVENT_TIME -> eventTime(parser, value);
-        case AMOUNT -> amount(parser, value);
-        case LIVE_SCORE -> liveScore(parser, value);
-        case LABEL -> label(parser, value);
-        case ITEMS -> items(parser, value);
-        case PAYMENT_METHOD -> paymentMethod(parser, value);
-        case ATTRIBUTES -> attributes(parser, value);
-        default -> string(parser, value);
-      };
+      Object read =
+          switch (ALL.get(slot)) {
+            case EVENT_TIME -> eventTime(parser, value);
+            case AMOUNT -> amount(parser, value);
+            case LIVE_SCORE -> liveScore(parser, value);
+            case LABEL -> label(parser, value);
+            case ITEMS -> items(parser, value);
+            case PAYMENT_METHOD -> paymentMethod(parser, value);
+            case ATTRIBUTES -> attributes(parser, value);
+            default -> string(parser, value);
+          };
       if (read == null) {
         return false;
       }
@@ -97,9 +100,12 @@ final class StreamingEventReader {
     String customerId = (String) values[slot(CUSTOMER_ID)];
     String currency = (String) values[slot(CURRENCY)];
     String country = (String) values[slot(COUNTRY)];
-    if (isBlank(clientId) || !CLIENT_ID_PATTERN.matcher(clientId).matches()
-        || isBlank(eventId) || eventId.length() > MAX_EVENT_ID_CHARS
-        || isBlank(eventType) || !EVENT_TYPE_PATTERN.matcher(eventType).matches()
+    if (isBlank(clientId)
+        || !CLIENT_ID_PATTERN.matcher(clientId).matches()
+        || isBlank(eventId)
+        || eventId.length() > MAX_EVENT_ID_CHARS
+        || isBlank(eventType)
+        || !EVENT_TYPE_PATTERN.matcher(eventType).matches()
         || CUSTOMER_EVENT_TYPES.contains(eventType) && isBlank(customerId)
         || currency != null && !CURRENCY_PATTERN.matcher(currency).matches()
         || country != null && !COUNTRY_PATTERN.matcher(country).matches()) {
@@ -138,9 +144,9 @@ final class StreamingEventReader {
 
   private Instant eventTime(Object value) {
     Instant time =
-        value instanceof Long millis ? EventTimes.ofEpochMillis(millis)
-            : value instanceof String text ? EventTimes.parse(text.trim())
-            : null;
+        value instanceof Long millis
+            ? EventTimes.ofEpochMillis(millis)
+            : value instanceof String text ? EventTimes.parse(text.trim()) : null;
     if (time == null || time.isBefore(limits.earliest()) || time.isAfter(limits.latest())) {
       return null;
     }
@@ -210,7 +216,8 @@ final class StreamingEventReader {
     }
 
     List<Item> items = new ArrayList<>();
-    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY;
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_ARRAY;
         token = parser.nextToken()) {
       Item item = token == JsonToken.START_OBJECT ? item(parser) : null;
       if (item == null || items.size() == limits.maxItems()) {
@@ -225,14 +232,20 @@ final class StreamingEventReader {
 
   private Item item(JsonParser parser) throws IOException {
     Object[] fields = new Object[ITEM_NAMES.size()];
-    boolean read = readObject(parser, ITEM_NAMES, fields, (field, value) -> switch (field) {
-      case 2 -> amount(parser, value);
-      case 3 -> quantity(parser, value);
-      default -> string(parser, value);
-    });
+    boolean read =
+        readObject(
+            parser,
+            ITEM_NAMES,
+            fields,
+            (field, value) ->
+                switch (field) {
+                  case 2 -> amount(parser, value);
+                  case 3 -> quantity(parser, value);
+                  default -> string(parser, value);
+                });
     return read
-        ? new Item((String) fields[0], (String) fields[1], (BigDecimal) fields[2],
-            (Integer) fields[3])
+        ? new Item(
+            (String) fields[0], (String) fields[1], (BigDecimal) fields[2], (Integer) fields[3])
         : null;
   }
 
@@ -267,14 +280,16 @@ final class StreamingEventReader {
   }
 
   /**
-   * Reads a nested object of known fields (the parser is on its START_OBJECT) into {@code
-   * values}, null values left absent; false for an unknown or repeated key or a value the reader
-   * does not accept.
+   * Reads a nested object of known fields (the parser is on its START_OBJECT) into {@code values},
+   * null values left absent; false for an unknown or repeated key or a value the reader does not
+   * accept.
    */
-  private static boolean readObject(JsonParser parser, List<String> names, Object[] values,
-      FieldReader reader) throws IOException {
+  private static boolean readObject(
+      JsonParser parser, List<String> names, Object[] values, FieldReader reader)
+      throws IOException {
     boolean[] seen = new boolean[names.size()];
-    for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT;
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_OBJECT;
         token = parser.nextToken()) {
       int field = names.indexOf(parser.currentName());
       if (field < 0 || seen[field]) {
@@ -297,7 +312,8 @@ final class StreamingEventReader {
     }
 
     Map<String, String> attributes = new HashMap<>();
-    for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT;
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_OBJECT;
         token = parser.nextToken()) {
       String key = parser.currentName();
       if (attributes.containsKey(key)) {

@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * Gives a CSV record JSON types before validation: an empty cell is absent, numeric columns hold
- * numbers, and the nested columns ({@code items}, {@code payment_method}, {@code attributes})
- * hold JSON text. A cell that does not convert is left as text, so the validator reports it as
- * {@link RejectReason#WRONG_TYPE} with the column's name.
+ * numbers, and the nested columns ({@code items}, {@code payment_method}, {@code attributes}) hold
+ * JSON text. A cell that does not convert is left as text, so the validator reports it as {@link
+ * RejectReason#WRONG_TYPE} with the column's name.
  */
 final class TextualValues {
   private static final Set<String> DECIMAL = Set.of(EventFields.AMOUNT, EventFields.LIVE_SCORE);
@@ -49,7 +49,8 @@ final class TextualValues {
       if (DECIMAL.contains(name)) {
         // JSON numbers are bounded the same way (EventValidator's parser): a 60,000-digit cell
         // took seconds to parse and check, so a longer cell stays text, a wrong type.
-        return text.length() > MAX_NUMBER_CHARS ? value
+        return text.length() > MAX_NUMBER_CHARS
+            ? value
             : JsonNodeFactory.instance.numberNode(new BigDecimal(text.trim()));
       }
 

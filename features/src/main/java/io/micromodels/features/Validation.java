@@ -2,7 +2,9 @@ package io.micromodels.features;
 
 import java.util.Objects;
 
-/** Outcome of validating one input row: an accepted {@link Event} or a rejection with its reason. */
+/**
+ * Outcome of validating one input row: an accepted {@link Event} or a rejection with its reason.
+ */
 public sealed interface Validation {
 
   /** A valid row. */

@@ -1,2 +1,4 @@
-/** Public types of the features module: events, validation, client configuration, featurizer specs. */
+/**
+ * Public types of the features module: events, validation, client configuration, featurizer specs.
+ */
 package io.micromodels.features;

@@ -44,7 +44,8 @@ class BoundedLineReaderTest {
     assertThat(over.complete()).isFalse();
     assertThat(over.number()).isEqualTo(2);
     assertThat(over.bytes()).isEqualTo(longLine.length());
-    assertThat(over.text()).hasSize(BoundedLineReader.KEPT_PREFIX_BYTES)
+    assertThat(over.text())
+        .hasSize(BoundedLineReader.KEPT_PREFIX_BYTES)
         .isEqualTo(longLine.substring(0, BoundedLineReader.KEPT_PREFIX_BYTES));
     assertThat(lines.get(2)).isEqualTo(new Line(3, "last", 4, true));
   }
@@ -56,7 +57,8 @@ class BoundedLineReaderTest {
 
     Line over = read(longLine, 100, NO_FILE_LIMIT).get(0);
 
-    assertThat(over.text()).isEqualTo("a" + "é".repeat((BoundedLineReader.KEPT_PREFIX_BYTES - 1) / 2));
+    assertThat(over.text())
+        .isEqualTo("a" + "é".repeat((BoundedLineReader.KEPT_PREFIX_BYTES - 1) / 2));
     assertThat(over.text()).doesNotContain("\ufffd");
   }
 
@@ -66,8 +68,8 @@ class BoundedLineReaderTest {
     long length = 2_500_000_000L;
     InputStream endless = new RepeatedByteStream((byte) '0', length);
 
-    try (BoundedLineReader reader = new BoundedLineReader(endless, "endless", 65_536,
-        NO_FILE_LIMIT)) {
+    try (BoundedLineReader reader =
+        new BoundedLineReader(endless, "endless", 65_536, NO_FILE_LIMIT)) {
       Line line = reader.next();
 
       assertThat(line.complete()).isFalse();
@@ -81,14 +83,15 @@ class BoundedLineReaderTest {
   void moreDecompressedBytesThanTheFileLimitFailNamingTheFileAndTheLimit() {
     InputStream endless = new RepeatedByteStream((byte) '\n', Long.MAX_VALUE);
 
-    assertThatThrownBy(() -> {
-      try (BoundedLineReader reader = new BoundedLineReader(endless, "s3a://b/bomb.jsonl.gz",
-          100, 1_000_000)) {
-        while (reader.next() != null) {
-          // read on
-        }
-      }
-    })
+    assertThatThrownBy(
+            () -> {
+              try (BoundedLineReader reader =
+                  new BoundedLineReader(endless, "s3a://b/bomb.jsonl.gz", 100, 1_000_000)) {
+                while (reader.next() != null) {
+                  // read on
+                }
+              }
+            })
         .isInstanceOf(MicromodelsException.class)
         .hasMessageContaining("s3a://b/bomb.jsonl.gz")
         .hasMessageContaining("more than 1000000 bytes once decompressed (--max-file-bytes)");
@@ -115,8 +118,9 @@ class BoundedLineReaderTest {
   private static List<Line> read(byte[] bytes, int maxLineBytes, long maxFileBytes)
       throws IOException {
     List<Line> lines = new ArrayList<>();
-    try (BoundedLineReader reader = new BoundedLineReader(new ByteArrayInputStream(bytes), "test",
-        maxLineBytes, maxFileBytes)) {
+    try (BoundedLineReader reader =
+        new BoundedLineReader(
+            new ByteArrayInputStream(bytes), "test", maxLineBytes, maxFileBytes)) {
       for (Line line = reader.next(); line != null; line = reader.next()) {
         lines.add(line);
       }

@@ -18,15 +18,16 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The row validator on generated hostile rows (issue #8): it never throws, rejects every row the
- * contract forbids with the expected reason, and what it accepts is valid (DESIGN.md §3.1).
- * Plain Java, so thousands of tries take a few seconds; {@code IngestFuzzProperties} runs the
- * same rows through the real Spark ingest.
+ * contract forbids with the expected reason, and what it accepts is valid (DESIGN.md §3.1). Plain
+ * Java, so thousands of tries take a few seconds; {@code IngestFuzzProperties} runs the same rows
+ * through the real Spark ingest.
  */
 class EventValidatorProperties {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private static final IngestLimits LIMITS = IngestLimits.defaults(NOW);
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private final EventValidator validator = new EventValidator(LIMITS);
 
   @Property(tries = 3000)
@@ -49,17 +50,18 @@ class EventValidatorProperties {
 
   private static void check(FuzzRow row, Validation result) {
     Statistics.label("expected").collect(row.expect());
-    Statistics.label("outcome").collect(result instanceof Validation.Rejected r
-        ? r.reason().code() : "accepted");
+    Statistics.label("outcome")
+        .collect(result instanceof Validation.Rejected r ? r.reason().code() : "accepted");
     switch (row.expect()) {
       case ACCEPT -> assertThat(result).isInstanceOf(Validation.Accepted.class);
       case REJECT -> {
         assertThat(result).isInstanceOf(Validation.Rejected.class);
         Validation.Rejected rejected = (Validation.Rejected) result;
         assertThat(row.expectsReason(rejected.reason().code()))
-            .as("reason %s: %s", rejected.reason().code(), rejected.detail()).isTrue();
+            .as("reason %s: %s", rejected.reason().code(), rejected.detail())
+            .isTrue();
       }
-      default -> { }
+      default -> {}
     }
 
     if (result instanceof Validation.Rejected rejected) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The streaming reader must never accept what the tree-based reader rejects, and must give the
- * same event for what it accepts: the tree-based reading ({@link EventValidator#validate(ObjectNode)})
+ * The streaming reader must never accept what the tree-based reader rejects, and must give the same
+ * event for what it accepts: the tree-based reading ({@link EventValidator#validate(ObjectNode)})
  * is the reference.
  */
 class StreamingEventReaderTest {
@@ -38,8 +38,7 @@ class StreamingEventReaderTest {
   private static final Path SAMPLES = Path.of("..", "data-samples");
 
   private final EventValidator validator = new EventValidator(LIMITS);
-  private final StreamingEventReader reader =
-      new StreamingEventReader(TREE.getFactory(), LIMITS);
+  private final StreamingEventReader reader = new StreamingEventReader(TREE.getFactory(), LIMITS);
 
   static Stream<String> unusualRows() {
     return Stream.of(
@@ -113,7 +112,8 @@ class StreamingEventReaderTest {
   @Test
   void validatorStillNamesTheProblemOfARowTheStreamingReaderLeftToIt() {
     Validation result =
-        validator.validate(EventJson.order("e").with("amount", "12").json(), InputFormat.JSON_LINES);
+        validator.validate(
+            EventJson.order("e").with("amount", "12").json(), InputFormat.JSON_LINES);
 
     assertThat(result).isInstanceOf(Validation.Rejected.class);
     assertThat(((Validation.Rejected) result).detail())
@@ -124,7 +124,8 @@ class StreamingEventReaderTest {
     if (json.getBytes(StandardCharsets.UTF_8).length > LIMITS.maxRowBytes()) {
       // Neither reader sees an oversized row.
       assertThat(validator.validate(json, InputFormat.JSON_LINES))
-          .extracting(v -> ((Validation.Rejected) v).reason()).isEqualTo(RejectReason.OVERSIZED_ROW);
+          .extracting(v -> ((Validation.Rejected) v).reason())
+          .isEqualTo(RejectReason.OVERSIZED_ROW);
       return;
     }
 
@@ -139,12 +140,16 @@ class StreamingEventReaderTest {
     assertThat(combined).as(json).isEqualTo(tree);
   }
 
-  /** The tree-based reading alone; rows that are not one JSON object are compared via the validator. */
+  /**
+   * The tree-based reading alone; rows that are not one JSON object are compared via the validator.
+   */
   private Validation treeValidation(String json) {
     JsonNode node;
     try {
-      node = TREE.readerFor(JsonNode.class)
-          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(json);
+      node =
+          TREE.readerFor(JsonNode.class)
+              .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readValue(json);
     } catch (IOException | RuntimeException e) {
       node = null;
     }

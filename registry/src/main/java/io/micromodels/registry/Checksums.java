@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * SHA-256 checksums and the {@code SHA256SUMS} file, in the format of GNU {@code sha256sum}
- * ({@code <hex>  <name>} per line), so {@code sha256sum -c SHA256SUMS} checks an artifact too.
+ * SHA-256 checksums and the {@code SHA256SUMS} file, in the format of GNU {@code sha256sum} ({@code
+ * <hex> <name>} per line), so {@code sha256sum -c SHA256SUMS} checks an artifact too.
  */
 public final class Checksums {
   public static final String FILE_NAME = "SHA256SUMS";
-  private static final Pattern FILE_NAME_RULE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+  private static final Pattern FILE_NAME_RULE =
+      Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   private Checksums() {}
 
@@ -54,8 +55,11 @@ public final class Checksums {
       String name = line.substring(gap + 2);
       // A name is one file of the version's folder: never a path that leads out of it.
       if (!FILE_NAME_RULE.matcher(name).matches()) {
-        throw new RegistryException("SHA256SUMS names '" + Quoted.capped(name) + "', which is not"
-            + " a file name of the artifact folder.");
+        throw new RegistryException(
+            "SHA256SUMS names '"
+                + Quoted.capped(name)
+                + "', which is not"
+                + " a file name of the artifact folder.");
       }
 
       sums.put(name, line.substring(0, gap));

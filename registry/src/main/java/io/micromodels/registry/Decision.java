@@ -16,7 +16,9 @@ import java.util.Objects;
 public record Decision(Kind kind, List<String> failures, String actor, String reason) {
   /** The three outcomes of DESIGN.md §4 Gate. */
   public enum Kind {
-    PUBLISHED, BLOCKED, FORCED;
+    PUBLISHED,
+    BLOCKED,
+    FORCED;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -44,19 +46,25 @@ public record Decision(Kind kind, List<String> failures, String actor, String re
 
   /** A candidate the gate blocked, with the failed checks' reasons. */
   public static Decision blocked(List<String> failures, String actor) {
-    return new Decision(Kind.BLOCKED, failures, actor, "blocked by the gate: "
-        + String.join("; ", failures));
+    return new Decision(
+        Kind.BLOCKED, failures, actor, "blocked by the gate: " + String.join("; ", failures));
   }
 
   /** A blocked candidate released anyway: the person and their reason are recorded. */
   public Decision force(String person, String why) {
     if (kind != Kind.BLOCKED) {
-      throw new RegistryException("--force applies to a blocked candidate; this one is "
-          + kind.label() + ".");
+      throw new RegistryException(
+          "--force applies to a blocked candidate; this one is " + kind.label() + ".");
     }
 
-    return new Decision(Kind.FORCED, failures, person, "forced by " + RegistryErrors.required(
-        person, "actor") + ": " + RegistryErrors.required(why, "reason"));
+    return new Decision(
+        Kind.FORCED,
+        failures,
+        person,
+        "forced by "
+            + RegistryErrors.required(person, "actor")
+            + ": "
+            + RegistryErrors.required(why, "reason"));
   }
 
   /** Whether the candidate gets a version. */

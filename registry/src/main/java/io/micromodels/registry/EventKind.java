@@ -13,8 +13,8 @@ public enum EventKind {
   /** Production went back to the previous production version; the current one is archived. */
   ROLLED_BACK,
   /**
-   * A read of a version for production (promote, rollback, champion lookup) was refused: its
-   * files no longer match their checksums. Changes nothing; recorded so the damage is seen.
+   * A read of a version for production (promote, rollback, champion lookup) was refused: its files
+   * no longer match their checksums. Changes nothing; recorded so the damage is seen.
    */
   REFUSED;
 

@@ -8,8 +8,8 @@ import java.time.Instant;
 /**
  * The registry-ingest feed ({@code feed.schema.json}): per model the production version with its
  * manifest location and checksum, then the events after a cursor in commit order, and the next
- * cursor. Cursors are event {@code seq} numbers: seqs are assigned without gaps in commit order,
- * so "every event with seq &gt; cursor" is exactly what a poller has not seen.
+ * cursor. Cursors are event {@code seq} numbers: seqs are assigned without gaps in commit order, so
+ * "every event with seq &gt; cursor" is exactly what a poller has not seen.
  */
 public final class Feed {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,8 +25,13 @@ public final class Feed {
    */
   public static ObjectNode of(RegistryState state, long tableVersion, long after, Instant now) {
     if (after < 0 || after > state.lastSeq()) {
-      throw new RegistryException("Feed cursor " + after + " is not between 0 and the registry's"
-          + " last event " + state.lastSeq() + "; pass the `next` cursor of an earlier feed, or 0.");
+      throw new RegistryException(
+          "Feed cursor "
+              + after
+              + " is not between 0 and the registry's"
+              + " last event "
+              + state.lastSeq()
+              + "; pass the `next` cursor of an earlier feed, or 0.");
     }
 
     ObjectNode feed = JSON.createObjectNode();
@@ -42,18 +47,30 @@ public final class Feed {
       m.put("client_id", ref.client());
       m.put("model", ref.model());
       m.put("registered_model_name", ref.registeredName());
-      m.set("production", state.production(ref).<com.fasterxml.jackson.databind.JsonNode>map(v -> {
-        ObjectNode p = JSON.createObjectNode();
-        p.put("version", v.version());
-        p.putArray("aliases").add("champion");
-        p.put("source", v.location());
-        p.put("manifest_uri", manifestUri(v.location()));
-        p.put("manifest_sha256", v.manifestSha256());
-        return p;
-      }).orElse(JSON.nullNode()));
+      m.set(
+          "production",
+          state
+              .production(ref)
+              .<com.fasterxml.jackson.databind.JsonNode>map(
+                  v -> {
+                    ObjectNode p = JSON.createObjectNode();
+                    p.put("version", v.version());
+                    p.putArray("aliases").add("champion");
+                    p.put("source", v.location());
+                    p.put("manifest_uri", manifestUri(v.location()));
+                    p.put("manifest_sha256", v.manifestSha256());
+                    return p;
+                  })
+              .orElse(JSON.nullNode()));
       ArrayNode versions = m.putArray("versions");
-      state.versions(ref).forEach(v -> versions.addObject().put("version", v.version())
-          .put("status", v.status().label()));
+      state
+          .versions(ref)
+          .forEach(
+              v ->
+                  versions
+                      .addObject()
+                      .put("version", v.version())
+                      .put("status", v.status().label()));
     }
 
     ArrayNode events = feed.putArray("events");
@@ -71,11 +88,13 @@ public final class Feed {
     n.put("client_id", e.ref().client());
     n.put("model", e.ref().model());
     n.put("registered_model_name", e.ref().registeredName());
-    n.set("version", e.version() == null ? JSON.nullNode() : JSON.getNodeFactory()
-        .numberNode(e.version()));
+    n.set(
+        "version",
+        e.version() == null ? JSON.nullNode() : JSON.getNodeFactory().numberNode(e.version()));
     n.put("status", e.status().label());
-    n.set("previous_version", e.previous() == null ? JSON.nullNode() : JSON.getNodeFactory()
-        .numberNode(e.previous()));
+    n.set(
+        "previous_version",
+        e.previous() == null ? JSON.nullNode() : JSON.getNodeFactory().numberNode(e.previous()));
     n.put("source", e.location());
     n.put("manifest_uri", manifestUri(e.location()));
     n.put("manifest_sha256", e.manifestSha256());

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How the registry index, an append-only Delta table, is read: with Spark (the writers, which
- * hold a session anyway) or with Delta Kernel (the read-only CLI commands, which then start no
- * Spark). Both give the same snapshots; a test compares them on one table.
+ * How the registry index, an append-only Delta table, is read: with Spark (the writers, which hold
+ * a session anyway) or with Delta Kernel (the read-only CLI commands, which then start no Spark).
+ * Both give the same snapshots; a test compares them on one table.
  */
 public interface IndexReads {
   /** The index at one Delta version ({@code -1}: the table does not exist yet). */

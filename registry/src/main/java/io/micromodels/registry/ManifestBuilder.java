@@ -10,13 +10,14 @@ import java.util.Objects;
 
 /**
  * Builds the metric manifest of DESIGN.md §3.5 ({@code manifest.schema.json}; field by field in
- * docs/registry-ingest.md) from the candidate's {@code model.json}, its backtest's
- * {@code metrics.json}, the publish decision and the runtime. The result is validated by
- * {@link ManifestValidator} before anything is written.
+ * docs/registry-ingest.md) from the candidate's {@code model.json}, its backtest's {@code
+ * metrics.json}, the publish decision and the runtime. The result is validated by {@link
+ * ManifestValidator} before anything is written.
  */
 public final class ManifestBuilder {
   /** The manifest layout version this code writes. */
   public static final int FORMAT_VERSION = 1;
+
   public static final String FILE_NAME = "manifest.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,14 +29,24 @@ public final class ManifestBuilder {
    * @param artifacts the other files of the artifact folder (model.json, report.html, ...)
    * @throws RegistryException when the model and the backtest are of different clients
    */
-  public ObjectNode build(ReleaseIdentity id, ClientModel model, JsonNode metrics,
-      Decision decision, RuntimeVersions runtime, List<ArtifactFile> artifacts) {
+  public ObjectNode build(
+      ReleaseIdentity id,
+      ClientModel model,
+      JsonNode metrics,
+      Decision decision,
+      RuntimeVersions runtime,
+      List<ArtifactFile> artifacts) {
     Objects.requireNonNull(metrics, "metrics");
     String client = id.ref().client();
     if (!model.clientId().equals(client) || !metrics.path("client_id").asText().equals(client)) {
-      throw new RegistryException("Cannot build the manifest of " + id.ref().registeredName()
-          + ": model.json is of client " + model.clientId() + " and metrics.json of "
-          + metrics.path("client_id").asText() + ".");
+      throw new RegistryException(
+          "Cannot build the manifest of "
+              + id.ref().registeredName()
+              + ": model.json is of client "
+              + model.clientId()
+              + " and metrics.json of "
+              + metrics.path("client_id").asText()
+              + ".");
     }
 
     ObjectNode m = JSON.createObjectNode();
@@ -58,19 +69,26 @@ public final class ManifestBuilder {
     m.set("metrics", metrics(metrics));
     m.set("champion_comparison", championComparison(metrics));
     m.set("gate", gate(metrics.path("gate")));
-    m.set("hypothesis", metrics.path("hypothesis").isTextual() ? metrics.get("hypothesis")
-        : JSON.nullNode());
-    m.set("objective", metrics.path("objective").isObject() ? metrics.get("objective")
-        : JSON.nullNode());
+    m.set(
+        "hypothesis",
+        metrics.path("hypothesis").isTextual() ? metrics.get("hypothesis") : JSON.nullNode());
+    m.set(
+        "objective",
+        metrics.path("objective").isObject() ? metrics.get("objective") : JSON.nullNode());
     m.set("decision", decision(decision));
     ArrayNode files = m.putArray("artifacts");
-    artifacts.forEach(a -> files.addObject().put("path", a.name()).put("sha256", a.sha256())
-        .put("bytes", a.bytes()));
+    artifacts.forEach(
+        a ->
+            files
+                .addObject()
+                .put("path", a.name())
+                .put("sha256", a.sha256())
+                .put("bytes", a.bytes()));
     return m;
   }
 
-  private static ObjectNode identity(ReleaseIdentity id, ClientModel model,
-      RuntimeVersions runtime) {
+  private static ObjectNode identity(
+      ReleaseIdentity id, ClientModel model, RuntimeVersions runtime) {
     ObjectNode identity = JSON.createObjectNode();
     identity.put("client_id", id.ref().client());
     identity.put("model", id.ref().model());
@@ -88,16 +106,21 @@ public final class ManifestBuilder {
   }
 
   /** MLflow model-version tags: strings only, as MLflow stores them. */
-  private static ObjectNode tags(ReleaseIdentity id, ClientModel model, JsonNode metrics,
-      Decision decision, RuntimeVersions runtime) {
+  private static ObjectNode tags(
+      ReleaseIdentity id,
+      ClientModel model,
+      JsonNode metrics,
+      Decision decision,
+      RuntimeVersions runtime) {
     ObjectNode tags = JSON.createObjectNode();
     tags.put("micromodels.client_id", id.ref().client());
     tags.put("micromodels.model", id.ref().model());
     tags.put("micromodels.as_of", model.asOf().toString());
     tags.put("micromodels.config_hash", model.configHash());
     tags.put("micromodels.decision", decision.kind().label());
-    tags.put("micromodels.gate_passed", String.valueOf(metrics.path("gate").path("passed")
-        .asBoolean(false)));
+    tags.put(
+        "micromodels.gate_passed",
+        String.valueOf(metrics.path("gate").path("passed").asBoolean(false)));
     tags.put("micromodels.backtest_run_id", metrics.path("run_id").asText());
     tags.put("micromodels.uses_global_model", String.valueOf(model.fallback().usesGlobalModel()));
     tags.put("micromodels.code_version", runtime.codeVersion());
@@ -106,29 +129,33 @@ public final class ManifestBuilder {
 
   private static ArrayNode datasets(JsonNode inputs) {
     ArrayNode datasets = JSON.createArrayNode();
-    inputs.forEach(in -> {
-      ObjectNode d = datasets.addObject();
-      d.put("name", in.path("name").asText());
-      d.put("source_type", "delta");
-      d.put("source", in.path("uri").asText());
-      d.put("delta_version", in.path("delta_version").asLong());
-      d.put("digest", in.path("digest").asText());
-      d.put("context", "training");
-    });
+    inputs.forEach(
+        in -> {
+          ObjectNode d = datasets.addObject();
+          d.put("name", in.path("name").asText());
+          d.put("source_type", "delta");
+          d.put("source", in.path("uri").asText());
+          d.put("delta_version", in.path("delta_version").asLong());
+          d.put("digest", in.path("digest").asText());
+          d.put("context", "training");
+        });
     return datasets;
   }
 
   private static ObjectNode metrics(JsonNode metrics) {
     ObjectNode out = JSON.createObjectNode();
     ArrayNode folds = out.putArray("folds");
-    metrics.path("folds").forEach(f -> {
-      ObjectNode fold = folds.addObject();
-      fold.put("fold", f.path("fold").asInt());
-      fold.set("label_completeness", f.path("label_completeness"));
-      fold.set("candidate", objectOrNull(f.path("candidate")));
-      fold.set("champion", objectOrNull(f.path("champion")));
-      fold.set("live", objectOrNull(f.path("live")));
-    });
+    metrics
+        .path("folds")
+        .forEach(
+            f -> {
+              ObjectNode fold = folds.addObject();
+              fold.put("fold", f.path("fold").asInt());
+              fold.set("label_completeness", f.path("label_completeness"));
+              fold.set("candidate", objectOrNull(f.path("candidate")));
+              fold.set("champion", objectOrNull(f.path("champion")));
+              fold.set("live", objectOrNull(f.path("live")));
+            });
     JsonNode overall = metrics.path("overall");
     ObjectNode aggregated = out.putObject("aggregated");
     aggregated.set("candidate", objectOrNull(overall.path("candidate")));
@@ -154,8 +181,9 @@ public final class ManifestBuilder {
   private static ObjectNode gate(JsonNode gate) {
     ObjectNode g = JSON.createObjectNode();
     g.put("passed", gate.path("passed").asBoolean(false));
-    g.set("failures", gate.path("failures").isArray() ? gate.get("failures")
-        : JSON.createArrayNode());
+    g.set(
+        "failures",
+        gate.path("failures").isArray() ? gate.get("failures") : JSON.createArrayNode());
     g.set("checks", gate.path("checks").isArray() ? gate.get("checks") : JSON.createArrayNode());
     return g;
   }

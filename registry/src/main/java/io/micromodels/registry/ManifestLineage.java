@@ -36,8 +36,8 @@ final class ManifestLineage {
     lineage.put("config_hash", model.configHash());
     lineage.set("inputs", inputs(metrics.path("lineage")));
     lineage.set("training_window", window(t.windowStart().toString(), t.windowEnd().toString()));
-    lineage.set("validation_window", window(t.validationStart().toString(),
-        t.windowEnd().toString()));
+    lineage.set(
+        "validation_window", window(t.validationStart().toString(), t.windowEnd().toString()));
     ArrayNode tests = lineage.putArray("test_windows");
     for (JsonNode fold : metrics.path("folds")) {
       ObjectNode w = window(fold.path("test_start").asText(), fold.path("test_end").asText());
@@ -60,27 +60,36 @@ final class ManifestLineage {
     lineage.put("backtest_run_id", metrics.path("run_id").asText());
     lineage.put("evaluated_at", metrics.path("evaluated_at").asText());
     ObjectNode facts = lineage.putObject("facts");
-    metrics.path("lineage").fields().forEachRemaining(f -> facts.put(SecretFilter.redact(f.getKey()),
-        SecretFilter.redact(f.getKey(), f.getValue().asText())));
+    metrics
+        .path("lineage")
+        .fields()
+        .forEachRemaining(
+            f ->
+                facts.put(
+                    SecretFilter.redact(f.getKey()),
+                    SecretFilter.redact(f.getKey(), f.getValue().asText())));
     return lineage;
   }
 
   /** The Delta tables the backtest read, with the versions it read them at. */
   ArrayNode inputs(JsonNode facts) {
     ArrayNode inputs = json.createArrayNode();
-    facts.fields().forEachRemaining(f -> {
-      Matcher m = TABLE_AT_VERSION.matcher(f.getValue().asText());
-      if (m.matches()) {
-        String uri = SecretFilter.cleanUri(m.group(1));
-        long version = Long.parseLong(m.group(2));
-        ObjectNode input = inputs.addObject();
-        input.put("name", f.getKey().replace(" table", "").strip());
-        input.put("uri", uri);
-        input.put("delta_version", version);
-        // MLflow's dataset digest: names the exact snapshot, short as MLflow's own digests.
-        input.put("digest", Checksums.sha256(uri + "@" + version).substring(0, 16));
-      }
-    });
+    facts
+        .fields()
+        .forEachRemaining(
+            f -> {
+              Matcher m = TABLE_AT_VERSION.matcher(f.getValue().asText());
+              if (m.matches()) {
+                String uri = SecretFilter.cleanUri(m.group(1));
+                long version = Long.parseLong(m.group(2));
+                ObjectNode input = inputs.addObject();
+                input.put("name", f.getKey().replace(" table", "").strip());
+                input.put("uri", uri);
+                input.put("delta_version", version);
+                // MLflow's dataset digest: names the exact snapshot, short as MLflow's own digests.
+                input.put("digest", Checksums.sha256(uri + "@" + version).substring(0, 16));
+              }
+            });
     return inputs;
   }
 
@@ -95,8 +104,10 @@ final class ManifestLineage {
       node.set("regularisation", regularisation(m.regularisation()));
     }
 
-    h.set("combiner", json.createObjectNode().set("regularisation",
-        regularisation(model.scoring().combiner().regularisation())));
+    h.set(
+        "combiner",
+        json.createObjectNode()
+            .set("regularisation", regularisation(model.scoring().combiner().regularisation())));
     JsonNode calibration = tree(model.scoring().calibration());
     h.put("calibration", calibration.path("method").asText("unknown"));
     ObjectNode fallback = h.putObject("fallback");
@@ -112,11 +123,13 @@ final class ManifestLineage {
 
     ObjectNode r = json.createObjectNode();
     ArrayNode points = r.putArray("path");
-    path.points().forEach(p -> {
-      ObjectNode point = points.addObject();
-      point.put("c", p.c());
-      point.set("validation", tree(p.validation()));
-    });
+    path.points()
+        .forEach(
+            p -> {
+              ObjectNode point = points.addObject();
+              point.put("c", p.c());
+              point.set("validation", tree(p.validation()));
+            });
     r.put("chosen_c", path.chosenC());
     r.put("reason", path.reason());
     return r;
@@ -146,12 +159,13 @@ final class ManifestLineage {
       if ((f.getKey().equals("column") || f.getKey().endsWith("_column")) && v.isTextual()) {
         out.putIfAbsent(v.asText(), "string");
       } else if (f.getKey().equals("columns") && v.isArray()) {
-        v.forEach(c -> {
-          String name = c.isTextual() ? c.asText() : c.path("name").asText();
-          if (!name.isEmpty() && !name.startsWith(TrainedMicromodel.COLUMN_PREFIX)) {
-            out.putIfAbsent(name, "double");
-          }
-        });
+        v.forEach(
+            c -> {
+              String name = c.isTextual() ? c.asText() : c.path("name").asText();
+              if (!name.isEmpty() && !name.startsWith(TrainedMicromodel.COLUMN_PREFIX)) {
+                out.putIfAbsent(name, "double");
+              }
+            });
       } else {
         collectColumns(v, out);
       }

@@ -6,8 +6,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The check every manifest passes before it is written: it validates against
- * {@code manifest.schema.json} and no key or string in it looks like a credential.
+ * The check every manifest passes before it is written: it validates against {@code
+ * manifest.schema.json} and no key or string in it looks like a credential.
  */
 public final class ManifestValidator {
   private ManifestValidator() {}

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * segments, so both follow the client-id pattern of DESIGN.md §3.1.
  *
  * @param client the client id
- * @param model the model name within the client ({@link #DEFAULT_MODEL} unless a client has several)
+ * @param model the model name within the client ({@link #DEFAULT_MODEL} unless a client has
+ *     several)
  */
 public record ModelRef(String client, String model) {
   public static final String DEFAULT_MODEL = "fraud";
@@ -30,7 +31,9 @@ public record ModelRef(String client, String model) {
     return new ModelRef(client, DEFAULT_MODEL);
   }
 
-  /** The name a registry such as MLflow's knows the model by: {@code micromodels.<client>.<model>}. */
+  /**
+   * The name a registry such as MLflow's knows the model by: {@code micromodels.<client>.<model>}.
+   */
   public String registeredName() {
     return "micromodels." + client + "." + model;
   }

@@ -3,9 +3,9 @@ package io.micromodels.registry;
 import java.util.Locale;
 
 /**
- * Named points of a publish where a crash test holds the process to kill it there (docs/registry.md,
- * "Crash safety"). Production code only announces the points to its {@link PublishHook}; a crash
- * test injects one that holds the process there.
+ * Named points of a publish where a crash test holds the process to kill it there
+ * (docs/registry.md, "Crash safety"). Production code only announces the points to its {@link
+ * PublishHook}; a crash test injects one that holds the process there.
  */
 public enum PausePoint {
   /** Files written to staging and verified; nothing in a version slot yet. */

@@ -20,13 +20,25 @@ import java.util.Objects;
  * @param manifestSha256 SHA-256 (hex) of its {@code manifest.json}
  * @param actor who did it (user name or pipeline)
  * @param reason why, in a sentence (the gate's verdict, the person's reason)
- * @param candidateSha256 for publish and blocked events: the digest of the candidate's
- *     model.json and metrics.json, which makes a retried publish find its earlier result; null
- *     for promote and rollback
+ * @param candidateSha256 for publish and blocked events: the digest of the candidate's model.json
+ *     and metrics.json, which makes a retried publish find its earlier result; null for promote and
+ *     rollback
  */
-public record RegistryEvent(long seq, String eventId, Instant time, EventKind kind, ModelRef ref,
-    Integer version, Status status, Integer previous, Instant created, String location,
-    String manifestSha256, String actor, String reason, String candidateSha256) {
+public record RegistryEvent(
+    long seq,
+    String eventId,
+    Instant time,
+    EventKind kind,
+    ModelRef ref,
+    Integer version,
+    Status status,
+    Integer previous,
+    Instant created,
+    String location,
+    String manifestSha256,
+    String actor,
+    String reason,
+    String candidateSha256) {
   public RegistryEvent {
     if (seq < 1) {
       throw new IllegalArgumentException("event seq must be >= 1, got " + seq);
@@ -43,8 +55,11 @@ public record RegistryEvent(long seq, String eventId, Instant time, EventKind ki
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(reason, "reason");
     if ((version == null) != (kind == EventKind.BLOCKED)) {
-      throw new IllegalArgumentException("a " + kind.label() + " event "
-          + (version == null ? "needs a version" : "has no version"));
+      throw new IllegalArgumentException(
+          "a "
+              + kind.label()
+              + " event "
+              + (version == null ? "needs a version" : "has no version"));
     }
   }
 }

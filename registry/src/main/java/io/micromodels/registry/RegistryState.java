@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The registry replayed from its event log: every version's status, the production version of
- * each model and its production history. Also decides the next event of a promote or rollback,
- * so the rules live in one place and are tested without Spark.
+ * The registry replayed from its event log: every version's status, the production version of each
+ * model and its production history. Also decides the next event of a promote or rollback, so the
+ * rules live in one place and are tested without Spark.
  */
 public final class RegistryState {
   private final List<RegistryEvent> events;
@@ -37,8 +37,8 @@ public final class RegistryState {
     ordered.sort(Comparator.comparingLong(RegistryEvent::seq));
     for (int i = 0; i < ordered.size(); i++) {
       if (ordered.get(i).seq() != i + 1) {
-        throw new IllegalStateException("registry log broken: event #" + (i + 1) + " has seq "
-            + ordered.get(i).seq());
+        throw new IllegalStateException(
+            "registry log broken: event #" + (i + 1) + " has seq " + ordered.get(i).seq());
       }
     }
 
@@ -50,8 +50,8 @@ public final class RegistryState {
   }
 
   /**
-   * This state with one more event, the next in seq order: how a batch derives each event from
-   * the state its predecessors leave.
+   * This state with one more event, the next in seq order: how a batch derives each event from the
+   * state its predecessors leave.
    *
    * @throws IllegalStateException when the event's seq is not the next
    */
@@ -66,12 +66,23 @@ public final class RegistryState {
   }
 
   private void apply(RegistryEvent e) {
-    TreeMap<Integer, VersionEntry> byVersion = versions.computeIfAbsent(e.ref(), r -> new TreeMap<>());
+    TreeMap<Integer, VersionEntry> byVersion =
+        versions.computeIfAbsent(e.ref(), r -> new TreeMap<>());
     switch (e.kind()) {
-      case BLOCKED, REFUSED -> { }
-      case PUBLISHED -> byVersion.put(e.version(), new VersionEntry(e.ref(), e.version(),
-          e.status(), e.created(), e.location(), e.manifestSha256(), e.actor(), e.reason(),
-          e.seq()));
+      case BLOCKED, REFUSED -> {}
+      case PUBLISHED ->
+          byVersion.put(
+              e.version(),
+              new VersionEntry(
+                  e.ref(),
+                  e.version(),
+                  e.status(),
+                  e.created(),
+                  e.location(),
+                  e.manifestSha256(),
+                  e.actor(),
+                  e.reason(),
+                  e.seq()));
       case PROMOTED, ROLLED_BACK -> {
         if (e.previous() != null) {
           Status old = e.kind() == EventKind.PROMOTED ? Status.PUBLISHED : Status.ARCHIVED;
@@ -102,8 +113,8 @@ public final class RegistryState {
 
   /** Every model with at least one event, by client then model. */
   public List<ModelRef> models() {
-    TreeSet<ModelRef> refs = new TreeSet<>(Comparator.comparing(ModelRef::client)
-        .thenComparing(ModelRef::model));
+    TreeSet<ModelRef> refs =
+        new TreeSet<>(Comparator.comparing(ModelRef::client).thenComparing(ModelRef::model));
     refs.addAll(versions.keySet());
     return List.copyOf(refs);
   }
@@ -119,7 +130,8 @@ public final class RegistryState {
 
   /** The blocked candidates of a model, oldest first. */
   public List<RegistryEvent> blocked(ModelRef ref) {
-    return events.stream().filter(e -> e.kind() == EventKind.BLOCKED && e.ref().equals(ref))
+    return events.stream()
+        .filter(e -> e.kind() == EventKind.BLOCKED && e.ref().equals(ref))
         .toList();
   }
 
@@ -128,8 +140,8 @@ public final class RegistryState {
   }
 
   /**
-   * The versions a model has had in production, the current one first, then the earlier ones
-   * from the latest promotion back; each once, archived (rolled back) ones left out.
+   * The versions a model has had in production, the current one first, then the earlier ones from
+   * the latest promotion back; each once, archived (rolled back) ones left out.
    */
   public List<VersionEntry> productionHistory(ModelRef ref) {
     List<Integer> order = productionHistory.getOrDefault(ref, List.of());
@@ -138,8 +150,10 @@ public final class RegistryState {
       latestFirst.add(order.get(i));
     }
 
-    return latestFirst.stream().map(v -> version(ref, v).orElseThrow())
-        .filter(v -> v.status() != Status.ARCHIVED).toList();
+    return latestFirst.stream()
+        .map(v -> version(ref, v).orElseThrow())
+        .filter(v -> v.status() != Status.ARCHIVED)
+        .toList();
   }
 
   /**
@@ -147,14 +161,22 @@ public final class RegistryState {
    * same candidate, if any: what makes publish idempotent when a pipeline task is retried.
    */
   public Optional<RegistryEvent> recorded(ModelRef ref, String candidateSha256, EventKind kind) {
-    return events.stream().filter(e -> e.kind() == kind && e.ref().equals(ref)
-        && candidateSha256.equals(e.candidateSha256())).findFirst();
+    return events.stream()
+        .filter(
+            e ->
+                e.kind() == kind
+                    && e.ref().equals(ref)
+                    && candidateSha256.equals(e.candidateSha256()))
+        .findFirst();
   }
 
   /** A model's latest publish or blocked record: the last candidate that went through publish. */
   public Optional<RegistryEvent> latestRecord(ModelRef ref) {
-    return events.stream().filter(e -> e.ref().equals(ref)
-        && (e.kind() == EventKind.PUBLISHED || e.kind() == EventKind.BLOCKED))
+    return events.stream()
+        .filter(
+            e ->
+                e.ref().equals(ref)
+                    && (e.kind() == EventKind.PUBLISHED || e.kind() == EventKind.BLOCKED))
         .reduce((first, second) -> second);
   }
 
@@ -166,8 +188,13 @@ public final class RegistryState {
 
   /** The events that concern one version, oldest first. */
   public List<RegistryEvent> history(ModelRef ref, int version) {
-    return events.stream().filter(e -> e.ref().equals(ref) && (Integer.valueOf(version)
-        .equals(e.version()) || Integer.valueOf(version).equals(e.previous()))).toList();
+    return events.stream()
+        .filter(
+            e ->
+                e.ref().equals(ref)
+                    && (Integer.valueOf(version).equals(e.version())
+                        || Integer.valueOf(version).equals(e.previous())))
+        .toList();
   }
 
   /**
@@ -175,12 +202,13 @@ public final class RegistryState {
    *
    * @throws RegistryException when the version does not exist, is production already
    */
-  public RegistryEvent promote(ModelRef ref, int version, String actor, String reason,
-      Instant time) {
+  public RegistryEvent promote(
+      ModelRef ref, int version, String actor, String reason, Instant time) {
     RegistryErrors.required(actor, "actor");
     RegistryErrors.required(reason, "reason");
-    VersionEntry target = version(ref, version).orElseThrow(() -> RegistryErrors.noSuchVersion(
-        ref, version, versions(ref)));
+    VersionEntry target =
+        version(ref, version)
+            .orElseThrow(() -> RegistryErrors.noSuchVersion(ref, version, versions(ref)));
     if (target.status() == Status.PRODUCTION) {
       throw RegistryErrors.alreadyProduction(ref, version);
     }
@@ -212,21 +240,48 @@ public final class RegistryState {
   }
 
   /**
-   * The event that records a refused read of a version for production: nothing changes, the
-   * version keeps its status, and the reason says what failed.
+   * The event that records a refused read of a version for production: nothing changes, the version
+   * keeps its status, and the reason says what failed.
    */
   public RegistryEvent refusal(VersionEntry target, String actor, String reason, Instant time) {
-    return new RegistryEvent(lastSeq() + 1, UUID.randomUUID().toString(), time, EventKind.REFUSED,
-        target.ref(), target.version(), target.status(), null, target.created(),
-        target.location(), target.manifestSha256(), RegistryErrors.required(actor, "actor"),
-        RegistryErrors.required(reason, "reason"), null);
+    return new RegistryEvent(
+        lastSeq() + 1,
+        UUID.randomUUID().toString(),
+        time,
+        EventKind.REFUSED,
+        target.ref(),
+        target.version(),
+        target.status(),
+        null,
+        target.created(),
+        target.location(),
+        target.manifestSha256(),
+        RegistryErrors.required(actor, "actor"),
+        RegistryErrors.required(reason, "reason"),
+        null);
   }
 
-  private RegistryEvent change(EventKind kind, VersionEntry target, Integer previous,
-      String actor, String reason, Instant time) {
-    return new RegistryEvent(lastSeq() + 1, UUID.randomUUID().toString(), time, kind,
-        target.ref(), target.version(), Status.PRODUCTION, previous, target.created(),
-        target.location(), target.manifestSha256(), RegistryErrors.required(actor, "actor"),
-        RegistryErrors.required(reason, "reason"), null);
+  private RegistryEvent change(
+      EventKind kind,
+      VersionEntry target,
+      Integer previous,
+      String actor,
+      String reason,
+      Instant time) {
+    return new RegistryEvent(
+        lastSeq() + 1,
+        UUID.randomUUID().toString(),
+        time,
+        kind,
+        target.ref(),
+        target.version(),
+        Status.PRODUCTION,
+        previous,
+        target.created(),
+        target.location(),
+        target.manifestSha256(),
+        RegistryErrors.required(actor, "actor"),
+        RegistryErrors.required(reason, "reason"),
+        null);
   }
 }

@@ -7,8 +7,13 @@ import java.util.Objects;
  *
  * @param codeVersion the micromodels build (jar implementation version, or {@code dev})
  */
-public record RuntimeVersions(String codeVersion, String sparkVersion, String deltaVersion,
-    String javaVersion, String os, String arch) {
+public record RuntimeVersions(
+    String codeVersion,
+    String sparkVersion,
+    String deltaVersion,
+    String javaVersion,
+    String os,
+    String arch) {
   public RuntimeVersions {
     Objects.requireNonNull(codeVersion, "codeVersion");
     Objects.requireNonNull(sparkVersion, "sparkVersion");
@@ -21,8 +26,12 @@ public record RuntimeVersions(String codeVersion, String sparkVersion, String de
   /** This JVM's facts with the given engine versions. */
   public static RuntimeVersions current(String sparkVersion, String deltaVersion) {
     String code = RuntimeVersions.class.getPackage().getImplementationVersion();
-    return new RuntimeVersions(code == null ? "dev" : code, sparkVersion, deltaVersion,
-        System.getProperty("java.version"), System.getProperty("os.name"),
+    return new RuntimeVersions(
+        code == null ? "dev" : code,
+        sparkVersion,
+        deltaVersion,
+        System.getProperty("java.version"),
+        System.getProperty("os.name"),
         System.getProperty("os.arch"));
   }
 }

@@ -5,8 +5,8 @@ import io.micromodels.training.artifact.JsonSchemaFile;
 import java.util.List;
 
 /**
- * Validates JSON documents against one of the registry's JSON Schemas (draft 2020-12, with
- * {@code format} asserted, so a malformed date-time fails too).
+ * Validates JSON documents against one of the registry's JSON Schemas (draft 2020-12, with {@code
+ * format} asserted, so a malformed date-time fails too).
  */
 public final class SchemaValidator {
   private static final SchemaValidator MANIFEST = new SchemaValidator("manifest.schema.json");

@@ -8,13 +8,16 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code CANDIDATE}: recorded but never released (a blocked candidate; it has no version);
  *   <li>{@code PUBLISHED}: a released version that may be promoted;
- *   <li>{@code PRODUCTION}: the client's model in production (MLflow alias {@code champion});
- *       at most one per model;
+ *   <li>{@code PRODUCTION}: the client's model in production (MLflow alias {@code champion}); at
+ *       most one per model;
  *   <li>{@code ARCHIVED}: rolled back from; promote it explicitly to use it again.
  * </ul>
  */
 public enum Status {
-  CANDIDATE, PUBLISHED, PRODUCTION, ARCHIVED;
+  CANDIDATE,
+  PUBLISHED,
+  PRODUCTION,
+  ARCHIVED;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

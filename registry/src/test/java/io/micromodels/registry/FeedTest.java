@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import io.micromodels.registry.testing.Feeds;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class FeedTest {
   static final Instant NOW = Instant.parse("2026-03-02T05:00:00Z");
 
-
   @Test
   void aFeedShowsProductionPerModelAndTheEventsAfterTheCursor() {
-    RegistryStateTest.Log log = new RegistryStateTest.Log().publish(RegistryStateTest.ACME, 1)
-        .blocked(RegistryStateTest.ACME).promote(1);
+    RegistryStateTest.Log log =
+        new RegistryStateTest.Log()
+            .publish(RegistryStateTest.ACME, 1)
+            .blocked(RegistryStateTest.ACME)
+            .promote(1);
     ObjectNode feed = Feed.of(log.state(), 4, 1, NOW);
 
     assertThat(SchemaValidator.feed().problems(feed)).isEmpty();
@@ -62,11 +64,10 @@ class FeedTest {
 
   @Test
   void aDamagedFeedFailsItsSchema() {
-    ObjectNode feed = Feed.of(new RegistryStateTest.Log().publish(RegistryStateTest.ACME, 1)
-        .state(), 1, 0, NOW);
+    ObjectNode feed =
+        Feed.of(new RegistryStateTest.Log().publish(RegistryStateTest.ACME, 1).state(), 1, 0, NOW);
     ((ObjectNode) feed.at("/events/0")).put("kind", "deleted");
 
-    assertThat(SchemaValidator.feed().problems(feed)).singleElement().asString()
-        .contains("kind");
+    assertThat(SchemaValidator.feed().problems(feed)).singleElement().asString().contains("kind");
   }
 }

@@ -12,21 +12,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ManifestBuilderTest {
-  static final RuntimeVersions RUNTIME = new RuntimeVersions("0.1.0", "3.5.7", "3.3.2", "17.0.9",
-      "Linux", "amd64");
-  static final List<ArtifactFile> FILES = List.of(ArtifactFile.of("model.json", new byte[] {1}),
-      ArtifactFile.of("report.html", new byte[] {2}));
+  static final RuntimeVersions RUNTIME =
+      new RuntimeVersions("0.1.0", "3.5.7", "3.3.2", "17.0.9", "Linux", "amd64");
+  static final List<ArtifactFile> FILES =
+      List.of(
+          ArtifactFile.of("model.json", new byte[] {1}),
+          ArtifactFile.of("report.html", new byte[] {2}));
 
   static ObjectNode manifest(String client, Integer version, JsonNode metrics, Decision decision) {
-    ReleaseIdentity id = new ReleaseIdentity(ModelRef.of(client), version,
-        Instant.parse("2026-03-02T01:00:00Z"), "file:/w/registry/models/" + client + "/fraud/v1");
-    return new ManifestBuilder().build(id, Candidates.model(client), metrics, decision, RUNTIME,
-        FILES);
+    ReleaseIdentity id =
+        new ReleaseIdentity(
+            ModelRef.of(client),
+            version,
+            Instant.parse("2026-03-02T01:00:00Z"),
+            "file:/w/registry/models/" + client + "/fraud/v1");
+    return new ManifestBuilder()
+        .build(id, Candidates.model(client), metrics, decision, RUNTIME, FILES);
   }
 
   static ObjectNode published(String client) {
-    return manifest(client, 3, Candidates.passed(client),
-        Decision.published("nightly"));
+    return manifest(client, 3, Candidates.passed(client), Decision.published("nightly"));
   }
 
   @Test
@@ -76,8 +81,9 @@ class ManifestBuilderTest {
     List<String> inputs = new ArrayList<>();
     published("acme").at("/signature/inputs").forEach(i -> inputs.add(i.get("name").asText()));
 
-    assertThat(inputs).contains("email", "item_names", "amount", "customer.order_count_1h",
-        "time.night").noneMatch(n -> n.startsWith("micromodel."));
+    assertThat(inputs)
+        .contains("email", "item_names", "amount", "customer.order_count_1h", "time.night")
+        .noneMatch(n -> n.startsWith("micromodel."));
   }
 
   @Test
@@ -106,8 +112,9 @@ class ManifestBuilderTest {
 
   @Test
   void aForcedReleaseRecordsThePersonAndTheirReason() {
-    Decision forced = Decision.blocked(List.of("pr_auc low"), "nightly")
-        .force("alice", "champion is broken, this one is better than nothing");
+    Decision forced =
+        Decision.blocked(List.of("pr_auc low"), "nightly")
+            .force("alice", "champion is broken, this one is better than nothing");
     ObjectNode m = manifest("acme", 4, Candidates.blocked("acme"), forced);
 
     ManifestValidator.validate(m, "forced manifest");
@@ -135,8 +142,8 @@ class ManifestBuilderTest {
 
   @Test
   void aModelOfAnotherClientIsRefused() {
-    assertThatThrownBy(() -> manifest("acme", 1, Candidates.passed("other"),
-        Decision.published("nightly")))
+    assertThatThrownBy(
+            () -> manifest("acme", 1, Candidates.passed("other"), Decision.published("nightly")))
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("model.json is of client acme and metrics.json of other");
   }

@@ -18,20 +18,35 @@ class ManifestValidatorTest {
     return Stream.<Arguments>of(
         bad("no decision", m -> m.remove("decision"), "decision"),
         bad("published without version", m -> m.putNull("version"), "version"),
-        bad("blocked with a version", m -> ((ObjectNode) m.get("decision"))
-            .put("kind", "blocked").putArray("failed_checks").add("x"), "version"),
-        bad("unknown decision", m -> ((ObjectNode) m.get("decision")).put("kind", "maybe"),
-            "kind"),
-        bad("forced without failed checks", m -> ((ObjectNode) m.get("decision"))
-            .put("kind", "forced"), "failed_checks"),
-        bad("gate check without threshold", m -> ((ObjectNode) m.at("/gate/checks/0"))
-            .remove("threshold"), "threshold"),
-        bad("bad checksum", m -> ((ObjectNode) m.at("/artifacts/0")).put("sha256", "abc"),
+        bad(
+            "blocked with a version",
+            m ->
+                ((ObjectNode) m.get("decision"))
+                    .put("kind", "blocked")
+                    .putArray("failed_checks")
+                    .add("x"),
+            "version"),
+        bad("unknown decision", m -> ((ObjectNode) m.get("decision")).put("kind", "maybe"), "kind"),
+        bad(
+            "forced without failed checks",
+            m -> ((ObjectNode) m.get("decision")).put("kind", "forced"),
+            "failed_checks"),
+        bad(
+            "gate check without threshold",
+            m -> ((ObjectNode) m.at("/gate/checks/0")).remove("threshold"),
+            "threshold"),
+        bad(
+            "bad checksum",
+            m -> ((ObjectNode) m.at("/artifacts/0")).put("sha256", "abc"),
             "sha256"),
         bad("no artifacts", m -> ((ArrayNode) m.get("artifacts")).removeAll(), "artifacts"),
-        bad("bad created time", m -> ((ObjectNode) m.get("identity"))
-            .put("created_at", "yesterday"), "created_at"),
-        bad("bad registered name", m -> m.put("registered_model_name", "acme"),
+        bad(
+            "bad created time",
+            m -> ((ObjectNode) m.get("identity")).put("created_at", "yesterday"),
+            "created_at"),
+        bad(
+            "bad registered name",
+            m -> m.put("registered_model_name", "acme"),
             "registered_model_name"),
         bad("unknown top-level field", m -> m.put("extra", 1), "extra"),
         bad("non-string tag", m -> ((ObjectNode) m.get("tags")).put("n", 1), "tags"));
@@ -43,8 +58,8 @@ class ManifestValidatorTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badManifests")
-  void aDamagedManifestIsRefusedNamingTheField(String name, Consumer<ObjectNode> damage,
-      String mentions) {
+  void aDamagedManifestIsRefusedNamingTheField(
+      String name, Consumer<ObjectNode> damage, String mentions) {
     ObjectNode m = ManifestBuilderTest.published("acme");
     assertThatCode(() -> ManifestValidator.validate(m, "good")).doesNotThrowAnyException();
 
@@ -68,8 +83,12 @@ class ManifestValidatorTest {
   }
 
   static Stream<String> secrets() {
-    return Stream.of("password=hunter2", "https://bob:pw@host/x", "AKIAABCDEFGHIJKLMNOP",
-        "Authorization: Bearer abcdefghijklmnop", "token: xyz");
+    return Stream.of(
+        "password=hunter2",
+        "https://bob:pw@host/x",
+        "AKIAABCDEFGHIJKLMNOP",
+        "Authorization: Bearer abcdefghijklmnop",
+        "token: xyz");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -79,9 +98,11 @@ class ManifestValidatorTest {
   }
 
   static Stream<String> notSecrets() {
-    return Stream.of("file:/warehouse/events @ version 7",
+    return Stream.of(
+        "file:/warehouse/events @ version 7",
         "strongest C within one standard error of the best: C=0.03 (loss 0.15479 ± 0.02066)",
         "3c73acd78f1d46e7135cdac0e51c25862631cf6ed25909e1377f01e09df77683",
-        "pr_auc 0.420 >= champion 0.380 - 0.010", "data-samples/clients/acme.yaml");
+        "pr_auc 0.420 >= champion 0.380 - 0.010",
+        "data-samples/clients/acme.yaml");
   }
 }

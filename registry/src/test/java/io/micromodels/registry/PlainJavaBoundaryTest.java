@@ -16,15 +16,23 @@ class PlainJavaBoundaryTest {
     Path root = Path.of("src/main/java/io/micromodels/registry");
     List<String> offenders;
     try (Stream<Path> files = Files.list(root)) {
-      offenders = files.filter(f -> f.toString().endsWith(".java")).flatMap(f -> {
-        try {
-          return Files.readAllLines(f).stream().filter(line -> line.matches(
-              "import (static )?(org\\.apache\\.spark|io\\.delta|org\\.apache\\.hadoop)\\..*"))
-              .map(line -> f.getFileName() + ": " + line);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).toList();
+      offenders =
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .flatMap(
+                  f -> {
+                    try {
+                      return Files.readAllLines(f).stream()
+                          .filter(
+                              line ->
+                                  line.matches(
+                                      "import (static )?(org\\.apache\\.spark|io\\.delta|org\\.apache\\.hadoop)\\..*"))
+                          .map(line -> f.getFileName() + ": " + line);
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .toList();
     }
 
     assertThat(offenders).isEmpty();

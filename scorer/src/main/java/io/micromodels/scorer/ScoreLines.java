@@ -133,8 +133,9 @@ public final class ScoreLines {
     }
 
     if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("expected a JSON object of feature-table columns, found "
-          + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
+      throw new IllegalArgumentException(
+          "expected a JSON object of feature-table columns, found "
+              + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
     }
 
     return node;
@@ -156,11 +157,12 @@ public final class ScoreLines {
         flatten(name + ".", value, into);
       } else if (value.isArray()) {
         List<Object> items = new ArrayList<>(value.size());
-        value.forEach(item -> {
-          if (!item.isNull()) {
-            items.add(scalar(item));
-          }
-        });
+        value.forEach(
+            item -> {
+              if (!item.isNull()) {
+                items.add(scalar(item));
+              }
+            });
         into.put(name, items);
       } else if (!value.isNull()) {
         into.put(name, scalar(value));

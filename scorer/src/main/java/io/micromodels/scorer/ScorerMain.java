@@ -18,14 +18,15 @@ import java.nio.file.Path;
 /**
  * {@code java -jar micromodels-scorer.jar model.json < events.jsonl > scores.jsonl}: scores
  * decision events with a client's {@code model.json}, without Spark ({@link ScoreLines} describes
- * the lines). Exit codes as the main CLI's (DESIGN.md §6): 0 every line scored, 1 some lines
- * could not be scored (their output lines say why), 2 bad usage or an unreadable model.
+ * the lines). Exit codes as the main CLI's (DESIGN.md §6): 0 every line scored, 1 some lines could
+ * not be scored (their output lines say why), 2 bad usage or an unreadable model.
  */
 public final class ScorerMain {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED_LINES = 1;
   static final int EXIT_USAGE = 2;
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: java -jar micromodels-scorer.jar MODEL_JSON < events.jsonl > scores.jsonl
       Scores decision events (one JSON object of feature-table columns per line) with a
       client's model.json, without Spark. Output: one JSON object per line with event_id,
@@ -65,8 +66,11 @@ public final class ScorerMain {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     ScoreLines.Summary summary = new ScoreLines(scorer).run(reader, writer);
     if (summary.failed() > 0) {
-      err.println(summary.failed() + " of " + (summary.scored() + summary.failed())
-          + " lines could not be scored; their output lines carry \"error\".");
+      err.println(
+          summary.failed()
+              + " of "
+              + (summary.scored() + summary.failed())
+              + " lines could not be scored; their output lines carry \"error\".");
       return EXIT_FAILED_LINES;
     }
 

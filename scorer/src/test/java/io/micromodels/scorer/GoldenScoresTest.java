@@ -30,12 +30,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * combiner, calibration, scale, policy or the format that moves any score fails here.
  *
  * <p>Regenerate (only for a deliberate change, and say why in the commit) from the repository root:
+ *
  * <pre>
  * mvn -B -o -pl scorer -am test -Dtest=GoldenScoresTest -Dgolden.regenerate=true \
  *     -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * which retrains the model from {@link ScorerFixtures} and rewrites
- * {@code scorer/src/test/resources/golden/}.
+ *
+ * which retrains the model from {@link ScorerFixtures} and rewrites {@code
+ * scorer/src/test/resources/golden/}.
  */
 class GoldenScoresTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,22 +69,26 @@ class GoldenScoresTest {
     String legacy = "\"transform\" : \"identity\"";
 
     assertThat(model.formatVersion()).isEqualTo(1);
-    assertThat(model.scoring().micromodels()).extracting(m -> m.type())
+    assertThat(model.scoring().micromodels())
+        .extracting(m -> m.type())
         .containsExactly("email", "order_items", "tabular");
     assertThat(text).contains(legacy);
-    assertThat(ModelFormat.toJson(model)).isEqualTo(text
-        .replace(legacy, "\"transform\" : \"clip\"")
-        .replace("\"folds\" : 4\n", "\"folds\" : 4,\n    \"genuine_sample_rate\" : 1.0\n"));
+    assertThat(ModelFormat.toJson(model))
+        .isEqualTo(
+            text.replace(legacy, "\"transform\" : \"clip\"")
+                .replace("\"folds\" : 4\n", "\"folds\" : 4,\n    \"genuine_sample_rate\" : 1.0\n"));
   }
 
   @Test
   void theGoldenEventsCoverEveryActionAndTheEdgeCases() {
     List<String> scores = GoldenFiles.lines(SCORES);
 
-    assertThat(scores).anyMatch(s -> s.contains("\"ALLOW\""))
+    assertThat(scores)
+        .anyMatch(s -> s.contains("\"ALLOW\""))
         .anyMatch(s -> s.contains("\"REVIEW\""))
         .anyMatch(s -> s.contains("\"PREVENT\""));
-    assertThat(GoldenFiles.lines(INPUTS)).hasSize(scores.size())
+    assertThat(GoldenFiles.lines(INPUTS))
+        .hasSize(scores.size())
         .anyMatch(line -> !line.contains("\"email\""))
         .anyMatch(line -> line.contains("\"attributes\":{"));
   }
@@ -119,25 +125,69 @@ class GoldenScoresTest {
 
     Map<String, Object> base = events.get(0);
     events.add(edit(base, "edge-no-email", Map.of(), List.of("email")));
-    events.add(edit(base, "edge-empty-basket", Map.of("item_names", List.of(),
-        "item_categories", List.of()), List.of()));
-    events.add(edit(base, "edge-unicode", Map.of("email", "Søren.Müller+shop@Gmail.COM",
-        "item_names", List.of("Crème brûlée", "日本酒"), "item_categories",
-        List.of("desserts", "spirits")), List.of()));
-    events.add(edit(base, "edge-absurd", Map.of("email", "a".repeat(5000) + "@" + "b".repeat(400)
-        + ".example", "amount", 1e12, "account_age_days", -5.0, "customer.order_count_1h", 1e6),
-        List.of()));
-    events.add(edit(base, "edge-text-numbers", Map.of("amount", "42.5", "time.night", true,
-        "attributes", Map.of("store", "berlin-3")), List.of("account_age_days")));
-    events.add(edit(base, "edge-spirits-burst", Map.of("email", "q8x2k9zt@mailinator.com",
-        "item_names", List.of("premium vodka", "champagne brut", "gift card 100"),
-        "item_categories", List.of("spirits", "spirits", "gift_card"), "amount", 290.0,
-        "account_age_days", 0.2, "customer.order_count_1h", 5.0, "time.night", 1), List.of()));
+    events.add(
+        edit(
+            base,
+            "edge-empty-basket",
+            Map.of("item_names", List.of(), "item_categories", List.of()),
+            List.of()));
+    events.add(
+        edit(
+            base,
+            "edge-unicode",
+            Map.of(
+                "email",
+                "Søren.Müller+shop@Gmail.COM",
+                "item_names",
+                List.of("Crème brûlée", "日本酒"),
+                "item_categories",
+                List.of("desserts", "spirits")),
+            List.of()));
+    events.add(
+        edit(
+            base,
+            "edge-absurd",
+            Map.of(
+                "email",
+                "a".repeat(5000) + "@" + "b".repeat(400) + ".example",
+                "amount",
+                1e12,
+                "account_age_days",
+                -5.0,
+                "customer.order_count_1h",
+                1e6),
+            List.of()));
+    events.add(
+        edit(
+            base,
+            "edge-text-numbers",
+            Map.of("amount", "42.5", "time.night", true, "attributes", Map.of("store", "berlin-3")),
+            List.of("account_age_days")));
+    events.add(
+        edit(
+            base,
+            "edge-spirits-burst",
+            Map.of(
+                "email",
+                "q8x2k9zt@mailinator.com",
+                "item_names",
+                List.of("premium vodka", "champagne brut", "gift card 100"),
+                "item_categories",
+                List.of("spirits", "spirits", "gift_card"),
+                "amount",
+                290.0,
+                "account_age_days",
+                0.2,
+                "customer.order_count_1h",
+                5.0,
+                "time.night",
+                1),
+            List.of()));
     return events;
   }
 
-  private static Map<String, Object> edit(Map<String, Object> base, String eventId,
-      Map<String, Object> set, List<String> remove) {
+  private static Map<String, Object> edit(
+      Map<String, Object> base, String eventId, Map<String, Object> set, List<String> remove) {
     Map<String, Object> event = new HashMap<>(base);
     event.put("event_id", eventId);
     event.putAll(set);

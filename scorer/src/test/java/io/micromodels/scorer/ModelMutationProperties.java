@@ -29,9 +29,22 @@ import net.jqwik.api.Provide;
 class ModelMutationProperties {
   private static final ObjectNode GOLDEN = ModelValidationTest.tree();
   private static final List<String> PATHS = paths(GOLDEN, "");
-  private static final Map<String, Object> EVENT = Map.of("email", "x9q2k@mailinator.com",
-      "item_names", List.of("premium vodka"), "item_categories", List.of("spirits"),
-      "country", "DE", "amount", 212.5, "account_age_days", 0.5, "time.night", 1);
+  private static final Map<String, Object> EVENT =
+      Map.of(
+          "email",
+          "x9q2k@mailinator.com",
+          "item_names",
+          List.of("premium vodka"),
+          "item_categories",
+          List.of("spirits"),
+          "country",
+          "DE",
+          "amount",
+          212.5,
+          "account_age_days",
+          0.5,
+          "time.night",
+          1);
 
   @Property(tries = 400)
   void aMutatedModelIsRefusedOnReadingOrScoresWithinTheScale(
@@ -59,20 +72,21 @@ class ModelMutationProperties {
 
   @Provide
   Arbitrary<Mutation> mutations() {
-    Arbitrary<JsonNode> hostile = Arbitraries.of(
-        JsonNodeFactory.instance.numberNode(Double.POSITIVE_INFINITY),
-        JsonNodeFactory.instance.numberNode(-1e308),
-        JsonNodeFactory.instance.numberNode(Long.MAX_VALUE),
-        JsonNodeFactory.instance.numberNode(-1),
-        JsonNodeFactory.instance.numberNode(0),
-        JsonNodeFactory.instance.textNode("Infinity"),
-        JsonNodeFactory.instance.textNode("NaN"),
-        JsonNodeFactory.instance.textNode(""),
-        JsonNodeFactory.instance.textNode("../../etc"),
-        JsonNodeFactory.instance.nullNode(),
-        JsonNodeFactory.instance.booleanNode(true),
-        JsonNodeFactory.instance.arrayNode(),
-        JsonNodeFactory.instance.objectNode());
+    Arbitrary<JsonNode> hostile =
+        Arbitraries.of(
+            JsonNodeFactory.instance.numberNode(Double.POSITIVE_INFINITY),
+            JsonNodeFactory.instance.numberNode(-1e308),
+            JsonNodeFactory.instance.numberNode(Long.MAX_VALUE),
+            JsonNodeFactory.instance.numberNode(-1),
+            JsonNodeFactory.instance.numberNode(0),
+            JsonNodeFactory.instance.textNode("Infinity"),
+            JsonNodeFactory.instance.textNode("NaN"),
+            JsonNodeFactory.instance.textNode(""),
+            JsonNodeFactory.instance.textNode("../../etc"),
+            JsonNodeFactory.instance.nullNode(),
+            JsonNodeFactory.instance.booleanNode(true),
+            JsonNodeFactory.instance.arrayNode(),
+            JsonNodeFactory.instance.objectNode());
     return Arbitraries.oneOf(
         hostile.map(Mutation.Replace::new),
         Arbitraries.just(new Mutation.Remove()),
@@ -131,10 +145,12 @@ class ModelMutationProperties {
   private static List<String> paths(JsonNode node, String prefix) {
     List<String> out = new ArrayList<>();
     if (node.isObject()) {
-      node.fieldNames().forEachRemaining(name -> {
-        out.add(prefix + "/" + name);
-        out.addAll(paths(node.get(name), prefix + "/" + name));
-      });
+      node.fieldNames()
+          .forEachRemaining(
+              name -> {
+                out.add(prefix + "/" + name);
+                out.addAll(paths(node.get(name), prefix + "/" + name));
+              });
     } else if (node.isArray() && node.size() > 0) {
       for (int i : new int[] {0, node.size() - 1}) {
         out.add(prefix + "/" + i);

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hostile-input probe's {@code model.json} cases (issue 30): each used to load and change
- * every score; each is now refused when the model is read, naming what is wrong.
+ * The hostile-input probe's {@code model.json} cases (issue 30): each used to load and change every
+ * score; each is now refused when the model is read, naming what is wrong.
  */
 class ModelValidationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +44,7 @@ class ModelValidationTest {
   @Test
   void aGenuineSampleRateOutsideZeroToOneIsRefused() {
     assertRefused(m -> m.with("training").put("genuine_sample_rate", 0), "genuine_sample_rate");
-    assertRefused(m -> m.with("training").put("genuine_sample_rate", 1.5),
-        "genuine_sample_rate");
+    assertRefused(m -> m.with("training").put("genuine_sample_rate", 1.5), "genuine_sample_rate");
   }
 
   @Test
@@ -54,34 +53,37 @@ class ModelValidationTest {
     assertThatThrownBy(() -> ModelFormat.fromJson(json, "m.json"))
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("m.json: invalid model")
-        .hasMessageContaining("$.scoring.micromodels[0].model.intercept: Infinity is not a finite"
-            + " number");
+        .hasMessageContaining(
+            "$.scoring.micromodels[0].model.intercept: Infinity is not a finite" + " number");
   }
 
   @Test
   void anInterceptGivenAsTheStringInfinityIsRefused() {
-    assertRefused(m -> micromodel(m, 0).with("model").put("intercept", "Infinity"),
-        "intercept");
+    assertRefused(m -> micromodel(m, 0).with("model").put("intercept", "Infinity"), "intercept");
   }
 
   @Test
   void hashBucketsThatDoNotMatchTheModelsDimensionAreRefused() {
-    assertRefused(m -> micromodel(m, 0).with("featurizer").with("hashing").put("buckets", 256),
+    assertRefused(
+        m -> micromodel(m, 0).with("featurizer").with("hashing").put("buckets", 256),
         "micromodel email: its featurizer makes");
   }
 
   @Test
   void aCombinerColumnNamingNoMicromodelIsRefused() {
-    assertRefused(m -> {
-      ArrayNode columns = (ArrayNode) m.with("scoring").with("combiner").with("inputs")
-          .get("columns");
-      columns.set(0, "micromodel.nosuch");
-    }, "the combiner reads [micromodel.nosuch] but there is no such micromodel");
+    assertRefused(
+        m -> {
+          ArrayNode columns =
+              (ArrayNode) m.with("scoring").with("combiner").with("inputs").get("columns");
+          columns.set(0, "micromodel.nosuch");
+        },
+        "the combiner reads [micromodel.nosuch] but there is no such micromodel");
   }
 
   @Test
   void noMicromodelsWhileTheCombinerNamesThemIsRefused() {
-    assertRefused(m -> m.with("scoring").putArray("micromodels"),
+    assertRefused(
+        m -> m.with("scoring").putArray("micromodels"),
         "there is no such micromodel (micromodels: [])");
   }
 
@@ -109,18 +111,22 @@ class ModelValidationTest {
   @Test
   void theScorerExitsTwoNamingTheProblemInsteadOfScoring() throws IOException {
     Path model = dir.resolve("model.json");
-    Files.writeString(model, golden().replaceFirst("\"intercept\" : [-0-9.eE]+",
-        "\"intercept\" : 1e400"));
+    Files.writeString(
+        model, golden().replaceFirst("\"intercept\" : [-0-9.eE]+", "\"intercept\" : 1e400"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int exit = ScorerMain.run(new String[] {model.toString()},
-        new ByteArrayInputStream("{\"event_id\":\"e\"}\n".getBytes(StandardCharsets.UTF_8)), out,
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit =
+        ScorerMain.run(
+            new String[] {model.toString()},
+            new ByteArrayInputStream("{\"event_id\":\"e\"}\n".getBytes(StandardCharsets.UTF_8)),
+            out,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(exit).isEqualTo(2);
     assertThat(out.size()).isZero();
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Cannot load the model")
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Cannot load the model")
         .contains("is not a finite number");
   }
 

@@ -24,29 +24,46 @@ import org.junit.jupiter.api.Test;
 
 class ScoreLinesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Scorer SCORER = new Scorer(ModelFormat.read(
-      GoldenFiles.path(GoldenFiles.MODEL)));
-  private static final String EVENT = "{\"event_id\":\"o-1\",\"email\":\"x9q2k@mailinator.com\","
-      + "\"item_names\":[\"premium vodka\",\"kale\"],\"item_categories\":[\"spirits\",\"groceries\"],"
-      + "\"country\":\"DE\",\"amount\":212.5,\"account_age_days\":0.5,"
-      + "\"customer\":{\"order_count_1h\":3},\"time.night\":1,\"attributes\":{\"store\":\"s1\"},"
-      + "\"ip\":null}";
+  private static final Scorer SCORER =
+      new Scorer(ModelFormat.read(GoldenFiles.path(GoldenFiles.MODEL)));
+  private static final String EVENT =
+      "{\"event_id\":\"o-1\",\"email\":\"x9q2k@mailinator.com\","
+          + "\"item_names\":[\"premium vodka\",\"kale\"],\"item_categories\":[\"spirits\",\"groceries\"],"
+          + "\"country\":\"DE\",\"amount\":212.5,\"account_age_days\":0.5,"
+          + "\"customer\":{\"order_count_1h\":3},\"time.night\":1,\"attributes\":{\"store\":\"s1\"},"
+          + "\"ip\":null}";
 
   @Test
   void aLineScoresExactlyLikeTheSameValuesInMemory() throws IOException {
-    ScoreResult inMemory = SCORER.score(Map.of("email", "x9q2k@mailinator.com",
-        "item_names", List.of("premium vodka", "kale"),
-        "item_categories", List.of("spirits", "groceries"), "country", "DE", "amount", 212.5,
-        "account_age_days", 0.5, "time.night", 1),
-        Map.of("customer.order_count_1h", 3));
+    ScoreResult inMemory =
+        SCORER.score(
+            Map.of(
+                "email",
+                "x9q2k@mailinator.com",
+                "item_names",
+                List.of("premium vodka", "kale"),
+                "item_categories",
+                List.of("spirits", "groceries"),
+                "country",
+                "DE",
+                "amount",
+                212.5,
+                "account_age_days",
+                0.5,
+                "time.night",
+                1),
+            Map.of("customer.order_count_1h", 3));
     JsonNode line = JSON.readTree(new ScoreLines(SCORER).score(EVENT, 1));
 
     assertThat(line.get("event_id").asText()).isEqualTo("o-1");
     assertThat(line.get("score").asDouble()).isEqualTo(inMemory.score());
     assertThat(line.get("probability").asDouble()).isEqualTo(inMemory.probability());
     assertThat(line.get("action").asText()).isEqualTo(inMemory.action().name());
-    inMemory.contributions().forEach((name, share) ->
-        assertThat(line.get("contributions").get(name).asDouble()).isEqualTo(share));
+    inMemory
+        .contributions()
+        .forEach(
+            (name, share) ->
+                assertThat(line.get("contributions").get(name).asDouble()).isEqualTo(share));
   }
 
   @Test
@@ -71,11 +88,12 @@ class ScoreLinesTest {
   }
 
   @Test
-  void aRunAnswersEachNonBlankLineAndReportsBadLinesByNumberWithoutStopping()
-      throws IOException {
+  void aRunAnswersEachNonBlankLineAndReportsBadLinesByNumberWithoutStopping() throws IOException {
     StringWriter out = new StringWriter();
-    ScoreLines.Summary summary = new ScoreLines(SCORER).run(
-        new BufferedReader(new StringReader(EVENT + "\n\nnot json\n" + EVENT + "\n")), out);
+    ScoreLines.Summary summary =
+        new ScoreLines(SCORER)
+            .run(
+                new BufferedReader(new StringReader(EVENT + "\n\nnot json\n" + EVENT + "\n")), out);
     List<String> lines = out.toString().lines().toList();
 
     assertThat(summary).isEqualTo(new ScoreLines.Summary(2, 1));
@@ -92,15 +110,15 @@ class ScoreLinesTest {
     String model = GoldenFiles.path(GoldenFiles.MODEL).toString();
 
     int ok = ScorerMain.run(new String[] {model}, stdin(EVENT + "\n"), out, print(err));
-    int failed = ScorerMain.run(new String[] {model}, stdin(EVENT + "\n42\n"),
-        new ByteArrayOutputStream(), print(err));
+    int failed =
+        ScorerMain.run(
+            new String[] {model}, stdin(EVENT + "\n42\n"), new ByteArrayOutputStream(), print(err));
 
     assertThat(ok).isEqualTo(ScorerMain.EXIT_OK);
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
-        new ScoreLines(SCORER).score(EVENT, 1) + "\n");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(new ScoreLines(SCORER).score(EVENT, 1) + "\n");
     assertThat(failed).isEqualTo(ScorerMain.EXIT_FAILED_LINES);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("1 of 2 lines could not be scored");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("1 of 2 lines could not be scored");
   }
 
   @Test
@@ -108,8 +126,12 @@ class ScoreLinesTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int noModel = ScorerMain.run(new String[0], stdin(""), new ByteArrayOutputStream(), print(err));
-    int missing = ScorerMain.run(new String[] {"/nonexistent/model.json"}, stdin(""),
-        new ByteArrayOutputStream(), print(err));
+    int missing =
+        ScorerMain.run(
+            new String[] {"/nonexistent/model.json"},
+            stdin(""),
+            new ByteArrayOutputStream(),
+            print(err));
 
     assertThat(noModel).isEqualTo(ScorerMain.EXIT_USAGE);
     assertThat(missing).isEqualTo(ScorerMain.EXIT_USAGE);

@@ -24,8 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ScorerWithoutSparkTest {
   @ParameterizedTest
-  @ValueSource(strings = {"org.apache.spark.sql.Row", "org.apache.spark.SparkContext",
-      "io.delta.tables.DeltaTable", "org.apache.hadoop.conf.Configuration", "scala.Option"})
+  @ValueSource(
+      strings = {
+        "org.apache.spark.sql.Row",
+        "org.apache.spark.SparkContext",
+        "io.delta.tables.DeltaTable",
+        "org.apache.hadoop.conf.Configuration",
+        "scala.Option"
+      })
   void noSparkDeltaHadoopOrScalaClassIsOnTheClasspath(String className) {
     assertThatThrownBy(() -> Class.forName(className))
         .isInstanceOf(ClassNotFoundException.class)
@@ -55,14 +61,18 @@ class ScorerWithoutSparkTest {
     Scorer scorer = new Scorer(ModelFormat.read(GoldenFiles.path(GoldenFiles.MODEL)));
     ScoreResult result = scorer.score(ScorerFixtures.orders(5, 3).get(0).input());
 
-    assertThat(result.contributions()).containsOnlyKeys("email", "basket", "behaviour",
-        "time.night");
-    assertThat(result.score()).isBetween(0.0, 100.0)
+    assertThat(result.contributions())
+        .containsOnlyKeys("email", "basket", "behaviour", "time.night");
+    assertThat(result.score())
+        .isBetween(0.0, 100.0)
         .isCloseTo(100 * result.probability(), org.assertj.core.data.Offset.offset(1e-9));
   }
 
   private static double meanScore(Scorer scorer, List<LabelledRow> rows, double label) {
-    return rows.stream().filter(r -> r.label() == label)
-        .mapToDouble(r -> scorer.scoreOnly(r.input())).average().orElseThrow();
+    return rows.stream()
+        .filter(r -> r.label() == label)
+        .mapToDouble(r -> scorer.scoreOnly(r.input()))
+        .average()
+        .orElseThrow();
   }
 }

@@ -19,32 +19,43 @@ import org.junit.jupiter.api.Test;
  * separate JVM whose only classpath entry is the jar.
  */
 class ShadedScorerJarIT {
-  private static final Path JAR = Path.of(System.getProperty("scorer.jar",
-      "target/micromodels-scorer.jar"));
+  private static final Path JAR =
+      Path.of(System.getProperty("scorer.jar", "target/micromodels-scorer.jar"));
 
   @Test
   void theJarHoldsNoSparkScalaHadoopOrSparkAdaptorClasses() throws IOException {
     try (JarFile jar = new JarFile(JAR.toFile())) {
-      List<String> classes = jar.stream().map(JarEntry::getName)
-          .filter(name -> name.endsWith(".class")).toList();
+      List<String> classes =
+          jar.stream().map(JarEntry::getName).filter(name -> name.endsWith(".class")).toList();
 
-      assertThat(classes).contains("io/micromodels/training/score/Scorer.class",
-          "io/micromodels/features/EventFields.class",
-          "com/fasterxml/jackson/databind/ObjectMapper.class",
-          "de/bwaldvogel/liblinear/Linear.class");
-      assertThat(classes).noneMatch(name -> name.startsWith("org/apache/spark/")
-          || name.startsWith("scala/") || name.startsWith("org/apache/hadoop/")
-          || name.startsWith("io/delta/") || name.contains("/spark/"));
+      assertThat(classes)
+          .contains(
+              "io/micromodels/training/score/Scorer.class",
+              "io/micromodels/features/EventFields.class",
+              "com/fasterxml/jackson/databind/ObjectMapper.class",
+              "de/bwaldvogel/liblinear/Linear.class");
+      assertThat(classes)
+          .noneMatch(
+              name ->
+                  name.startsWith("org/apache/spark/")
+                      || name.startsWith("scala/")
+                      || name.startsWith("org/apache/hadoop/")
+                      || name.startsWith("io/delta/")
+                      || name.contains("/spark/"));
     }
   }
 
   @Test
   void theJarAloneScoresTheGoldenEventsAsRecorded() throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-jar", JAR.toString(), GoldenFiles.path(GoldenFiles.MODEL).toString())
-        .redirectInput(GoldenFiles.path(GoldenFiles.INPUTS).toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                GoldenFiles.path(GoldenFiles.MODEL).toString())
+            .redirectInput(GoldenFiles.path(GoldenFiles.INPUTS).toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

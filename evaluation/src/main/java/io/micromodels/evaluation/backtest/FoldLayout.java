@@ -13,17 +13,18 @@ import java.util.Optional;
 
 /**
  * The folds of a client's walk-forward backtest. The test windows are {@code folds} back-to-back
- * periods of {@code testDays} whole UTC days ending with the last whole day before the
- * evaluation date, oldest first; fold k trains on {@code [t - trainDays - labelDelay,
- * t - labelDelay)} as of its cut-off t. Every test event is therefore at least {@code labelDelay}
- * after the last event its model trained on, and none is inside a training window of its own
- * fold. The most recent folds have the least mature labels: {@code label_completeness} says how
- * much (a gate can refuse a window that is too immature).
+ * periods of {@code testDays} whole UTC days ending with the last whole day before the evaluation
+ * date, oldest first; fold k trains on {@code [t - trainDays - labelDelay, t - labelDelay)} as of
+ * its cut-off t. Every test event is therefore at least {@code labelDelay} after the last event its
+ * model trained on, and none is inside a training window of its own fold. The most recent folds
+ * have the least mature labels: {@code label_completeness} says how much (a gate can refuse a
+ * window that is too immature).
  *
  * @param evaluatedAt labels are as known at this moment
  */
-public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays, int testDays,
-    List<Fold> folds) implements Serializable {
+public record FoldLayout(
+    Instant evaluatedAt, int trainDays, int labelDelayDays, int testDays, List<Fold> folds)
+    implements Serializable {
   public FoldLayout {
     folds = List.copyOf(folds);
   }
@@ -31,8 +32,8 @@ public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays,
   /**
    * @throws IllegalArgumentException naming the bad value
    */
-  public static FoldLayout of(Instant evaluatedAt, int folds, int trainDays, int labelDelayDays,
-      int testDays) {
+  public static FoldLayout of(
+      Instant evaluatedAt, int folds, int trainDays, int labelDelayDays, int testDays) {
     return of(evaluatedAt, evaluatedAt, folds, trainDays, labelDelayDays, testDays);
   }
 
@@ -42,10 +43,19 @@ public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays,
    *
    * @throws IllegalArgumentException naming the bad value
    */
-  public static FoldLayout of(Instant windowsAsOf, Instant evaluatedAt, int folds, int trainDays,
-      int labelDelayDays, int testDays) {
-    require(!windowsAsOf.isAfter(evaluatedAt), "labels as of " + AsOf.format(evaluatedAt)
-        + " are before the test windows' as-of " + AsOf.format(windowsAsOf));
+  public static FoldLayout of(
+      Instant windowsAsOf,
+      Instant evaluatedAt,
+      int folds,
+      int trainDays,
+      int labelDelayDays,
+      int testDays) {
+    require(
+        !windowsAsOf.isAfter(evaluatedAt),
+        "labels as of "
+            + AsOf.format(evaluatedAt)
+            + " are before the test windows' as-of "
+            + AsOf.format(windowsAsOf));
     require(folds >= 1, "folds must be at least 1: " + folds);
     require(trainDays >= 1, "train days must be at least 1: " + trainDays);
     require(labelDelayDays >= 0, "label delay must not be negative: " + labelDelayDays);
@@ -55,53 +65,84 @@ public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays,
     for (int k = 1; k <= folds; k++) {
       Instant testStart = end.minus(Duration.ofDays((long) (folds - k + 1) * testDays));
       Instant trainEnd = testStart.minus(Duration.ofDays(labelDelayDays));
-      layout.add(new Fold(k, trainEnd.minus(Duration.ofDays(trainDays)), trainEnd, testStart,
-          testStart, testStart.plus(Duration.ofDays(testDays))));
+      layout.add(
+          new Fold(
+              k,
+              trainEnd.minus(Duration.ofDays(trainDays)),
+              trainEnd,
+              testStart,
+              testStart,
+              testStart.plus(Duration.ofDays(testDays))));
     }
 
     return new FoldLayout(evaluatedAt, trainDays, labelDelayDays, testDays, layout);
   }
 
   /**
-   * The nightly's layout: one window that tests already trained models as they are, the
-   * candidate and the champion, on what neither trained on: from the later end of their training
-   * windows to the end of the evaluation's last whole day, labels as known at the evaluation.
-   * With a label delay of L days that is the last L days, where labels are immature but the same
-   * for both models.
+   * The nightly's layout: one window that tests already trained models as they are, the candidate
+   * and the champion, on what neither trained on: from the later end of their training windows to
+   * the end of the evaluation's last whole day, labels as known at the evaluation. With a label
+   * delay of L days that is the last L days, where labels are immature but the same for both
+   * models.
    *
    * @param champion null without one
    * @throws IllegalArgumentException when the candidate knows labels after the evaluation or no
    *     decision event is left that the models did not train on
    */
-  public static FoldLayout holdout(Instant evaluatedAt, ClientModel candidate,
-      ClientModel champion, int trainDays, int labelDelayDays) {
+  public static FoldLayout holdout(
+      Instant evaluatedAt,
+      ClientModel candidate,
+      ClientModel champion,
+      int trainDays,
+      int labelDelayDays) {
     TrainingSummary trained = candidate.training();
-    require(!candidate.asOf().isAfter(evaluatedAt), "the candidate of " + candidate.clientId()
-        + " was trained as of " + candidate.asOf() + ", after the evaluation at " + evaluatedAt);
-    Instant unseenFrom = champion == null ? trained.windowEnd()
-        : java.util.Collections.max(List.of(trained.windowEnd(), champion.training().windowEnd()));
+    require(
+        !candidate.asOf().isAfter(evaluatedAt),
+        "the candidate of "
+            + candidate.clientId()
+            + " was trained as of "
+            + candidate.asOf()
+            + ", after the evaluation at "
+            + evaluatedAt);
+    Instant unseenFrom =
+        champion == null
+            ? trained.windowEnd()
+            : java.util.Collections.max(
+                List.of(trained.windowEnd(), champion.training().windowEnd()));
     Instant end = windowsEnd(evaluatedAt);
-    require(unseenFrom.isBefore(end), "no decision event of " + candidate.clientId() + " is left"
-        + " that its models did not train on: their training windows end at " + unseenFrom
-        + ", the test window at " + end);
+    require(
+        unseenFrom.isBefore(end),
+        "no decision event of "
+            + candidate.clientId()
+            + " is left"
+            + " that its models did not train on: their training windows end at "
+            + unseenFrom
+            + ", the test window at "
+            + end);
     int testDays = (int) Duration.between(unseenFrom, end).plusDays(1).minusNanos(1).toDays();
-    Fold fold = new Fold(1, trained.windowStart(), trained.windowEnd(), candidate.asOf(),
-        unseenFrom, end);
+    Fold fold =
+        new Fold(1, trained.windowStart(), trained.windowEnd(), candidate.asOf(), unseenFrom, end);
     return new FoldLayout(evaluatedAt, trainDays, labelDelayDays, testDays, List.of(fold));
   }
 
   /**
-   * Why a model trained up to {@code trainEnd} cannot be compared on these test windows (it
-   * trained on some of their events), or empty when it can.
+   * Why a model trained up to {@code trainEnd} cannot be compared on these test windows (it trained
+   * on some of their events), or empty when it can.
    */
   public Optional<String> inSample(String model, Instant trainEnd) {
     if (!trainEnd.isAfter(testStart())) {
       return Optional.empty();
     }
 
-    return Optional.of("the " + model + " trained on decision events up to " + trainEnd
-        + ", after the test windows start (" + testStart() + "): compared on them it would be"
-        + " scored in-sample; choose an older model or a later --as-of");
+    return Optional.of(
+        "the "
+            + model
+            + " trained on decision events up to "
+            + trainEnd
+            + ", after the test windows start ("
+            + testStart()
+            + "): compared on them it would be"
+            + " scored in-sample; choose an older model or a later --as-of");
   }
 
   /**
@@ -139,10 +180,15 @@ public record FoldLayout(Instant evaluatedAt, int trainDays, int labelDelayDays,
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
     for (Fold f : folds) {
-      lines.add(String.format("fold %d: train %s with labels as of its cut-off %s, test %s with"
-          + " labels as of %s", f.index(), AsOf.window(f.trainStart(), f.trainEnd()),
-          AsOf.format(f.cutoff()), AsOf.window(f.testStart(), f.testEnd()),
-          AsOf.format(evaluatedAt)));
+      lines.add(
+          String.format(
+              "fold %d: train %s with labels as of its cut-off %s, test %s with"
+                  + " labels as of %s",
+              f.index(),
+              AsOf.window(f.trainStart(), f.trainEnd()),
+              AsOf.format(f.cutoff()),
+              AsOf.window(f.testStart(), f.testEnd()),
+              AsOf.format(evaluatedAt)));
     }
 
     return lines;

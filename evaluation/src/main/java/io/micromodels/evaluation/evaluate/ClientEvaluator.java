@@ -27,8 +27,8 @@ import java.util.function.Function;
 
 /**
  * Evaluates one client's held-out events (plain Java, run inside the Spark task that holds the
- * client's rows): per fold and overall metrics of the candidate, champion, parent and live
- * scores; the champion comparison; policy impact; bootstrap intervals; the gate; the objective.
+ * client's rows): per fold and overall metrics of the candidate, champion, parent and live scores;
+ * the champion comparison; policy impact; bootstrap intervals; the gate; the objective.
  */
 public final class ClientEvaluator {
   /** Fixed, so a rerun of the same backtest gives the same intervals. */
@@ -62,12 +62,22 @@ public final class ClientEvaluator {
         matureFolds.add(fold.index());
         mature.merge(in);
       } else {
-        immatureFolds.add(String.format(java.util.Locale.ROOT,
-            "fold %d (label completeness %.2f < %.2f)", fold.index(), complete,
-            context.minLabelCompleteness()));
+        immatureFolds.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "fold %d (label completeness %.2f < %.2f)",
+                fold.index(),
+                complete,
+                context.minLabelCompleteness()));
       }
-      folds.add(new FoldEvaluation(fold, complete, isMature, in.metrics("candidate", k),
-          in.metrics("champion", k), in.metrics("live", k)));
+      folds.add(
+          new FoldEvaluation(
+              fold,
+              complete,
+              isMature,
+              in.metrics("candidate", k),
+              in.metrics("champion", k),
+              in.metrics("live", k)));
     }
 
     // Label-based values pool the mature folds only; with none mature, all rows (and the gate
@@ -81,27 +91,49 @@ public final class ClientEvaluator {
     offline.putAll(comparison(context, all, champion != null));
     offline.put("label_completeness", labelled.completeness(completeness));
     Map<String, Interval> intervals = intervals(labelled, champion != null);
-    GateResult gate = Gate.evaluate(context.gates(), offline, live == null ? Map.of() : live,
-        champion, context.unmeasurableCauses(), maturity);
-    ObjectiveResult objective = context.objective() == null ? null
-        : objective(Objective.parse(context.objective()), offline, champion, labelled);
-    return new ClientEvaluation(context, all.rows, offline.get("frauds").longValue(), folds,
-        offline, champion, live, parent, intervals,
+    GateResult gate =
+        Gate.evaluate(
+            context.gates(),
+            offline,
+            live == null ? Map.of() : live,
+            champion,
+            context.unmeasurableCauses(),
+            maturity);
+    ObjectiveResult objective =
+        context.objective() == null
+            ? null
+            : objective(Objective.parse(context.objective()), offline, champion, labelled);
+    return new ClientEvaluation(
+        context,
+        all.rows,
+        offline.get("frauds").longValue(),
+        folds,
+        offline,
+        champion,
+        live,
+        parent,
+        intervals,
         all.models.get("candidate").policy.breakdown(),
         champion == null ? null : all.models.get("champion").policy.breakdown(),
         champion == null ? null : all.transitions,
         champion == null ? null : all.reasons.reasons(),
-        new ParentComparison(offline.get("pr_auc"),
-            parent == null ? Double.NaN : parent.get("pr_auc"), context.parentIsCandidate()),
-        gate, objective, curves(labelled), histograms(all), all.embedded.rows());
+        new ParentComparison(
+            offline.get("pr_auc"),
+            parent == null ? Double.NaN : parent.get("pr_auc"),
+            context.parentIsCandidate()),
+        gate,
+        objective,
+        curves(labelled),
+        histograms(all),
+        all.embedded.rows());
   }
 
   /**
-   * One model's overall values: every metric on all rows, then the label-based ones (and the
-   * fraud count) replaced by their values on {@code labelled}, the mature folds' rows.
+   * One model's overall values: every metric on all rows, then the label-based ones (and the fraud
+   * count) replaced by their values on {@code labelled}, the mature folds' rows.
    */
-  private static Map<String, Double> pooled(FoldSummary all, FoldSummary labelled, String model,
-      int reviewsPerDay) {
+  private static Map<String, Double> pooled(
+      FoldSummary all, FoldSummary labelled, String model, int reviewsPerDay) {
     Map<String, Double> values = all.metrics(model, reviewsPerDay);
     if (values == null || labelled == all) {
       return values == null ? null : new LinkedHashMap<>(values);
@@ -116,8 +148,8 @@ public final class ClientEvaluator {
   }
 
   /** The candidate-vs-champion metrics; NaN without a champion. */
-  private static Map<String, Double> comparison(ClientContext context, FoldSummary all,
-      boolean hasChampion) {
+  private static Map<String, Double> comparison(
+      ClientContext context, FoldSummary all, boolean hasChampion) {
     Map<String, Double> m = new LinkedHashMap<>();
     ScoreComparison scores = all.comparison.comparison();
     m.put("action_change_rate", scores.actionChangeRate());
@@ -125,16 +157,19 @@ public final class ClientEvaluator {
     m.put("max_score_difference", scores.maxAbsDifference());
     m.put("score_rank_correlation", scores.spearman());
     m.put("population_stability_index", scores.psi());
-    m.put("feature_rank_correlation", hasChampion && context.hasChampion()
-        ? RankCorrelation.spearman(context.candidateImportances(), context.championImportances())
-        : Double.NaN);
+    m.put(
+        "feature_rank_correlation",
+        hasChampion && context.hasChampion()
+            ? RankCorrelation.spearman(
+                context.candidateImportances(), context.championImportances())
+            : Double.NaN);
     return m;
   }
 
   /**
-   * Poisson-bootstrap intervals from the score buckets ({@link ScoreSummary}): a resample is a
-   * pass over the buckets, where a row bootstrap sorted every resample (75 s for a client with
-   * a million held-out rows, 0.03 s this way).
+   * Poisson-bootstrap intervals from the score buckets ({@link ScoreSummary}): a resample is a pass
+   * over the buckets, where a row bootstrap sorted every resample (75 s for a client with a million
+   * held-out rows, 0.03 s this way).
    */
   private static Map<String, Interval> intervals(FoldSummary labelled, boolean hasChampion) {
     Map<String, Interval> intervals = new LinkedHashMap<>();
@@ -142,17 +177,24 @@ public final class ClientEvaluator {
     for (String model : models) {
       ModelSummary summary = labelled.models.get(model);
       ScoreSummary scores = summary == null ? new ScoreSummary() : summary.scores;
-      intervals.put(model + ".pr_auc", scores.averagePrecisionInterval(
-          Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_LEVEL, BOOTSTRAP_SEED));
-      intervals.put(model + ".roc_auc", scores.rocAucInterval(
-          Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_LEVEL, BOOTSTRAP_SEED));
+      intervals.put(
+          model + ".pr_auc",
+          scores.averagePrecisionInterval(
+              Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_LEVEL, BOOTSTRAP_SEED));
+      intervals.put(
+          model + ".roc_auc",
+          scores.rocAucInterval(
+              Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_LEVEL, BOOTSTRAP_SEED));
     }
     return intervals;
   }
 
   /** The objective, with a bootstrap interval where the metric is a ranking metric. */
-  private static ObjectiveResult objective(Objective objective, Map<String, Double> offline,
-      Map<String, Double> champion, FoldSummary labelled) {
+  private static ObjectiveResult objective(
+      Objective objective,
+      Map<String, Double> offline,
+      Map<String, Double> champion,
+      FoldSummary labelled) {
     double candidate = offline.getOrDefault(objective.metric(), Double.NaN);
     Double championValue = champion == null ? null : champion.get(objective.metric());
     boolean averagePrecision = objective.metric().equals("pr_auc");
@@ -165,12 +207,16 @@ public final class ClientEvaluator {
     Interval ci;
     if (objective.kind() == Objective.Kind.CHANGE && champion != null) {
       PairedScoreSummary paired = labelled.comparison.paired();
-      ci = averagePrecision ? paired.averagePrecisionDifference(resamples, level, BOOTSTRAP_SEED)
-          : paired.rocAucDifference(resamples, level, BOOTSTRAP_SEED);
+      ci =
+          averagePrecision
+              ? paired.averagePrecisionDifference(resamples, level, BOOTSTRAP_SEED)
+              : paired.rocAucDifference(resamples, level, BOOTSTRAP_SEED);
     } else {
       ScoreSummary scored = labelled.models.get("candidate").scores;
-      ci = averagePrecision ? scored.averagePrecisionInterval(resamples, level, BOOTSTRAP_SEED)
-          : scored.rocAucInterval(resamples, level, BOOTSTRAP_SEED);
+      ci =
+          averagePrecision
+              ? scored.averagePrecisionInterval(resamples, level, BOOTSTRAP_SEED)
+              : scored.rocAucInterval(resamples, level, BOOTSTRAP_SEED);
     }
 
     return objective.evaluate(candidate, championValue, ci.low(), ci.high(), ci.level());
@@ -181,11 +227,13 @@ public final class ClientEvaluator {
     curves.put("pr", new ArrayList<>());
     curves.put("roc", new ArrayList<>());
     curves.put("reliability", new ArrayList<>());
-    scoring(labelled).forEach((name, summary) -> {
-      curves.get("pr").add(Curves.precisionRecall(name, summary.scores));
-      curves.get("roc").add(Curves.roc(name, summary.scores));
-      curves.get("reliability").add(Curves.reliability(name, summary.scores));
-    });
+    scoring(labelled)
+        .forEach(
+            (name, summary) -> {
+              curves.get("pr").add(Curves.precisionRecall(name, summary.scores));
+              curves.get("roc").add(Curves.roc(name, summary.scores));
+              curves.get("reliability").add(Curves.reliability(name, summary.scores));
+            });
     return curves;
   }
 
@@ -198,7 +246,8 @@ public final class ClientEvaluator {
   /** The models that scored some of the events, in {@link #models}' order. */
   private static Map<String, ModelSummary> scoring(FoldSummary events) {
     Map<String, ModelSummary> scoring = new LinkedHashMap<>();
-    models().keySet().stream().filter(events.models::containsKey)
+    models().keySet().stream()
+        .filter(events.models::containsKey)
         .forEach(name -> scoring.put(name, events.models.get(name)));
     return scoring;
   }

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * A client's held-out events as mergeable summaries, one {@link FoldSummary} per test window:
- * everything {@link ClientEvaluator} evaluates. Summaries of any split of the events merge into
- * the summary of all of them, provided every row of a customer is in one of them (the backtest
+ * everything {@link ClientEvaluator} evaluates. Summaries of any split of the events merge into the
+ * summary of all of them, provided every row of a customer is in one of them (the backtest
  * partitions its rows by customer), so no task needs to hold a client's events (issue 31).
  */
 public final class ClientSummary implements Serializable {
@@ -25,25 +25,34 @@ public final class ClientSummary implements Serializable {
    * @throws IllegalArgumentException when the event is in none of the context's test windows
    */
   public ClientSummary add(ScoredEvent event, ClientContext context) {
-    int fold = context.layout().testing(event.eventTime())
-        .orElseThrow(() -> new IllegalArgumentException("event " + event.eventId() + " at "
-            + event.eventTime() + " is in none of the test windows of "
-            + context.clientId()))
-        .index();
+    int fold =
+        context
+            .layout()
+            .testing(event.eventTime())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "event "
+                            + event.eventId()
+                            + " at "
+                            + event.eventTime()
+                            + " is in none of the test windows of "
+                            + context.clientId()))
+            .index();
     folds.computeIfAbsent(fold, f -> new FoldSummary()).add(event, context);
     return this;
   }
 
   public ClientSummary merge(ClientSummary other) {
-    other.folds.forEach((index, fold) ->
-        folds.computeIfAbsent(index, f -> new FoldSummary()).merge(fold));
+    other.folds.forEach(
+        (index, fold) -> folds.computeIfAbsent(index, f -> new FoldSummary()).merge(fold));
     return this;
   }
 
   /**
-   * Drops what no metric can reach, so that the summary's size is bounded by the windows' days,
-   * not by the events: the review candidates beyond those a precision at the context's k can
-   * reach over all the windows' days.
+   * Drops what no metric can reach, so that the summary's size is bounded by the windows' days, not
+   * by the events: the review candidates beyond those a precision at the context's k can reach over
+   * all the windows' days.
    */
   public ClientSummary compact(ClientContext context) {
     int days = windowDays(context.layout());

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The held-out events of one test window (or of several, merged) as mergeable summaries: per
- * model ({@link ClientEvaluator#models}) its {@link ModelSummary}, and the candidate-champion
- * comparison, transitions, action-change reasons, label maturity and the report's events.
+ * The held-out events of one test window (or of several, merged) as mergeable summaries: per model
+ * ({@link ClientEvaluator#models}) its {@link ModelSummary}, and the candidate-champion comparison,
+ * transitions, action-change reasons, label maturity and the report's events.
  */
 final class FoldSummary implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,6 +25,7 @@ final class FoldSummary implements Serializable {
   final ActionChangeReasons.Tally reasons = new ActionChangeReasons.Tally();
   final TopEvents embedded = new TopEvents(BacktestReport.EMBEDDED_EVENTS);
   long rows;
+
   /** Sum over the events of the share of their eventual labels known ({@link #completeness}). */
   double knownLabels;
 
@@ -34,13 +35,16 @@ final class FoldSummary implements Serializable {
     if (completeness.historySize() > 0) {
       knownLabels += completeness.known(context.layout().evaluatedAt(), event.eventTime());
     }
-    ClientEvaluator.models().forEach((name, which) -> {
-      Prediction prediction = which.apply(event);
-      if (prediction != null) {
-        models.computeIfAbsent(name, n -> new ModelSummary())
-            .add(event, prediction, context.asserted());
-      }
-    });
+    ClientEvaluator.models()
+        .forEach(
+            (name, which) -> {
+              Prediction prediction = which.apply(event);
+              if (prediction != null) {
+                models
+                    .computeIfAbsent(name, n -> new ModelSummary())
+                    .add(event, prediction, context.asserted());
+              }
+            });
     comparison.add(event);
     transitions.add(event);
     reasons.add(event);
@@ -49,8 +53,8 @@ final class FoldSummary implements Serializable {
   }
 
   FoldSummary merge(FoldSummary other) {
-    other.models.forEach((name, summary) ->
-        models.computeIfAbsent(name, n -> new ModelSummary()).merge(summary));
+    other.models.forEach(
+        (name, summary) -> models.computeIfAbsent(name, n -> new ModelSummary()).merge(summary));
     comparison.merge(other.comparison);
     transitions.merge(other.transitions);
     reasons.merge(other.reasons);

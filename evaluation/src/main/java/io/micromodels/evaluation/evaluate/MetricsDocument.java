@@ -190,13 +190,15 @@ public final class MetricsDocument {
     m.put("flips", r.flips());
     m.put("unattributed", r.unattributed());
     List<Object> drivers = new ArrayList<>();
-    r.drivers().forEach(d -> {
-      Map<String, Object> driver = new LinkedHashMap<>();
-      driver.put("contribution", d.contribution());
-      driver.put("flips", d.flips());
-      driver.put("mean_shift", d.meanShift());
-      drivers.add(driver);
-    });
+    r.drivers()
+        .forEach(
+            d -> {
+              Map<String, Object> driver = new LinkedHashMap<>();
+              driver.put("contribution", d.contribution());
+              driver.put("flips", d.flips());
+              driver.put("mean_shift", d.meanShift());
+              drivers.add(driver);
+            });
     m.put("drivers", drivers);
     return m;
   }
@@ -216,12 +218,12 @@ public final class MetricsDocument {
   }
 
   /**
-   * The folds the overall label-based values pool: the mature ones; every fold when none is
-   * mature (then the values are on immature labels, and the gate says so).
+   * The folds the overall label-based values pool: the mature ones; every fold when none is mature
+   * (then the values are on immature labels, and the gate says so).
    */
   static List<Integer> labelMetricsFolds(ClientEvaluation e) {
-    List<Integer> mature = e.folds().stream().filter(FoldEvaluation::mature)
-        .map(f -> f.fold().index()).toList();
+    List<Integer> mature =
+        e.folds().stream().filter(FoldEvaluation::mature).map(f -> f.fold().index()).toList();
     return mature.isEmpty() ? e.folds().stream().map(f -> f.fold().index()).toList() : mature;
   }
 }

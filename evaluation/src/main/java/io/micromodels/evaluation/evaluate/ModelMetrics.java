@@ -11,23 +11,25 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One model's metrics on a set of held-out events, by the names gates use
- * ({@code GateSpec.METRICS}) plus {@code rows} and {@code frauds}, computed from the events'
- * mergeable {@link ModelSummary}. Events the model did not score (no champion, no live score)
- * are left out.
+ * One model's metrics on a set of held-out events, by the names gates use ({@code
+ * GateSpec.METRICS}) plus {@code rows} and {@code frauds}, computed from the events' mergeable
+ * {@link ModelSummary}. Events the model did not score (no champion, no live score) are left out.
  */
 public final class ModelMetrics {
   private ModelMetrics() {}
 
   /**
-   * @param reviewsPerDay the k of {@code precision_at_k}, {@code card_precision_at_k} and
-   *     {@code event_precision_at_k}
-   * @param asserted customers that must be prevented ({@code prevented_asserts}: the share of
-   *     those present in the events that the model prevents at least once; NaN when none is)
+   * @param reviewsPerDay the k of {@code precision_at_k}, {@code card_precision_at_k} and {@code
+   *     event_precision_at_k}
+   * @param asserted customers that must be prevented ({@code prevented_asserts}: the share of those
+   *     present in the events that the model prevents at least once; NaN when none is)
    * @return null when the model scored none of the events
    */
-  public static Map<String, Double> of(List<ScoredEvent> events,
-      Function<ScoredEvent, Prediction> which, int reviewsPerDay, Set<String> asserted) {
+  public static Map<String, Double> of(
+      List<ScoredEvent> events,
+      Function<ScoredEvent, Prediction> which,
+      int reviewsPerDay,
+      Set<String> asserted) {
     return of(summary(events, which, asserted), reviewsPerDay);
   }
 
@@ -61,18 +63,21 @@ public final class ModelMetrics {
     m.put("fraud_caught", policy.fraudCaught());
     m.put("fraud_caught_amount", policy.fraudCaughtByAmount());
     m.put("false_positive_rate", policy.falsePositiveRate());
-    m.put("prevented_asserts", s.assertedPresent.isEmpty() ? Double.NaN
-        : s.assertedPrevented.size() / (double) s.assertedPresent.size());
+    m.put(
+        "prevented_asserts",
+        s.assertedPresent.isEmpty()
+            ? Double.NaN
+            : s.assertedPrevented.size() / (double) s.assertedPresent.size());
     return m;
   }
 
-  static double preventedAsserts(List<ScoredEvent> events, Function<ScoredEvent, Prediction> which,
-      Set<String> asserted) {
+  static double preventedAsserts(
+      List<ScoredEvent> events, Function<ScoredEvent, Prediction> which, Set<String> asserted) {
     return of(summary(events, which, asserted), 1).get("prevented_asserts");
   }
 
-  private static ModelSummary summary(List<ScoredEvent> events,
-      Function<ScoredEvent, Prediction> which, Set<String> asserted) {
+  private static ModelSummary summary(
+      List<ScoredEvent> events, Function<ScoredEvent, Prediction> which, Set<String> asserted) {
     ModelSummary summary = new ModelSummary();
     for (ScoredEvent e : events) {
       Prediction p = which.apply(e);

@@ -12,20 +12,24 @@ import java.util.TreeSet;
 
 /**
  * One model's held-out rows as mergeable summaries: all that {@link ModelMetrics} computes its
- * metrics from. Summaries of any split of the rows merge into the summary of all of them, as
- * long as no customer's rows are split ({@link DailyCandidates}).
+ * metrics from. Summaries of any split of the rows merge into the summary of all of them, as long
+ * as no customer's rows are split ({@link DailyCandidates}).
  */
 final class ModelSummary implements Serializable {
   private static final long serialVersionUID = 1L;
 
   final ScoreSummary scores = new ScoreSummary();
   final PolicyMetrics policy = new PolicyMetrics();
+
   /** A candidate per customer and day: precision_at_k and card_precision_at_k. */
   final DailyCandidates customers = new DailyCandidates();
+
   /** A candidate per event and day: event_precision_at_k. */
   final DailyCandidates events = new DailyCandidates();
+
   /** Asserted customers seen, and those of them prevented at least once. */
   final Set<String> assertedPresent = new TreeSet<>();
+
   final Set<String> assertedPrevented = new TreeSet<>();
 
   ModelSummary add(ScoredEvent event, Prediction prediction, Set<String> asserted) {

@@ -1,8 +1,8 @@
 package io.micromodels.evaluation.evaluate;
 
 /**
- * The client's own model against the global (parent) model on the client's backtest: a client
- * model whose PR-AUC is not above its parent's is flagged and the fallback recommended.
+ * The client's own model against the global (parent) model on the client's backtest: a client model
+ * whose PR-AUC is not above its parent's is flagged and the fallback recommended.
  *
  * @param candidatePrAuc the client model's PR-AUC
  * @param parentPrAuc the parent's, NaN when there is no parent
@@ -25,8 +25,9 @@ public record ParentComparison(double candidatePrAuc, double parentPrAuc, boolea
     }
 
     return recommendFallback()
-        ? String.format("does not beat its parent (PR-AUC %.4f vs %.4f): fall back to the global"
-            + " model", candidatePrAuc, parentPrAuc)
+        ? String.format(
+            "does not beat its parent (PR-AUC %.4f vs %.4f): fall back to the global" + " model",
+            candidatePrAuc, parentPrAuc)
         : String.format("beats its parent (PR-AUC %.4f vs %.4f)", candidatePrAuc, parentPrAuc);
   }
 }

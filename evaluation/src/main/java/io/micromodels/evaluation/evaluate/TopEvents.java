@@ -18,11 +18,11 @@ final class TopEvents implements Serializable {
 
   private record Entry(Instant time, EventRow row) implements Serializable {}
 
-  private static final Comparator<Entry> SHOWN_FIRST = Comparator
-      .comparingDouble((Entry e) -> e.row().absDiff() == null ? 0.0 : e.row().absDiff())
-      .reversed()
-      .thenComparing(Entry::time)
-      .thenComparing(e -> e.row().eventId());
+  private static final Comparator<Entry> SHOWN_FIRST =
+      Comparator.comparingDouble((Entry e) -> e.row().absDiff() == null ? 0.0 : e.row().absDiff())
+          .reversed()
+          .thenComparing(Entry::time)
+          .thenComparing(e -> e.row().eventId());
 
   private final int limit;
   private final List<Entry> entries = new ArrayList<>();

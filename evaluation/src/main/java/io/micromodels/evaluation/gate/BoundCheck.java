@@ -15,8 +15,8 @@ final class BoundCheck {
   static GateCheck check(Bound bound, double limit, Measured m, LabelMaturity maturity) {
     if (!bound.isRelative() && maturity.noneMature()) {
       String text = (bound == Bound.MIN ? "≥ " : "≤ ") + threshold(limit);
-      return result(bound, m, text, limit, CheckStatus.NOT_CHECKED,
-          maturity.notChecked(m.metric()));
+      return result(
+          bound, m, text, limit, CheckStatus.NOT_CHECKED, maturity.notChecked(m.metric()));
     }
 
     GateCheck checked = check(bound, limit, m);
@@ -30,18 +30,33 @@ final class BoundCheck {
   private static GateCheck absolute(Bound bound, double limit, Measured m) {
     String text = (bound == Bound.MIN ? "≥ " : "≤ ") + threshold(limit);
     if (MetricCatalogue.comparesWithChampion(m.metric()) && !m.hasChampion()) {
-      return result(bound, m, text, limit, CheckStatus.NOT_CHECKED, "no champion: " + m.metric()
-          + " compares the candidate with the champion, so a first release has none");
+      return result(
+          bound,
+          m,
+          text,
+          limit,
+          CheckStatus.NOT_CHECKED,
+          "no champion: "
+              + m.metric()
+              + " compares the candidate with the champion, so a first release has none");
     }
 
     if (!isMeasured(m.offline())) {
-      return result(bound, m, text, limit, CheckStatus.FAIL, m.cause() != null ? m.cause()
-          : notMeasurable(m.metric(), why(m.offline(), "the evaluation reported no value"), text));
+      return result(
+          bound,
+          m,
+          text,
+          limit,
+          CheckStatus.FAIL,
+          m.cause() != null
+              ? m.cause()
+              : notMeasurable(
+                  m.metric(), why(m.offline(), "the evaluation reported no value"), text));
     }
 
     double offline = m.offline();
-    boolean holds = bound == Bound.MIN
-        ? Tolerance.atLeast(offline, limit) : Tolerance.atMost(offline, limit);
+    boolean holds =
+        bound == Bound.MIN ? Tolerance.atLeast(offline, limit) : Tolerance.atMost(offline, limit);
     String stated = m.metric() + " " + value(offline);
     if (holds) {
       String side = bound == Bound.MIN ? " is at least " : " is at most ";
@@ -49,7 +64,12 @@ final class BoundCheck {
     }
 
     String side = bound == Bound.MIN ? " below the minimum " : " above the maximum ";
-    return result(bound, m, text, limit, CheckStatus.FAIL,
+    return result(
+        bound,
+        m,
+        text,
+        limit,
+        CheckStatus.FAIL,
         stated + " is " + value(Math.abs(offline - limit)) + side + threshold(limit));
   }
 
@@ -61,15 +81,28 @@ final class BoundCheck {
     }
 
     if (!isMeasured(m.champion())) {
-      return result(bound, m, text, null, CheckStatus.FAIL, notMeasurable(m.metric(),
-          why(m.champion(), "the champion has no value"), text + " vs the champion"));
+      return result(
+          bound,
+          m,
+          text,
+          null,
+          CheckStatus.FAIL,
+          notMeasurable(
+              m.metric(),
+              why(m.champion(), "the champion has no value"),
+              text + " vs the champion"));
     }
 
     double champion = m.champion();
     text += " vs " + value(champion);
     double limit = bound == Bound.MAX_DROP ? champion - allowed : champion + allowed;
     if (!isMeasured(m.offline())) {
-      return result(bound, m, text, limit, CheckStatus.FAIL,
+      return result(
+          bound,
+          m,
+          text,
+          limit,
+          CheckStatus.FAIL,
           notMeasurable(m.metric(), why(m.offline(), "the evaluation reported no value"), text));
     }
 
@@ -90,7 +123,11 @@ final class BoundCheck {
     }
 
     String side = offline < champion ? " below" : " above";
-    return stated + " is " + value(Math.abs(offline - champion)) + side + " the champion's "
+    return stated
+        + " is "
+        + value(Math.abs(offline - champion))
+        + side
+        + " the champion's "
         + value(champion);
   }
 
@@ -106,9 +143,17 @@ final class BoundCheck {
     return value != null && !value.isNaN();
   }
 
-  private static GateCheck result(Bound bound, Measured m, String text, Double threshold,
-      CheckStatus status, String reason) {
-    return new GateCheck(m.metric() + "." + bound.key(), m.metric(), m.offline(), m.live(),
-        m.champion(), text, threshold, status, reason);
+  private static GateCheck result(
+      Bound bound, Measured m, String text, Double threshold, CheckStatus status, String reason) {
+    return new GateCheck(
+        m.metric() + "." + bound.key(),
+        m.metric(),
+        m.offline(),
+        m.live(),
+        m.champion(),
+        text,
+        threshold,
+        status,
+        reason);
   }
 }

@@ -17,6 +17,8 @@ record ConfidenceInterval(double low, double high, double level) {
 
   /** The interval, or null when an end is NaN: the bootstrap could not compute one. */
   static ConfidenceInterval of(double low, double high, double level) {
-    return Double.isNaN(low) || Double.isNaN(high) ? null : new ConfidenceInterval(low, high, level);
+    return Double.isNaN(low) || Double.isNaN(high)
+        ? null
+        : new ConfidenceInterval(low, high, level);
   }
 }

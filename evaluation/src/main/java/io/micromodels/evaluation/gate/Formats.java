@@ -8,6 +8,7 @@ import java.util.Locale;
 final class Formats {
   /** Shown for a value that is absent: no live scores, no champion. */
   static final String ABSENT = "-";
+
   private static final String MINUS = "−";
 
   private Formats() {}

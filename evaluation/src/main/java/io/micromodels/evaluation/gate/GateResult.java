@@ -21,10 +21,8 @@ public record GateResult(List<GateCheck> checks, boolean passed, List<String> fa
 
   /** The result of these checks: passed and failures follow from their statuses. */
   public static GateResult of(List<GateCheck> checks) {
-    List<String> failures = checks.stream()
-        .filter(GateCheck::isFailed)
-        .map(GateCheck::reason)
-        .toList();
+    List<String> failures =
+        checks.stream().filter(GateCheck::isFailed).map(GateCheck::reason).toList();
     return new GateResult(checks, failures.isEmpty(), failures);
   }
 

@@ -13,13 +13,14 @@ import java.util.function.Function;
  * the terminal and as JSON rows for {@code metrics.json}, the manifest and the report.
  */
 public final class HappyPathTable {
-  private static final List<Column> COLUMNS = List.of(
-      new Column("metric", GateCheck::metric),
-      new Column("offline", c -> Formats.optional(c.offline())),
-      new Column("live", c -> Formats.optional(c.live())),
-      new Column("champion", c -> Formats.optional(c.champion())),
-      new Column("bound", GateCheck::bound),
-      new Column("status", c -> c.status().symbol()));
+  private static final List<Column> COLUMNS =
+      List.of(
+          new Column("metric", GateCheck::metric),
+          new Column("offline", c -> Formats.optional(c.offline())),
+          new Column("live", c -> Formats.optional(c.live())),
+          new Column("champion", c -> Formats.optional(c.champion())),
+          new Column("bound", GateCheck::bound),
+          new Column("status", c -> c.status().symbol()));
   private static final String GAP = "  ";
 
   private HappyPathTable() {}
@@ -51,8 +52,13 @@ public final class HappyPathTable {
     out.append(verdict(result)).append('\n');
     for (GateCheck check : result.checks()) {
       if (check.status() != CheckStatus.PASS) {
-        out.append(GAP).append(check.status().symbol()).append(' ').append(check.name())
-            .append(": ").append(check.reason()).append('\n');
+        out.append(GAP)
+            .append(check.status().symbol())
+            .append(' ')
+            .append(check.name())
+            .append(": ")
+            .append(check.reason())
+            .append('\n');
       }
     }
 

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Which test windows have mature labels (label completeness at least the client's
- * {@code backtest.min_label_completeness}): label-based metrics are pooled over those only, and
- * a gate says which windows it left out or that none was mature.
+ * Which test windows have mature labels (label completeness at least the client's {@code
+ * backtest.min_label_completeness}): label-based metrics are pooled over those only, and a gate
+ * says which windows it left out or that none was mature.
  *
  * @param matureFolds the mature folds' numbers, oldest first
  * @param immatureFolds the others, described ("fold 2 (label completeness 0.24 < 0.90)")
@@ -33,13 +33,17 @@ public record LabelMaturity(List<Integer> matureFolds, List<String> immatureFold
     }
 
     String immature = String.join(", ", immatureFolds);
-    return noneMature() ? " (on immature labels, the same for both models: " + immature + ")"
+    return noneMature()
+        ? " (on immature labels, the same for both models: " + immature + ")"
         : " (on mature folds " + matureFolds + "; left out as immature: " + immature + ")";
   }
 
   /** Why an absolute bound on a label-based metric is not checked when no window is mature. */
   String notChecked(String metric) {
-    return "every test window is immature (" + String.join(", ", immatureFolds) + "): " + metric
+    return "every test window is immature ("
+        + String.join(", ", immatureFolds)
+        + "): "
+        + metric
         + " on labels still arriving is no absolute value; evaluate an older window with"
         + " backtest --labels-as-of";
   }

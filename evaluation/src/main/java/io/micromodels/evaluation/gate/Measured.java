@@ -9,12 +9,26 @@ import java.util.Map;
  * @param hasChampion whether there is a champion at all
  * @param cause why the offline value may be missing or NaN, null when unknown
  */
-record Measured(String metric, Double offline, Double live, Double champion,
-    boolean hasChampion, String cause) {
-  static Measured of(String metric, Map<String, Double> offline, Map<String, Double> live,
-      Map<String, Double> champion, String cause) {
-    return new Measured(metric, lookUp(offline, metric), lookUp(live, metric),
-        lookUp(champion, metric), champion != null, cause);
+record Measured(
+    String metric,
+    Double offline,
+    Double live,
+    Double champion,
+    boolean hasChampion,
+    String cause) {
+  static Measured of(
+      String metric,
+      Map<String, Double> offline,
+      Map<String, Double> live,
+      Map<String, Double> champion,
+      String cause) {
+    return new Measured(
+        metric,
+        lookUp(offline, metric),
+        lookUp(live, metric),
+        lookUp(champion, metric),
+        champion != null,
+        cause);
   }
 
   private static Double lookUp(Map<String, Double> values, String metric) {

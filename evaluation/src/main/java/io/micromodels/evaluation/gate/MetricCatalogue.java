@@ -12,26 +12,54 @@ import java.util.Set;
  * exists only when there is a champion).
  */
 public final class MetricCatalogue {
-  private static final List<String> HIGHER = List.of(
-      "pr_auc", "roc_auc", "precision_at_k", "card_precision_at_k", "event_precision_at_k",
-      "fraud_caught", "fraud_caught_amount",
-      "prevented_asserts", "score_rank_correlation", "feature_rank_correlation",
-      "label_completeness");
-  private static final List<String> LOWER = List.of(
-      "log_loss", "brier", "calibration_difference", "expected_calibration_error",
-      "false_positive_rate", "action_change_rate", "score_difference",
-      "population_stability_index");
+  private static final List<String> HIGHER =
+      List.of(
+          "pr_auc",
+          "roc_auc",
+          "precision_at_k",
+          "card_precision_at_k",
+          "event_precision_at_k",
+          "fraud_caught",
+          "fraud_caught_amount",
+          "prevented_asserts",
+          "score_rank_correlation",
+          "feature_rank_correlation",
+          "label_completeness");
+  private static final List<String> LOWER =
+      List.of(
+          "log_loss",
+          "brier",
+          "calibration_difference",
+          "expected_calibration_error",
+          "false_positive_rate",
+          "action_change_rate",
+          "score_difference",
+          "population_stability_index");
   private static final List<String> NEUTRAL = List.of("block_rate", "review_rate");
 
-  private static final Set<String> CHAMPION_COMPARISONS = Set.of(
-      "action_change_rate", "score_difference", "score_rank_correlation",
-      "feature_rank_correlation", "population_stability_index");
+  private static final Set<String> CHAMPION_COMPARISONS =
+      Set.of(
+          "action_change_rate",
+          "score_difference",
+          "score_rank_correlation",
+          "feature_rank_correlation",
+          "population_stability_index");
 
   /** Metrics computed from fraud labels: pooled over mature windows only (LabelMaturity). */
-  private static final Set<String> NEEDS_LABELS = Set.of(
-      "pr_auc", "roc_auc", "precision_at_k", "card_precision_at_k", "event_precision_at_k",
-      "fraud_caught", "fraud_caught_amount", "log_loss", "brier", "calibration_difference",
-      "expected_calibration_error", "false_positive_rate");
+  private static final Set<String> NEEDS_LABELS =
+      Set.of(
+          "pr_auc",
+          "roc_auc",
+          "precision_at_k",
+          "card_precision_at_k",
+          "event_precision_at_k",
+          "fraud_caught",
+          "fraud_caught_amount",
+          "log_loss",
+          "brier",
+          "calibration_difference",
+          "expected_calibration_error",
+          "false_positive_rate");
 
   private static final Map<String, MetricDirection> DIRECTIONS = directions();
 
@@ -68,8 +96,11 @@ public final class MetricCatalogue {
     NEUTRAL.forEach(m -> directions.put(m, MetricDirection.NEUTRAL));
     // A metric added to GateSpec.METRICS without a direction here is a bug: fail on first use.
     if (!directions.keySet().equals(GateSpec.METRICS)) {
-      throw new IllegalStateException("metric directions " + directions.keySet()
-          + " do not match GateSpec.METRICS " + GateSpec.METRICS);
+      throw new IllegalStateException(
+          "metric directions "
+              + directions.keySet()
+              + " do not match GateSpec.METRICS "
+              + GateSpec.METRICS);
     }
 
     return Map.copyOf(directions);

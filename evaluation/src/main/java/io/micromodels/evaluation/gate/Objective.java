@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
 /**
  * The objective of a hypothesis-driven ad-hoc backtest ({@code --objective}, issue 5 item 5).
  *
- * <p>{@code metric:+x} or {@code metric:-x} is a required {@link Kind#CHANGE} vs the champion,
- * read in the metric's better direction: for a higher-is-better metric candidate − champion ≥ x
- * ({@code pr_auc:+0.01}; {@code pr_auc:-0.01} allows a drop of at most 0.01), for a
- * lower-is-better metric candidate − champion ≤ x ({@code log_loss:-0.01}). {@code metric:x}
- * without a sign is an absolute {@link Kind#BOUND}: at least x for higher-is-better metrics, at
- * most x for lower-is-better ones. Neutral metrics (block and review rate) have no better
- * direction and are refused, as is a change of a metric that already compares with the champion.
+ * <p>{@code metric:+x} or {@code metric:-x} is a required {@link Kind#CHANGE} vs the champion, read
+ * in the metric's better direction: for a higher-is-better metric candidate − champion ≥ x ({@code
+ * pr_auc:+0.01}; {@code pr_auc:-0.01} allows a drop of at most 0.01), for a lower-is-better metric
+ * candidate − champion ≤ x ({@code log_loss:-0.01}). {@code metric:x} without a sign is an absolute
+ * {@link Kind#BOUND}: at least x for higher-is-better metrics, at most x for lower-is-better ones.
+ * Neutral metrics (block and review rate) have no better direction and are refused, as is a change
+ * of a metric that already compares with the champion.
  *
  * @param metric one of {@link GateSpec#METRICS}, not neutral
  * @param kind a change vs the champion or an absolute bound
@@ -50,9 +50,8 @@ public record Objective(String metric, Kind kind, double target) {
   /**
    * Parses {@code --objective} text such as {@code pr_auc:+0.01} or {@code log_loss:0.3}.
    *
-   * @throws io.micromodels.features.ConfigException on bad syntax, naming the forms; on an
-   *     unknown metric, naming the valid ones; on a neutral metric; on a change of a comparison
-   *     metric
+   * @throws io.micromodels.features.ConfigException on bad syntax, naming the forms; on an unknown
+   *     metric, naming the valid ones; on a neutral metric; on a change of a comparison metric
    */
   public static Objective parse(String text) {
     if (text == null || !SYNTAX.matcher(text).matches()) {
@@ -96,13 +95,13 @@ public record Objective(String metric, Kind kind, double target) {
    * @param ciHigh the interval's high end (NaN for no interval)
    * @param level the interval's confidence level in (0, 1), e.g. 0.95 (NaN for no interval)
    * @return met null when not evaluable (a change without champion, an unmeasurable value)
-   * @throws IllegalArgumentException when the interval is given with low > high or a level
-   *     outside (0, 1)
+   * @throws IllegalArgumentException when the interval is given with low > high or a level outside
+   *     (0, 1)
    */
-  public ObjectiveResult evaluate(double candidate, Double champion, double ciLow, double ciHigh,
-      double level) {
-    return ObjectiveEvaluation.evaluate(this, candidate, champion,
-        ConfidenceInterval.of(ciLow, ciHigh, level));
+  public ObjectiveResult evaluate(
+      double candidate, Double champion, double ciLow, double ciHigh, double level) {
+    return ObjectiveEvaluation.evaluate(
+        this, candidate, champion, ConfidenceInterval.of(ciLow, ciHigh, level));
   }
 
   private static void check(String metric, Kind kind, String shownAs) {

@@ -6,12 +6,14 @@ import java.util.function.DoubleFunction;
 final class ObjectiveEvaluation {
   private ObjectiveEvaluation() {}
 
-  static ObjectiveResult evaluate(Objective objective, double candidate, Double champion,
-      ConfidenceInterval ci) {
+  static ObjectiveResult evaluate(
+      Objective objective, double candidate, Double champion, ConfidenceInterval ci) {
     String metric = objective.metric();
     if (Double.isNaN(candidate)) {
-      String hint = MetricCatalogue.comparesWithChampion(metric)
-          ? " (it compares the candidate with the champion: is there one?)" : "";
+      String hint =
+          MetricCatalogue.comparesWithChampion(metric)
+              ? " (it compares the candidate with the champion: is there one?)"
+              : "";
       return notEvaluable(objective, metric + " is not measurable" + hint);
     }
 
@@ -30,8 +32,18 @@ final class ObjectiveEvaluation {
     MetricDirection direction = objective.direction();
     boolean met = direction.isAtLeastAsGood(observed, objective.target());
     if (ci == null) {
-      return new ObjectiveResult(objective, met, false, observed, null, null, null,
-          head + ": objective " + objective.requirement() + (met ? " met" : " not met")
+      return new ObjectiveResult(
+          objective,
+          met,
+          false,
+          observed,
+          null,
+          null,
+          null,
+          head
+              + ": objective "
+              + objective.requirement()
+              + (met ? " met" : " not met")
               + " (no confidence interval)");
     }
 
@@ -42,18 +54,40 @@ final class ObjectiveEvaluation {
     double best = higher ? ci.high() : ci.low();
     boolean confident = met && direction.isAtLeastAsGood(worst, objective.target());
     boolean ruledOut = !direction.isAtLeastAsGood(best, objective.target());
-    String verdict = met
-        ? (confident ? "met, confirmed by the interval" : "met, not confirmed by the interval")
-        : (ruledOut ? "not met, ruled out by the interval"
-            : "not met, though the interval does not rule it out");
-    String interval = " (" + Formats.level(ci.level()) + " CI " + format.apply(ci.low()) + " … "
-        + format.apply(ci.high()) + ")";
-    return new ObjectiveResult(objective, met, confident, observed, ci.low(), ci.high(),
-        ci.level(), head + interval + ": objective " + objective.requirement() + " " + verdict);
+    String verdict =
+        met
+            ? (confident ? "met, confirmed by the interval" : "met, not confirmed by the interval")
+            : (ruledOut
+                ? "not met, ruled out by the interval"
+                : "not met, though the interval does not rule it out");
+    String interval =
+        " ("
+            + Formats.level(ci.level())
+            + " CI "
+            + format.apply(ci.low())
+            + " … "
+            + format.apply(ci.high())
+            + ")";
+    return new ObjectiveResult(
+        objective,
+        met,
+        confident,
+        observed,
+        ci.low(),
+        ci.high(),
+        ci.level(),
+        head + interval + ": objective " + objective.requirement() + " " + verdict);
   }
 
   private static ObjectiveResult notEvaluable(Objective objective, String why) {
-    return new ObjectiveResult(objective, null, false, null, null, null, null,
+    return new ObjectiveResult(
+        objective,
+        null,
+        false,
+        null,
+        null,
+        null,
+        null,
         why + ": objective " + objective.requirement() + " not evaluable");
   }
 }

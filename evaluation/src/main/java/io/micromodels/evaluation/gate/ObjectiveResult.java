@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param statement the sentence the report prints, e.g. "pr_auc +0.013 vs the champion (95% CI
  *     −0.002 … +0.028): objective +0.01 met, not confirmed by the interval"
  */
-public record ObjectiveResult(Objective objective, Boolean met, boolean confident,
-    Double observed, Double ciLow, Double ciHigh, Double level, String statement) {
+public record ObjectiveResult(
+    Objective objective,
+    Boolean met,
+    boolean confident,
+    Double observed,
+    Double ciLow,
+    Double ciHigh,
+    Double level,
+    String statement) {
   public ObjectiveResult {
     Objects.requireNonNull(objective, "objective");
     Objects.requireNonNull(statement, "statement");

@@ -10,10 +10,10 @@ import java.util.TreeSet;
 
 /**
  * Why actions changed: for each event whose candidate action differs from the champion's, the
- * contribution (micromodel or raw feature) whose share of the log-odds moved most,
- * {@code max |candidate - champion|} with a name missing on one side counting as 0 there (equal
- * moves go to the name first in alphabetical order). A flip where neither side has contributions
- * cannot be attributed and is only counted.
+ * contribution (micromodel or raw feature) whose share of the log-odds moved most, {@code max
+ * |candidate - champion|} with a name missing on one side counting as 0 there (equal moves go to
+ * the name first in alphabetical order). A flip where neither side has contributions cannot be
+ * attributed and is only counted.
  *
  * @param flips events with a champion whose action changed
  * @param unattributed of which without contributions on either side
@@ -47,6 +47,7 @@ public record ActionChangeReasons(long flips, long unattributed, List<Driver> dr
     private static final long serialVersionUID = 1L;
     private long flips;
     private long unattributed;
+
     /** Per driver: its flips and its summed shift. */
     private final Map<String, double[]> flipsAndShifts = new TreeMap<>();
 
@@ -84,18 +85,19 @@ public record ActionChangeReasons(long flips, long unattributed, List<Driver> dr
     public Tally merge(Tally other) {
       flips += other.flips;
       unattributed += other.unattributed;
-      other.flipsAndShifts.forEach((name, t) -> {
-        double[] mine = flipsAndShifts.computeIfAbsent(name, n -> new double[2]);
-        mine[0] += t[0];
-        mine[1] += t[1];
-      });
+      other.flipsAndShifts.forEach(
+          (name, t) -> {
+            double[] mine = flipsAndShifts.computeIfAbsent(name, n -> new double[2]);
+            mine[0] += t[0];
+            mine[1] += t[1];
+          });
       return this;
     }
 
     public ActionChangeReasons reasons() {
       List<Driver> drivers = new ArrayList<>();
-      flipsAndShifts.forEach((name, tally) ->
-          drivers.add(new Driver(name, (long) tally[0], tally[1] / tally[0])));
+      flipsAndShifts.forEach(
+          (name, tally) -> drivers.add(new Driver(name, (long) tally[0], tally[1] / tally[0])));
       drivers.sort(MOST_FLIPS_FIRST);
       return new ActionChangeReasons(flips, unattributed, drivers);
     }

@@ -3,22 +3,22 @@ package io.micromodels.evaluation.metrics;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Ranking and probability metrics of one set of held-out rows, defined as scikit-learn 1.2
- * defines them (the committed fixtures were computed with it, see
- * {@code evaluation/src/test/python/make_metric_fixtures.py}).
+ * Ranking and probability metrics of one set of held-out rows, defined as scikit-learn 1.2 defines
+ * them (the committed fixtures were computed with it, see {@code
+ * evaluation/src/test/python/make_metric_fixtures.py}).
  *
  * <p>Edge cases: every metric is {@code NaN} on empty input. Average precision and ROC AUC are
  * {@code NaN} unless both classes are present (scikit-learn 1.2 instead gives AP -0.0 with a
- * warning when no row is fraud, AP 1.0 when every row is, and raises for ROC AUC in both
- * cases). The probability metrics are defined for a single row and for one-class input. Scores
- * and probabilities must be finite, probabilities in [0, 1], arrays of equal lengths; otherwise
- * {@link IllegalArgumentException}.
+ * warning when no row is fraud, AP 1.0 when every row is, and raises for ROC AUC in both cases).
+ * The probability metrics are defined for a single row and for one-class input. Scores and
+ * probabilities must be finite, probabilities in [0, 1], arrays of equal lengths; otherwise {@link
+ * IllegalArgumentException}.
  */
 public final class BinaryMetrics {
   /**
-   * Where {@link #logLoss} clips probabilities: {@code [eps, 1 - eps]} with eps the float64
-   * machine epsilon, 2.220446049250313e-16 ({@code np.finfo(np.float64).eps}), scikit-learn
-   * 1.2's {@code eps="auto"}. Older releases clipped at 1e-15.
+   * Where {@link #logLoss} clips probabilities: {@code [eps, 1 - eps]} with eps the float64 machine
+   * epsilon, 2.220446049250313e-16 ({@code np.finfo(np.float64).eps}), scikit-learn 1.2's {@code
+   * eps="auto"}. Older releases clipped at 1e-15.
    */
   public static final double LOG_LOSS_EPSILON = Math.ulp(1.0);
 
@@ -45,15 +45,15 @@ public final class BinaryMetrics {
     return ranking(scores, fraud, Thresholds::rocAuc);
   }
 
-  private static double ranking(double[] scores, boolean[] fraud,
-      ToDoubleFunction<Thresholds> metric) {
+  private static double ranking(
+      double[] scores, boolean[] fraud, ToDoubleFunction<Thresholds> metric) {
     Thresholds thresholds = Thresholds.of(scores, fraud);
     return thresholds.hasBothClasses() ? metric.applyAsDouble(thresholds) : Double.NaN;
   }
 
   /**
-   * Mean negative log-likelihood (scikit-learn's {@code log_loss}): each probability is clipped
-   * to {@code [LOG_LOSS_EPSILON, 1 - LOG_LOSS_EPSILON]} and the pair {@code (1 - p, p)} is
+   * Mean negative log-likelihood (scikit-learn's {@code log_loss}): each probability is clipped to
+   * {@code [LOG_LOSS_EPSILON, 1 - LOG_LOSS_EPSILON]} and the pair {@code (1 - p, p)} is
    * renormalised to sum to one, exactly as scikit-learn does, so 0 and 1 give a large finite loss.
    *
    * @return the loss in nats, or NaN when empty
@@ -76,8 +76,8 @@ public final class BinaryMetrics {
   }
 
   /**
-   * Brier score, the mean squared difference between probability and outcome (scikit-learn's
-   * {@code brier_score_loss}).
+   * Brier score, the mean squared difference between probability and outcome (scikit-learn's {@code
+   * brier_score_loss}).
    *
    * @return the score in [0, 1], or NaN when empty
    */
@@ -92,8 +92,8 @@ public final class BinaryMetrics {
   }
 
   /**
-   * Calibration-in-the-large: {@code |mean probability - observed fraud rate|}. Absolute, so a
-   * gate bound ("at most 0.05") reads the same for over- and under-prediction.
+   * Calibration-in-the-large: {@code |mean probability - observed fraud rate|}. Absolute, so a gate
+   * bound ("at most 0.05") reads the same for over- and under-prediction.
    *
    * @return the difference in [0, 1], or NaN when empty
    */
@@ -107,17 +107,16 @@ public final class BinaryMetrics {
   }
 
   /**
-   * Expected calibration error over {@code bins} equal-width bins on [0, 1]:
-   * {@code sum_b n_b / n * |mean probability_b - fraud rate_b|}. Bins are those of scikit-learn's
-   * {@code calibration_curve(strategy="uniform")}: edges {@code j / bins}, a probability exactly
-   * on an inner edge belongs to the lower bin ({@code searchsorted} side "left"), 0 to the first.
-   * Empty bins contribute nothing.
+   * Expected calibration error over {@code bins} equal-width bins on [0, 1]: {@code sum_b n_b / n *
+   * |mean probability_b - fraud rate_b|}. Bins are those of scikit-learn's {@code
+   * calibration_curve(strategy="uniform")}: edges {@code j / bins}, a probability exactly on an
+   * inner edge belongs to the lower bin ({@code searchsorted} side "left"), 0 to the first. Empty
+   * bins contribute nothing.
    *
    * @param bins number of bins, at least 1
    * @return the error in [0, 1], or NaN when empty
    */
-  public static double expectedCalibrationError(double[] probabilities, boolean[] fraud,
-      int bins) {
+  public static double expectedCalibrationError(double[] probabilities, boolean[] fraud, int bins) {
     checkProbabilities(probabilities, fraud);
     Checks.positive(bins, "bins");
     if (probabilities.length == 0) {

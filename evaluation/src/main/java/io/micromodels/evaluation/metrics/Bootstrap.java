@@ -6,16 +6,16 @@ import java.util.function.DoubleSupplier;
 import java.util.function.ToDoubleBiFunction;
 
 /**
- * Percentile bootstrap confidence intervals for a ranking metric such as
- * {@link BinaryMetrics#averagePrecision} or {@link BinaryMetrics#rocAuc}: rows are drawn with
- * replacement {@code resamples} times from a {@link SplittableRandom} seeded with {@code seed}, so
- * the same inputs and seed always give the same interval.
+ * Percentile bootstrap confidence intervals for a ranking metric such as {@link
+ * BinaryMetrics#averagePrecision} or {@link BinaryMetrics#rocAuc}: rows are drawn with replacement
+ * {@code resamples} times from a {@link SplittableRandom} seeded with {@code seed}, so the same
+ * inputs and seed always give the same interval.
  *
  * <p>A resample on which the metric is NaN (e.g. one without any fraud row) is dropped, so the
- * interval describes the resamples on which the metric exists; when every resample is dropped
- * the interval is {@link Interval#undefined}. The bounds are the {@code (1 - level) / 2} and
- * {@code (1 + level) / 2} quantiles of the kept values with linear interpolation between order
- * statistics ({@code numpy.percentile}'s default).
+ * interval describes the resamples on which the metric exists; when every resample is dropped the
+ * interval is {@link Interval#undefined}. The bounds are the {@code (1 - level) / 2} and {@code (1
+ * + level) / 2} quantiles of the kept values with linear interpolation between order statistics
+ * ({@code numpy.percentile}'s default).
  */
 public final class Bootstrap {
   public static final int DEFAULT_RESAMPLES = 200;
@@ -24,8 +24,8 @@ public final class Bootstrap {
   private Bootstrap() {}
 
   /** The 95 % interval over {@value #DEFAULT_RESAMPLES} resamples. */
-  public static Interval interval(double[] scores, boolean[] fraud,
-      ToDoubleBiFunction<double[], boolean[]> metric, long seed) {
+  public static Interval interval(
+      double[] scores, boolean[] fraud, ToDoubleBiFunction<double[], boolean[]> metric, long seed) {
     return interval(scores, fraud, metric, DEFAULT_RESAMPLES, DEFAULT_LEVEL, seed);
   }
 
@@ -36,16 +36,31 @@ public final class Bootstrap {
    * @param resamples at least 1
    * @param level coverage in (0, 1)
    */
-  public static Interval interval(double[] scores, boolean[] fraud,
-      ToDoubleBiFunction<double[], boolean[]> metric, int resamples, double level, long seed) {
+  public static Interval interval(
+      double[] scores,
+      boolean[] fraud,
+      ToDoubleBiFunction<double[], boolean[]> metric,
+      int resamples,
+      double level,
+      long seed) {
     Checks.sameLength(scores.length, fraud.length, "scores and labels");
-    return resample(new double[][] {scores}, fraud, (s, f) -> metric.applyAsDouble(s[0], f),
-        resamples, level, seed);
+    return resample(
+        new double[][] {scores},
+        fraud,
+        (s, f) -> metric.applyAsDouble(s[0], f),
+        resamples,
+        level,
+        seed);
   }
 
   /** The 95 % interval of the paired difference. */
-  public static Interval pairedDifference(double[] candidate, double[] champion, boolean[] fraud,
-      ToDoubleBiFunction<double[], boolean[]> metric, int resamples, long seed) {
+  public static Interval pairedDifference(
+      double[] candidate,
+      double[] champion,
+      boolean[] fraud,
+      ToDoubleBiFunction<double[], boolean[]> metric,
+      int resamples,
+      long seed) {
     return pairedDifference(candidate, champion, fraud, metric, resamples, DEFAULT_LEVEL, seed);
   }
 
@@ -54,17 +69,31 @@ public final class Bootstrap {
    * each resample draws rows once and evaluates both models on them, so the row-to-row noise that
    * both share cancels out and the interval is much narrower than two separate intervals suggest.
    */
-  public static Interval pairedDifference(double[] candidate, double[] champion, boolean[] fraud,
-      ToDoubleBiFunction<double[], boolean[]> metric, int resamples, double level, long seed) {
+  public static Interval pairedDifference(
+      double[] candidate,
+      double[] champion,
+      boolean[] fraud,
+      ToDoubleBiFunction<double[], boolean[]> metric,
+      int resamples,
+      double level,
+      long seed) {
     Checks.sameLength(candidate.length, fraud.length, "candidate scores and labels");
     Checks.sameLength(champion.length, fraud.length, "champion scores and labels");
-    return resample(new double[][] {candidate, champion}, fraud,
+    return resample(
+        new double[][] {candidate, champion},
+        fraud,
         (s, f) -> metric.applyAsDouble(s[0], f) - metric.applyAsDouble(s[1], f),
-        resamples, level, seed);
+        resamples,
+        level,
+        seed);
   }
 
-  private static Interval resample(double[][] columns, boolean[] fraud,
-      ToDoubleBiFunction<double[][], boolean[]> statistic, int resamples, double level,
+  private static Interval resample(
+      double[][] columns,
+      boolean[] fraud,
+      ToDoubleBiFunction<double[][], boolean[]> statistic,
+      int resamples,
+      double level,
       long seed) {
     Checks.positive(resamples, "resamples");
     Interval.checkLevel(level);
@@ -76,16 +105,19 @@ public final class Bootstrap {
     SplittableRandom random = new SplittableRandom(seed);
     double[][] drawn = new double[columns.length][rows];
     boolean[] drawnFraud = new boolean[rows];
-    return percentiles(resamples, level, () -> {
-      for (int i = 0; i < rows; i++) {
-        int row = random.nextInt(rows);
-        for (int c = 0; c < columns.length; c++) {
-          drawn[c][i] = columns[c][row];
-        }
-        drawnFraud[i] = fraud[row];
-      }
-      return statistic.applyAsDouble(drawn, drawnFraud);
-    });
+    return percentiles(
+        resamples,
+        level,
+        () -> {
+          for (int i = 0; i < rows; i++) {
+            int row = random.nextInt(rows);
+            for (int c = 0; c < columns.length; c++) {
+              drawn[c][i] = columns[c][row];
+            }
+            drawnFraud[i] = fraud[row];
+          }
+          return statistic.applyAsDouble(drawn, drawnFraud);
+        });
   }
 
   /**
@@ -108,8 +140,8 @@ public final class Bootstrap {
       return Interval.undefined(level);
     }
     Arrays.sort(values, 0, kept);
-    return new Interval(quantile(values, kept, (1 - level) / 2),
-        quantile(values, kept, (1 + level) / 2), level);
+    return new Interval(
+        quantile(values, kept, (1 - level) / 2), quantile(values, kept, (1 + level) / 2), level);
   }
 
   /** numpy.percentile's "linear" method on the first {@code size} sorted values. */

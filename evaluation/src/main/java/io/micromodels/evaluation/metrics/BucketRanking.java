@@ -4,11 +4,15 @@ import java.util.Arrays;
 
 /**
  * Fraud and genuine counts per score bucket (index = bucket, highest score last), ranked from the
- * highest bucket down, in one of three orders within a bucket: tied (one
- * threshold per bucket), frauds last or frauds first (a threshold per row).
+ * highest bucket down, in one of three orders within a bucket: tied (one threshold per bucket),
+ * frauds last or frauds first (a threshold per row).
  */
 record BucketRanking(long[] frauds, long[] genuines, Order order) {
-  enum Order { TIED, FRAUDS_LAST, FRAUDS_FIRST }
+  enum Order {
+    TIED,
+    FRAUDS_LAST,
+    FRAUDS_FIRST
+  }
 
   BucketRanking(long[] frauds, long[] genuines) {
     this(frauds, genuines, Order.TIED);
@@ -44,11 +48,12 @@ record BucketRanking(long[] frauds, long[] genuines, Order order) {
       long f = frauds[b];
       long g = genuines[b];
       if (f > 0) {
-        sum += switch (order) {
-          case TIED -> (double) f * (fraudsAbove + f) / (rowsAbove + f + g);
-          case FRAUDS_FIRST -> precisions(fraudsAbove, rowsAbove, f);
-          case FRAUDS_LAST -> precisions(fraudsAbove, rowsAbove + g, f);
-        };
+        sum +=
+            switch (order) {
+              case TIED -> (double) f * (fraudsAbove + f) / (rowsAbove + f + g);
+              case FRAUDS_FIRST -> precisions(fraudsAbove, rowsAbove, f);
+              case FRAUDS_LAST -> precisions(fraudsAbove, rowsAbove + g, f);
+            };
       }
       fraudsAbove += f;
       rowsAbove += f + g;
@@ -73,11 +78,12 @@ record BucketRanking(long[] frauds, long[] genuines, Order order) {
       return Double.NaN;
     }
 
-    double tieShare = switch (order) {
-      case TIED -> 0.5;
-      case FRAUDS_FIRST -> 1;
-      case FRAUDS_LAST -> 0;
-    };
+    double tieShare =
+        switch (order) {
+          case TIED -> 0.5;
+          case FRAUDS_FIRST -> 1;
+          case FRAUDS_LAST -> 0;
+        };
     double pairsWon = 0;
     long fraudsAbove = 0;
     for (int b = frauds.length - 1; b >= 0; b--) {

@@ -6,7 +6,8 @@ import java.io.Serializable;
 public record Curve(String name, double[] x, double[] y) implements Serializable {
   public Curve {
     if (x.length != y.length) {
-      throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
+      throw new IllegalArgumentException(
+          "x and y differ in length: " + x.length + " vs " + y.length);
     }
 
     x = x.clone();

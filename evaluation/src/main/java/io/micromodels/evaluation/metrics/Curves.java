@@ -4,13 +4,14 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * The report's plot points, from a model's {@link ScoreSummary}: precision-recall and ROC curves
- * at every occupied 0.1-point score bucket (the thresholds its average precision and ROC AUC are
+ * The report's plot points, from a model's {@link ScoreSummary}: precision-recall and ROC curves at
+ * every occupied 0.1-point score bucket (the thresholds its average precision and ROC AUC are
  * computed at, thinned to at most {@value #MAX_POINTS} points), reliability bins and score
  * histograms.
  */
 public final class Curves {
   static final int MAX_POINTS = 200;
+
   /** Ten score bins of width 10 on the 0-100 scale, the bins of the population stability index. */
   public static final int HISTOGRAM_BINS = PopulationStability.BINS;
 
@@ -65,10 +66,13 @@ public final class Curves {
   public static Curve reliability(String name, ScoreSummary scores) {
     long[] rows = scores.calibrationRows();
     int[] used = IntStream.range(0, rows.length).filter(b -> rows[b] > 0).toArray();
-    return new Curve(name,
-        Arrays.stream(used).mapToDouble(b -> scores.calibrationProbabilities()[b] / rows[b])
+    return new Curve(
+        name,
+        Arrays.stream(used)
+            .mapToDouble(b -> scores.calibrationProbabilities()[b] / rows[b])
             .toArray(),
-        Arrays.stream(used).mapToDouble(b -> (double) scores.calibrationFrauds()[b] / rows[b])
+        Arrays.stream(used)
+            .mapToDouble(b -> (double) scores.calibrationFrauds()[b] / rows[b])
             .toArray());
   }
 
@@ -79,7 +83,8 @@ public final class Curves {
 
   /** The histogram's bin edges, 0, 10, ..., 100. */
   public static double[] histogramEdges() {
-    return IntStream.rangeClosed(0, HISTOGRAM_BINS).mapToDouble(i -> i * 100.0 / HISTOGRAM_BINS)
+    return IntStream.rangeClosed(0, HISTOGRAM_BINS)
+        .mapToDouble(i -> i * 100.0 / HISTOGRAM_BINS)
         .toArray();
   }
 
@@ -89,9 +94,13 @@ public final class Curves {
       return new Curve(name, x, y);
     }
 
-    int[] keep = IntStream.range(0, MAX_POINTS)
-        .map(i -> (int) Math.round(i * (x.length - 1) / (double) (MAX_POINTS - 1))).toArray();
-    return new Curve(name, Arrays.stream(keep).mapToDouble(i -> x[i]).toArray(),
+    int[] keep =
+        IntStream.range(0, MAX_POINTS)
+            .map(i -> (int) Math.round(i * (x.length - 1) / (double) (MAX_POINTS - 1)))
+            .toArray();
+    return new Curve(
+        name,
+        Arrays.stream(keep).mapToDouble(i -> x[i]).toArray(),
         Arrays.stream(keep).mapToDouble(i -> y[i]).toArray());
   }
 }

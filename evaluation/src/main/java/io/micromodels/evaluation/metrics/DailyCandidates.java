@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * customers found on earlier days (at most k a day), {@code k} times the days in the windows.
  *
  * <p>Merging is exact when no id has rows in two of the merged summaries (every row of a customer
- * in one partition): a candidate is a customer's highest score of the day, which a summary that
- * saw only part of those rows would not know.
+ * in one partition): a candidate is a customer's highest score of the day, which a summary that saw
+ * only part of those rows would not know.
  */
 public final class DailyCandidates implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,28 +27,29 @@ public final class DailyCandidates implements Serializable {
   private final TreeMap<LocalDate, Map<String, Candidate>> days = new TreeMap<>();
 
   public DailyCandidates add(LocalDate day, String id, double score, boolean fraud) {
-    days.computeIfAbsent(day, d -> new HashMap<>()).merge(id, new Candidate(id, score, fraud),
-        (a, b) -> a.merge(score, fraud));
+    days.computeIfAbsent(day, d -> new HashMap<>())
+        .merge(id, new Candidate(id, score, fraud), (a, b) -> a.merge(score, fraud));
     return this;
   }
 
   public DailyCandidates merge(DailyCandidates other) {
-    other.days.forEach((day, byId) -> byId.values().forEach(c ->
-        add(day, c.id(), c.score(), c.fraud())));
+    other.days.forEach(
+        (day, byId) -> byId.values().forEach(c -> add(day, c.id(), c.score(), c.fraud())));
     return this;
   }
 
   /** Keeps each day's first {@code capacity} candidates in review order. */
   public DailyCandidates compact(int capacity) {
     Checks.positive(capacity, "capacity");
-    days.replaceAll((day, byId) -> {
-      if (byId.size() <= capacity) {
-        return byId;
-      }
-      Map<String, Candidate> kept = new HashMap<>();
-      DailyReviews.top(byId.values(), capacity).forEach(c -> kept.put(c.id(), c));
-      return kept;
-    });
+    days.replaceAll(
+        (day, byId) -> {
+          if (byId.size() <= capacity) {
+            return byId;
+          }
+          Map<String, Candidate> kept = new HashMap<>();
+          DailyReviews.top(byId.values(), capacity).forEach(c -> kept.put(c.id(), c));
+          return kept;
+        });
     return this;
   }
 

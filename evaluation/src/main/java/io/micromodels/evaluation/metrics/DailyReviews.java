@@ -11,8 +11,8 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Held-out rows as a review team sees them: per day, one candidate per id (a customer or an
- * event), ranked for review. The one ranking behind every precision-at-k variant.
+ * Held-out rows as a review team sees them: per day, one candidate per id (a customer or an event),
+ * ranked for review. The one ranking behind every precision-at-k variant.
  */
 final class DailyReviews {
   /** Highest score first; equal scores by id ascending, so row order never changes a result. */
@@ -34,8 +34,8 @@ final class DailyReviews {
   }
 
   /** Days in time order (the card variant's removals depend on it), each day's candidates. */
-  static NavigableMap<LocalDate, Collection<Candidate>> byDay(LocalDate[] day, String[] id,
-      double[] score, boolean[] fraud) {
+  static NavigableMap<LocalDate, Collection<Candidate>> byDay(
+      LocalDate[] day, String[] id, double[] score, boolean[] fraud) {
     Checks.sameLength(day.length, id.length, "days and ids");
     Checks.sameLength(day.length, score.length, "days and scores");
     Checks.sameLength(day.length, fraud.length, "days and labels");
@@ -45,8 +45,11 @@ final class DailyReviews {
     for (int i = 0; i < day.length; i++) {
       double rowScore = score[i];
       boolean rowFraud = fraud[i];
-      days.computeIfAbsent(day[i], d -> new HashMap<>()).merge(id[i],
-          new Candidate(id[i], rowScore, rowFraud), (a, b) -> a.merge(rowScore, rowFraud));
+      days.computeIfAbsent(day[i], d -> new HashMap<>())
+          .merge(
+              id[i],
+              new Candidate(id[i], rowScore, rowFraud),
+              (a, b) -> a.merge(rowScore, rowFraud));
     }
 
     NavigableMap<LocalDate, Collection<Candidate>> candidates = new TreeMap<>();

@@ -8,8 +8,8 @@ final class IndexOrder {
   private IndexOrder() {}
 
   /**
-   * Row indices ordered by ascending value; equal values keep their input order (as numpy's
-   * {@code argsort(kind="mergesort")}). {@code -0.0} and {@code 0.0} compare equal.
+   * Row indices ordered by ascending value; equal values keep their input order (as numpy's {@code
+   * argsort(kind="mergesort")}). {@code -0.0} and {@code 0.0} compare equal.
    */
   static int[] ascending(double[] values) {
     int n = values.length;
@@ -34,8 +34,8 @@ final class IndexOrder {
     return source;
   }
 
-  private static void merge(double[] values, int[] source, int[] target, int low, int middle,
-      int high) {
+  private static void merge(
+      double[] values, int[] source, int[] target, int low, int middle, int high) {
     int left = low;
     int right = middle;
     for (int out = low; out < high; out++) {

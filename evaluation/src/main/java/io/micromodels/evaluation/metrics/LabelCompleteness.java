@@ -11,8 +11,8 @@ import java.util.TreeMap;
 /**
  * How mature a test window's labels are: the client's historical fraud label delays give an
  * empirical distribution F(d) = share of eventual fraud labels known within d days of the event,
- * and a window evaluated at T is expected to know {@code mean over its events of F(T - event
- * time)} of the fraud labels it will eventually have. Immutable.
+ * and a window evaluated at T is expected to know {@code mean over its events of F(T - event time)}
+ * of the fraud labels it will eventually have. Immutable.
  */
 public final class LabelCompleteness implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -43,16 +43,16 @@ public final class LabelCompleteness implements Serializable {
   }
 
   /**
-   * The curve from a histogram of delays, as the backtest's tasks summarise them: {@code
-   * counts[i]} labels came {@code delayDays[i]} days after their event.
+   * The curve from a histogram of delays, as the backtest's tasks summarise them: {@code counts[i]}
+   * labels came {@code delayDays[i]} days after their event.
    *
    * @throws IllegalArgumentException on a non-finite delay, a negative count or unequal lengths
    */
   public static LabelCompleteness fromCounts(double[] delayDays, long[] counts) {
     Checks.finite(delayDays, "label delays");
     if (delayDays.length != counts.length) {
-      throw new IllegalArgumentException("label delays: " + delayDays.length + " delays but "
-          + counts.length + " counts");
+      throw new IllegalArgumentException(
+          "label delays: " + delayDays.length + " delays but " + counts.length + " counts");
     }
 
     TreeMap<Double, Long> byDelay = new TreeMap<>();
@@ -97,9 +97,9 @@ public final class LabelCompleteness implements Serializable {
   }
 
   /**
-   * The expected share of the test events' eventual fraud labels that is known at
-   * {@code evaluatedAt}: the mean of {@code F(evaluatedAt - eventTime)} in days. An event after
-   * {@code evaluatedAt} has a negative age and so, with non-negative history, contributes 0.
+   * The expected share of the test events' eventual fraud labels that is known at {@code
+   * evaluatedAt}: the mean of {@code F(evaluatedAt - eventTime)} in days. An event after {@code
+   * evaluatedAt} has a negative age and so, with non-negative history, contributes 0.
    *
    * @return a share in [0, 1], or NaN without history or without test events
    */

@@ -9,12 +9,12 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Rows scored by two models (candidate and champion), summarised by the pair of their score
- * buckets ({@link ScoreSummary}) and the label, so that the paired bootstrap of a ranking
- * metric's difference needs no rows: a resample draws each occupied cell's frauds and genuine
- * rows as Poisson counts and ranks both models on the same draw. Mergeable like
- * {@link ScoreSummary}. Sparse: two scores of the same rows are correlated, so the cells occupied
- * are far fewer than the grid's million.
+ * Rows scored by two models (candidate and champion), summarised by the pair of their score buckets
+ * ({@link ScoreSummary}) and the label, so that the paired bootstrap of a ranking metric's
+ * difference needs no rows: a resample draws each occupied cell's frauds and genuine rows as
+ * Poisson counts and ranks both models on the same draw. Mergeable like {@link ScoreSummary}.
+ * Sparse: two scores of the same rows are correlated, so the cells occupied are far fewer than the
+ * grid's million.
  */
 public final class PairedScoreSummary implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -23,18 +23,20 @@ public final class PairedScoreSummary implements Serializable {
   private final Map<Integer, long[]> cells = new HashMap<>();
 
   public PairedScoreSummary add(double candidateScore, double championScore, boolean fraud) {
-    int key = ScoreSummary.bucket(candidateScore) * ScoreSummary.BUCKETS
-        + ScoreSummary.bucket(championScore);
+    int key =
+        ScoreSummary.bucket(candidateScore) * ScoreSummary.BUCKETS
+            + ScoreSummary.bucket(championScore);
     cells.computeIfAbsent(key, k -> new long[2])[fraud ? 1 : 0]++;
     return this;
   }
 
   public PairedScoreSummary merge(PairedScoreSummary other) {
-    other.cells.forEach((key, counts) -> {
-      long[] mine = cells.computeIfAbsent(key, k -> new long[2]);
-      mine[0] += counts[0];
-      mine[1] += counts[1];
-    });
+    other.cells.forEach(
+        (key, counts) -> {
+          long[] mine = cells.computeIfAbsent(key, k -> new long[2]);
+          mine[0] += counts[0];
+          mine[1] += counts[1];
+        });
     return this;
   }
 
@@ -44,8 +46,8 @@ public final class PairedScoreSummary implements Serializable {
   }
 
   /**
-   * {@link RankCorrelation#spearman} of the two models' scores with each score rounded down to
-   * its bucket (rows in one bucket share their average rank).
+   * {@link RankCorrelation#spearman} of the two models' scores with each score rounded down to its
+   * bucket (rows in one bucket share their average rank).
    */
   public double spearman() {
     long rows = rows();
@@ -67,7 +69,8 @@ public final class PairedScoreSummary implements Serializable {
       candidateVariance += n * x * x;
       championVariance += n * y * y;
     }
-    return candidateVariance == 0 || championVariance == 0 ? Double.NaN
+    return candidateVariance == 0 || championVariance == 0
+        ? Double.NaN
         : covariance / Math.sqrt(candidateVariance * championVariance);
   }
 
@@ -85,8 +88,10 @@ public final class PairedScoreSummary implements Serializable {
   /** Rows per bucket of one model's scores. */
   private long[] marginal(boolean candidate) {
     long[] counts = new long[ScoreSummary.BUCKETS];
-    cells.forEach((key, c) -> counts[candidate ? key / ScoreSummary.BUCKETS
-        : key % ScoreSummary.BUCKETS] += c[0] + c[1]);
+    cells.forEach(
+        (key, c) ->
+            counts[candidate ? key / ScoreSummary.BUCKETS : key % ScoreSummary.BUCKETS] +=
+                c[0] + c[1]);
     return counts;
   }
 
@@ -111,8 +116,8 @@ public final class PairedScoreSummary implements Serializable {
     return difference(BucketRanking::rocAuc, resamples, level, seed);
   }
 
-  private Interval difference(ToDoubleFunction<BucketRanking> metric, int resamples,
-      double level, long seed) {
+  private Interval difference(
+      ToDoubleFunction<BucketRanking> metric, int resamples, double level, long seed) {
     int size = cells.size();
     int[] candidateBucket = new int[size];
     int[] championBucket = new int[size];
@@ -131,20 +136,24 @@ public final class PairedScoreSummary implements Serializable {
     SplittableRandom random = new SplittableRandom(seed);
     long[][] candidate = new long[2][ScoreSummary.BUCKETS];
     long[][] champion = new long[2][ScoreSummary.BUCKETS];
-    return Bootstrap.percentiles(resamples, level, () -> {
-      for (long[] counts : new long[][] {candidate[0], candidate[1], champion[0], champion[1]}) {
-        Arrays.fill(counts, 0);
-      }
-      for (int c = 0; c < size; c++) {
-        long g = Poisson.draw(genuines[c], random);
-        long f = Poisson.draw(frauds[c], random);
-        candidate[0][candidateBucket[c]] += g;
-        candidate[1][candidateBucket[c]] += f;
-        champion[0][championBucket[c]] += g;
-        champion[1][championBucket[c]] += f;
-      }
-      return metric.applyAsDouble(new BucketRanking(candidate[1], candidate[0]))
-          - metric.applyAsDouble(new BucketRanking(champion[1], champion[0]));
-    });
+    return Bootstrap.percentiles(
+        resamples,
+        level,
+        () -> {
+          for (long[] counts :
+              new long[][] {candidate[0], candidate[1], champion[0], champion[1]}) {
+            Arrays.fill(counts, 0);
+          }
+          for (int c = 0; c < size; c++) {
+            long g = Poisson.draw(genuines[c], random);
+            long f = Poisson.draw(frauds[c], random);
+            candidate[0][candidateBucket[c]] += g;
+            candidate[1][candidateBucket[c]] += f;
+            champion[0][championBucket[c]] += g;
+            champion[1][championBucket[c]] += f;
+          }
+          return metric.applyAsDouble(new BucketRanking(candidate[1], candidate[0]))
+              - metric.applyAsDouble(new BucketRanking(champion[1], champion[0]));
+        });
   }
 }

@@ -3,9 +3,9 @@ package io.micromodels.evaluation.metrics;
 import java.util.SplittableRandom;
 
 /**
- * Draws Poisson-distributed counts, as numpy's generator does: by multiplying uniforms below a
- * mean of 10 and by Hörmann's transformed rejection (PTRS, 1993) above, so a draw costs a few
- * uniforms whatever the mean (the Poisson bootstrap of a bucket with a million rows).
+ * Draws Poisson-distributed counts, as numpy's generator does: by multiplying uniforms below a mean
+ * of 10 and by Hörmann's transformed rejection (PTRS, 1993) above, so a draw costs a few uniforms
+ * whatever the mean (the Poisson bootstrap of a bucket with a million rows).
  */
 final class Poisson {
   private static final int SMALL_MEAN = 10;
@@ -70,7 +70,11 @@ final class Poisson {
     }
     double n = k;
     double n2 = n * n;
-    return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n)
-        + 1 / (12 * n) - 1 / (360 * n * n2) + 1 / (1260 * n * n2 * n2);
+    return n * Math.log(n)
+        - n
+        + 0.5 * Math.log(2 * Math.PI * n)
+        + 1 / (12 * n)
+        - 1 / (360 * n * n2)
+        + 1 / (1260 * n * n2 * n2);
   }
 }

@@ -13,8 +13,11 @@ import java.util.TreeMap;
  * @param bySegment keyed by {@code key=value} segment; an event counts in every segment it lists,
  *     so these do not add up to {@code overall}
  */
-public record PolicyBreakdown(PolicyOutcome overall, SortedMap<String, PolicyOutcome> byRegion,
-    SortedMap<String, PolicyOutcome> bySegment) implements Serializable {
+public record PolicyBreakdown(
+    PolicyOutcome overall,
+    SortedMap<String, PolicyOutcome> byRegion,
+    SortedMap<String, PolicyOutcome> bySegment)
+    implements Serializable {
   public PolicyBreakdown {
     byRegion = sortedCopy(byRegion);
     bySegment = sortedCopy(bySegment);

@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * Block rate, review rate, fraud caught and false-positive rate of one model's actions (the
  * candidate's, the champion's or the live system's, chosen by {@code which}), overall, per region
- * and per segment. Counted as it goes and mergeable: tallies of any split of the events merge
- * into the tally of all of them.
+ * and per segment. Counted as it goes and mergeable: tallies of any split of the events merge into
+ * the tally of all of them.
  *
  * <p>Events for which {@code which} returns null (e.g. no champion, no live score) are left out.
  */
@@ -24,14 +24,14 @@ public final class PolicyMetrics implements Serializable {
   private final Map<String, Tally> segments = new TreeMap<>();
 
   /** The outcome over all events. */
-  public static PolicyOutcome of(List<ScoredEvent> events,
-      Function<ScoredEvent, Prediction> which) {
+  public static PolicyOutcome of(
+      List<ScoredEvent> events, Function<ScoredEvent, Prediction> which) {
     return byGroup(events, which).overall();
   }
 
   /** The outcome overall, per region and per segment, in one pass. */
-  public static PolicyBreakdown byGroup(List<ScoredEvent> events,
-      Function<ScoredEvent, Prediction> which) {
+  public static PolicyBreakdown byGroup(
+      List<ScoredEvent> events, Function<ScoredEvent, Prediction> which) {
     PolicyMetrics tally = new PolicyMetrics();
     for (ScoredEvent event : events) {
       Prediction prediction = which.apply(event);
@@ -110,8 +110,12 @@ public final class PolicyMetrics implements Serializable {
     }
 
     PolicyOutcome outcome() {
-      return new PolicyOutcome(rows, frauds, Checks.ratio(prevented, rows),
-          Checks.ratio(reviewed, rows), Checks.ratio(fraudsPrevented, frauds),
+      return new PolicyOutcome(
+          rows,
+          frauds,
+          Checks.ratio(prevented, rows),
+          Checks.ratio(reviewed, rows),
+          Checks.ratio(fraudsPrevented, frauds),
           Checks.ratio(fraudAmountPrevented, fraudAmount),
           Checks.ratio(genuinePrevented, rows - frauds));
     }

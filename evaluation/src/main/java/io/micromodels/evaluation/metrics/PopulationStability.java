@@ -1,8 +1,8 @@
 package io.micromodels.evaluation.metrics;
 
 /**
- * Population stability index of two 0-100 score distributions, the usual drift measure between
- * a champion's and a candidate's scores (or a training and a scoring period).
+ * Population stability index of two 0-100 score distributions, the usual drift measure between a
+ * champion's and a candidate's scores (or a training and a scoring period).
  */
 public final class PopulationStability {
   /** Bins: [0,10), [10,20), ..., [90,100], the last closed as in {@code numpy.histogram}. */
@@ -38,17 +38,17 @@ public final class PopulationStability {
   }
 
   /**
-   * The index of two histograms over the same bins (any number of them, e.g. a reference
-   * period's deciles of a feature plus a bin for missing values); a bin empty on one side gets
-   * {@link #EMPTY_BIN_SHARE}, a bin empty on both sides adds nothing.
+   * The index of two histograms over the same bins (any number of them, e.g. a reference period's
+   * deciles of a feature plus a bin for missing values); a bin empty on one side gets {@link
+   * #EMPTY_BIN_SHARE}, a bin empty on both sides adds nothing.
    *
    * @return the index, or NaN when either histogram is empty
    * @throws IllegalArgumentException when the histograms have different bins
    */
   public static double psi(long[] expected, long[] actual) {
     if (expected.length != actual.length) {
-      throw new IllegalArgumentException("histograms of " + expected.length + " and "
-          + actual.length + " bins");
+      throw new IllegalArgumentException(
+          "histograms of " + expected.length + " and " + actual.length + " bins");
     }
 
     long expectedTotal = java.util.Arrays.stream(expected).sum();

@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param contributions each combiner input's share of the log-odds, by micromodel or raw-feature
  *     name (empty when unknown)
  */
-public record Prediction(double score, double probability, Action action,
-    Map<String, Double> contributions) implements Serializable {
+public record Prediction(
+    double score, double probability, Action action, Map<String, Double> contributions)
+    implements Serializable {
   public Prediction {
     Objects.requireNonNull(action, "action");
     contributions = Map.copyOf(contributions);

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * How far a candidate's scores are from the champion's on the same events. Every value is NaN
- * when no event has a champion prediction.
+ * How far a candidate's scores are from the champion's on the same events. Every value is NaN when
+ * no event has a champion prediction.
  *
  * @param rows events with a champion prediction (the others are left out)
  * @param meanAbsDifference mean of |candidate score - champion score|, in score points
@@ -13,11 +13,17 @@ import java.util.List;
  * @param actionChangeRate share of rows whose action differs
  * @param spearman rank correlation of the two scores ({@link RankCorrelation#spearman}) rounded
  *     down to 0.1-point buckets
- * @param psi population stability index, champion scores as expected
- *     ({@link PopulationStability#psi})
+ * @param psi population stability index, champion scores as expected ({@link
+ *     PopulationStability#psi})
  */
-public record ScoreComparison(long rows, double meanAbsDifference, double maxAbsDifference,
-    double actionChangeRate, double spearman, double psi) implements Serializable {
+public record ScoreComparison(
+    long rows,
+    double meanAbsDifference,
+    double maxAbsDifference,
+    double actionChangeRate,
+    double spearman,
+    double psi)
+    implements Serializable {
 
   /** The comparison over {@code events}. */
   public static ScoreComparison of(List<ScoredEvent> events) {
@@ -27,8 +33,8 @@ public record ScoreComparison(long rows, double meanAbsDifference, double maxAbs
   }
 
   /**
-   * The comparison counted as events arrive, mergeable. The rank correlation is that of the
-   * scores rounded down to {@link ScoreSummary}'s 0.1-point buckets; the rest are row-level.
+   * The comparison counted as events arrive, mergeable. The rank correlation is that of the scores
+   * rounded down to {@link ScoreSummary}'s 0.1-point buckets; the rest are row-level.
    */
   public static final class Tally implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -69,9 +75,13 @@ public record ScoreComparison(long rows, double meanAbsDifference, double maxAbs
     }
 
     public ScoreComparison comparison() {
-      return new ScoreComparison(rows, Checks.ratio(absDifferenceSum, rows),
-          rows == 0 ? Double.NaN : maxAbsDifference, Checks.ratio(changed, rows),
-          paired.spearman(), paired.psi());
+      return new ScoreComparison(
+          rows,
+          Checks.ratio(absDifferenceSum, rows),
+          rows == 0 ? Double.NaN : maxAbsDifference,
+          Checks.ratio(changed, rows),
+          paired.spearman(),
+          paired.psi());
     }
   }
 }

@@ -7,34 +7,37 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * One model's scored, labelled rows summarised so that summaries of any split of the rows merge
- * into the summary of all of them (issue 31: no task needs to hold a client's rows to evaluate
- * it). It keeps the fraud and genuine counts per 0.1-point score bucket, the calibration bins of
- * {@link BinaryMetrics#expectedCalibrationError} and the sums behind the probability metrics.
+ * into the summary of all of them (issue 31: no task needs to hold a client's rows to evaluate it).
+ * It keeps the fraud and genuine counts per 0.1-point score bucket, the calibration bins of {@link
+ * BinaryMetrics#expectedCalibrationError} and the sums behind the probability metrics.
  *
  * <p>What is exact and what is bounded:
  *
  * <ul>
  *   <li>Rows, frauds, log loss, Brier score, calibration difference and the expected calibration
  *       error are the row-level values (up to the order of floating-point additions).
- *   <li>Average precision and ROC AUC see the scores rounded down to their bucket, so the order
- *       of the rows inside a bucket is lost. The row-level value lies between the value with every
+ *   <li>Average precision and ROC AUC see the scores rounded down to their bucket, so the order of
+ *       the rows inside a bucket is lost. The row-level value lies between the value with every
  *       bucket's frauds ranked last and with them ranked first; {@link Estimate} carries both, so
  *       the error of {@link Estimate#value} (the buckets taken as tied scores, scikit-learn's
  *       convention) is at most {@link Estimate#width} in every run, not on average.
  * </ul>
  *
- * <p>Its bootstrap is the Poisson bootstrap (each row drawn a Poisson(1) number of times), which
- * on bucket counts is exact: a bucket's resampled frauds are Poisson(its frauds). A resample
- * costs one pass over the buckets, not a sort of the rows.
+ * <p>Its bootstrap is the Poisson bootstrap (each row drawn a Poisson(1) number of times), which on
+ * bucket counts is exact: a bucket's resampled frauds are Poisson(its frauds). A resample costs one
+ * pass over the buckets, not a sort of the rows.
  */
 public final class ScoreSummary implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Buckets per score point: 0.1-point buckets. */
   public static final int BUCKETS_PER_POINT = 10;
+
   /** Scores lie within 0..100 ({@link Prediction#score}). */
   static final double MAX_SCORE = 100;
+
   static final int BUCKETS = (int) (MAX_SCORE * BUCKETS_PER_POINT) + 1;
+
   /** Bins of the expected calibration error. */
   public static final int CALIBRATION_BINS = 10;
 
@@ -183,18 +186,21 @@ public final class ScoreSummary implements Serializable {
     return interval(BucketRanking::rocAuc, resamples, level, seed);
   }
 
-  private Interval interval(ToDoubleFunction<BucketRanking> metric, int resamples, double level,
-      long seed) {
+  private Interval interval(
+      ToDoubleFunction<BucketRanking> metric, int resamples, double level, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     long[] drawnFrauds = new long[BUCKETS];
     long[] drawnGenuines = new long[BUCKETS];
-    return Bootstrap.percentiles(resamples, level, () -> {
-      for (int b = 0; b < BUCKETS; b++) {
-        drawnFrauds[b] = Poisson.draw(frauds[b], random);
-        drawnGenuines[b] = Poisson.draw(genuines[b], random);
-      }
-      return metric.applyAsDouble(new BucketRanking(drawnFrauds, drawnGenuines));
-    });
+    return Bootstrap.percentiles(
+        resamples,
+        level,
+        () -> {
+          for (int b = 0; b < BUCKETS; b++) {
+            drawnFrauds[b] = Poisson.draw(frauds[b], random);
+            drawnGenuines[b] = Poisson.draw(genuines[b], random);
+          }
+          return metric.applyAsDouble(new BucketRanking(drawnFrauds, drawnGenuines));
+        });
   }
 
   /** The bucket of a 0..100 score. */
@@ -206,8 +212,10 @@ public final class ScoreSummary implements Serializable {
   }
 
   private static Estimate estimate(BucketRanking ranking, ToDoubleFunction<BucketRanking> metric) {
-    return new Estimate(metric.applyAsDouble(ranking.tied()),
-        metric.applyAsDouble(ranking.fraudsLast()), metric.applyAsDouble(ranking.fraudsFirst()));
+    return new Estimate(
+        metric.applyAsDouble(ranking.tied()),
+        metric.applyAsDouble(ranking.fraudsLast()),
+        metric.applyAsDouble(ranking.fraudsFirst()));
   }
 
   private double mean(double sum) {

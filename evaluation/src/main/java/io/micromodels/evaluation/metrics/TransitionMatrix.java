@@ -5,9 +5,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Champion action x candidate action, counted and amount-weighted, separately for fraud and
- * genuine events, so a gate can bound e.g. "genuine customers moved ALLOW -> PREVENT <= 1 %".
- * Counted as events arrive; matrices of any split of the events merge into the matrix of all.
+ * Champion action x candidate action, counted and amount-weighted, separately for fraud and genuine
+ * events, so a gate can bound e.g. "genuine customers moved ALLOW -> PREVENT <= 1 %". Counted as
+ * events arrive; matrices of any split of the events merge into the matrix of all.
  */
 public final class TransitionMatrix implements Serializable {
   private static final long serialVersionUID = 1L;

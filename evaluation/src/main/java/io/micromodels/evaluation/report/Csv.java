@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
  * in Excel, and customer ids and e-mails come from the clients' customers.
  */
 final class Csv {
-  private Csv() {
-  }
+  private Csv() {}
 
   /** One record with its CRLF; a null field is written empty. */
   static String record(List<String> fields) {
@@ -33,8 +32,11 @@ final class Csv {
       return "";
     }
     String value = defused(raw);
-    boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0
-        || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
+    boolean quote =
+        value.indexOf(',') >= 0
+            || value.indexOf('"') >= 0
+            || value.indexOf('\r') >= 0
+            || value.indexOf('\n') >= 0;
     return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
   }
 

@@ -2,13 +2,11 @@ package io.micromodels.evaluation.report;
 
 /** The one escaping function for everything the report writes into HTML or SVG. */
 final class Html {
-  private Html() {
-  }
+  private Html() {}
 
   /**
    * Escapes {@code & < > " '} so the result is inert both as element text and inside a quoted
-   * attribute value (HTML and XML alike); C0 control characters become U+FFFD; null becomes
-   * "-".
+   * attribute value (HTML and XML alike); C0 control characters become U+FFFD; null becomes "-".
    */
   static String escape(String text) {
     if (text == null) {

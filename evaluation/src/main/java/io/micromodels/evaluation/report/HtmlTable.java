@@ -10,15 +10,16 @@ final class HtmlTable {
   private static final Pattern NUMBER =
       Pattern.compile("[-+−]?(\\d{1,3}(,\\d{3})+|\\d+)?(\\.\\d+)?([eE][-+]?\\d+)?%?");
 
-  private HtmlTable() {
-  }
+  private HtmlTable() {}
 
   static void render(Table table, StringBuilder html) {
     boolean[] numeric = numericColumns(table);
     html.append("<div class=\"table-wrap\"><table class=\"data\"><caption>")
-        .append(Html.escape(table.caption())).append("</caption><thead><tr>");
+        .append(Html.escape(table.caption()))
+        .append("</caption><thead><tr>");
     for (int c = 0; c < table.columns().size(); c++) {
-      html.append(cellOpen("th", numeric[c])).append(Html.escape(table.columns().get(c)))
+      html.append(cellOpen("th", numeric[c]))
+          .append(Html.escape(table.columns().get(c)))
           .append("</th>");
     }
     html.append("</tr></thead><tbody>");
@@ -58,7 +59,8 @@ final class HtmlTable {
 
   static boolean isNumber(String cell) {
     String trimmed = cell.trim();
-    return !trimmed.isEmpty() && trimmed.chars().anyMatch(Character::isDigit)
+    return !trimmed.isEmpty()
+        && trimmed.chars().anyMatch(Character::isDigit)
         && NUMBER.matcher(trimmed).matches();
   }
 

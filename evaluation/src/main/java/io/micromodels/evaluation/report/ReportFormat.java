@@ -8,8 +8,7 @@ public final class ReportFormat {
   /** What a missing value reads as. */
   public static final String MISSING = "-";
 
-  private ReportFormat() {
-  }
+  private ReportFormat() {}
 
   /** Four decimals ({@code 0.8123}), or {@link #MISSING} for null or a non-finite value. */
   public static String number(Double value) {
@@ -28,8 +27,8 @@ public final class ReportFormat {
   }
 
   /**
-   * The shortest decimal that reads back as the same double, without exponent ({@code 0.1},
-   * {@code 42}): the data files' form, locale-independent.
+   * The shortest decimal that reads back as the same double, without exponent ({@code 0.1}, {@code
+   * 42}): the data files' form, locale-independent.
    */
   static String exact(double value) {
     String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

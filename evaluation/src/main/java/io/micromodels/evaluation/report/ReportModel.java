@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param events the per-event comparison rows
  * @param lineage data versions, windows, config hash, ..., in display order
  */
-public record ReportModel(Header header, Objective objective, List<HappyPathRow> happyPath,
-    List<Section> sections, List<EventRow> events, List<LineageEntry> lineage) {
+public record ReportModel(
+    Header header,
+    Objective objective,
+    List<HappyPathRow> happyPath,
+    List<Section> sections,
+    List<EventRow> events,
+    List<LineageEntry> lineage) {
   public ReportModel {
     Objects.requireNonNull(header, "header");
     happyPath = List.copyOf(happyPath);
@@ -38,11 +43,11 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
   }
 
   /**
-   * An ad-hoc run's statement: e.g. objective {@code "pr_auc: +0.01 vs champion"}, value
-   * {@code "+0.013"}, ciText {@code "95% CI [+0.004, +0.021]"}; value and ciText may be null.
+   * An ad-hoc run's statement: e.g. objective {@code "pr_auc: +0.01 vs champion"}, value {@code
+   * "+0.013"}, ciText {@code "95% CI [+0.004, +0.021]"}; value and ciText may be null.
    */
-  public record Objective(String hypothesis, String objective, Outcome outcome, String value,
-      String ciText) {
+  public record Objective(
+      String hypothesis, String objective, Outcome outcome, String value, String ciText) {
     public Objective {
       Objects.requireNonNull(hypothesis, "hypothesis");
       Objects.requireNonNull(objective, "objective");
@@ -51,11 +56,16 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
   }
 
   /** Whether an objective was met. */
-  public enum Outcome { MET, NOT_MET }
+  public enum Outcome {
+    MET,
+    NOT_MET
+  }
 
   /** A gate check's result, shown as ✓, ✗ or –. */
   public enum Status {
-    PASS("✓"), FAIL("✗"), NOT_CHECKED("–");
+    PASS("✓"),
+    FAIL("✗"),
+    NOT_CHECKED("–");
 
     private final String symbol;
 
@@ -73,18 +83,33 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
    * One line of the happy-path table; offline/live/champion/threshold are preformatted and may be
    * null (shown as "-"), e.g. threshold {@code "drop ≤ 0.02"}. See {@link #of} for doubles.
    */
-  public record HappyPathRow(String metric, String offline, String live, String champion,
-      String threshold, Status status) {
+  public record HappyPathRow(
+      String metric,
+      String offline,
+      String live,
+      String champion,
+      String threshold,
+      Status status) {
     public HappyPathRow {
       Objects.requireNonNull(metric, "metric");
       Objects.requireNonNull(status, "status");
     }
 
     /** A row whose values are formatted by {@link ReportFormat#number(Double)}. */
-    public static HappyPathRow of(String metric, Double offline, Double live, Double champion,
-        String threshold, Status status) {
-      return new HappyPathRow(metric, ReportFormat.number(offline), ReportFormat.number(live),
-          ReportFormat.number(champion), threshold, status);
+    public static HappyPathRow of(
+        String metric,
+        Double offline,
+        Double live,
+        Double champion,
+        String threshold,
+        Status status) {
+      return new HappyPathRow(
+          metric,
+          ReportFormat.number(offline),
+          ReportFormat.number(live),
+          ReportFormat.number(champion),
+          threshold,
+          status);
     }
   }
 
@@ -117,8 +142,14 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
       rows = rows.stream().map(Table::copyRow).toList();
       for (List<String> row : rows) {
         if (row.size() != columns.size()) {
-          throw new IllegalArgumentException("Table '" + caption + "': a row has " + row.size()
-              + " cells, the table " + columns.size() + " columns");
+          throw new IllegalArgumentException(
+              "Table '"
+                  + caption
+                  + "': a row has "
+                  + row.size()
+                  + " cells, the table "
+                  + columns.size()
+                  + " columns");
         }
       }
     }
@@ -140,7 +171,9 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
    * (ROC curve) or perfect calibration (reliability diagram).
    */
   public enum Reference {
-    NONE(null), CHANCE("chance"), CALIBRATED("perfectly calibrated");
+    NONE(null),
+    CHANCE("chance"),
+    CALIBRATED("perfectly calibrated");
 
     private final String label;
 
@@ -155,8 +188,9 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
   }
 
   /** Lines over a shared x axis: PR curves, ROC curves, the reliability diagram. */
-  public record CurvePlot(String title, String xLabel, String yLabel, List<Series> series,
-      Reference reference) implements Plot {
+  public record CurvePlot(
+      String title, String xLabel, String yLabel, List<Series> series, Reference reference)
+      implements Plot {
     public CurvePlot {
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(xLabel, "xLabel");
@@ -172,8 +206,9 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
    * {@code notes} are shown beside it (e.g. what a missing value contributes). Pages lay several
    * out in a grid.
    */
-  public record ShapePlot(String title, String xLabel, String yLabel, List<Series> series,
-      List<String> notes) implements Plot {
+  public record ShapePlot(
+      String title, String xLabel, String yLabel, List<Series> series, List<String> notes)
+      implements Plot {
     public ShapePlot {
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(xLabel, "xLabel");
@@ -183,17 +218,15 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
     }
   }
 
-  /**
-   * One named line; x and y are copied in and out, have the same length and are finite.
-   */
+  /** One named line; x and y are copied in and out, have the same length and are finite. */
   public record Series(String name, double[] x, double[] y) {
     public Series {
       Objects.requireNonNull(name, "name");
       x = x.clone();
       y = y.clone();
       if (x.length != y.length) {
-        throw new IllegalArgumentException("Series '" + name + "': " + x.length + " x values, "
-            + y.length + " y values");
+        throw new IllegalArgumentException(
+            "Series '" + name + "': " + x.length + " x values, " + y.length + " y values");
       }
       requireFinite(name, x);
       requireFinite(name, y);
@@ -211,7 +244,9 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Series s && name.equals(s.name) && Arrays.equals(x, s.x)
+      return other instanceof Series s
+          && name.equals(s.name)
+          && Arrays.equals(x, s.x)
           && Arrays.equals(y, s.y);
     }
 
@@ -227,8 +262,8 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
   }
 
   /**
-   * Bar counts per bin for one or more series (champion vs candidate); bin i spans
-   * {@code binEdges[i]..binEdges[i+1]}, edges strictly increasing.
+   * Bar counts per bin for one or more series (champion vs candidate); bin i spans {@code
+   * binEdges[i]..binEdges[i+1]}, edges strictly increasing.
    */
   public record HistogramPlot(String title, String xLabel, double[] binEdges, List<Counts> series)
       implements Plot {
@@ -245,8 +280,16 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
       }
       for (Counts counts : series) {
         if (counts.counts.length != binEdges.length - 1) {
-          throw new IllegalArgumentException("Histogram '" + title + "': series '" + counts.name
-              + "' has " + counts.counts.length + " counts for " + (binEdges.length - 1) + " bins");
+          throw new IllegalArgumentException(
+              "Histogram '"
+                  + title
+                  + "': series '"
+                  + counts.name
+                  + "' has "
+                  + counts.counts.length
+                  + " counts for "
+                  + (binEdges.length - 1)
+                  + " bins");
         }
       }
     }
@@ -258,8 +301,11 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof HistogramPlot h && title.equals(h.title) && xLabel.equals(h.xLabel)
-          && Arrays.equals(binEdges, h.binEdges) && series.equals(h.series);
+      return other instanceof HistogramPlot h
+          && title.equals(h.title)
+          && xLabel.equals(h.xLabel)
+          && Arrays.equals(binEdges, h.binEdges)
+          && series.equals(h.series);
     }
 
     @Override
@@ -305,11 +351,18 @@ public record ReportModel(Header header, Objective objective, List<HappyPathRow>
   }
 
   /**
-   * One decision event, candidate vs champion. Scores are 0-100; the champion's fields (and
-   * email) are null without a champion (shown as "-", written as empty CSV fields).
+   * One decision event, candidate vs champion. Scores are 0-100; the champion's fields (and email)
+   * are null without a champion (shown as "-", written as empty CSV fields).
    */
-  public record EventRow(String eventId, String customerId, String email, double score,
-      Double championScore, Double absDiff, String action, String championAction)
+  public record EventRow(
+      String eventId,
+      String customerId,
+      String email,
+      double score,
+      Double championScore,
+      Double absDiff,
+      String action,
+      String championAction)
       implements java.io.Serializable {
     public EventRow {
       Objects.requireNonNull(eventId, "eventId");

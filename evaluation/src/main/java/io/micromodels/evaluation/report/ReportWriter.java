@@ -30,8 +30,7 @@ public final class ReportWriter {
   private static final String CSS = resource("report.css");
   private static final String JS = resource("report.js");
 
-  private ReportWriter() {
-  }
+  private ReportWriter() {}
 
   /**
    * Renders {@code model} and writes it (UTF-8) to {@code html}, replacing the file.
@@ -65,27 +64,39 @@ public final class ReportWriter {
     html.append("</section>");
     lineage(model, html);
     html.append("</main><footer>Self-contained report: no network access, no external files.")
-        .append("</footer><script>").append(JS).append("</script></body></html>\n");
+        .append("</footer><script>")
+        .append(JS)
+        .append("</script></body></html>\n");
     return html.toString();
   }
 
   private static void head(Header header, StringBuilder html) {
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-        .append("script-src '").append(sha256(JS)).append("'; style-src '").append(sha256(CSS))
+        .append("script-src '")
+        .append(sha256(JS))
+        .append("'; style-src '")
+        .append(sha256(CSS))
         .append("'; img-src 'none'; base-uri 'none'; form-action 'none'\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>").append(Html.escape(header.title() + " — " + header.client()))
-        .append("</title><style>").append(CSS).append("</style></head>");
+        .append("<title>")
+        .append(Html.escape(header.title() + " — " + header.client()))
+        .append("</title><style>")
+        .append(CSS)
+        .append("</style></head>");
   }
 
   private static void pageHeader(ReportModel model, StringBuilder html) {
     Header header = model.header();
-    html.append("<header class=\"page-header\"><h1>").append(Html.escape(header.title()))
+    html.append("<header class=\"page-header\"><h1>")
+        .append(Html.escape(header.title()))
         .append("</h1><p class=\"subtitle\"><span>Client <strong>")
-        .append(Html.escape(header.client())).append("</strong></span><span>As of <strong>")
-        .append(Html.escape(header.asOf())).append("</strong></span><span>Run <strong>")
-        .append(Html.escape(header.runId())).append("</strong></span></p>")
+        .append(Html.escape(header.client()))
+        .append("</strong></span><span>As of <strong>")
+        .append(Html.escape(header.asOf()))
+        .append("</strong></span><span>Run <strong>")
+        .append(Html.escape(header.runId()))
+        .append("</strong></span></p>")
         .append("<nav aria-label=\"Contents\"><ul>");
     if (model.objective() != null) {
       link("objective", "Objective", html);
@@ -100,15 +111,20 @@ public final class ReportWriter {
   }
 
   private static void link(String id, String text, StringBuilder html) {
-    html.append("<li><a href=\"#").append(id).append("\">").append(Html.escape(text))
+    html.append("<li><a href=\"#")
+        .append(id)
+        .append("\">")
+        .append(Html.escape(text))
         .append("</a></li>");
   }
 
   private static void objective(Objective objective, StringBuilder html) {
     boolean met = objective.outcome() == Outcome.MET;
     html.append("<section id=\"objective\"><h2>Objective</h2><div class=\"objective ")
-        .append(met ? "pass" : "fail").append("\"><p class=\"verdict\">")
-        .append(met ? "✓ Objective met" : "✗ Objective not met").append("</p><dl>");
+        .append(met ? "pass" : "fail")
+        .append("\"><p class=\"verdict\">")
+        .append(met ? "✓ Objective met" : "✗ Objective not met")
+        .append("</p><dl>");
     definition("Hypothesis", objective.hypothesis(), html);
     definition("Objective", objective.objective(), html);
     definition("Value", objective.value(), html);
@@ -117,7 +133,10 @@ public final class ReportWriter {
   }
 
   private static void definition(String term, String value, StringBuilder html) {
-    html.append("<dt>").append(Html.escape(term)).append("</dt><dd>").append(Html.escape(value))
+    html.append("<dt>")
+        .append(Html.escape(term))
+        .append("</dt><dd>")
+        .append(Html.escape(value))
         .append("</dd>");
   }
 
@@ -129,27 +148,43 @@ public final class ReportWriter {
     }
     long failed = model.happyPath().stream().filter(r -> r.status() == Status.FAIL).count();
     html.append("<p class=\"badge ")
-        .append(failed == 0 ? "pass\">✓ No gate check failed" : "fail\">✗ " + failed
-            + (failed == 1 ? " gate check failed" : " gate checks failed"))
+        .append(
+            failed == 0
+                ? "pass\">✓ No gate check failed"
+                : "fail\">✗ "
+                    + failed
+                    + (failed == 1 ? " gate check failed" : " gate checks failed"))
         .append("</p><div class=\"table-wrap\"><table class=\"data happy-path\"><thead><tr>")
         .append("<th>Metric</th><th class=\"num\">Offline</th><th class=\"num\">Live</th>")
         .append("<th class=\"num\">Champion</th><th>Threshold</th><th class=\"status\">Status</th>")
         .append("</tr></thead><tbody>");
     for (HappyPathRow row : model.happyPath()) {
-      html.append("<tr><td>").append(Html.escape(row.metric())).append("</td><td class=\"num\">")
-          .append(Html.escape(row.offline())).append("</td><td class=\"num\">")
-          .append(Html.escape(row.live())).append("</td><td class=\"num\">")
-          .append(Html.escape(row.champion())).append("</td><td>")
-          .append(Html.escape(row.threshold())).append("</td><td class=\"status ")
-          .append(row.status().name().toLowerCase(Locale.ROOT)).append("\" title=\"")
-          .append(row.status().name()).append("\">").append(row.status().symbol())
+      html.append("<tr><td>")
+          .append(Html.escape(row.metric()))
+          .append("</td><td class=\"num\">")
+          .append(Html.escape(row.offline()))
+          .append("</td><td class=\"num\">")
+          .append(Html.escape(row.live()))
+          .append("</td><td class=\"num\">")
+          .append(Html.escape(row.champion()))
+          .append("</td><td>")
+          .append(Html.escape(row.threshold()))
+          .append("</td><td class=\"status ")
+          .append(row.status().name().toLowerCase(Locale.ROOT))
+          .append("\" title=\"")
+          .append(row.status().name())
+          .append("\">")
+          .append(row.status().symbol())
           .append("</td></tr>");
     }
     html.append("</tbody></table></div></section>");
   }
 
   private static void section(Section section, String id, StringBuilder html) {
-    html.append("<section id=\"").append(id).append("\"><h2>").append(Html.escape(section.title()))
+    html.append("<section id=\"")
+        .append(id)
+        .append("\"><h2>")
+        .append(Html.escape(section.title()))
         .append("</h2>");
     for (String note : section.notes()) {
       html.append("<p class=\"note\">").append(Html.escape(note)).append("</p>");
@@ -162,8 +197,10 @@ public final class ReportWriter {
       boolean small = section.plots().stream().allMatch(p -> p instanceof ShapePlot);
       html.append(small ? "<div class=\"plots shapes\">" : "<div class=\"plots\">");
       for (Plot plot : section.plots()) {
-        html.append("<figure><figcaption>").append(Html.escape(plot.title()))
-            .append("</figcaption>").append(SvgPlot.render(plot));
+        html.append("<figure><figcaption>")
+            .append(Html.escape(plot.title()))
+            .append("</figcaption>")
+            .append(SvgPlot.render(plot));
         if (plot instanceof ShapePlot shape) {
           for (String note : shape.notes()) {
             html.append("<p class=\"note\">").append(Html.escape(note)).append("</p>");
@@ -180,8 +217,11 @@ public final class ReportWriter {
     html.append("<section id=\"lineage\"><h2>Lineage</h2><div class=\"table-wrap\">")
         .append("<table class=\"lineage\"><tbody>");
     for (LineageEntry entry : model.lineage()) {
-      html.append("<tr><th scope=\"row\">").append(Html.escape(entry.key())).append("</th><td>")
-          .append(Html.escape(entry.value())).append("</td></tr>");
+      html.append("<tr><th scope=\"row\">")
+          .append(Html.escape(entry.key()))
+          .append("</th><td>")
+          .append(Html.escape(entry.value()))
+          .append("</td></tr>");
     }
     html.append("</tbody></table></div></section>");
   }
@@ -189,8 +229,8 @@ public final class ReportWriter {
   /** A CSP source expression for an inline element whose text is exactly {@code text}. */
   private static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return "sha256-" + Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime has SHA-256", e);

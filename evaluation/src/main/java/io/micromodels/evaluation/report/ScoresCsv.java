@@ -6,8 +6,8 @@ import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,11 +22,17 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ScoresCsv {
   /** The header record's fields, in order. */
-  public static final List<String> COLUMNS = List.of("event_id", "customer_id", "score",
-      "champion_score", "abs_diff", "action", "champion_action");
+  public static final List<String> COLUMNS =
+      List.of(
+          "event_id",
+          "customer_id",
+          "score",
+          "champion_score",
+          "abs_diff",
+          "action",
+          "champion_action");
 
-  private ScoresCsv() {
-  }
+  private ScoresCsv() {}
 
   /**
    * Writes {@code rows} in the given order, replacing {@code scoresCsvGz}. Numbers are written as
@@ -43,8 +49,8 @@ public final class ScoresCsv {
   }
 
   /**
-   * The file's bytes, for writers that go through another file system (Hadoop's, from a task):
-   * the {@link #headerMember} followed by the rows' member. A gzip file may be several members one
+   * The file's bytes, for writers that go through another file system (Hadoop's, from a task): the
+   * {@link #headerMember} followed by the rows' member. A gzip file may be several members one
    * after another, read as one stream (RFC 1952, {@code GZIPInputStream}, {@code zcat}, pandas),
    * which lets tasks write rows apart and a file be joined from them without decompressing.
    */
@@ -81,17 +87,22 @@ public final class ScoresCsv {
     private final Writer writer;
 
     public RowsMember(OutputStream target) throws IOException {
-      this.writer = new OutputStreamWriter(new GZIPOutputStream(new FilterOutputStream(target) {
-        @Override
-        public void close() throws IOException {
-          target.flush(); // the member is finished; the target stays open
-        }
+      this.writer =
+          new OutputStreamWriter(
+              new GZIPOutputStream(
+                  new FilterOutputStream(target) {
+                    @Override
+                    public void close() throws IOException {
+                      target.flush(); // the member is finished; the target stays open
+                    }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          target.write(b, off, len); // FilterOutputStream's default writes byte by byte
-        }
-      }, 1 << 16), StandardCharsets.UTF_8);
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                      target.write(b, off, len); // FilterOutputStream's default writes byte by byte
+                    }
+                  },
+                  1 << 16),
+              StandardCharsets.UTF_8);
     }
 
     public void write(EventRow row) {

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * JSON safe to place inside {@code <script type="application/json">}: the page reads it with
- * {@code JSON.parse(element.textContent)}, so it must never close the element or open a comment.
+ * JSON safe to place inside {@code <script type="application/json">}: the page reads it with {@code
+ * JSON.parse(element.textContent)}, so it must never close the element or open a comment.
  */
 final class ScriptJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private ScriptJson() {
-  }
+  private ScriptJson() {}
 
   /** {@code value} as JSON with {@code < > &} and U+2028/U+2029 written as {@code \\uXXXX}. */
   static String of(Object value) {

@@ -26,12 +26,12 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
- * The backtest's second pass, inside the tasks: a client's shard summaries ({@link
- * ShardScoring}), arriving sorted by client and shard, are merged one at a time, in shard order
- * (the same files on a rerun), and evaluated; the task writes the client's {@code report.html},
- * {@code metrics.json} and {@code scores.csv.gz} (its shards' parts joined, never decompressed)
- * and returns the verdict. What a task holds is one client's merged summary, bounded by the
- * windows' days, not by the events.
+ * The backtest's second pass, inside the tasks: a client's shard summaries ({@link ShardScoring}),
+ * arriving sorted by client and shard, are merged one at a time, in shard order (the same files on
+ * a rerun), and evaluated; the task writes the client's {@code report.html}, {@code metrics.json}
+ * and {@code scores.csv.gz} (its shards' parts joined, never decompressed) and returns the verdict.
+ * What a task holds is one client's merged summary, bounded by the windows' days, not by the
+ * events.
  */
 final class ClientEvaluationFunction implements MapPartitionsFunction<Row, ClientBacktest> {
   private final Broadcast<Map<String, ClientPlan>> plans;
@@ -101,19 +101,30 @@ final class ClientEvaluationFunction implements MapPartitionsFunction<Row, Clien
       String metrics = BacktestFiles.join(dir, "metrics.json");
       String scores = BacktestFiles.join(dir, "scores.csv.gz");
       joinParts(client.parts, scores);
-      BacktestFiles.write(metrics, BacktestFiles.JSON.writeValueAsBytes(
-          MetricsDocument.of(evaluation)));
-      BacktestFiles.write(report, ReportWriter.render(BacktestReport.model(evaluation))
-          .getBytes(StandardCharsets.UTF_8));
+      BacktestFiles.write(
+          metrics, BacktestFiles.JSON.writeValueAsBytes(MetricsDocument.of(evaluation)));
+      BacktestFiles.write(
+          report,
+          ReportWriter.render(BacktestReport.model(evaluation)).getBytes(StandardCharsets.UTF_8));
       long written = System.nanoTime();
-      return new ClientBacktest(id, ClientBacktest.Status.EVALUATED,
-          evaluation.parentComparison().verdict(), evaluation.rows(), evaluation.frauds(),
-          evaluation.gate().passed(), evaluation.gate().failures(),
+      return new ClientBacktest(
+          id,
+          ClientBacktest.Status.EVALUATED,
+          evaluation.parentComparison().verdict(),
+          evaluation.rows(),
+          evaluation.frauds(),
+          evaluation.gate().passed(),
+          evaluation.gate().failures(),
           HappyPathTable.render(evaluation.gate()),
           evaluation.objective() == null ? null : evaluation.objective().statement(),
           evaluation.objective() == null ? null : evaluation.objective().met(),
-          evaluation.parentComparison().verdict(), finite(evaluation.offline()), report, metrics,
-          scores, (evaluated - start) / 1e9, (written - evaluated) / 1e9);
+          evaluation.parentComparison().verdict(),
+          finite(evaluation.offline()),
+          report,
+          metrics,
+          scores,
+          (evaluated - start) / 1e9,
+          (written - evaluated) / 1e9);
     } catch (RuntimeException | IOException e) {
       return ClientBacktest.failed(id, "evaluation failed: " + e);
     } finally {
@@ -134,8 +145,8 @@ final class ClientEvaluationFunction implements MapPartitionsFunction<Row, Clien
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
       return (ClientSummary) in.readObject();
     } catch (IOException | ClassNotFoundException e) {
-      throw new UncheckedIOException("cannot read a backtest summary",
-          e instanceof IOException io ? io : new IOException(e));
+      throw new UncheckedIOException(
+          "cannot read a backtest summary", e instanceof IOException io ? io : new IOException(e));
     }
   }
 

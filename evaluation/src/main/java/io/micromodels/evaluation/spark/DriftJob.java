@@ -39,22 +39,26 @@ import scala.collection.JavaConverters;
 
 /**
  * Drift of each client's test windows from a reference period ({@link Drift}), computed where the
- * rows are: the tasks turn each feature row into (client, period, variable, value) tuples
- * (scoring the production model there), Spark finds the reference deciles per client and variable
- * and counts every period's rows per bin; only the counts reach the driver.
+ * rows are: the tasks turn each feature row into (client, period, variable, value) tuples (scoring
+ * the production model there), Spark finds the reference deciles per client and variable and counts
+ * every period's rows per bin; only the counts reach the driver.
  */
 final class DriftJob {
   /** Period 0 is the reference; fold k's test window is period k. */
   static final int REFERENCE = 0;
-  private static final String DECILES = "array(0.1D, 0.2D, 0.3D, 0.4D, 0.5D, 0.6D, 0.7D, 0.8D,"
-      + " 0.9D)";
+
+  private static final String DECILES =
+      "array(0.1D, 0.2D, 0.3D, 0.4D, 0.5D, 0.6D, 0.7D, 0.8D," + " 0.9D)";
+
   /** Nine deciles make ten bins, plus one for missing values. */
   private static final int BINS = 11;
-  private static final StructType VALUES = new StructType()
-      .add("client_id", DataTypes.StringType, false)
-      .add("period", DataTypes.IntegerType, false)
-      .add("variable", DataTypes.StringType, false)
-      .add("value", DataTypes.DoubleType, true);
+
+  private static final StructType VALUES =
+      new StructType()
+          .add("client_id", DataTypes.StringType, false)
+          .add("period", DataTypes.IntegerType, false)
+          .add("variable", DataTypes.StringType, false)
+          .add("value", DataTypes.DoubleType, true);
 
   private DriftJob() {}
 
@@ -64,19 +68,40 @@ final class DriftJob {
    * @param inputs the numeric model inputs (the client's tabular and binned micromodels' inputs)
    * @param production the production model's {@code model.json}, null without one (no score drift)
    */
-  record Plan(String clientId, Instant referenceStart, Instant referenceEnd, String reference,
-      FoldLayout layout, List<String> inputs, String production) implements Serializable {
+  record Plan(
+      String clientId,
+      Instant referenceStart,
+      Instant referenceEnd,
+      String reference,
+      FoldLayout layout,
+      List<String> inputs,
+      String production)
+      implements Serializable {
     /** The production model's training window, or else the first fold's. */
     static Plan of(ClientConfig config, FoldLayout layout, ClientModel production) {
-      Instant start = production == null ? layout.firstTrainStart()
-          : production.training().windowStart();
-      Instant end = production == null ? layout.folds().get(0).trainEnd()
-          : production.training().windowEnd();
-      List<String> inputs = config.micromodels().stream().filter(MicromodelSpec::readsNumericColumns)
-          .flatMap(m -> m.inputs().stream()).distinct().toList();
-      return new Plan(config.clientId().value(), start, end, (production == null
-          ? "the first fold's training window [" : "the production model's training window [")
-          + start + ", " + end + ")", layout, inputs,
+      Instant start =
+          production == null ? layout.firstTrainStart() : production.training().windowStart();
+      Instant end =
+          production == null ? layout.folds().get(0).trainEnd() : production.training().windowEnd();
+      List<String> inputs =
+          config.micromodels().stream()
+              .filter(MicromodelSpec::readsNumericColumns)
+              .flatMap(m -> m.inputs().stream())
+              .distinct()
+              .toList();
+      return new Plan(
+          config.clientId().value(),
+          start,
+          end,
+          (production == null
+                  ? "the first fold's training window ["
+                  : "the production model's training window [")
+              + start
+              + ", "
+              + end
+              + ")",
+          layout,
+          inputs,
           production == null ? null : ModelFormat.toJson(production));
     }
 
@@ -90,34 +115,56 @@ final class DriftJob {
     }
   }
 
-  static Map<String, Drift> measure(SparkSession spark, Dataset<Row> features,
-      List<ClientConfig> clients, Map<String, Plan> plans) {
-    List<ClientConfig> measured = clients.stream()
-        .filter(c -> plans.containsKey(c.clientId().value())).toList();
+  static Map<String, Drift> measure(
+      SparkSession spark,
+      Dataset<Row> features,
+      List<ClientConfig> clients,
+      Map<String, Plan> plans) {
+    List<ClientConfig> measured =
+        clients.stream().filter(c -> plans.containsKey(c.clientId().value())).toList();
     if (measured.isEmpty()) {
       return Map.of();
     }
 
-    Broadcast<Map<String, Plan>> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .broadcast(Map.copyOf(plans));
-    Dataset<Row> values = features.filter(FeatureJob.perClient(measured, c -> {
-      Plan p = plans.get(c.clientId().value());
-      return col("event_time").geq(lit(p.referenceStart())).and(col("event_time")
-          .lt(lit(p.referenceEnd()))).or(col("event_time").geq(lit(p.layout().testStart()))
-          .and(col("event_time").lt(lit(p.layout().testEnd()))));
-    })).mapPartitions(new Values(shipped), Encoders.row(VALUES))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Broadcast<Map<String, Plan>> shipped =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(Map.copyOf(plans));
+    Dataset<Row> values =
+        features
+            .filter(
+                FeatureJob.perClient(
+                    measured,
+                    c -> {
+                      Plan p = plans.get(c.clientId().value());
+                      return col("event_time")
+                          .geq(lit(p.referenceStart()))
+                          .and(col("event_time").lt(lit(p.referenceEnd())))
+                          .or(
+                              col("event_time")
+                                  .geq(lit(p.layout().testStart()))
+                                  .and(col("event_time").lt(lit(p.layout().testEnd()))));
+                    }))
+            .mapPartitions(new Values(shipped), Encoders.row(VALUES))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> edges = values.filter(col("period").equalTo(REFERENCE)
-              .and(col("value").isNotNull()))
-          .groupBy("client_id", "variable")
-          .agg(expr("percentile_approx(value, " + DECILES + ", 10000)").as("edges"));
-      List<Row> counts = values.join(broadcast(edges), JavaConverters.asScalaBuffer(
-              List.of("client_id", "variable")).toSeq(), "left")
-          .withColumn("bin", expr("CASE WHEN value IS NULL THEN -1 WHEN edges IS NULL THEN 0"
-              + " ELSE size(filter(edges, e -> e <= value)) END"))
-          .groupBy("client_id", "variable", "period", "bin").count()
-          .collectAsList();
+      Dataset<Row> edges =
+          values
+              .filter(col("period").equalTo(REFERENCE).and(col("value").isNotNull()))
+              .groupBy("client_id", "variable")
+              .agg(expr("percentile_approx(value, " + DECILES + ", 10000)").as("edges"));
+      List<Row> counts =
+          values
+              .join(
+                  broadcast(edges),
+                  JavaConverters.asScalaBuffer(List.of("client_id", "variable")).toSeq(),
+                  "left")
+              .withColumn(
+                  "bin",
+                  expr(
+                      "CASE WHEN value IS NULL THEN -1 WHEN edges IS NULL THEN 0"
+                          + " ELSE size(filter(edges, e -> e <= value)) END"))
+              .groupBy("client_id", "variable", "period", "bin")
+              .count()
+              .collectAsList();
       return drift(plans, counts);
     } finally {
       values.unpersist();
@@ -129,26 +176,34 @@ final class DriftJob {
   private static Map<String, Drift> drift(Map<String, Plan> plans, List<Row> counts) {
     Map<String, Map<String, Map<Integer, long[]>>> histograms = new HashMap<>();
     for (Row r : counts) {
-      histograms.computeIfAbsent(r.getString(0), k -> new HashMap<>())
-          .computeIfAbsent(r.getString(1), k -> new HashMap<>())
-          .computeIfAbsent(r.getInt(2), k -> new long[BINS])[r.getInt(3) + 1] += r.getLong(4);
+      histograms
+              .computeIfAbsent(r.getString(0), k -> new HashMap<>())
+              .computeIfAbsent(r.getString(1), k -> new HashMap<>())
+              .computeIfAbsent(r.getInt(2), k -> new long[BINS])[r.getInt(3) + 1] +=
+          r.getLong(4);
     }
 
     Map<String, Drift> out = new LinkedHashMap<>();
-    plans.forEach((id, plan) -> {
-      Map<String, Map<Integer, long[]>> client = histograms.getOrDefault(id, Map.of());
-      List<Drift.Variable> variables = new ArrayList<>();
-      for (String name : variables(plan)) {
-        Map<Integer, long[]> periods = client.getOrDefault(name, Map.of());
-        long[] reference = periods.getOrDefault(REFERENCE, new long[BINS]);
-        List<Double> psi = new ArrayList<>();
-        plan.layout().folds().forEach(f -> psi.add(PopulationStability.psi(reference,
-            periods.getOrDefault(f.index(), new long[BINS]))));
-        variables.add(new Drift.Variable(name, psi));
-      }
+    plans.forEach(
+        (id, plan) -> {
+          Map<String, Map<Integer, long[]>> client = histograms.getOrDefault(id, Map.of());
+          List<Drift.Variable> variables = new ArrayList<>();
+          for (String name : variables(plan)) {
+            Map<Integer, long[]> periods = client.getOrDefault(name, Map.of());
+            long[] reference = periods.getOrDefault(REFERENCE, new long[BINS]);
+            List<Double> psi = new ArrayList<>();
+            plan.layout()
+                .folds()
+                .forEach(
+                    f ->
+                        psi.add(
+                            PopulationStability.psi(
+                                reference, periods.getOrDefault(f.index(), new long[BINS]))));
+            variables.add(new Drift.Variable(name, psi));
+          }
 
-      out.put(id, new Drift(plan.reference(), variables));
-    });
+          out.put(id, new Drift(plan.reference(), variables));
+        });
     return out;
   }
 
@@ -186,8 +241,12 @@ final class DriftJob {
 
         ModelInput input = RowInputs.of(row);
         if (plan.production() != null) {
-          Scorer scorer = scorers.computeIfAbsent(client, id -> new Scorer(
-              ModelFormat.fromJson(plan.production(), id + " production model")));
+          Scorer scorer =
+              scorers.computeIfAbsent(
+                  client,
+                  id ->
+                      new Scorer(
+                          ModelFormat.fromJson(plan.production(), id + " production model")));
           out.add(RowFactory.create(client, period, Drift.SCORE, scorer.score(input).score()));
         }
 

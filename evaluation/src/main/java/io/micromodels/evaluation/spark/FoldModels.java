@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A client's trained folds and champion as files, and its evaluation's context: the plan the
- * task that evaluates the client reads its models from. The driver reads no model.
+ * A client's trained folds and champion as files, and its evaluation's context: the plan the task
+ * that evaluates the client reads its models from. The driver reads no model.
  */
 final class FoldModels {
   private FoldModels() {}
@@ -29,9 +29,15 @@ final class FoldModels {
    * @param championFile the champion's {@code model.json}, or null without one
    * @param drift null when not measured
    */
-  static ClientPlan plan(ClientConfig config, FoldLayout layout, List<ClientOutcome> outcomes,
-      String championFile, BacktestRequest request, LabelCompleteness labelCompleteness,
-      Map<String, String> lineage, io.micromodels.evaluation.backtest.Drift drift) {
+  static ClientPlan plan(
+      ClientConfig config,
+      FoldLayout layout,
+      List<ClientOutcome> outcomes,
+      String championFile,
+      BacktestRequest request,
+      LabelCompleteness labelCompleteness,
+      Map<String, String> lineage,
+      io.micromodels.evaluation.backtest.Drift drift) {
     List<String> candidates = new ArrayList<>();
     List<String> parents = new ArrayList<>();
     for (ClientOutcome outcome : outcomes) {
@@ -41,13 +47,27 @@ final class FoldModels {
     }
 
     // what comes from the models (importances, shapes, fallback) is added in the task
-    ClientContext context = new ClientContext(config.clientId().value(), request.runId(), layout,
-        config.gates(), config.backtest().reviewsPerDay(),
-        config.backtest().minLabelCompleteness(), labelCompleteness, assertedCustomers(config),
-        Map.of(), null, List.of(), null, false, request.hypothesis(), request.objective(),
-        lineage, drift);
-    return new ClientPlan(config.timeZone().getId(), layout, candidates, parents, championFile,
-        context);
+    ClientContext context =
+        new ClientContext(
+            config.clientId().value(),
+            request.runId(),
+            layout,
+            config.gates(),
+            config.backtest().reviewsPerDay(),
+            config.backtest().minLabelCompleteness(),
+            labelCompleteness,
+            assertedCustomers(config),
+            Map.of(),
+            null,
+            List.of(),
+            null,
+            false,
+            request.hypothesis(),
+            request.objective(),
+            lineage,
+            drift);
+    return new ClientPlan(
+        config.timeZone().getId(), layout, candidates, parents, championFile, context);
   }
 
   /** The client's asserted customers (first CSV column after the header); null without a file. */
@@ -69,8 +89,8 @@ final class FoldModels {
 
       return customers;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the assertions of client " + config.clientId()
-          + ": " + file, e);
+      throw new UncheckedIOException(
+          "cannot read the assertions of client " + config.clientId() + ": " + file, e);
     }
   }
 }

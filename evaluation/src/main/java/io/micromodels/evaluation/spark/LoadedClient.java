@@ -21,8 +21,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * One client's models, read in the task from the files its {@link ClientPlan} names, scoring its
- * held-out feature rows through the same {@link Scorer} the live service embeds: each row with
- * its fold's candidate, the champion and the fold's parent.
+ * held-out feature rows through the same {@link Scorer} the live service embeds: each row with its
+ * fold's candidate, the champion and the fold's parent.
  */
 final class LoadedClient {
   private final String clientId;
@@ -68,22 +68,28 @@ final class LoadedClient {
     Scorer candidate = candidates.get(k);
     Scorer parent = parents.get(k);
     Instant labelTime = row.<Instant>getAs("label_time");
-    return Optional.of(new ScoredEvent(row.getString(row.fieldIndex("event_id")),
-        row.getString(row.fieldIndex("customer_id")), time,
-        time.atZone(ZoneId.of(plan.zone())).toLocalDate(),
-        orDash(candidate.model().policy().regionOf(input)),
-        List.of(candidate.model().policy().segmentOf(input)),
-        row.getString(row.fieldIndex("email")), amount(row), labelTime != null, labelTime,
-        prediction(candidate.score(input)),
-        champion == null ? null : prediction(champion.score(input)),
-        parent == null ? null : prediction(parent.score(input)), live(row)));
+    return Optional.of(
+        new ScoredEvent(
+            row.getString(row.fieldIndex("event_id")),
+            row.getString(row.fieldIndex("customer_id")),
+            time,
+            time.atZone(ZoneId.of(plan.zone())).toLocalDate(),
+            orDash(candidate.model().policy().regionOf(input)),
+            List.of(candidate.model().policy().segmentOf(input)),
+            row.getString(row.fieldIndex("email")),
+            amount(row),
+            labelTime != null,
+            labelTime,
+            prediction(candidate.score(input)),
+            champion == null ? null : prediction(champion.score(input)),
+            parent == null ? null : prediction(parent.score(input)),
+            live(row)));
   }
 
   private Scorer scorer(String file) {
     Scorer scorer = scorerIfExists(file);
     if (scorer == null) {
-      throw new IllegalStateException("model file of client " + clientId + " is missing: "
-          + file);
+      throw new IllegalStateException("model file of client " + clientId + " is missing: " + file);
     }
 
     return scorer;
@@ -95,8 +101,8 @@ final class LoadedClient {
   }
 
   private static Prediction prediction(ScoreResult result) {
-    return new Prediction(result.score(), result.probability(), result.action(),
-        result.contributions());
+    return new Prediction(
+        result.score(), result.probability(), result.action(), result.contributions());
   }
 
   /** The live system's answer, when the event carries both its score and its action. */

@@ -10,8 +10,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
- * Scores held-out feature rows inside the tasks, each client's models read once per task from
- * its plan's files (the rows come partitioned by client, so a task reads only its clients').
+ * Scores held-out feature rows inside the tasks, each client's models read once per task from its
+ * plan's files (the rows come partitioned by client, so a task reads only its clients').
  */
 final class ScoreEventsFunction implements MapPartitionsFunction<Row, KeyedEvent> {
   private final Broadcast<Map<String, ClientPlan>> plans;
@@ -28,7 +28,9 @@ final class ScoreEventsFunction implements MapPartitionsFunction<Row, KeyedEvent
     while (rows.hasNext()) {
       Row row = rows.next();
       String client = row.getString(row.fieldIndex("client_id"));
-      loaded.computeIfAbsent(client, id -> LoadedClient.load(id, plans.get(id))).score(row)
+      loaded
+          .computeIfAbsent(client, id -> LoadedClient.load(id, plans.get(id)))
+          .score(row)
           .ifPresent(e -> out.add(new KeyedEvent(client, e)));
     }
 

@@ -23,21 +23,22 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The backtest's first pass, inside the tasks: a shard of a client's held-out rows (a share of
- * its customers, {@link BacktestJob#SHARD}) is scored by the client's models, read from its
- * plan's files, and leaves as a compacted {@link ClientSummary} plus a part of the client's
- * {@code scores.csv.gz} written as it goes. No task holds a client's events; the rows come sorted
- * by client and shard, so a task reads a client's models once.
+ * The backtest's first pass, inside the tasks: a shard of a client's held-out rows (a share of its
+ * customers, {@link BacktestJob#SHARD}) is scored by the client's models, read from its plan's
+ * files, and leaves as a compacted {@link ClientSummary} plus a part of the client's {@code
+ * scores.csv.gz} written as it goes. No task holds a client's events; the rows come sorted by
+ * client and shard, so a task reads a client's models once.
  */
 final class ShardScoring implements MapPartitionsFunction<Row, Row> {
   /** What a shard leaves: its summary (Java-serialized) or why it failed, and its part file. */
-  static final StructType SCHEMA = new StructType()
-      .add("client_id", DataTypes.StringType, false)
-      .add(BacktestJob.SHARD, DataTypes.IntegerType, false)
-      .add("events", DataTypes.LongType, false)
-      .add("summary", DataTypes.BinaryType, true)
-      .add("part", DataTypes.StringType, true)
-      .add("failure", DataTypes.StringType, true);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("client_id", DataTypes.StringType, false)
+          .add(BacktestJob.SHARD, DataTypes.IntegerType, false)
+          .add("events", DataTypes.LongType, false)
+          .add("summary", DataTypes.BinaryType, true)
+          .add("part", DataTypes.StringType, true)
+          .add("failure", DataTypes.StringType, true);
 
   private final Broadcast<Map<String, ClientPlan>> plans;
   private final String runDir;
@@ -102,10 +103,12 @@ final class ShardScoring implements MapPartitionsFunction<Row, Row> {
       this.client = client;
       this.index = index;
       this.models = models;
-      this.part = BacktestFiles.join(BacktestFiles.scoreParts(runDir, client),
-          String.format(java.util.Locale.ROOT, "shard-%05d.csv.gz", index));
-      this.failure = models == null ? "evaluation failed: cannot read the models of " + client
-          : null;
+      this.part =
+          BacktestFiles.join(
+              BacktestFiles.scoreParts(runDir, client),
+              String.format(java.util.Locale.ROOT, "shard-%05d.csv.gz", index));
+      this.failure =
+          models == null ? "evaluation failed: cannot read the models of " + client : null;
     }
 
     void add(Row row) {
@@ -145,8 +148,9 @@ final class ShardScoring implements MapPartitionsFunction<Row, Row> {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + part, e);
       }
-      return Optional.of(RowFactory.create(client, index, events,
-          serialize(summary.compact(context)), part, null));
+      return Optional.of(
+          RowFactory.create(
+              client, index, events, serialize(summary.compact(context)), part, null));
     }
 
     private void discard() {

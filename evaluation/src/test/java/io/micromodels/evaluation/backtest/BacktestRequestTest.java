@@ -13,8 +13,9 @@ class BacktestRequestTest {
 
   @Test
   void laterLabelsMoveTheEvaluationButNotTheWindows() {
-    BacktestRequest request = BacktestRequest.walkForward(AS_OF, 1, 60, 30, 7, Map.of(), null,
-        null, "out", "run").withLabelsAsOf(LATER);
+    BacktestRequest request =
+        BacktestRequest.walkForward(AS_OF, 1, 60, 30, 7, Map.of(), null, null, "out", "run")
+            .withLabelsAsOf(LATER);
 
     assertThat(request.evaluatedAt()).isEqualTo(LATER);
     assertThat(request.windowsAsOf()).isEqualTo(AS_OF);
@@ -23,16 +24,18 @@ class BacktestRequestTest {
 
   @Test
   void labelsBeforeTheWindowsAreRefused() {
-    assertThatThrownBy(() -> BacktestRequest.walkForward(LATER, 1, null, null, 7, Map.of(), null,
-        null, "out", "run").withLabelsAsOf(AS_OF))
+    assertThatThrownBy(
+            () ->
+                BacktestRequest.walkForward(
+                        LATER, 1, null, null, 7, Map.of(), null, null, "out", "run")
+                    .withLabelsAsOf(AS_OF))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a test window must end before its labels");
   }
 
   @Test
   void aHoldoutIsEvaluatedAtItsCandidatesAsOf() {
-    BacktestRequest holdout = BacktestRequest.holdout(AS_OF, "candidates", Map.of(), "out",
-        "run");
+    BacktestRequest holdout = BacktestRequest.holdout(AS_OF, "candidates", Map.of(), "out", "run");
 
     assertThat(holdout.isHoldout()).isTrue();
     assertThat(holdout.windowsAsOf()).isEqualTo(AS_OF);

@@ -15,17 +15,21 @@ class FoldLayoutTest {
   void testWindowsAreBackToBackWholeDaysEndingWithTheEvaluationDay() {
     FoldLayout layout = FoldLayout.of(END_OF_OCT_7, 4, 90, 60, 7);
 
-    assertThat(layout.folds()).extracting(Fold::testStart).containsExactly(
-        day("2025-09-10"), day("2025-09-17"), day("2025-09-24"), day("2025-10-01"));
+    assertThat(layout.folds())
+        .extracting(Fold::testStart)
+        .containsExactly(
+            day("2025-09-10"), day("2025-09-17"), day("2025-09-24"), day("2025-10-01"));
     assertThat(layout.testEnd()).isEqualTo(day("2025-10-08"));
     Fold first = layout.folds().get(0);
     assertThat(first.cutoff()).isEqualTo(first.testStart());
     assertThat(first.trainEnd()).isEqualTo(day("2025-07-12"));
     assertThat(first.trainStart()).isEqualTo(day("2025-04-13"));
-    assertThat(layout.describe().get(0)).isEqualTo("fold 1: train [2025-04-13T00:00:00.000000Z,"
-        + " 2025-07-12T00:00:00.000000Z) with labels as of its cut-off 2025-09-10T00:00:00.000000Z,"
-        + " test [2025-09-10T00:00:00.000000Z, 2025-09-17T00:00:00.000000Z) with labels as of"
-        + " 2025-10-07T23:59:59.999999Z");
+    assertThat(layout.describe().get(0))
+        .isEqualTo(
+            "fold 1: train [2025-04-13T00:00:00.000000Z,"
+                + " 2025-07-12T00:00:00.000000Z) with labels as of its cut-off 2025-09-10T00:00:00.000000Z,"
+                + " test [2025-09-10T00:00:00.000000Z, 2025-09-17T00:00:00.000000Z) with labels as of"
+                + " 2025-10-07T23:59:59.999999Z");
   }
 
   @Test
@@ -34,8 +38,13 @@ class FoldLayoutTest {
 
     assertThat(layout.inSample("champion", day("2025-09-24"))).isEmpty();
     assertThat(layout.inSample("champion", day("2025-09-24").plusNanos(1000)))
-        .hasValueSatisfying(why -> assertThat(why).contains("champion trained on decision events"
-            + " up to 2025-09-24T00:00:00.000001Z").contains("in-sample"));
+        .hasValueSatisfying(
+            why ->
+                assertThat(why)
+                    .contains(
+                        "champion trained on decision events"
+                            + " up to 2025-09-24T00:00:00.000001Z")
+                    .contains("in-sample"));
   }
 
   @Test
@@ -49,8 +58,11 @@ class FoldLayoutTest {
   /** The leakage property, on every hour of a year of events, for several layouts. */
   @Test
   void noTestEventIsInsideItsFoldsTrainingWindowOrWithinTheLabelDelayOfIt() {
-    for (FoldLayout layout : List.of(FoldLayout.of(END_OF_OCT_7, 4, 90, 60, 7),
-        FoldLayout.of(END_OF_OCT_7, 12, 7, 0, 1), FoldLayout.of(END_OF_OCT_7, 3, 200, 30, 30))) {
+    for (FoldLayout layout :
+        List.of(
+            FoldLayout.of(END_OF_OCT_7, 4, 90, 60, 7),
+            FoldLayout.of(END_OF_OCT_7, 12, 7, 0, 1),
+            FoldLayout.of(END_OF_OCT_7, 3, 200, 30, 30))) {
       int tested = 0;
       for (Instant t = day("2024-10-01"); t.isBefore(day("2025-10-09")); t = t.plusSeconds(3600)) {
         Instant event = t;

@@ -7,8 +7,8 @@ import io.micromodels.evaluation.backtest.ClientContext;
 import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.evaluation.gate.CheckStatus;
 import io.micromodels.evaluation.gate.GateCheck;
-import io.micromodels.evaluation.metrics.LabelCompleteness;
 import io.micromodels.evaluation.metrics.BinaryMetrics;
+import io.micromodels.evaluation.metrics.LabelCompleteness;
 import io.micromodels.evaluation.metrics.PrecisionAtK;
 import io.micromodels.evaluation.metrics.Prediction;
 import io.micromodels.evaluation.metrics.ScoreSummary;
@@ -39,9 +39,10 @@ class ClientEvaluatorTest {
     ClientEvaluation e = ClientEvaluator.evaluate(context(true, "pr_auc:+0.01"), events);
 
     // ranked on 0.1-point score buckets (ScoreSummary): scikit-learn's AP of the bucketed scores
-    double[] buckets = events.stream()
-        .mapToDouble(ev -> Math.floor(ev.candidate().score() * ScoreSummary.BUCKETS_PER_POINT))
-        .toArray();
+    double[] buckets =
+        events.stream()
+            .mapToDouble(ev -> Math.floor(ev.candidate().score() * ScoreSummary.BUCKETS_PER_POINT))
+            .toArray();
     boolean[] fraud = new boolean[events.size()];
     for (int i = 0; i < fraud.length; i++) {
       fraud[i] = events.get(i).fraud();
@@ -57,18 +58,22 @@ class ClientEvaluatorTest {
     // the older fold's labels have had longer to arrive
     assertThat(e.folds().get(0).labelCompleteness())
         .isGreaterThan(e.folds().get(1).labelCompleteness());
-    assertThat(e.gate().checks()).extracting(GateCheck::name)
+    assertThat(e.gate().checks())
+        .extracting(GateCheck::name)
         .contains("pr_auc.max_drop", "prevented_asserts.min");
     assertThat(e.objective().isEvaluable()).isTrue();
     assertThat(e.objective().ciLow()).isLessThanOrEqualTo(e.objective().observed());
     assertThat(e.transitions().rows()).isEqualTo(events.size());
     assertThat(e.intervals().get("candidate.pr_auc").contains(e.offline().get("pr_auc"))).isTrue();
 
-    ClientEvaluation first = ClientEvaluator.evaluate(context(false, "pr_auc:+0.01"), events(false));
+    ClientEvaluation first =
+        ClientEvaluator.evaluate(context(false, "pr_auc:+0.01"), events(false));
     assertThat(first.champion()).isNull();
     assertThat(first.offline().get("action_change_rate")).isNaN();
-    assertThat(first.gate().checks()).filteredOn(c -> c.name().equals("pr_auc.max_drop"))
-        .extracting(GateCheck::status).containsExactly(CheckStatus.NOT_CHECKED);
+    assertThat(first.gate().checks())
+        .filteredOn(c -> c.name().equals("pr_auc.max_drop"))
+        .extracting(GateCheck::status)
+        .containsExactly(CheckStatus.NOT_CHECKED);
     assertThat(first.objective().met()).isNull();
     String html = ReportWriter.render(BacktestReport.model(first));
     assertThat(html).contains("No champion", "Learned shapes: behaviour (binned)");
@@ -76,8 +81,8 @@ class ClientEvaluatorTest {
 
   /**
    * With fold 1 mature and fold 2 not, the overall label-based values are fold 1's and the gate
-   * names fold 2; with neither mature, absolute label bounds are not checked and relative ones
-   * say they compare on immature labels.
+   * names fold 2; with neither mature, absolute label bounds are not checked and relative ones say
+   * they compare on immature labels.
    */
   @Test
   void overallLabelMetricsPoolOnlyTheMatureFoldsAndTheGateNamesTheOthers() {
@@ -88,12 +93,18 @@ class ClientEvaluatorTest {
     double newer = probe.folds().get(1).labelCompleteness();
     assertThat(older).isGreaterThan(newer);
 
-    ClientEvaluation e = ClientEvaluator.evaluate(
-        context(true, null, REVIEWS_PER_DAY, (older + newer) / 2), events);
+    ClientEvaluation e =
+        ClientEvaluator.evaluate(context(true, null, REVIEWS_PER_DAY, (older + newer) / 2), events);
     assertThat(e.folds()).extracting(FoldEvaluation::mature).containsExactly(true, false);
     FoldEvaluation mature = e.folds().get(0);
-    for (String metric : List.of("frauds", "pr_auc", "roc_auc", "calibration_difference",
-        "card_precision_at_k", "fraud_caught")) {
+    for (String metric :
+        List.of(
+            "frauds",
+            "pr_auc",
+            "roc_auc",
+            "calibration_difference",
+            "card_precision_at_k",
+            "fraud_caught")) {
       assertThat(e.offline().get(metric)).as(metric).isEqualTo(mature.candidate().get(metric));
       assertThat(e.champion().get(metric)).as(metric).isEqualTo(mature.champion().get(metric));
     }
@@ -101,27 +112,27 @@ class ClientEvaluatorTest {
     assertThat(e.offline().get("label_completeness")).isEqualTo(older);
     assertThat(MetricsDocument.labelMetricsFolds(e)).containsExactly(1);
     assertThat(check(e, "pr_auc.max_drop").reason())
-        .contains("(on mature folds [1]; left out as immature: fold 2 (label completeness "
-            + String.format(java.util.Locale.ROOT, "%.2f", newer));
+        .contains(
+            "(on mature folds [1]; left out as immature: fold 2 (label completeness "
+                + String.format(java.util.Locale.ROOT, "%.2f", newer));
 
-    ClientEvaluation none = ClientEvaluator.evaluate(context(true, null, REVIEWS_PER_DAY, 1.0),
-        events);
+    ClientEvaluation none =
+        ClientEvaluator.evaluate(context(true, null, REVIEWS_PER_DAY, 1.0), events);
     assertThat(none.folds()).extracting(FoldEvaluation::mature).containsExactly(false, false);
     assertThat(MetricsDocument.labelMetricsFolds(none)).containsExactly(1, 2);
-    assertThat(none.offline().get("frauds")).isEqualTo(
-        (double) events.stream().filter(ScoredEvent::fraud).count());
+    assertThat(none.offline().get("frauds"))
+        .isEqualTo((double) events.stream().filter(ScoredEvent::fraud).count());
     GateCheck calibration = check(none, "calibration_difference.max");
     assertThat(calibration.status()).isEqualTo(CheckStatus.NOT_CHECKED);
-    assertThat(calibration.reason()).startsWith("every test window is immature (fold 1 (label"
-        + " completeness");
-    assertThat(check(none, "pr_auc.max_drop").reason()).contains("(on immature labels, the same"
-        + " for both models: fold 1 (label completeness");
+    assertThat(calibration.reason())
+        .startsWith("every test window is immature (fold 1 (label" + " completeness");
+    assertThat(check(none, "pr_auc.max_drop").reason())
+        .contains("(on immature labels, the same" + " for both models: fold 1 (label completeness");
     assertThat(check(none, "prevented_asserts.min").reason()).doesNotContain("immature");
   }
 
   private static GateCheck check(ClientEvaluation e, String name) {
-    return e.gate().checks().stream().filter(c -> c.name().equals(name)).findFirst()
-        .orElseThrow();
+    return e.gate().checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
 
   /** The client's reviews per day is the k of every precision-at-k metric, per fold too. */
@@ -149,16 +160,16 @@ class ClientEvaluatorTest {
     }
 
     ClientEvaluation e = ClientEvaluator.evaluate(context(true, null), events);
-    assertThat(e.offline().get("card_precision_at_k")).isEqualTo(
-        PrecisionAtK.cards(days, customers, scores, fraud, REVIEWS_PER_DAY));
-    assertThat(e.folds().get(0).candidate()).containsKeys("card_precision_at_k",
-        "event_precision_at_k");
+    assertThat(e.offline().get("card_precision_at_k"))
+        .isEqualTo(PrecisionAtK.cards(days, customers, scores, fraud, REVIEWS_PER_DAY));
+    assertThat(e.folds().get(0).candidate())
+        .containsKeys("card_precision_at_k", "event_precision_at_k");
     assertThat(e.champion()).containsKeys("card_precision_at_k", "event_precision_at_k");
   }
 
   /**
-   * Issue 31: summaries of customer partitions, each compacted and sent through Java
-   * serialization as a Spark shuffle would, merge into the evaluation of all events at once.
+   * Issue 31: summaries of customer partitions, each compacted and sent through Java serialization
+   * as a Spark shuffle would, merge into the evaluation of all events at once.
    */
   @Test
   void summariesOfCustomerPartitionsMergeIntoTheEvaluationOfAllEvents() throws Exception {
@@ -221,32 +232,35 @@ class ClientEvaluatorTest {
     for (int i = 0; i < scores.length; i++) {
       summary.add(scores[i], probabilities[i], fraud[i]);
     }
-    assertThat(BinaryMetrics.averagePrecision(scores, fraud)).isBetween(
-        summary.averagePrecision().low(), summary.averagePrecision().high());
+    assertThat(BinaryMetrics.averagePrecision(scores, fraud))
+        .isBetween(summary.averagePrecision().low(), summary.averagePrecision().high());
     assertThat(BinaryMetrics.rocAuc(scores, fraud))
         .isBetween(summary.rocAuc().low(), summary.rocAuc().high());
     assertThat(offline.get("roc_auc")).isEqualTo(summary.rocAuc().value());
     assertThat(offline.get("log_loss"))
         .isCloseTo(BinaryMetrics.logLoss(probabilities, fraud), within(1e-12));
-    assertThat(offline.get("expected_calibration_error")).isCloseTo(
-        BinaryMetrics.expectedCalibrationError(probabilities, fraud, 10), within(1e-12));
+    assertThat(offline.get("expected_calibration_error"))
+        .isCloseTo(BinaryMetrics.expectedCalibrationError(probabilities, fraud, 10), within(1e-12));
     assertThat(offline.get("score_rank_correlation"))
-        .isCloseTo(io.micromodels.evaluation.metrics.RankCorrelation.spearman(scores, champion),
+        .isCloseTo(
+            io.micromodels.evaluation.metrics.RankCorrelation.spearman(scores, champion),
             within(0.001));
-    assertThat(offline.get("population_stability_index")).isCloseTo(
-        io.micromodels.evaluation.metrics.PopulationStability.psi(champion, scores),
-        within(1e-12));
+    assertThat(offline.get("population_stability_index"))
+        .isCloseTo(
+            io.micromodels.evaluation.metrics.PopulationStability.psi(champion, scores),
+            within(1e-12));
   }
 
   private static void assertCloseTo(Map<String, Double> actual, Map<String, Double> expected) {
     assertThat(actual).containsOnlyKeys(expected.keySet());
-    expected.forEach((key, value) -> {
-      if (value.isNaN()) {
-        assertThat(actual.get(key)).as(key).isNaN();
-      } else {
-        assertThat(actual.get(key)).as(key).isCloseTo(value, within(1e-9));
-      }
-    });
+    expected.forEach(
+        (key, value) -> {
+          if (value.isNaN()) {
+            assertThat(actual.get(key)).as(key).isNaN();
+          } else {
+            assertThat(actual.get(key)).as(key).isCloseTo(value, within(1e-9));
+          }
+        });
   }
 
   /** The context and the events travel to Spark tasks by Java serialization. */
@@ -267,20 +281,24 @@ class ClientEvaluatorTest {
       out.writeObject(value);
     }
 
-    try (var in = new java.io.ObjectInputStream(
-        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+    try (var in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
       return (T) in.readObject();
     }
   }
 
   @Test
   void preventedAssertsCountCustomersPresentInTheTestWindows() {
-    List<ScoredEvent> events = List.of(
-        event("e1", "c1", 95, Action.PREVENT, false), event("e2", "c1", 10, Action.ALLOW, false),
-        event("e3", "c2", 20, Action.ALLOW, true), event("e4", "c3", 99, Action.PREVENT, true));
+    List<ScoredEvent> events =
+        List.of(
+            event("e1", "c1", 95, Action.PREVENT, false),
+                event("e2", "c1", 10, Action.ALLOW, false),
+            event("e3", "c2", 20, Action.ALLOW, true), event("e4", "c3", 99, Action.PREVENT, true));
 
-    assertThat(ModelMetrics.preventedAsserts(events, ScoredEvent::candidate,
-        Set.of("c1", "c2", "absent"))).isEqualTo(0.5);
+    assertThat(
+            ModelMetrics.preventedAsserts(
+                events, ScoredEvent::candidate, Set.of("c1", "c2", "absent")))
+        .isEqualTo(0.5);
     assertThat(ModelMetrics.preventedAsserts(events, ScoredEvent::candidate, Set.of("absent")))
         .isNaN();
   }
@@ -303,20 +321,30 @@ class ClientEvaluatorTest {
     return context(champion, objective, reviewsPerDay, 0.9);
   }
 
-  private static ClientContext context(boolean champion, String objective, int reviewsPerDay,
-      double minLabelCompleteness) {
+  private static ClientContext context(
+      boolean champion, String objective, int reviewsPerDay, double minLabelCompleteness) {
     double[] delays = new double[200];
     for (int i = 0; i < delays.length; i++) {
       delays[i] = i * 0.3; // labels arrive within 60 days, uniformly
     }
 
-    return new ClientContext("acme", "run-1", LAYOUT, GateSpec.defaults(), reviewsPerDay,
-        minLabelCompleteness, LabelCompleteness.fromDelays(delays),
-        Set.of("cu-1", "cu-2"), Map.of("email", 1.0, "basket", 0.5),
+    return new ClientContext(
+        "acme",
+        "run-1",
+        LAYOUT,
+        GateSpec.defaults(),
+        reviewsPerDay,
+        minLabelCompleteness,
+        LabelCompleteness.fromDelays(delays),
+        Set.of("cu-1", "cu-2"),
+        Map.of("email", 1.0, "basket", 0.5),
         champion ? Map.of("email", 0.9, "basket", 0.2) : null,
         List.of(LearnedShapesReportTest.behaviour()),
-        champion ? List.of(LearnedShapesReportTest.behaviour()) : null, false,
-        "Basket bigrams catch resellers", objective, Map.of("run", "run-1"),
+        champion ? List.of(LearnedShapesReportTest.behaviour()) : null,
+        false,
+        "Basket bigrams catch resellers",
+        objective,
+        Map.of("run", "run-1"),
         null);
   }
 
@@ -330,23 +358,47 @@ class ClientEvaluatorTest {
       boolean fraud = random.nextDouble() < 0.1;
       double candidate = clamp((fraud ? 70 : 30) + 20 * random.nextGaussian());
       double champion = clamp((fraud ? 60 : 35) + 25 * random.nextGaussian());
-      events.add(new ScoredEvent("e" + i, "cu-" + (i % 300), time,
-          time.atZone(ZoneOffset.UTC).toLocalDate(), i % 2 == 0 ? "US" : "EU", List.of("default"),
-          "x" + i + "@example.com", 10 + i % 50, fraud, fraud ? time.plusSeconds(86400) : null,
-          prediction(candidate, Map.of("email", candidate / 50, "basket", 0.1)),
-          withChampion ? prediction(champion, Map.of("email", champion / 50, "basket", 0.3)) : null,
-          prediction(clamp(candidate - 5), Map.of()), null));
+      events.add(
+          new ScoredEvent(
+              "e" + i,
+              "cu-" + (i % 300),
+              time,
+              time.atZone(ZoneOffset.UTC).toLocalDate(),
+              i % 2 == 0 ? "US" : "EU",
+              List.of("default"),
+              "x" + i + "@example.com",
+              10 + i % 50,
+              fraud,
+              fraud ? time.plusSeconds(86400) : null,
+              prediction(candidate, Map.of("email", candidate / 50, "basket", 0.1)),
+              withChampion
+                  ? prediction(champion, Map.of("email", champion / 50, "basket", 0.3))
+                  : null,
+              prediction(clamp(candidate - 5), Map.of()),
+              null));
     }
 
     return events;
   }
 
-  private static ScoredEvent event(String id, String customer, double score, Action action,
-      boolean fraud) {
+  private static ScoredEvent event(
+      String id, String customer, double score, Action action, boolean fraud) {
     Instant time = LAYOUT.testStart();
-    return new ScoredEvent(id, customer, time, time.atZone(ZoneOffset.UTC).toLocalDate(), "US",
-        List.of(), null, 1, fraud, null, new Prediction(score, score / 100, action, Map.of()),
-        null, null, null);
+    return new ScoredEvent(
+        id,
+        customer,
+        time,
+        time.atZone(ZoneOffset.UTC).toLocalDate(),
+        "US",
+        List.of(),
+        null,
+        1,
+        fraud,
+        null,
+        new Prediction(score, score / 100, action, Map.of()),
+        null,
+        null,
+        null);
   }
 
   private static Prediction prediction(double score, Map<String, Double> contributions) {

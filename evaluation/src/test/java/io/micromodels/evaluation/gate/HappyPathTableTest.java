@@ -10,20 +10,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HappyPathTableTest {
-  private static final List<GateSpec> GATES = List.of(
-      new GateSpec("pr_auc", null, null, 0.02, null),
-      new GateSpec("action_change_rate", null, 0.05, null, null),
-      new GateSpec("prevented_asserts", 0.7, null, null, null));
+  private static final List<GateSpec> GATES =
+      List.of(
+          new GateSpec("pr_auc", null, null, 0.02, null),
+          new GateSpec("action_change_rate", null, 0.05, null, null),
+          new GateSpec("prevented_asserts", 0.7, null, null, null));
 
   private static GateResult failing() {
-    return Gate.evaluate(GATES,
+    return Gate.evaluate(
+        GATES,
         Map.of("pr_auc", 0.372, "action_change_rate", 0.031, "prevented_asserts", 0.75),
-        Map.of("pr_auc", 0.365), Map.of("pr_auc", 0.41));
+        Map.of("pr_auc", 0.365),
+        Map.of("pr_auc", 0.41));
   }
 
   @Test
   void theTerminalTableAlignsColumnsAndListsTheFailures() {
-    assertThat(HappyPathTable.render(failing())).isEqualTo("""
+    assertThat(HappyPathTable.render(failing()))
+        .isEqualTo(
+            """
         metric              offline  live   champion  bound                 status
         pr_auc              0.372    0.365  0.410     drop ≤ 0.02 vs 0.410  ✗
         action_change_rate  0.031    -      -         ≤ 0.05                ✓
@@ -37,7 +42,9 @@ class HappyPathTableTest {
   void theTerminalTableOfAFirstReleaseSaysWhatWasNotChecked() {
     GateResult result = Gate.evaluate(GATES, Map.of("prevented_asserts", 0.75), Map.of(), null);
 
-    assertThat(HappyPathTable.render(result)).isEqualTo("""
+    assertThat(HappyPathTable.render(result))
+        .isEqualTo(
+            """
         metric              offline  live  champion  bound        status
         pr_auc              -        -     -         drop ≤ 0.02  –
         action_change_rate  -        -     -         ≤ 0.05       –
@@ -56,8 +63,19 @@ class HappyPathTableTest {
 
     assertThat(rows).hasSize(3);
     JsonNode prAuc = rows.get(0);
-    assertThat(prAuc.fieldNames()).toIterable().containsExactly("name", "metric", "value",
-        "live", "champion", "threshold", "bound", "passed", "status", "reason");
+    assertThat(prAuc.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "name",
+            "metric",
+            "value",
+            "live",
+            "champion",
+            "threshold",
+            "bound",
+            "passed",
+            "status",
+            "reason");
     assertThat(prAuc.get("name").asText()).isEqualTo("pr_auc.max_drop");
     assertThat(prAuc.get("metric").asText()).isEqualTo("pr_auc");
     assertThat(prAuc.get("value").asDouble()).isEqualTo(0.372);
@@ -79,8 +97,11 @@ class HappyPathTableTest {
     GateResult result = Gate.evaluate(GATES, Map.of(), Map.of(), null);
     Map<String, Object> row = HappyPathTable.rows(result).get(0);
 
-    assertThat(row).containsEntry("status", "not_checked").containsEntry("passed", null)
-        .containsEntry("threshold", null).containsEntry("value", null)
+    assertThat(row)
+        .containsEntry("status", "not_checked")
+        .containsEntry("passed", null)
+        .containsEntry("threshold", null)
+        .containsEntry("value", null)
         .containsEntry("reason", "no champion: first release");
   }
 }

@@ -17,10 +17,11 @@ class MetricCatalogueTest {
 
   @ParameterizedTest
   @CsvSource({
-      "pr_auc, HIGHER_IS_BETTER", "label_completeness, HIGHER_IS_BETTER",
-      "feature_rank_correlation, HIGHER_IS_BETTER", "log_loss, LOWER_IS_BETTER",
-      "population_stability_index, LOWER_IS_BETTER", "false_positive_rate, LOWER_IS_BETTER",
-      "block_rate, NEUTRAL", "review_rate, NEUTRAL"})
+    "pr_auc, HIGHER_IS_BETTER", "label_completeness, HIGHER_IS_BETTER",
+    "feature_rank_correlation, HIGHER_IS_BETTER", "log_loss, LOWER_IS_BETTER",
+    "population_stability_index, LOWER_IS_BETTER", "false_positive_rate, LOWER_IS_BETTER",
+    "block_rate, NEUTRAL", "review_rate, NEUTRAL"
+  })
   void directionsFollowWhatMakesAModelBetter(String metric, MetricDirection direction) {
     assertThat(MetricCatalogue.direction(metric)).isEqualTo(direction);
   }
@@ -35,8 +36,12 @@ class MetricCatalogueTest {
   @Test
   void comparisonMetricsAreTheCandidateVersusChampionOnes() {
     assertThat(GateSpec.METRICS.stream().filter(MetricCatalogue::comparesWithChampion))
-        .containsExactlyInAnyOrder("action_change_rate", "score_difference",
-            "score_rank_correlation", "feature_rank_correlation", "population_stability_index");
+        .containsExactlyInAnyOrder(
+            "action_change_rate",
+            "score_difference",
+            "score_rank_correlation",
+            "feature_rank_correlation",
+            "population_stability_index");
   }
 
   @Test

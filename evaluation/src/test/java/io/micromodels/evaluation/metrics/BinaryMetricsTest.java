@@ -29,8 +29,8 @@ class BinaryMetricsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void rocAucMatchesScikitLearn(JsonNode c) {
-    assertMatches(BinaryMetrics.rocAuc(doubles(c.get("scores")), booleans(c.get("fraud"))),
-        c.get("roc_auc"));
+    assertMatches(
+        BinaryMetrics.rocAuc(doubles(c.get("scores")), booleans(c.get("fraud"))), c.get("roc_auc"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -41,9 +41,14 @@ class BinaryMetricsTest {
     assertMatches(BinaryMetrics.logLoss(p, fraud), c.get("log_loss"));
     assertMatches(BinaryMetrics.brier(p, fraud), c.get("brier"));
     assertMatches(BinaryMetrics.calibrationDifference(p, fraud), c.get("calibration_difference"));
-    c.get("expected_calibration_error").fields().forEachRemaining(bins ->
-        assertMatches(BinaryMetrics.expectedCalibrationError(p, fraud,
-            Integer.parseInt(bins.getKey())), bins.getValue()));
+    c.get("expected_calibration_error")
+        .fields()
+        .forEachRemaining(
+            bins ->
+                assertMatches(
+                    BinaryMetrics.expectedCalibrationError(
+                        p, fraud, Integer.parseInt(bins.getKey())),
+                    bins.getValue()));
   }
 
   @Test
@@ -51,8 +56,8 @@ class BinaryMetricsTest {
     JsonNode c = MetricFixtures.named("binary", "realistic");
     double[] champion = doubles(c.get("champion_scores"));
     boolean[] fraud = booleans(c.get("fraud"));
-    assertMatches(BinaryMetrics.averagePrecision(champion, fraud),
-        c.get("champion_average_precision"));
+    assertMatches(
+        BinaryMetrics.averagePrecision(champion, fraud), c.get("champion_average_precision"));
     assertMatches(BinaryMetrics.rocAuc(champion, fraud), c.get("champion_roc_auc"));
   }
 
@@ -102,11 +107,12 @@ class BinaryMetricsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("probabilities[0] is outside [0.0, 1.0]: 1.5");
     assertThatThrownBy(
-        () -> BinaryMetrics.averagePrecision(new double[] {Double.NaN}, new boolean[] {true}))
+            () -> BinaryMetrics.averagePrecision(new double[] {Double.NaN}, new boolean[] {true}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("scores[0] is not finite: NaN");
     assertThatThrownBy(
-        () -> BinaryMetrics.expectedCalibrationError(new double[] {0.5}, new boolean[] {true}, 0))
+            () ->
+                BinaryMetrics.expectedCalibrationError(new double[] {0.5}, new boolean[] {true}, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bins must be at least 1, got 0");
   }

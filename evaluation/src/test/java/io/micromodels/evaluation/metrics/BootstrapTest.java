@@ -44,16 +44,22 @@ class BootstrapTest {
 
   @Test
   void pairedDifferenceOfIdenticalScoresIsExactlyZero() {
-    Interval difference = Bootstrap.pairedDifference(SCORES, SCORES.clone(), FRAUD,
-        BinaryMetrics::averagePrecision, Bootstrap.DEFAULT_RESAMPLES, 5);
+    Interval difference =
+        Bootstrap.pairedDifference(
+            SCORES,
+            SCORES.clone(),
+            FRAUD,
+            BinaryMetrics::averagePrecision,
+            Bootstrap.DEFAULT_RESAMPLES,
+            5);
     assertThat(difference).isEqualTo(new Interval(0, 0, 0.95));
   }
 
   @Test
   void pairedDifferenceContainsTheObservedDifferenceAndIsNarrowerThanEitherInterval() {
     double observed = BinaryMetrics.rocAuc(SCORES, FRAUD) - BinaryMetrics.rocAuc(CHAMPION, FRAUD);
-    Interval difference = Bootstrap.pairedDifference(SCORES, CHAMPION, FRAUD,
-        BinaryMetrics::rocAuc, 200, 11);
+    Interval difference =
+        Bootstrap.pairedDifference(SCORES, CHAMPION, FRAUD, BinaryMetrics::rocAuc, 200, 11);
     assertThat(difference.contains(observed)).isTrue();
     assertThat(difference.width())
         .isLessThan(Bootstrap.interval(SCORES, FRAUD, BinaryMetrics::rocAuc, 11).width());

@@ -21,15 +21,33 @@ final class Events {
   }
 
   /** An event in region "eu" without segments. */
-  static ScoredEvent event(String id, boolean fraud, double amount, Prediction candidate,
-      Prediction champion) {
+  static ScoredEvent event(
+      String id, boolean fraud, double amount, Prediction candidate, Prediction champion) {
     return event(id, "eu", List.of(), fraud, amount, candidate, champion);
   }
 
-  static ScoredEvent event(String id, String region, List<String> segments, boolean fraud,
-      double amount, Prediction candidate, Prediction champion) {
-    return new ScoredEvent(id, "customer-" + id, TIME, LocalDate.of(2026, 5, 1), region,
-        segments, null, amount, fraud, fraud ? TIME.plusSeconds(86_400) : null, candidate,
-        champion, null, null);
+  static ScoredEvent event(
+      String id,
+      String region,
+      List<String> segments,
+      boolean fraud,
+      double amount,
+      Prediction candidate,
+      Prediction champion) {
+    return new ScoredEvent(
+        id,
+        "customer-" + id,
+        TIME,
+        LocalDate.of(2026, 5, 1),
+        region,
+        segments,
+        null,
+        amount,
+        fraud,
+        fraud ? TIME.plusSeconds(86_400) : null,
+        candidate,
+        champion,
+        null,
+        null);
   }
 }

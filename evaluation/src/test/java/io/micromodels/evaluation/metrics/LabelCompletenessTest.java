@@ -22,8 +22,9 @@ class LabelCompletenessTest {
     JsonNode c = MetricFixtures.named("label_completeness", "gamma_history");
     List<Instant> events =
         Arrays.stream(strings(c.get("event_times"))).map(Instant::parse).toList();
-    double completeness = LabelCompleteness.fromDelays(doubles(c.get("delay_days")))
-        .completeness(Instant.parse(c.get("evaluated_at").asText()), events);
+    double completeness =
+        LabelCompleteness.fromDelays(doubles(c.get("delay_days")))
+            .completeness(Instant.parse(c.get("evaluated_at").asText()), events);
     assertThat(completeness).isCloseTo(c.get("expected").doubleValue(), within(TOLERANCE));
   }
 
@@ -56,18 +57,21 @@ class LabelCompletenessTest {
   @Test
   void completenessAveragesTheCurveOverTheTestEventsAges() {
     LabelCompleteness curve = LabelCompleteness.fromDelays(new double[] {1, 3, 7, 30});
-    List<Instant> events = List.of(daysBefore(0.5), daysBefore(3), daysBefore(40),
-        EVALUATED_AT.plus(Duration.ofDays(1)));
+    List<Instant> events =
+        List.of(
+            daysBefore(0.5), daysBefore(3), daysBefore(40), EVALUATED_AT.plus(Duration.ofDays(1)));
     // F: 0, 0.5, 1, 0 (the last event is after the evaluation date).
     assertThat(curve.completeness(EVALUATED_AT, events)).isEqualTo(1.5 / 4);
   }
 
   @Test
   void isNaNWithoutHistoryOrWithoutTestEvents() {
-    assertThat(LabelCompleteness.fromDelays(new double[0])
-        .completeness(EVALUATED_AT, List.of(daysBefore(3)))).isNaN();
-    assertThat(LabelCompleteness.fromDelays(new double[] {1}).completeness(EVALUATED_AT,
-        List.of())).isNaN();
+    assertThat(
+            LabelCompleteness.fromDelays(new double[0])
+                .completeness(EVALUATED_AT, List.of(daysBefore(3))))
+        .isNaN();
+    assertThat(LabelCompleteness.fromDelays(new double[] {1}).completeness(EVALUATED_AT, List.of()))
+        .isNaN();
   }
 
   private static Instant daysBefore(double days) {

@@ -35,7 +35,9 @@ final class MetricFixtures {
 
   /** The case called {@code name}. */
   static JsonNode named(String file, String name) {
-    return cases(file).stream().filter(c -> c.get("name").asText().equals(name)).findFirst()
+    return cases(file).stream()
+        .filter(c -> c.get("name").asText().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("no case " + name + " in " + file));
   }
 

@@ -11,18 +11,25 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PolicyMetricsTest {
-  private static final List<ScoredEvent> EVENTS = List.of(
-      event("1", "eu", List.of("category=spirits"), true, 100, prediction(90, PREVENT), null),
-      event("2", "eu", List.of("category=spirits", "country=FR"), true, 300,
-          prediction(40, REVIEW), prediction(95, PREVENT)),
-      event("3", "us", List.of("country=US"), false, 50, prediction(95, PREVENT), null),
-      event("4", "us", List.of(), false, 20, prediction(10, ALLOW), null),
-      event("5", "eu", List.of("country=FR"), false, 10, prediction(50, REVIEW), null));
+  private static final List<ScoredEvent> EVENTS =
+      List.of(
+          event("1", "eu", List.of("category=spirits"), true, 100, prediction(90, PREVENT), null),
+          event(
+              "2",
+              "eu",
+              List.of("category=spirits", "country=FR"),
+              true,
+              300,
+              prediction(40, REVIEW),
+              prediction(95, PREVENT)),
+          event("3", "us", List.of("country=US"), false, 50, prediction(95, PREVENT), null),
+          event("4", "us", List.of(), false, 20, prediction(10, ALLOW), null),
+          event("5", "eu", List.of("country=FR"), false, 10, prediction(50, REVIEW), null));
 
   @Test
   void overallOutcomeCountsActionsAgainstLabels() {
-    assertThat(PolicyMetrics.of(EVENTS, ScoredEvent::candidate)).isEqualTo(new PolicyOutcome(
-        5, 2, 2.0 / 5, 2.0 / 5, 1.0 / 2, 100.0 / 400, 1.0 / 3));
+    assertThat(PolicyMetrics.of(EVENTS, ScoredEvent::candidate))
+        .isEqualTo(new PolicyOutcome(5, 2, 2.0 / 5, 2.0 / 5, 1.0 / 2, 100.0 / 400, 1.0 / 3));
   }
 
   @Test

@@ -27,8 +27,11 @@ class PrecisionAtKTest {
   static List<Arguments> dailyCases() {
     List<Arguments> cases = new ArrayList<>();
     for (JsonNode c : MetricFixtures.cases("daily_precision_at_k")) {
-      c.get("expected").forEach(e -> cases.add(
-          Arguments.of(c.get("name").asText() + " k=" + e.get("k").intValue(), c, e)));
+      c.get("expected")
+          .forEach(
+              e ->
+                  cases.add(
+                      Arguments.of(c.get("name").asText() + " k=" + e.get("k").intValue(), c, e)));
     }
     return cases;
   }
@@ -36,24 +39,39 @@ class PrecisionAtKTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void matchesPandasReference(JsonNode c) {
-    double precision = PrecisionAtK.perDay(days(c), strings(c.get("customer")),
-        doubles(c.get("score")), booleans(c.get("fraud")), c.get("k").intValue());
+    double precision =
+        PrecisionAtK.perDay(
+            days(c),
+            strings(c.get("customer")),
+            doubles(c.get("score")),
+            booleans(c.get("fraud")),
+            c.get("k").intValue());
     assertThat(precision).isCloseTo(c.get("expected").doubleValue(), within(TOLERANCE));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dailyCases")
   void cardPrecisionMatchesTheHandbookInPandas(String name, JsonNode c, JsonNode expected) {
-    double precision = PrecisionAtK.cards(days(c), strings(c.get("customer")),
-        doubles(c.get("score")), booleans(c.get("fraud")), expected.get("k").intValue());
+    double precision =
+        PrecisionAtK.cards(
+            days(c),
+            strings(c.get("customer")),
+            doubles(c.get("score")),
+            booleans(c.get("fraud")),
+            expected.get("k").intValue());
     assertThat(precision).isCloseTo(expected.get("card").doubleValue(), within(TOLERANCE));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dailyCases")
   void eventPrecisionMatchesPandas(String name, JsonNode c, JsonNode expected) {
-    double precision = PrecisionAtK.events(days(c), strings(c.get("event_id")),
-        doubles(c.get("score")), booleans(c.get("fraud")), expected.get("k").intValue());
+    double precision =
+        PrecisionAtK.events(
+            days(c),
+            strings(c.get("event_id")),
+            doubles(c.get("score")),
+            booleans(c.get("fraud")),
+            expected.get("k").intValue());
     assertThat(precision).isCloseTo(expected.get("event").doubleValue(), within(TOLERANCE));
   }
 
@@ -104,10 +122,14 @@ class PrecisionAtKTest {
     LocalDate day = LocalDate.of(2026, 1, 1);
     LocalDate[] days = {day, day};
     double[] scores = {0.9, 0.9};
-    assertThat(PrecisionAtK.perDay(days, new String[] {"b", "a"}, scores,
-        new boolean[] {true, false}, 1)).isEqualTo(0.0);
-    assertThat(PrecisionAtK.perDay(days, new String[] {"a", "b"}, scores,
-        new boolean[] {true, false}, 1)).isEqualTo(1.0);
+    assertThat(
+            PrecisionAtK.perDay(
+                days, new String[] {"b", "a"}, scores, new boolean[] {true, false}, 1))
+        .isEqualTo(0.0);
+    assertThat(
+            PrecisionAtK.perDay(
+                days, new String[] {"a", "b"}, scores, new boolean[] {true, false}, 1))
+        .isEqualTo(1.0);
   }
 
   @Test
@@ -116,21 +138,27 @@ class PrecisionAtKTest {
     LocalDate[] days = {day, day, day};
     String[] customers = {"a", "a", "b"};
     // a's low-scored fraud event still makes a (ranked by its 0.9) a fraud customer.
-    double precision = PrecisionAtK.perDay(days, customers, new double[] {0.9, 0.1, 0.5},
-        new boolean[] {false, true, false}, 1);
+    double precision =
+        PrecisionAtK.perDay(
+            days, customers, new double[] {0.9, 0.1, 0.5}, new boolean[] {false, true, false}, 1);
     assertThat(precision).isEqualTo(1.0);
   }
 
   @Test
   void isNaNWithoutEventsAndRejectsNonPositiveK() {
-    assertThat(PrecisionAtK.perDay(new LocalDate[0], new String[0], new double[0],
-        new boolean[0], 5)).isNaN();
-    assertThat(PrecisionAtK.cards(new LocalDate[0], new String[0], new double[0],
-        new boolean[0], 5)).isNaN();
-    assertThat(PrecisionAtK.events(new LocalDate[0], new String[0], new double[0],
-        new boolean[0], 5)).isNaN();
-    assertThatThrownBy(() -> PrecisionAtK.perDay(new LocalDate[0], new String[0], new double[0],
-        new boolean[0], 0))
+    assertThat(
+            PrecisionAtK.perDay(new LocalDate[0], new String[0], new double[0], new boolean[0], 5))
+        .isNaN();
+    assertThat(
+            PrecisionAtK.cards(new LocalDate[0], new String[0], new double[0], new boolean[0], 5))
+        .isNaN();
+    assertThat(
+            PrecisionAtK.events(new LocalDate[0], new String[0], new double[0], new boolean[0], 5))
+        .isNaN();
+    assertThatThrownBy(
+            () ->
+                PrecisionAtK.perDay(
+                    new LocalDate[0], new String[0], new double[0], new boolean[0], 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("k must be at least 1, got 0");
   }

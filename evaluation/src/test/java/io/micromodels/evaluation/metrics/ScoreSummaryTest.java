@@ -50,9 +50,10 @@ class ScoreSummaryTest {
     assertThat(summary.brier()).isCloseTo(BinaryMetrics.brier(p, fraud), within(1e-12));
     assertThat(summary.calibrationDifference())
         .isCloseTo(BinaryMetrics.calibrationDifference(p, fraud), within(1e-12));
-    assertThat(summary.expectedCalibrationError()).isCloseTo(
-        BinaryMetrics.expectedCalibrationError(p, fraud, ScoreSummary.CALIBRATION_BINS),
-        within(1e-12));
+    assertThat(summary.expectedCalibrationError())
+        .isCloseTo(
+            BinaryMetrics.expectedCalibrationError(p, fraud, ScoreSummary.CALIBRATION_BINS),
+            within(1e-12));
   }
 
   @Test
@@ -80,8 +81,8 @@ class ScoreSummaryTest {
       bucketed[i] = Math.floor(bucketed[i] * ScoreSummary.BUCKETS_PER_POINT);
     }
     ScoreSummary summary = CONTINUOUS.summary(0, ROWS);
-    assertThat(summary.averagePrecision().value()).isCloseTo(
-        BinaryMetrics.averagePrecision(bucketed, CONTINUOUS.fraud()), within(1e-12));
+    assertThat(summary.averagePrecision().value())
+        .isCloseTo(BinaryMetrics.averagePrecision(bucketed, CONTINUOUS.fraud()), within(1e-12));
     assertThat(summary.rocAuc().value())
         .isCloseTo(BinaryMetrics.rocAuc(bucketed, CONTINUOUS.fraud()), within(1e-12));
   }
@@ -90,8 +91,8 @@ class ScoreSummaryTest {
   void scoresOnTheGridGiveTheExactValues() {
     Rows whole = Rows.generated(12, true);
     ScoreSummary summary = whole.summary(0, ROWS);
-    assertThat(summary.averagePrecision().value()).isCloseTo(
-        BinaryMetrics.averagePrecision(whole.scores(), whole.fraud()), within(1e-12));
+    assertThat(summary.averagePrecision().value())
+        .isCloseTo(BinaryMetrics.averagePrecision(whole.scores(), whole.fraud()), within(1e-12));
     assertThat(summary.rocAuc().value())
         .isCloseTo(BinaryMetrics.rocAuc(whole.scores(), whole.fraud()), within(1e-12));
   }
@@ -119,8 +120,9 @@ class ScoreSummaryTest {
   void thePoissonBootstrapAgreesWithTheRowBootstrap() {
     ScoreSummary summary = CONTINUOUS.summary(0, ROWS);
     Interval poisson = summary.averagePrecisionInterval(200, 0.95, 5);
-    Interval rows = Bootstrap.interval(CONTINUOUS.scores(), CONTINUOUS.fraud(),
-        BinaryMetrics::averagePrecision, 200, 0.95, 5);
+    Interval rows =
+        Bootstrap.interval(
+            CONTINUOUS.scores(), CONTINUOUS.fraud(), BinaryMetrics::averagePrecision, 200, 0.95, 5);
     assertThat(poisson.contains(summary.averagePrecision().value())).isTrue();
     assertThat(poisson.width()).isBetween(0.75 * rows.width(), 1.33 * rows.width());
     assertThat((poisson.low() + poisson.high()) / 2)
@@ -145,10 +147,18 @@ class ScoreSummaryTest {
     }
 
     Interval poisson = paired.averagePrecisionDifference(200, 0.95, 5);
-    Interval rows = Bootstrap.pairedDifference(CONTINUOUS.scores(), championScores,
-        CONTINUOUS.fraud(), BinaryMetrics::averagePrecision, 200, 0.95, 5);
-    double difference = BinaryMetrics.averagePrecision(CONTINUOUS.scores(), CONTINUOUS.fraud())
-        - BinaryMetrics.averagePrecision(championScores, CONTINUOUS.fraud());
+    Interval rows =
+        Bootstrap.pairedDifference(
+            CONTINUOUS.scores(),
+            championScores,
+            CONTINUOUS.fraud(),
+            BinaryMetrics::averagePrecision,
+            200,
+            0.95,
+            5);
+    double difference =
+        BinaryMetrics.averagePrecision(CONTINUOUS.scores(), CONTINUOUS.fraud())
+            - BinaryMetrics.averagePrecision(championScores, CONTINUOUS.fraud());
     assertThat(difference).isPositive();
     assertThat(poisson.contains(difference)).isTrue();
     assertThat(poisson.width()).isBetween(0.75 * rows.width(), 1.33 * rows.width());
@@ -172,10 +182,10 @@ class ScoreSummaryTest {
       }
       double average = sum / draws;
       double variance = squares / draws - average * average;
-      assertThat(average).as("mean of Poisson(%s)", mean)
+      assertThat(average)
+          .as("mean of Poisson(%s)", mean)
           .isCloseTo(mean, within(4 * Math.sqrt(mean / draws)));
-      assertThat(variance / mean).as("variance of Poisson(%s)", mean)
-          .isCloseTo(1, within(0.05));
+      assertThat(variance / mean).as("variance of Poisson(%s)", mean).isCloseTo(1, within(0.05));
     }
     assertThat(Poisson.draw(0, random)).isZero();
     assertThat(Poisson.logFactorial(25)).isCloseTo(58.00360522298052, within(1e-11));

@@ -13,14 +13,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransitionMatrixTest {
-  private static final TransitionMatrix MATRIX = TransitionMatrix.of(List.of(
-      event("1", false, 10, prediction(90, PREVENT), prediction(10, ALLOW)),
-      event("2", false, 20, prediction(10, ALLOW), prediction(10, ALLOW)),
-      event("3", false, 30, prediction(12, ALLOW), prediction(11, ALLOW)),
-      event("4", false, 40, prediction(60, REVIEW), prediction(95, PREVENT)),
-      event("5", true, 500, prediction(95, PREVENT), prediction(50, REVIEW)),
-      event("6", true, 700, prediction(96, PREVENT), prediction(97, PREVENT)),
-      event("7", true, 900, prediction(97, PREVENT), null)));
+  private static final TransitionMatrix MATRIX =
+      TransitionMatrix.of(
+          List.of(
+              event("1", false, 10, prediction(90, PREVENT), prediction(10, ALLOW)),
+              event("2", false, 20, prediction(10, ALLOW), prediction(10, ALLOW)),
+              event("3", false, 30, prediction(12, ALLOW), prediction(11, ALLOW)),
+              event("4", false, 40, prediction(60, REVIEW), prediction(95, PREVENT)),
+              event("5", true, 500, prediction(95, PREVENT), prediction(50, REVIEW)),
+              event("6", true, 700, prediction(96, PREVENT), prediction(97, PREVENT)),
+              event("7", true, 900, prediction(97, PREVENT), null)));
 
   @Test
   void countsAndAmountsAreSplitByLabel() {
@@ -49,8 +51,8 @@ class TransitionMatrixTest {
 
   @Test
   void withoutAnyChampionEveryShareIsNaN() {
-    TransitionMatrix empty = TransitionMatrix.of(
-        List.of(event("1", true, 5, prediction(90, PREVENT), null)));
+    TransitionMatrix empty =
+        TransitionMatrix.of(List.of(event("1", true, 5, prediction(90, PREVENT), null)));
     assertThat(empty.skipped()).isEqualTo(1);
     assertThat(empty.actionChangeRate()).isNaN();
     assertThat(empty.share(FRAUD, ALLOW, PREVENT)).isNaN();

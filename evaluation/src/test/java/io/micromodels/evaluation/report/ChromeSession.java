@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChromeSession implements AutoCloseable {
   static final Duration MAX_WAIT = Duration.ofSeconds(20);
+
   /** The W3C key under which an element reference travels. */
   private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process driver;
@@ -43,9 +45,11 @@ final class ChromeSession implements AutoCloseable {
   static ChromeSession start(Path chromedriver, Path chromium, Path downloads, Path driverLog)
       throws IOException, InterruptedException {
     int port = freePort();
-    Process process = new ProcessBuilder(chromedriver.toString(), "--port=" + port,
-        "--allowed-ips=127.0.0.1").redirectErrorStream(true)
-        .redirectOutput(driverLog.toFile()).start();
+    Process process =
+        new ProcessBuilder(chromedriver.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
+            .redirectErrorStream(true)
+            .redirectOutput(driverLog.toFile())
+            .start();
     ChromeSession session = new ChromeSession(process, port);
     try {
       session.awaitReady();
@@ -81,17 +85,32 @@ final class ChromeSession implements AutoCloseable {
     throw new IllegalStateException("chromedriver not ready within " + MAX_WAIT);
   }
 
-  private void createSession(Path chromium, Path downloads) throws IOException,
-      InterruptedException {
-    Map<String, Object> chromeOptions = Map.of(
-        "binary", chromium.toString(),
-        "args", List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-            "--window-size=1400,1000"),
-        "prefs", Map.of("download.default_directory", downloads.toString(),
-            "download.prompt_for_download", false));
-    Map<String, Object> capabilities = Map.of("capabilities", Map.of("alwaysMatch",
-        Map.of("browserName", "chrome", "goog:chromeOptions", chromeOptions,
-            "timeouts", Map.of("script", MAX_WAIT.toMillis(), "pageLoad", MAX_WAIT.toMillis()))));
+  private void createSession(Path chromium, Path downloads)
+      throws IOException, InterruptedException {
+    Map<String, Object> chromeOptions =
+        Map.of(
+            "binary", chromium.toString(),
+            "args",
+                List.of(
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"),
+            "prefs",
+                Map.of(
+                    "download.default_directory",
+                    downloads.toString(),
+                    "download.prompt_for_download",
+                    false));
+    Map<String, Object> capabilities =
+        Map.of(
+            "capabilities",
+            Map.of(
+                "alwaysMatch",
+                Map.of(
+                    "browserName",
+                    "chrome",
+                    "goog:chromeOptions",
+                    chromeOptions,
+                    "timeouts",
+                    Map.of("script", MAX_WAIT.toMillis(), "pageLoad", MAX_WAIT.toMillis()))));
     JsonNode value = command("POST", "/session", capabilities);
     sessionId = value.path("sessionId").asText();
   }
@@ -103,7 +122,8 @@ final class ChromeSession implements AutoCloseable {
   /** The first element matching a CSS selector. */
   String find(String css) throws IOException, InterruptedException {
     return sessionCommand("POST", "/element", Map.of("using", "css selector", "value", css))
-        .path(ELEMENT).asText();
+        .path(ELEMENT)
+        .asText();
   }
 
   void sendKeys(String element, String text) throws IOException, InterruptedException {
@@ -144,18 +164,28 @@ final class ChromeSession implements AutoCloseable {
 
   private static void failOnError(String what, JsonNode value) {
     if (value.isObject() && value.has("error")) {
-      throw new IllegalStateException("WebDriver " + what + ": " + value.path("error").asText()
-          + ": " + value.path("message").asText());
+      throw new IllegalStateException(
+          "WebDriver "
+              + what
+              + ": "
+              + value.path("error").asText()
+              + ": "
+              + value.path("message").asText());
     }
   }
 
   private JsonNode call(String method, String path, Object body)
       throws IOException, InterruptedException {
-    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(MAX_WAIT.plusSeconds(10)).header("Content-Type", "application/json")
-        .method(method, publisher).build();
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(MAX_WAIT.plusSeconds(10))
+            .header("Content-Type", "application/json")
+            .method(method, publisher)
+            .build();
     String response = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     return response.isBlank() ? JSON.createObjectNode() : JSON.readTree(response);
   }

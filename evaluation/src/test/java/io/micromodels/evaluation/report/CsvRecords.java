@@ -5,8 +5,7 @@ import java.util.List;
 
 /** A strict RFC 4180 reader for the tests: CRLF record ends, double-quoted fields. */
 final class CsvRecords {
-  private CsvRecords() {
-  }
+  private CsvRecords() {}
 
   static List<List<String>> parse(String text) {
     List<List<String>> records = new ArrayList<>();

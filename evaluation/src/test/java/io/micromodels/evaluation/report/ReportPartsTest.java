@@ -56,10 +56,14 @@ class ReportPartsTest {
 
   @Test
   void numericColumnsNeedNumbersInEveryPresentCell() {
-    Table table = new Table("t", List.of("a", "b", "c", "d"), List.of(
-        Arrays.asList("1,234.5", "x", "-", null),
-        Arrays.asList("-", "2", "-", null),
-        Arrays.asList("+0.013", "3", "-", null)));
+    Table table =
+        new Table(
+            "t",
+            List.of("a", "b", "c", "d"),
+            List.of(
+                Arrays.asList("1,234.5", "x", "-", null),
+                Arrays.asList("-", "2", "-", null),
+                Arrays.asList("+0.013", "3", "-", null)));
     boolean[] numeric = HtmlTable.numericColumns(table);
     assertThat(new boolean[] {numeric[0], numeric[1], numeric[2], numeric[3]})
         .containsExactly(true, false, false, false);
@@ -77,9 +81,15 @@ class ReportPartsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Series 'pr': 2 x values, 1 y values");
     assertThatThrownBy(() -> new Series("pr", new double[] {Double.NaN}, new double[] {1}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-finite");
-    assertThatThrownBy(() -> new HistogramPlot("scores", "score", new double[] {0, 50, 100},
-        List.of(new Counts("candidate", new long[] {1, 2, 3}))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("non-finite");
+    assertThatThrownBy(
+            () ->
+                new HistogramPlot(
+                    "scores",
+                    "score",
+                    new double[] {0, 50, 100},
+                    List.of(new Counts("candidate", new long[] {1, 2, 3}))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Histogram 'scores': series 'candidate' has 3 counts for 2 bins");
   }

@@ -26,28 +26,36 @@ import org.junit.jupiter.api.Test;
  */
 class DriftJobTest {
   private static final Instant AS_OF = Instant.parse("2025-10-07T23:59:59.999999Z");
-  private static final StructType SCHEMA = new StructType()
-      .add("client_id", DataTypes.StringType)
-      .add("event_time", DataTypes.TimestampType)
-      .add("x", DataTypes.DoubleType)
-      .add("y", DataTypes.DoubleType);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("client_id", DataTypes.StringType)
+          .add("event_time", DataTypes.TimestampType)
+          .add("x", DataTypes.DoubleType)
+          .add("y", DataTypes.DoubleType);
 
   @Test
   void aWindowLikeTheReferenceIsStableAndAShiftedOrHalfMissingOneIsShifted() throws Exception {
     SparkSession spark = SharedSpark.session();
     ClientConfig config = ClientConfigLoader.load(Path.of("../data-samples/clients/voltmart.yaml"));
     FoldLayout layout = FoldLayout.of(AS_OF, 2, 30, 0, 7);
-    DriftJob.Plan plan = new DriftJob.Plan("voltmart", layout.firstTrainStart(),
-        layout.folds().get(0).trainEnd(), "fold 1's training window", layout, List.of("x", "y"),
-        null);
+    DriftJob.Plan plan =
+        new DriftJob.Plan(
+            "voltmart",
+            layout.firstTrainStart(),
+            layout.folds().get(0).trainEnd(),
+            "fold 1's training window",
+            layout,
+            List.of("x", "y"),
+            null);
     List<Row> rows = new ArrayList<>();
     rows.addAll(rows(plan.referenceStart(), 3000, 0, false));
     rows.addAll(rows(layout.folds().get(0).testStart(), 1000, 0, false));
     rows.addAll(rows(layout.folds().get(1).testStart(), 1000, 50, true));
     rows.add(RowFactory.create("voltmart", AS_OF.plus(Duration.ofDays(1)), 1e9, 1e9));
 
-    Map<String, Drift> drift = DriftJob.measure(spark, spark.createDataFrame(rows, SCHEMA),
-        List.of(config), Map.of("voltmart", plan));
+    Map<String, Drift> drift =
+        DriftJob.measure(
+            spark, spark.createDataFrame(rows, SCHEMA), List.of(config), Map.of("voltmart", plan));
 
     Drift voltmart = drift.get("voltmart");
     assertThat(voltmart.reference()).isEqualTo("fold 1's training window");
@@ -72,8 +80,12 @@ class DriftJobTest {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       double value = (i * 37) % 100 + shift;
-      rows.add(RowFactory.create("voltmart", start.plus(Duration.ofMinutes(10L * i)), value,
-          halfMissingY && i % 2 == 0 ? null : (i * 53) % 100 + 0.0));
+      rows.add(
+          RowFactory.create(
+              "voltmart",
+              start.plus(Duration.ofMinutes(10L * i)),
+              value,
+              halfMissingY && i % 2 == 0 ? null : (i * 53) % 100 + 0.0));
     }
     return rows;
   }

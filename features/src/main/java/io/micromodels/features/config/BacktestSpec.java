@@ -9,13 +9,13 @@ package io.micromodels.features.config;
  * @param folds number of walk-forward steps
  * @param trainDays days of decision events each fold trains on
  * @param testDays days of decision events each fold tests on
- * @param reviewsPerDay customers (or events) the client's review team looks at per day: the k
- *     of the precision-at-k metrics
+ * @param reviewsPerDay customers (or events) the client's review team looks at per day: the k of
+ *     the precision-at-k metrics
  * @param minLabelCompleteness the label completeness from which a test window counts as mature:
  *     only mature folds enter the pooled metrics and the gates' label-based checks
  */
-public record BacktestSpec(int folds, int trainDays, int testDays, int reviewsPerDay,
-    double minLabelCompleteness) {
+public record BacktestSpec(
+    int folds, int trainDays, int testDays, int reviewsPerDay, double minLabelCompleteness) {
   public static final String FOLDS = "folds";
   public static final int DEFAULT_FOLDS = 4;
   public static final int MAX_FOLDS = 12;
@@ -36,23 +36,28 @@ public record BacktestSpec(int folds, int trainDays, int testDays, int reviewsPe
     }
 
     if (trainDays < TrainingSpec.MIN_TRAIN_DAYS || trainDays > TrainingSpec.MAX_TRAIN_DAYS) {
-      throw new IllegalArgumentException("train_days must be within " + TrainingSpec.MIN_TRAIN_DAYS
-          + ".." + TrainingSpec.MAX_TRAIN_DAYS + ": " + trainDays);
+      throw new IllegalArgumentException(
+          "train_days must be within "
+              + TrainingSpec.MIN_TRAIN_DAYS
+              + ".."
+              + TrainingSpec.MAX_TRAIN_DAYS
+              + ": "
+              + trainDays);
     }
 
     if (testDays < 1 || testDays > MAX_TEST_DAYS) {
-      throw new IllegalArgumentException("test_days must be within 1.." + MAX_TEST_DAYS + ": "
-          + testDays);
+      throw new IllegalArgumentException(
+          "test_days must be within 1.." + MAX_TEST_DAYS + ": " + testDays);
     }
 
     if (reviewsPerDay < 1 || reviewsPerDay > MAX_REVIEWS_PER_DAY) {
-      throw new IllegalArgumentException("reviews_per_day must be within 1.."
-          + MAX_REVIEWS_PER_DAY + ": " + reviewsPerDay);
+      throw new IllegalArgumentException(
+          "reviews_per_day must be within 1.." + MAX_REVIEWS_PER_DAY + ": " + reviewsPerDay);
     }
 
     if (!(minLabelCompleteness >= 0 && minLabelCompleteness <= 1)) {
-      throw new IllegalArgumentException("min_label_completeness must be within 0..1: "
-          + minLabelCompleteness);
+      throw new IllegalArgumentException(
+          "min_label_completeness must be within 0..1: " + minLabelCompleteness);
     }
   }
 
@@ -62,7 +67,7 @@ public record BacktestSpec(int folds, int trainDays, int testDays, int reviewsPe
   }
 
   public static BacktestSpec defaults() {
-    return new BacktestSpec(DEFAULT_FOLDS, DEFAULT_TRAIN_DAYS, DEFAULT_TEST_DAYS,
-        DEFAULT_REVIEWS_PER_DAY);
+    return new BacktestSpec(
+        DEFAULT_FOLDS, DEFAULT_TRAIN_DAYS, DEFAULT_TEST_DAYS, DEFAULT_REVIEWS_PER_DAY);
   }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The canonical JSON form of a {@link ClientConfig}: the config's own key names, every default
  * filled in, map keys sorted, list order kept (it matters: features give column order, the first
- * matching exception wins), no location-dependent paths. Its SHA-256 is the config hash recorded
- * in manifests.
+ * matching exception wins), no location-dependent paths. Its SHA-256 is the config hash recorded in
+ * manifests.
  */
 final class CanonicalConfig {
   private static final ObjectMapper JSON =
@@ -29,8 +29,9 @@ final class CanonicalConfig {
 
   static String sha256(ClientConfig config) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(render(config).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(render(config).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -42,8 +43,7 @@ final class CanonicalConfig {
     node.put(LabelSpec.SCOPE, lower(label.scope()));
     node.put(LabelSpec.DELAY_DAYS, label.delayDays());
     node.put(LabelSpec.EVENT_TYPES, label.eventTypes());
-    if (!label.fraudWithoutLabel()
-        .equals(LabelSpec.defaultFraudWithoutLabel(label.eventTypes()))) {
+    if (!label.fraudWithoutLabel().equals(LabelSpec.defaultFraudWithoutLabel(label.eventTypes()))) {
       // Only when not the default: configs written before the option keep their hash.
       node.put(LabelSpec.FRAUD_WITHOUT_LABEL, label.fraudWithoutLabel());
     }
@@ -71,23 +71,35 @@ final class CanonicalConfig {
     root.put("time_zone", c.timeZone().getId());
     if (!c.nightHours().equals(NightHours.DEFAULT)) {
       // Only when set: configs written before the option keep their hash (and their models).
-      root.put("night_hours", Map.of(NightHours.FROM, c.nightHours().from(),
-          NightHours.TO, c.nightHours().to()));
+      root.put(
+          "night_hours",
+          Map.of(NightHours.FROM, c.nightHours().from(), NightHours.TO, c.nightHours().to()));
     }
     root.put("regions", c.regions());
     root.put("decision_event_types", c.decisionEventTypes());
     root.put("label", label(c.label()));
     root.put("features", c.features().stream().map(CanonicalConfig::feature).toList());
     root.put("micromodels", c.micromodels().stream().map(CanonicalConfig::micromodel).toList());
-    root.put("combiner", Map.of("raw_features", c.model().combinerRawFeatures(),
-        "regularisation", regularisation(c.model().combinerRegularisation())));
+    root.put(
+        "combiner",
+        Map.of(
+            "raw_features",
+            c.model().combinerRawFeatures(),
+            "regularisation",
+            regularisation(c.model().combinerRegularisation())));
     root.put("calibration", Map.of("method", lower(c.model().calibration())));
     root.put("score", Map.of("mapping", lower(c.model().scoreMapping())));
     root.put("policy", policy(c.policy()));
     root.put("gates", c.gates().stream().map(CanonicalConfig::gate).toList());
-    root.put("training", Map.of(TrainingSpec.TRAIN_DAYS, c.training().trainDays(),
-        TrainingSpec.VALIDATION_DAYS, c.training().validationDays(),
-        TrainingSpec.ROW_CAP, c.training().rowCap()));
+    root.put(
+        "training",
+        Map.of(
+            TrainingSpec.TRAIN_DAYS,
+            c.training().trainDays(),
+            TrainingSpec.VALIDATION_DAYS,
+            c.training().validationDays(),
+            TrainingSpec.ROW_CAP,
+            c.training().rowCap()));
     root.put("backtest", backtest(c.backtest()));
     root.put("assertions", c.assertions() == null ? null : relative(c.source(), c.assertions()));
     root.put("min_fraud_labels", c.minFraudLabels());
@@ -120,9 +132,19 @@ final class CanonicalConfig {
   }
 
   private static Map<String, Object> micromodel(MicromodelSpec m) {
-    return Map.of("name", m.name(), "type", m.type(), "scope", lower(m.scope()),
-        "inputs", m.inputs(), "regularisation", regularisation(m.regularisation()),
-        "params", m.params());
+    return Map.of(
+        "name",
+        m.name(),
+        "type",
+        m.type(),
+        "scope",
+        lower(m.scope()),
+        "inputs",
+        m.inputs(),
+        "regularisation",
+        regularisation(m.regularisation()),
+        "params",
+        m.params());
   }
 
   private static Map<String, Object> regularisation(Regularisation r) {
@@ -134,20 +156,29 @@ final class CanonicalConfig {
     if (p.style() instanceof Policy.Thresholds t) {
       List<Object> exceptions = new ArrayList<>();
       for (Policy.SegmentThreshold e : t.exceptions()) {
-        exceptions.add(Map.of("segment", Map.of(e.dimension(), e.value()),
-            "review_at", e.reviewAt(), "prevent_at", e.preventAt()));
+        exceptions.add(
+            Map.of(
+                "segment",
+                Map.of(e.dimension(), e.value()),
+                "review_at",
+                e.reviewAt(),
+                "prevent_at",
+                e.preventAt()));
       }
 
-      m.put("thresholds", Map.of("review_at", t.reviewAt(), "prevent_at", t.preventAt(),
-          "exceptions", exceptions));
+      m.put(
+          "thresholds",
+          Map.of("review_at", t.reviewAt(), "prevent_at", t.preventAt(), "exceptions", exceptions));
     } else if (p.style() instanceof Policy.BlockRateTargets b) {
       Map<String, Object> regions = new LinkedHashMap<>();
-      b.regions().forEach((region, target) -> {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("block_rate", target.blockRate());
-        values.put("review_rate", target.reviewRate());
-        regions.put(region, values);
-      });
+      b.regions()
+          .forEach(
+              (region, target) -> {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("block_rate", target.blockRate());
+                values.put("review_rate", target.reviewRate());
+                regions.put(region, values);
+              });
       m.put("block_rate_targets", regions);
     } else if (p.style() instanceof Policy.GlobalThreshold g) {
       Map<String, Object> values = new LinkedHashMap<>();

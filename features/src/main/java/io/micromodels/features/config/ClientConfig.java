@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * @param source the file it was loaded from (absolute, normalised)
  * @param timeZone the client's zone for local-time features
  * @param nightHours the local hours {@code time.night} flags
- * @param regions region name to ISO country codes, sorted by region; a country belongs to at
- *     most one region
+ * @param regions region name to ISO country codes, sorted by region; a country belongs to at most
+ *     one region
  * @param decisionEventTypes the event types the live system scores
  * @param model combiner, calibration and score mapping
  * @param training the training run's windows and limits
@@ -101,21 +101,27 @@ public record ClientConfig(
   /** The assertions file; fails when the config names none or it has gone since loading. */
   public Path requireAssertionsFile() {
     if (assertions == null) {
-      throw new ConfigException("Client config " + source
-          + ": key `assertions` is needed here (a CSV of customers that must be prevented).");
+      throw new ConfigException(
+          "Client config "
+              + source
+              + ": key `assertions` is needed here (a CSV of customers that must be prevented).");
     }
 
     if (!Files.isRegularFile(assertions)) {
-      throw new ConfigException("Client config " + source
-          + ": key `assertions`: file " + assertions + " does not exist (any more).");
+      throw new ConfigException(
+          "Client config "
+              + source
+              + ": key `assertions`: file "
+              + assertions
+              + " does not exist (any more).");
     }
 
     return assertions;
   }
 
   /**
-   * SHA-256 (hex) of the canonical JSON rendering of this config (keys sorted, defaults filled
-   * in, the assertions path relative to the config's folder), for lineage: the same effective
+   * SHA-256 (hex) of the canonical JSON rendering of this config (keys sorted, defaults filled in,
+   * the assertions path relative to the config's folder), for lineage: the same effective
    * configuration gives the same hash wherever the file lives and however it is formatted.
    */
   public String configHash() {

@@ -27,9 +27,25 @@ import java.util.stream.Stream;
  */
 public final class ClientConfigLoader {
   private static final Set<String> KEYS =
-      Set.of("client_id", "time_zone", "night_hours", "regions", "decision_event_types", "label",
-          "features", "micromodels", "combiner", "calibration", "score", "policy", "gates",
-          "training", "backtest", "assertions", "min_fraud_labels", "auto_promote");
+      Set.of(
+          "client_id",
+          "time_zone",
+          "night_hours",
+          "regions",
+          "decision_event_types",
+          "label",
+          "features",
+          "micromodels",
+          "combiner",
+          "calibration",
+          "score",
+          "policy",
+          "gates",
+          "training",
+          "backtest",
+          "assertions",
+          "min_fraud_labels",
+          "auto_promote");
   private static final String KIND = "client config";
   public static final int DEFAULT_MIN_FRAUD_LABELS = ClientConfig.DEFAULT_MIN_FRAUD_LABELS;
 
@@ -46,8 +62,11 @@ public final class ClientConfigLoader {
 
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-          .filter(Files::isRegularFile).sorted().toList();
+      files =
+          list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new ConfigException("Cannot list client configs in " + dir + ": " + e.getMessage(), e);
     }
@@ -58,8 +77,14 @@ public final class ClientConfigLoader {
       ClientConfig config = load(file);
       Path other = seen.put(config.clientId(), file);
       if (other != null) {
-        throw new ConfigException("Client " + config.clientId() + " is configured twice: " + other
-            + " and " + file + ". Keep one file per client.");
+        throw new ConfigException(
+            "Client "
+                + config.clientId()
+                + " is configured twice: "
+                + other
+                + " and "
+                + file
+                + ". Keep one file per client.");
       }
 
       configs.add(config);
@@ -74,9 +99,9 @@ public final class ClientConfigLoader {
   }
 
   /**
-   * As {@link #load(Path)}, with an ad-hoc backtest's overrides merged into the file's tree
-   * before validation: mappings merge key by key, anything else (lists, values) replaces. The
-   * result is validated exactly as a file would be, so a bad override fails the same way.
+   * As {@link #load(Path)}, with an ad-hoc backtest's overrides merged into the file's tree before
+   * validation: mappings merge key by key, anything else (lists, values) replaces. The result is
+   * validated exactly as a file would be, so a bad override fails the same way.
    *
    * @param overrides a JSON object, or null for none
    */
@@ -85,23 +110,30 @@ public final class ClientConfigLoader {
 
     if (overrides != null && !overrides.isEmpty()) {
       if (!overrides.isObject() || tree == null || !tree.isObject()) {
-        throw new ConfigException("Config overrides for " + file + " must be a JSON object of"
-            + " config keys, e.g. {\"training\": {\"train_days\": 60}}; got "
-            + Quoted.redacted(overrides));
+        throw new ConfigException(
+            "Config overrides for "
+                + file
+                + " must be a JSON object of"
+                + " config keys, e.g. {\"training\": {\"train_days\": 60}}; got "
+                + Quoted.redacted(overrides));
       }
 
       tree = merge((com.fasterxml.jackson.databind.node.ObjectNode) tree.deepCopy(), overrides);
     }
 
-    ConfigNode root = ConfigNode.mappingRoot(KIND, file, tree,
-        "a YAML mapping with client_id, policy, ...").allowOnly(KEYS);
+    ConfigNode root =
+        ConfigNode.mappingRoot(KIND, file, tree, "a YAML mapping with client_id, policy, ...")
+            .allowOnly(KEYS);
     ClientId clientId = clientId(root, file);
     Map<String, List<String>> regions = regions(root);
     List<FeatureSpec> features = FeatureReader.read(root);
     List<String> featureColumns = features.stream().flatMap(f -> f.columnNames().stream()).toList();
-    List<String> decisionTypes = root.strings("decision_event_types",
-        ClientConfig.DEFAULT_DECISION_EVENT_TYPES, EventFields.EVENT_TYPE_PATTERN,
-        SettingsReader.EVENT_TYPE);
+    List<String> decisionTypes =
+        root.strings(
+            "decision_event_types",
+            ClientConfig.DEFAULT_DECISION_EVENT_TYPES,
+            EventFields.EVENT_TYPE_PATTERN,
+            SettingsReader.EVENT_TYPE);
     if (decisionTypes.isEmpty()) {
       throw root.child("decision_event_types").mismatch("at least one event type, e.g. [order]");
     }
@@ -126,30 +158,36 @@ public final class ClientConfigLoader {
         root.flag("auto_promote", ClientConfig.DEFAULT_AUTO_PROMOTE));
   }
 
-  private static JsonNode merge(com.fasterxml.jackson.databind.node.ObjectNode base,
-      JsonNode overrides) {
-    overrides.fields().forEachRemaining(e -> {
-      JsonNode current = base.get(e.getKey());
-      if (current != null && current.isObject() && e.getValue().isObject()) {
-        merge((com.fasterxml.jackson.databind.node.ObjectNode) current, e.getValue());
-      } else {
-        base.set(e.getKey(), e.getValue());
-      }
-    });
+  private static JsonNode merge(
+      com.fasterxml.jackson.databind.node.ObjectNode base, JsonNode overrides) {
+    overrides
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode current = base.get(e.getKey());
+              if (current != null && current.isObject() && e.getValue().isObject()) {
+                merge((com.fasterxml.jackson.databind.node.ObjectNode) current, e.getValue());
+              } else {
+                base.set(e.getKey(), e.getValue());
+              }
+            });
     return base;
   }
 
   private static ClientId clientId(ConfigNode root, Path file) {
     String id = root.requiredString("client_id");
     if (!EventFields.CLIENT_ID_PATTERN.matcher(id).matches()) {
-      throw root.child("client_id").mismatch(
-          "lower-case letters, digits, '-' and '_' (" + EventFields.CLIENT_ID_PATTERN + ")");
+      throw root.child("client_id")
+          .mismatch(
+              "lower-case letters, digits, '-' and '_' (" + EventFields.CLIENT_ID_PATTERN + ")");
     }
 
     String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     if (!base.equals(id)) {
-      throw root.child("client_id").invalid("'%s' must equal the file name '%s' (one file per client, named"
-          + " by its id)", id, base);
+      throw root.child("client_id")
+          .invalid(
+              "'%s' must equal the file name '%s' (one file per client, named" + " by its id)",
+              id, base);
     }
 
     return new ClientId(id);
@@ -170,12 +208,13 @@ public final class ClientConfigLoader {
     for (Map.Entry<String, ConfigNode> entry : root.mapping("regions").entrySet()) {
       List<String> countries = new ArrayList<>();
       for (ConfigNode country : entry.getValue().items()) {
-        String code = country.matching(EventFields.COUNTRY_PATTERN,
-            "an ISO 3166-1 alpha-2 code such as DE");
+        String code =
+            country.matching(EventFields.COUNTRY_PATTERN, "an ISO 3166-1 alpha-2 code such as DE");
         String previous = countryRegion.put(code, entry.getKey());
         if (previous != null) {
-          throw country.invalid("%s is already in region %s; expected each country in at most"
-              + " one region", code, previous);
+          throw country.invalid(
+              "%s is already in region %s; expected each country in at most" + " one region",
+              code, previous);
         }
 
         countries.add(code);
@@ -203,8 +242,8 @@ public final class ClientConfigLoader {
 
     Path configDir = file.toAbsolutePath().normalize().getParent();
     Path allowedRoot = configDir.getParent() == null ? configDir : configDir.getParent();
-    String expected = "a path relative to the config file's folder that stays inside "
-        + allowedRoot;
+    String expected =
+        "a path relative to the config file's folder that stays inside " + allowedRoot;
     Path relative;
     try {
       relative = Path.of(given);
@@ -212,7 +251,9 @@ public final class ClientConfigLoader {
       throw root.child("assertions").mismatch(expected);
     }
 
-    if (given.isBlank() || relative.isAbsolute() || given.startsWith("/")
+    if (given.isBlank()
+        || relative.isAbsolute()
+        || given.startsWith("/")
         || given.startsWith("\\")) {
       throw root.child("assertions").mismatch(expected + " (absolute paths are not allowed)");
     }
@@ -223,14 +264,22 @@ public final class ClientConfigLoader {
     }
 
     if (!Files.isRegularFile(resolved)) {
-      throw root.child("assertions").invalid("file %s does not exist; expected a CSV of customers"
-          + " that must be prevented", given);
+      throw root.child("assertions")
+          .invalid(
+              "file %s does not exist; expected a CSV of customers" + " that must be prevented",
+              given);
     }
 
     // A symbolic link inside the folder must not lead out of it either.
     if (!realPath(resolved).startsWith(realPath(allowedRoot))) {
-      throw root.child("assertions").mismatch(expected + " (a link must not lead out of it: "
-          + resolved + " is " + realPath(resolved) + ")");
+      throw root.child("assertions")
+          .mismatch(
+              expected
+                  + " (a link must not lead out of it: "
+                  + resolved
+                  + " is "
+                  + realPath(resolved)
+                  + ")");
     }
 
     return resolved;

@@ -46,7 +46,10 @@ final class ConfigNode {
     ConfigNode root = root(kind, file, tree);
     if (tree == null || !tree.isObject()) {
       boolean empty = tree == null || tree.isMissingNode() || tree.isNull();
-      throw root.error("(top level)", "not a mapping", expected,
+      throw root.error(
+          "(top level)",
+          "not a mapping",
+          expected,
           empty ? "an empty file" : tree.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
 
@@ -74,7 +77,10 @@ final class ConfigNode {
 
   ConfigNode child(String key) {
     String quoted = Quoted.redacted(key);
-    return new ConfigNode(kind, file, path.isEmpty() ? quoted : path + "." + quoted,
+    return new ConfigNode(
+        kind,
+        file,
+        path.isEmpty() ? quoted : path + "." + quoted,
         node == null ? null : node.get(key));
   }
 
@@ -86,8 +92,11 @@ final class ConfigNode {
       String key = keys.next();
       if (!allowed.contains(key)) {
         String suggestion = closest(key, allowed);
-        throw error(child(key).path, "unknown key",
-            "one of " + allowed.stream().sorted().toList()
+        throw error(
+            child(key).path,
+            "unknown key",
+            "one of "
+                + allowed.stream().sorted().toList()
                 + (suggestion == null ? "" : " (did you mean `" + suggestion + "`?)"),
             null);
       }
@@ -146,8 +155,10 @@ final class ConfigNode {
       return fallback;
     }
 
-    if (!value.node.isIntegralNumber() || !value.node.canConvertToInt()
-        || value.node.intValue() < min || value.node.intValue() > max) {
+    if (!value.node.isIntegralNumber()
+        || !value.node.canConvertToInt()
+        || value.node.intValue() < min
+        || value.node.intValue() > max) {
       throw value.mismatch("a whole number within " + min + ".." + max);
     }
 
@@ -204,8 +215,8 @@ final class ConfigNode {
   }
 
   /** A list of strings each matching {@code pattern}, or {@code fallback} when absent. */
-  List<String> strings(String key, List<String> fallback, java.util.regex.Pattern pattern,
-      String expected) {
+  List<String> strings(
+      String key, List<String> fallback, java.util.regex.Pattern pattern, String expected) {
     if (!has(key)) {
       return fallback;
     }
@@ -252,7 +263,8 @@ final class ConfigNode {
   }
 
   double asNumber(double min, double max) {
-    if (node == null || !node.isNumber()
+    if (node == null
+        || !node.isNumber()
         || !(node.doubleValue() >= min && node.doubleValue() <= max)) {
       throw mismatch("a number within " + min + ".." + max);
     }
@@ -266,14 +278,16 @@ final class ConfigNode {
 
   /** An error for this node's value; under a key that names a credential the value is hidden. */
   ConfigException mismatch(String expected) {
-    String found = isAbsent() ? "nothing"
-        : SecretFilter.namesCredential(path) ? SecretFilter.REDACTED : Quoted.redacted(node);
+    String found =
+        isAbsent()
+            ? "nothing"
+            : SecretFilter.namesCredential(path) ? SecretFilter.REDACTED : Quoted.redacted(node);
     return error(path, "invalid value", expected, found);
   }
 
   /**
-   * An error at this node for a rule that involves values: each {@code %s} of {@code rule} is
-   * one of {@code values}, quoted as the file's content is quoted (redacted and capped).
+   * An error at this node for a rule that involves values: each {@code %s} of {@code rule} is one
+   * of {@code values}, quoted as the file's content is quoted (redacted and capped).
    */
   ConfigException invalid(String rule, Object... values) {
     Object[] quoted = new Object[values.length];
@@ -282,15 +296,32 @@ final class ConfigNode {
     }
 
     return new ConfigException(
-        "Invalid " + kind + " " + file + ": key `" + path + "`: "
-            + (values.length == 0 ? rule : rule.formatted(quoted)) + ".");
+        "Invalid "
+            + kind
+            + " "
+            + file
+            + ": key `"
+            + path
+            + "`: "
+            + (values.length == 0 ? rule : rule.formatted(quoted))
+            + ".");
   }
 
   /** An error at {@code keyPath} (already quoted: a path of this file's nodes). */
   ConfigException error(String keyPath, String problem, String expected, String found) {
     return new ConfigException(
-        "Invalid " + kind + " " + file + ": key `" + keyPath + "`: " + problem + "; expected "
-            + expected + (found == null ? "" : ", found " + found) + ".");
+        "Invalid "
+            + kind
+            + " "
+            + file
+            + ": key `"
+            + keyPath
+            + "`: "
+            + problem
+            + "; expected "
+            + expected
+            + (found == null ? "" : ", found " + found)
+            + ".");
   }
 
   /** The allowed value closest to {@code key} within two edits, or null. */
@@ -323,7 +354,8 @@ final class ConfigNode {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
 
       previous = current;

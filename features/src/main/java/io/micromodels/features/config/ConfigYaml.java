@@ -19,21 +19,24 @@ import java.util.regex.Pattern;
 
 /**
  * The one reader of config files, client and platform: reads YAML into a tree, refusing what the
- * YAML reader would misread or what could hide or repeat content, and names the file, the place
- * and what was expected when it cannot (issues #8, #30): Jackson reads and reports syntax,
- * encoding and duplicate keys, then {@link HiddenContentScan} refuses what the tree would hide.
- * Every part of the file an error quotes is redacted and capped ({@link Quoted#redacted}).
+ * YAML reader would misread or what could hide or repeat content, and names the file, the place and
+ * what was expected when it cannot (issues #8, #30): Jackson reads and reports syntax, encoding and
+ * duplicate keys, then {@link HiddenContentScan} refuses what the tree would hide. Every part of
+ * the file an error quotes is redacted and capped ({@link Quoted#redacted}).
  */
 public final class ConfigYaml {
   /** Far above any real config (a few KB); a larger file is a mistake or an attack. */
   public static final int MAX_BYTES = 1 << 20;
+
   /** Far deeper than any config's schema (five levels); bounds every reader's recursion. */
   public static final int MAX_DEPTH = 32;
+
   /** The parser's own first line is short; a longer one quotes the file. */
   private static final int MAX_PARSER_LINE = 400;
+
   private static final Pattern LONG_WORD = Pattern.compile("\\S{" + (Quoted.MAX_CHARS + 1) + ",}");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private ConfigYaml() {}
 
@@ -51,13 +54,20 @@ public final class ConfigYaml {
     } catch (JsonProcessingException e) {
       // The reader's position in a file that is not UTF-8 is not where the bad byte is.
       boolean encoding = isEncodingError(e);
-      throw new ConfigException("Cannot read " + kind + " " + file
-          + (encoding ? "" : where(e.getLocation())) + ": " + parserLine(e.getOriginalMessage())
-          + "; expected " + (encoding ? "a UTF-8 text file" : expectation(e.getOriginalMessage())),
+      throw new ConfigException(
+          "Cannot read "
+              + kind
+              + " "
+              + file
+              + (encoding ? "" : where(e.getLocation()))
+              + ": "
+              + parserLine(e.getOriginalMessage())
+              + "; expected "
+              + (encoding ? "a UTF-8 text file" : expectation(e.getOriginalMessage())),
           e);
     } catch (IOException e) {
-      throw new ConfigException("Cannot read " + kind + " " + file + ": "
-          + Quoted.redacted(e.getMessage()), e);
+      throw new ConfigException(
+          "Cannot read " + kind + " " + file + ": " + Quoted.redacted(e.getMessage()), e);
     }
   }
 
@@ -65,8 +75,14 @@ public final class ConfigYaml {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] yaml = in.readNBytes(MAX_BYTES + 1);
       if (yaml.length > MAX_BYTES) {
-        throw new ConfigException("Cannot read " + kind + " " + file + ": it is larger than "
-            + MAX_BYTES + " bytes; expected a config of a few KB");
+        throw new ConfigException(
+            "Cannot read "
+                + kind
+                + " "
+                + file
+                + ": it is larger than "
+                + MAX_BYTES
+                + " bytes; expected a config of a few KB");
       }
 
       return yaml;
@@ -93,7 +109,8 @@ public final class ConfigYaml {
   }
 
   private static String where(JsonLocation at) {
-    return at == null || at.getLineNr() < 1 ? ""
+    return at == null || at.getLineNr() < 1
+        ? ""
         : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 
@@ -105,9 +122,11 @@ public final class ConfigYaml {
     String text = String.valueOf(message);
     int newline = text.indexOf('\n');
     String line = newline < 0 ? text : text.substring(0, newline);
-    String redacted = SecretFilter.redact(
-        line.length() <= MAX_PARSER_LINE ? line : line.substring(0, MAX_PARSER_LINE));
-    return LONG_WORD.matcher(redacted)
+    String redacted =
+        SecretFilter.redact(
+            line.length() <= MAX_PARSER_LINE ? line : line.substring(0, MAX_PARSER_LINE));
+    return LONG_WORD
+        .matcher(redacted)
         .replaceAll(m -> Matcher.quoteReplacement(Quoted.capped(m.group())));
   }
 }

@@ -1,10 +1,10 @@
 package io.micromodels.features.config;
 
 /**
- * What a feature is when its window holds no event it reads (no event of its types; for the
- * amount aggregates none with an amount, for {@code distinct_count} none with an {@code of}
- * value, for {@code label_rate} no decision event). Models differ on which they need: a
- * logistic regression wants a number, a "no history" signal can be clearer as null.
+ * What a feature is when its window holds no event it reads (no event of its types; for the amount
+ * aggregates none with an amount, for {@code distinct_count} none with an {@code of} value, for
+ * {@code label_rate} no decision event). Models differ on which they need: a logistic regression
+ * wants a number, a "no history" signal can be clearer as null.
  */
 public enum EmptyValue {
   NULL(null, "null", "_ornull"),
@@ -36,8 +36,8 @@ public enum EmptyValue {
   }
 
   /**
-   * What each aggregate gave before the option existed, kept as its default: a count or a sum
-   * of nothing is 0; a mean, a maximum, a ratio to a mean and a rate of nothing are undefined.
+   * What each aggregate gave before the option existed, kept as its default: a count or a sum of
+   * nothing is 0; a mean, a maximum, a ratio to a mean and a rate of nothing are undefined.
    */
   public static EmptyValue defaultFor(Aggregate aggregate) {
     return switch (aggregate) {

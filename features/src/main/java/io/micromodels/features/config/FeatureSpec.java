@@ -6,19 +6,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One declared feature family: an aggregate of an entity's history over one or more windows.
- * Column names follow {@code <entity>.<aggregate>_<window>} (DESIGN.md §3.3): the entity's short
- * name is its last path segment without {@code _id} ({@code customer_id} → {@code customer},
- * {@code payment_method.fingerprint} → {@code fingerprint}, {@code attributes.store} →
- * {@code attributes.store}); the aggregate part is {@code <event type>_count} for counts of one
- * event type, {@code count}, {@code amount_sum|avg|max}, {@code distinct_<of>s},
- * {@code amount_ratio}, {@code fraud_rate}; a delayed window (always for {@code fraud_rate})
- * adds a {@code _delay<n>d} suffix, a window that includes the event itself {@code _incl}, an
- * empty value other than the aggregate's default {@code _or0} or {@code _ornull}, so a column's
- * name says which definition its stored values were computed with.
+ * One declared feature family: an aggregate of an entity's history over one or more windows. Column
+ * names follow {@code <entity>.<aggregate>_<window>} (DESIGN.md §3.3): the entity's short name is
+ * its last path segment without {@code _id} ({@code customer_id} → {@code customer}, {@code
+ * payment_method.fingerprint} → {@code fingerprint}, {@code attributes.store} → {@code
+ * attributes.store}); the aggregate part is {@code <event type>_count} for counts of one event
+ * type, {@code count}, {@code amount_sum|avg|max}, {@code distinct_<of>s}, {@code amount_ratio},
+ * {@code fraud_rate}; a delayed window (always for {@code fraud_rate}) adds a {@code _delay<n>d}
+ * suffix, a window that includes the event itself {@code _incl}, an empty value other than the
+ * aggregate's default {@code _or0} or {@code _ornull}, so a column's name says which definition its
+ * stored values were computed with.
  *
- * @param entity the column that identifies the entity (an event column or
- *     {@code attributes.<key>})
+ * @param entity the column that identifies the entity (an event column or {@code attributes.<key>})
  * @param aggregate how to summarise
  * @param of the column counted by {@link Aggregate#DISTINCT_COUNT}, else null
  * @param windows look-back windows
@@ -26,8 +25,8 @@ import java.util.Objects;
  *     required by {@link Aggregate#LABEL_RATE}, else {@link Duration#ZERO} unless delayed
  * @param eventTypes event types counted (empty: all types for counts, the decision types for
  *     amounts)
- * @param includeCurrent whether the window is {@code [t - w, t]}: the decision event itself
- *     counts (its amount, its {@code of} value); false for the default {@code [t - w, t)}
+ * @param includeCurrent whether the window is {@code [t - w, t]}: the decision event itself counts
+ *     (its amount, its {@code of} value); false for the default {@code [t - w, t)}
  * @param emptyValue the value when the window holds no event the aggregate reads
  */
 public record FeatureSpec(
@@ -38,7 +37,8 @@ public record FeatureSpec(
     Duration delay,
     List<String> eventTypes,
     boolean includeCurrent,
-    EmptyValue emptyValue) implements java.io.Serializable {
+    EmptyValue emptyValue)
+    implements java.io.Serializable {
   public static final String ENTITY = "entity";
   public static final String AGGREGATE = "aggregate";
   public static final String OF = "of";
@@ -77,10 +77,15 @@ public record FeatureSpec(
   }
 
   /** A feature over the strictly-earlier window, its aggregate's default for an empty one. */
-  public FeatureSpec(String entity, Aggregate aggregate, String of, List<Window> windows,
-      Duration delay, List<String> eventTypes) {
-    this(entity, aggregate, of, windows, delay, eventTypes, false,
-        EmptyValue.defaultFor(aggregate));
+  public FeatureSpec(
+      String entity,
+      Aggregate aggregate,
+      String of,
+      List<Window> windows,
+      Duration delay,
+      List<String> eventTypes) {
+    this(
+        entity, aggregate, of, windows, delay, eventTypes, false, EmptyValue.defaultFor(aggregate));
   }
 
   /** The entity's name in column names. */
@@ -97,8 +102,15 @@ public record FeatureSpec(
   public List<String> columnNames() {
     List<String> names = new ArrayList<>();
     for (Window window : windows) {
-      names.add(entityName() + "." + aggregateName() + "_" + window.name() + delaySuffix()
-          + (includeCurrent ? "_incl" : "") + emptySuffix());
+      names.add(
+          entityName()
+              + "."
+              + aggregateName()
+              + "_"
+              + window.name()
+              + delaySuffix()
+              + (includeCurrent ? "_incl" : "")
+              + emptySuffix());
     }
 
     return names;

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One release check: absolute bounds and/or limits relative to the champion. Null bounds are
- * not checked.
+ * One release check: absolute bounds and/or limits relative to the champion. Null bounds are not
+ * checked.
  *
  * @param metric one of {@link #METRICS}
  * @param min the candidate's value must be at least this
@@ -27,13 +27,29 @@ public record GateSpec(String metric, Double min, Double max, Double maxDrop, Do
    * them under this name. A gate on any other name is a config error, so a typo fails before any
    * Spark work instead of at the gate.
    */
-  public static final Set<String> METRICS = Set.of(
-      "pr_auc", "roc_auc", "log_loss", "brier", "calibration_difference",
-      "expected_calibration_error", "precision_at_k", "card_precision_at_k",
-      "event_precision_at_k", "block_rate", "review_rate", "fraud_caught",
-      "fraud_caught_amount", "false_positive_rate", "action_change_rate",
-      "score_difference", "score_rank_correlation", "feature_rank_correlation",
-      "population_stability_index", "prevented_asserts", "label_completeness");
+  public static final Set<String> METRICS =
+      Set.of(
+          "pr_auc",
+          "roc_auc",
+          "log_loss",
+          "brier",
+          "calibration_difference",
+          "expected_calibration_error",
+          "precision_at_k",
+          "card_precision_at_k",
+          "event_precision_at_k",
+          "block_rate",
+          "review_rate",
+          "fraud_caught",
+          "fraud_caught_amount",
+          "false_positive_rate",
+          "action_change_rate",
+          "score_difference",
+          "score_rank_correlation",
+          "feature_rank_correlation",
+          "population_stability_index",
+          "prevented_asserts",
+          "label_completeness");
 
   public GateSpec {
     Objects.requireNonNull(metric, "metric");

@@ -20,10 +20,10 @@ import org.yaml.snakeyaml.reader.UnicodeReader;
 
 /**
  * Refuses the YAML that Jackson's tree would silently misread, on the parser's events (Jackson's
- * own parser does not report anchors on plain values): an alias ({@code *a}) reads as the text
- * "a", a merge key ({@code <<}) as a plain key, a tag is ignored, and every document after the
- * first is dropped. Each can hide or repeat content, so each is an error naming its key path.
- * An alias is reported before the anchor it names, since it is what repeats content.
+ * own parser does not report anchors on plain values): an alias ({@code *a}) reads as the text "a",
+ * a merge key ({@code <<}) as a plain key, a tag is ignored, and every document after the first is
+ * dropped. Each can hide or repeat content, so each is an error naming its key path. An alias is
+ * reported before the anchor it names, since it is what repeats content.
  */
 final class HiddenContentScan {
   private static final String WRITE_IT_OUT =
@@ -56,12 +56,15 @@ final class HiddenContentScan {
   }
 
   private void scan(byte[] yaml) {
-    Iterable<Event> events = new Yaml(new LoaderOptions())
-        .parse(new UnicodeReader(new ByteArrayInputStream(yaml)));
+    Iterable<Event> events =
+        new Yaml(new LoaderOptions()).parse(new UnicodeReader(new ByteArrayInputStream(yaml)));
     for (Event event : events) {
       if (event instanceof DocumentStartEvent && ++documents > 1) {
-        throw root.error("(top level)", "a second YAML document" + at(event.getStartMark()),
-            "one document per file (no `---` starting another)", null);
+        throw root.error(
+            "(top level)",
+            "a second YAML document" + at(event.getStartMark()),
+            "one document per file (no `---` starting another)",
+            null);
       }
 
       if (event instanceof NodeEvent node) {
@@ -92,8 +95,8 @@ final class HiddenContentScan {
       throw refusal(path, "a YAML alias *" + Quoted.redacted(event.getAnchor()), event);
     }
 
-    String tag = event instanceof ScalarEvent s ? s.getTag()
-        : ((CollectionStartEvent) event).getTag();
+    String tag =
+        event instanceof ScalarEvent s ? s.getTag() : ((CollectionStartEvent) event).getTag();
     if (tag != null) {
       throw refusal(path, "a YAML tag " + Quoted.redacted(tag), event);
     }
@@ -122,8 +125,11 @@ final class HiddenContentScan {
     if (event instanceof CollectionStartEvent) {
       levels.push(new Level(event instanceof MappingStartEvent));
       if (levels.size() > ConfigYaml.MAX_DEPTH) {
-        throw root.error(path(), "nested more than " + ConfigYaml.MAX_DEPTH + " levels"
-            + at(event.getStartMark()), "a config as flat as docs/configuration.md shows", null);
+        throw root.error(
+            path(),
+            "nested more than " + ConfigYaml.MAX_DEPTH + " levels" + at(event.getStartMark()),
+            "a config as flat as docs/configuration.md shows",
+            null);
       }
     }
   }
@@ -136,17 +142,20 @@ final class HiddenContentScan {
   private String path() {
     StringBuilder path = new StringBuilder();
     for (Level level : levels) { // innermost first
-      String step = level.mapping ? (level.key == null ? "" : Quoted.redacted(level.key))
-          : "[" + Math.max(level.index, 0) + "]";
-      path.insert(0, level.mapping && path.length() > 0 && path.charAt(0) != '['
-          ? step + "." : step);
+      String step =
+          level.mapping
+              ? (level.key == null ? "" : Quoted.redacted(level.key))
+              : "[" + Math.max(level.index, 0) + "]";
+      path.insert(
+          0, level.mapping && path.length() > 0 && path.charAt(0) != '[' ? step + "." : step);
     }
 
     return path.length() == 0 ? "(top level)" : path.toString();
   }
 
   private static String at(Mark mark) {
-    return mark == null ? ""
+    return mark == null
+        ? ""
         : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
   }
 }

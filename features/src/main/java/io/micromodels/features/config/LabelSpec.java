@@ -6,17 +6,16 @@ import java.util.Objects;
 /**
  * Where labels come from (DESIGN.md §3.2).
  *
- * @param scope whether a label marks its own decision event or every decision event of the
- *     customer
- * @param delayDays days after which a decision event's label is considered mature; training
- *     windows end this long before {@code as_of}
+ * @param scope whether a label marks its own decision event or every decision event of the customer
+ * @param delayDays days after which a decision event's label is considered mature; training windows
+ *     end this long before {@code as_of}
  * @param eventTypes the label event types
  * @param fraudWithoutLabel the label event types that mean fraud when they carry no {@code label}
  *     (a chargeback is a fraud label by definition, and real chargeback feeds have no such field);
  *     {@code label = 0} still means genuine. The other types count only with {@code label = 1}.
  */
-public record LabelSpec(Scope scope, int delayDays, List<String> eventTypes,
-    List<String> fraudWithoutLabel) {
+public record LabelSpec(
+    Scope scope, int delayDays, List<String> eventTypes, List<String> fraudWithoutLabel) {
   public static final String SCOPE = "scope";
   public static final String DELAY_DAYS = "delay_days";
   public static final int DEFAULT_DELAY_DAYS = 30;

@@ -43,8 +43,13 @@ final class MicromodelKinds {
           kinds.putIfAbsent(kind.type(), kind);
         }
       } catch (ServiceConfigurationError e) {
-        throw new IllegalStateException("cannot load the micromodel types registered in"
-            + " META-INF/services/" + MicromodelKind.class.getName() + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot load the micromodel types registered in"
+                + " META-INF/services/"
+                + MicromodelKind.class.getName()
+                + ": "
+                + e.getMessage(),
+            e);
       }
 
       return Collections.unmodifiableMap(kinds);

@@ -23,7 +23,8 @@ public record MicromodelSpec(
     Scope scope,
     List<String> inputs,
     Regularisation regularisation,
-    Map<String, String> params) implements Serializable {
+    Map<String, String> params)
+    implements Serializable {
   /** The built-in types whose inputs are numeric columns, each required to be declared. */
   public static final Set<String> NUMERIC_TYPES = Set.of("tabular", "binned");
 

@@ -17,7 +17,8 @@ public record ModelSpec(
     List<String> combinerRawFeatures,
     Regularisation combinerRegularisation,
     Calibration calibration,
-    ScoreMapping scoreMapping) implements Serializable {
+    ScoreMapping scoreMapping)
+    implements Serializable {
 
   /** Calibration method (chosen in config). */
   public enum Calibration {
@@ -29,7 +30,9 @@ public record ModelSpec(
   public enum ScoreMapping {
     /** score = 100 x probability. */
     PROBABILITY_PERCENT,
-    /** score = 100 x rank of the log-odds on a fixed logistic scale (spreads small probabilities). */
+    /**
+     * score = 100 x rank of the log-odds on a fixed logistic scale (spreads small probabilities).
+     */
     LOG_ODDS
   }
 
@@ -41,7 +44,7 @@ public record ModelSpec(
   }
 
   public static ModelSpec defaults() {
-    return new ModelSpec(List.of(), Regularisation.defaults(), Calibration.PLATT,
-        ScoreMapping.PROBABILITY_PERCENT);
+    return new ModelSpec(
+        List.of(), Regularisation.defaults(), Calibration.PLATT, ScoreMapping.PROBABILITY_PERCENT);
   }
 }

@@ -3,8 +3,8 @@ package io.micromodels.features.config;
 import java.util.Map;
 
 /**
- * The platform config file ({@code --config}) as read: {@code SparkSettings.from} turns it into
- * the Spark settings, with defaults for what it leaves out.
+ * The platform config file ({@code --config}) as read: {@code SparkSettings.from} turns it into the
+ * Spark settings, with defaults for what it leaves out.
  *
  * @param master the Spark master, or null when not stated
  * @param warehouse the warehouse root, or null when not stated

@@ -15,12 +15,14 @@ import java.util.TreeMap;
 public record Policy(Style style, Stability stability) implements Serializable {
   public static final double MAX_BLOCK_RATE = 0.2;
   public static final double MAX_REVIEW_RATE = 0.5;
+
   public Policy {
     Objects.requireNonNull(style, "style");
   }
 
   /** One of the ways clients use scores. */
-  public sealed interface Style extends Serializable permits Thresholds, BlockRateTargets, GlobalThreshold {}
+  public sealed interface Style extends Serializable
+      permits Thresholds, BlockRateTargets, GlobalThreshold {}
 
   /**
    * Fixed score thresholds with per-segment exceptions (first matching exception wins).

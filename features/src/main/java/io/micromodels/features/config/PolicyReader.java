@@ -27,32 +27,36 @@ final class PolicyReader {
     policy.allowOnly(union(STYLES, Set.of("stability")));
     List<String> styles = STYLES.stream().filter(policy::has).sorted().toList();
     if (styles.size() != 1) {
-      throw policy.invalid("exactly one policy style is needed, one of "
-          + STYLES.stream().sorted().toList() + ", found " + styles);
+      throw policy.invalid(
+          "exactly one policy style is needed, one of "
+              + STYLES.stream().sorted().toList()
+              + ", found "
+              + styles);
     }
 
-    Policy.Style style = switch (styles.get(0)) {
-      case "thresholds" -> thresholds(policy.child("thresholds"), regions);
-      case "block_rate_targets" -> blockRates(policy.child("block_rate_targets"), regions);
-      default -> global(policy.child("global_threshold"));
-    };
+    Policy.Style style =
+        switch (styles.get(0)) {
+          case "thresholds" -> thresholds(policy.child("thresholds"), regions);
+          case "block_rate_targets" -> blockRates(policy.child("block_rate_targets"), regions);
+          default -> global(policy.child("global_threshold"));
+        };
     Policy.Stability stability = null;
     if (policy.has("stability")) {
       ConfigNode node = policy.child("stability").allowOnly(Set.of("mode"));
       String mode = node.requiredString("mode");
-      stability = switch (mode) {
-        case "block_rate_at_threshold" -> Policy.Stability.BLOCK_RATE_AT_THRESHOLD;
-        case "fraud_rate_at_score" -> Policy.Stability.FRAUD_RATE_AT_SCORE;
-        default -> throw node.child("mode").mismatch(
-            "block_rate_at_threshold or fraud_rate_at_score");
-      };
+      stability =
+          switch (mode) {
+            case "block_rate_at_threshold" -> Policy.Stability.BLOCK_RATE_AT_THRESHOLD;
+            case "fraud_rate_at_score" -> Policy.Stability.FRAUD_RATE_AT_SCORE;
+            default ->
+                throw node.child("mode").mismatch("block_rate_at_threshold or fraud_rate_at_score");
+          };
     }
 
     return new Policy(style, stability);
   }
 
-  private static Policy.Thresholds thresholds(ConfigNode node,
-      Map<String, List<String>> regions) {
+  private static Policy.Thresholds thresholds(ConfigNode node, Map<String, List<String>> regions) {
     node.requireMapping().allowOnly(Set.of("review_at", "prevent_at", "exceptions"));
     double reviewAt = score(node, "review_at");
     double preventAt = score(node, "prevent_at");
@@ -72,8 +76,11 @@ final class PolicyReader {
       double prevent = e.has("prevent_at") ? score(e, "prevent_at") : preventAt;
       ordered(e, review, prevent);
       if (!segments.add(only.getKey() + "=" + value)) {
-        throw e.child("segment").invalid("segment %s = %s has an exception already; expected"
-            + " each segment once (the first match wins)", only.getKey(), value);
+        throw e.child("segment")
+            .invalid(
+                "segment %s = %s has an exception already; expected"
+                    + " each segment once (the first match wins)",
+                only.getKey(), value);
       }
 
       exceptions.add(new Policy.SegmentThreshold(only.getKey(), value, review, prevent));
@@ -83,16 +90,17 @@ final class PolicyReader {
   }
 
   /** A segment's value: an ISO country, a declared region or a non-empty category. */
-  private static String segmentValue(String dimension, ConfigNode value,
-      Map<String, List<String>> regions) {
+  private static String segmentValue(
+      String dimension, ConfigNode value, Map<String, List<String>> regions) {
     return switch (dimension) {
-      case "country" -> value.matching(EventFields.COUNTRY_PATTERN,
-          "an ISO 3166-1 alpha-2 code such as DE");
+      case "country" ->
+          value.matching(EventFields.COUNTRY_PATTERN, "an ISO 3166-1 alpha-2 code such as DE");
       case "region" -> {
         String region = value.text();
         if (!regions.containsKey(region)) {
-          throw value.invalid("region `%s` is not declared under `regions` %s", region,
-              regions.keySet().stream().sorted().toList());
+          throw value.invalid(
+              "region `%s` is not declared under `regions` %s",
+              region, regions.keySet().stream().sorted().toList());
         }
 
         yield region;
@@ -108,31 +116,41 @@ final class PolicyReader {
     };
   }
 
-  private static Policy.BlockRateTargets blockRates(ConfigNode node,
-      Map<String, List<String>> regions) {
+  private static Policy.BlockRateTargets blockRates(
+      ConfigNode node, Map<String, List<String>> regions) {
     Map<String, Policy.RegionTarget> targets = new LinkedHashMap<>();
     for (Map.Entry<String, ConfigNode> entry : node.entries().entrySet()) {
       String region = entry.getKey();
       ConfigNode target = entry.getValue();
       if (!regions.containsKey(region)) {
-        throw target.invalid("region `%s` is not declared under `regions` %s", region,
-            regions.keySet().stream().sorted().toList());
+        throw target.invalid(
+            "region `%s` is not declared under `regions` %s",
+            region, regions.keySet().stream().sorted().toList());
       }
 
       if (target.has("block_rate") || target.has("review_rate")) {
         target.allowOnly(Set.of("block_rate", "review_rate"));
         if (!target.has("block_rate")) {
-          throw target.error(target.child("block_rate").path(), "missing",
-              "a target block rate within " + MIN_BLOCK_RATE + ".." + Policy.MAX_BLOCK_RATE
-                  + " (a share: 0.005 is 0.5 %)", null);
+          throw target.error(
+              target.child("block_rate").path(),
+              "missing",
+              "a target block rate within "
+                  + MIN_BLOCK_RATE
+                  + ".."
+                  + Policy.MAX_BLOCK_RATE
+                  + " (a share: 0.005 is 0.5 %)",
+              null);
         }
 
-        targets.put(region, new Policy.RegionTarget(
-            target.number("block_rate", 0, MIN_BLOCK_RATE, Policy.MAX_BLOCK_RATE),
-            target.optionalNumber("review_rate", 0, Policy.MAX_REVIEW_RATE)));
+        targets.put(
+            region,
+            new Policy.RegionTarget(
+                target.number("block_rate", 0, MIN_BLOCK_RATE, Policy.MAX_BLOCK_RATE),
+                target.optionalNumber("review_rate", 0, Policy.MAX_REVIEW_RATE)));
       } else {
-        targets.put(region, new Policy.RegionTarget(
-            target.asNumber(MIN_BLOCK_RATE, Policy.MAX_BLOCK_RATE), null));
+        targets.put(
+            region,
+            new Policy.RegionTarget(target.asNumber(MIN_BLOCK_RATE, Policy.MAX_BLOCK_RATE), null));
       }
     }
 
@@ -164,8 +182,8 @@ final class PolicyReader {
 
   private static void ordered(ConfigNode node, double reviewAt, double preventAt) {
     if (reviewAt > preventAt) {
-      throw node.invalid("review_at (" + reviewAt + ") must not exceed prevent_at ("
-          + preventAt + ")");
+      throw node.invalid(
+          "review_at (" + reviewAt + ") must not exceed prevent_at (" + preventAt + ")");
     }
   }
 

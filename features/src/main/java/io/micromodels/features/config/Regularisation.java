@@ -21,10 +21,9 @@ public record Regularisation(List<Double> grid) implements Serializable {
 
   public Regularisation {
     grid = List.copyOf(grid);
-    if (grid.isEmpty()
-        || grid.stream().anyMatch(c -> !(c >= SMALLEST_C && c <= LARGEST_C))) {
-      throw new IllegalArgumentException("regularisation grid needs values within " + SMALLEST_C
-          + ".." + LARGEST_C + ": " + grid);
+    if (grid.isEmpty() || grid.stream().anyMatch(c -> !(c >= SMALLEST_C && c <= LARGEST_C))) {
+      throw new IllegalArgumentException(
+          "regularisation grid needs values within " + SMALLEST_C + ".." + LARGEST_C + ": " + grid);
     }
   }
 
@@ -33,16 +32,28 @@ public record Regularisation(List<Double> grid) implements Serializable {
   }
 
   /**
-   * {@code steps} values from {@code cMin} to {@code cMax}, evenly spaced on a log scale, both
-   * ends included ({@link StrictMath}, so the grid is the same on every machine); {@code steps =
-   * 1} needs {@code cMin == cMax}.
+   * {@code steps} values from {@code cMin} to {@code cMax}, evenly spaced on a log scale, both ends
+   * included ({@link StrictMath}, so the grid is the same on every machine); {@code steps = 1}
+   * needs {@code cMin == cMax}.
    */
   public static Regularisation logSpaced(double cMin, double cMax, int steps) {
-    if (!(cMin >= SMALLEST_C && cMin <= cMax && cMax <= LARGEST_C) || steps < 1
-        || steps > MAX_STEPS || steps == 1 && cMin != cMax) {
-      throw new IllegalArgumentException("need " + SMALLEST_C + " <= c_min <= c_max <= "
-          + LARGEST_C + " and 1 <= steps <= " + MAX_STEPS + ": " + cMin + ", " + cMax + ", "
-          + steps);
+    if (!(cMin >= SMALLEST_C && cMin <= cMax && cMax <= LARGEST_C)
+        || steps < 1
+        || steps > MAX_STEPS
+        || steps == 1 && cMin != cMax) {
+      throw new IllegalArgumentException(
+          "need "
+              + SMALLEST_C
+              + " <= c_min <= c_max <= "
+              + LARGEST_C
+              + " and 1 <= steps <= "
+              + MAX_STEPS
+              + ": "
+              + cMin
+              + ", "
+              + cMax
+              + ", "
+              + steps);
     }
 
     List<Double> grid = new ArrayList<>();

@@ -1,8 +1,8 @@
 package io.micromodels.features.config;
 
 /**
- * The windows and limits of a client's training run (DESIGN.md §4, Train). The training window
- * ends {@code label.delay_days} before {@code as_of}; its last {@code validation_days} are the
+ * The windows and limits of a client's training run (DESIGN.md §4, Train). The training window ends
+ * {@code label.delay_days} before {@code as_of}; its last {@code validation_days} are the
  * time-based validation slice on which the regularisation strength is chosen.
  *
  * @param trainDays days of decision events trained on, validation slice included
@@ -24,18 +24,22 @@ public record TrainingSpec(int trainDays, int validationDays, int rowCap) {
 
   public TrainingSpec {
     if (trainDays < MIN_TRAIN_DAYS || trainDays > MAX_TRAIN_DAYS) {
-      throw new IllegalArgumentException("train_days must be within " + MIN_TRAIN_DAYS + ".."
-          + MAX_TRAIN_DAYS + ": " + trainDays);
+      throw new IllegalArgumentException(
+          "train_days must be within " + MIN_TRAIN_DAYS + ".." + MAX_TRAIN_DAYS + ": " + trainDays);
     }
 
     if (validationDays < 1 || validationDays >= trainDays) {
-      throw new IllegalArgumentException("validation_days must be at least 1 and less than"
-          + " train_days (" + trainDays + "): " + validationDays);
+      throw new IllegalArgumentException(
+          "validation_days must be at least 1 and less than"
+              + " train_days ("
+              + trainDays
+              + "): "
+              + validationDays);
     }
 
     if (rowCap < MIN_ROW_CAP || rowCap > MAX_ROW_CAP) {
-      throw new IllegalArgumentException("row_cap must be within " + MIN_ROW_CAP + ".."
-          + MAX_ROW_CAP + ": " + rowCap);
+      throw new IllegalArgumentException(
+          "row_cap must be within " + MIN_ROW_CAP + ".." + MAX_ROW_CAP + ": " + rowCap);
     }
   }
 

@@ -11,12 +11,17 @@ import java.util.PriorityQueue;
 final class DelayedLabelRate implements WindowAggregate {
   private final long window;
   private final long delay;
+
   /** Decision events added but not yet old enough (time >= now - d). */
   private final ArrayDeque<long[]> waiting = new ArrayDeque<>();
+
   /** Decision events in the window: {time, labelTime or MAX, known 0/1}. */
   private final ArrayDeque<long[]> inWindow = new ArrayDeque<>();
+
   /** In-window events whose label is not known yet, by label time. */
-  private final PriorityQueue<long[]> pending = new PriorityQueue<>((a, b) -> Long.compare(a[1], b[1]));
+  private final PriorityQueue<long[]> pending =
+      new PriorityQueue<>((a, b) -> Long.compare(a[1], b[1]));
+
   private long known;
 
   DelayedLabelRate(long windowMicros, long delayMicros) {

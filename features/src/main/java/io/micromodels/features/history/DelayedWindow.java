@@ -7,8 +7,8 @@ import java.util.ArrayDeque;
  * aggregate only once it is more than {@code d} old, and the inner window ends at {@code t - d}.
  * Delayed counts and amounts describe an entity's activity of a past period (a terminal's
  * transactions in the week that ended a week ago), which a fraud wave of the last days has not
- * touched yet. An event exactly {@code d} before is still waiting (the window's end is open, as
- * for {@code label_rate}); one exactly {@code d + w} before is in the window.
+ * touched yet. An event exactly {@code d} before is still waiting (the window's end is open, as for
+ * {@code label_rate}); one exactly {@code d + w} before is in the window.
  */
 final class DelayedWindow implements WindowAggregate {
   private final WindowAggregate inner;

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One event in an entity's history, reduced to what aggregates read. Times are epoch
- * microseconds (Spark's timestamp precision).
+ * One event in an entity's history, reduced to what aggregates read. Times are epoch microseconds
+ * (Spark's timestamp precision).
  *
  * @param decision whether it is one of the client's decision events
  * @param amount the event's amount, or null

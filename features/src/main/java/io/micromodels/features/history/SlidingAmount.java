@@ -48,8 +48,8 @@ final class SlidingAmount implements WindowAggregate {
       case SUM -> sum;
       case AVG -> n == 0 ? null : sum / n;
       case MAX -> maxima.isEmpty() ? null : maxima.peekFirst()[0];
-      case AMOUNT_RATIO -> n == 0 || sum == 0 || current.amount() == null
-          ? null : current.amount() / (sum / n);
+      case AMOUNT_RATIO ->
+          n == 0 || sum == 0 || current.amount() == null ? null : current.amount() / (sum / n);
       default -> throw new IllegalStateException("not an amount aggregate: " + aggregate);
     };
   }

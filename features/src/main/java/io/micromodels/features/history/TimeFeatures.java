@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * Local-time features of an event in the client's time zone (java.time handles DST: the local
- * hour of an instant is what a clock on the wall showed).
+ * Local-time features of an event in the client's time zone (java.time handles DST: the local hour
+ * of an instant is what a clock on the wall showed).
  *
  * @param hour local hour 0-23
  * @param weekend 1 on Saturday and Sunday, else 0

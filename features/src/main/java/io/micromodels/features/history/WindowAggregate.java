@@ -13,8 +13,8 @@ interface WindowAggregate {
   Double value(HistoryEvent current);
 
   /**
-   * Whether the window holds no event this aggregate reads (of its types, with the value it
-   * reads); the feature then takes its configured empty value instead of {@link #value}.
+   * Whether the window holds no event this aggregate reads (of its types, with the value it reads);
+   * the feature then takes its configured empty value instead of {@link #value}.
    */
   boolean isEmpty();
 

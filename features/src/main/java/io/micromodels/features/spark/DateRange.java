@@ -6,8 +6,8 @@ import java.time.LocalDate;
 record DateRange(LocalDate first, LocalDate last) {
   DateRange {
     if (last.isBefore(first)) {
-      throw new IllegalArgumentException("range ends (" + last + ") before it starts (" + first
-          + ")");
+      throw new IllegalArgumentException(
+          "range ends (" + last + ") before it starts (" + first + ")");
     }
   }
 
@@ -21,7 +21,8 @@ record DateRange(LocalDate first, LocalDate last) {
 
   /** The smallest range holding both. */
   DateRange hull(DateRange other) {
-    return new DateRange(first.isBefore(other.first) ? first : other.first,
+    return new DateRange(
+        first.isBefore(other.first) ? first : other.first,
         last.isAfter(other.last) ? last : other.last);
   }
 

@@ -18,14 +18,14 @@ import org.apache.spark.storage.BroadcastBlockId;
 /**
  * What a Spark application sends to and from its driver, by pipeline stage: the bytes of task
  * results (collects, aggregates' final rows) and of broadcasts (the driver's serialized pieces).
- * Both must not grow with the data for the driver to scale (docs/scaling.md), and this listener
- * is how the benchmark measures it.
+ * Both must not grow with the data for the driver to scale (docs/scaling.md), and this listener is
+ * how the benchmark measures it.
  *
- * <p>The pipeline names each stage with {@link #label} before running it. Task results are
- * counted by the local property {@value #STAGE_PROPERTY} that Spark copies into every stage it
- * submits. Block updates carry no stage, so a broadcast counts under the label last announced on
- * the listener bus, which delivers events in the order they were posted: the announcement comes
- * before the pieces of any broadcast made after it.
+ * <p>The pipeline names each stage with {@link #label} before running it. Task results are counted
+ * by the local property {@value #STAGE_PROPERTY} that Spark copies into every stage it submits.
+ * Block updates carry no stage, so a broadcast counts under the label last announced on the
+ * listener bus, which delivers events in the order they were posted: the announcement comes before
+ * the pieces of any broadcast made after it.
  */
 public final class DriverTraffic extends SparkListener {
   public static final String STAGE_PROPERTY = "micromodels.stage";
@@ -86,8 +86,8 @@ public final class DriverTraffic extends SparkListener {
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
     Properties properties = submitted.properties();
-    String stage = properties == null ? UNLABELLED
-        : properties.getProperty(STAGE_PROPERTY, UNLABELLED);
+    String stage =
+        properties == null ? UNLABELLED : properties.getProperty(STAGE_PROPERTY, UNLABELLED);
     stages.put(submitted.stageInfo().stageId(), stage);
   }
 
@@ -109,8 +109,10 @@ public final class DriverTraffic extends SparkListener {
   public void onBlockUpdated(SparkListenerBlockUpdated updated) {
     BlockUpdatedInfo info = updated.blockUpdatedInfo();
     // The driver's own pieces, once each: executors report the copies they fetched too.
-    if (info.blockId() instanceof BroadcastBlockId id && id.field().startsWith("piece")
-        && info.blockManagerId().isDriver() && info.storageLevel().isValid()) {
+    if (info.blockId() instanceof BroadcastBlockId id
+        && id.field().startsWith("piece")
+        && info.blockManagerId().isDriver()
+        && info.storageLevel().isValid()) {
       synchronized (this) {
         if (!broadcastPieces.add(id.name())) {
           return;

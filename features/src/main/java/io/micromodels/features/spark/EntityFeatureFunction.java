@@ -16,12 +16,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Runs {@link EntityTimeline} over a partition of one entity's streams, sorted by (client,
- * entity key, time, event id), and emits the feature values of the decision events inside the
- * output range: one row per event with all of the stream's (feature, value) entries
- * ({@link FeatureRows#VALUE_SCHEMA}). Input columns: client_id, entity_key, time_micros, event_id,
- * event_type, decision, amount, fraud_label_micros, then the distinct-count columns in
- * {@code valueColumns} order.
+ * Runs {@link EntityTimeline} over a partition of one entity's streams, sorted by (client, entity
+ * key, time, event id), and emits the feature values of the decision events inside the output
+ * range: one row per event with all of the stream's (feature, value) entries ({@link
+ * FeatureRows#VALUE_SCHEMA}). Input columns: client_id, entity_key, time_micros, event_id,
+ * event_type, decision, amount, fraud_label_micros, then the distinct-count columns in {@code
+ * valueColumns} order.
  */
 final class EntityFeatureFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -31,8 +31,11 @@ final class EntityFeatureFunction implements MapPartitionsFunction<Row, Row> {
   private final long fromMicros;
   private final long untilMicros;
 
-  EntityFeatureFunction(Map<String, List<FeatureSpec>> specsByClient,
-      Map<String, Set<String>> decisionTypes, List<String> valueColumns, long fromMicros,
+  EntityFeatureFunction(
+      Map<String, List<FeatureSpec>> specsByClient,
+      Map<String, Set<String>> decisionTypes,
+      List<String> valueColumns,
+      long fromMicros,
       long untilMicros) {
     this.specsByClient = Map.copyOf(specsByClient);
     this.decisionTypes = Map.copyOf(decisionTypes);

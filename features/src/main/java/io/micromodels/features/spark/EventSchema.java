@@ -43,7 +43,8 @@ public final class EventSchema {
           field(PAYMENT_METHOD, PAYMENT_METHOD_TYPE),
           field(IP, DataTypes.StringType),
           field(DEVICE_ID, DataTypes.StringType),
-          field(ATTRIBUTES,
+          field(
+              ATTRIBUTES,
               DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, false)),
           field(REF_EVENT_ID, DataTypes.StringType),
           field(LABEL, DataTypes.IntegerType),
@@ -61,8 +62,8 @@ public final class EventSchema {
   public static final String QUARANTINED_AT = "quarantined_at";
 
   /**
-   * One row per rejected input row: the raw text, why, and where it came from. {@code client_id}
-   * is what the row claimed (possibly the invalid part), so it is a plain column, never a path.
+   * One row per rejected input row: the raw text, why, and where it came from. {@code client_id} is
+   * what the row claimed (possibly the invalid part), so it is a plain column, never a path.
    */
   public static final StructType QUARANTINE =
       struct(

@@ -21,13 +21,16 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * {@code micromodels features export}: the point-in-time feature rows of a range, built by the
- * same {@link FeatureJob} the table, training and backtests use, written as files a notebook
- * reads (docs/features.md, "Export"). Nothing is written to the warehouse.
+ * {@code micromodels features export}: the point-in-time feature rows of a range, built by the same
+ * {@link FeatureJob} the table, training and backtests use, written as files a notebook reads
+ * (docs/features.md, "Export"). Nothing is written to the warehouse.
  */
 public final class FeatureExport {
   /** Parquet keeps the types; CSV turns list and map columns into JSON text. */
-  public enum Format { PARQUET, CSV }
+  public enum Format {
+    PARQUET,
+    CSV
+  }
 
   private final SparkSession spark;
   private final SparkSettings settings;
@@ -43,16 +46,20 @@ public final class FeatureExport {
    * @return rows written per selected client (0 for a client without decision events)
    * @throws ConfigException when {@code out} exists: an export never overwrites
    */
-  public Map<String, Long> write(List<ClientConfig> clients, FeatureRange range, String out,
-      Format format) {
+  public Map<String, Long> write(
+      List<ClientConfig> clients, FeatureRange range, String out, Format format) {
     NewFolder.require(out, "an export");
 
-    Dataset<Row> rows = new FeatureJob(spark, settings).build(clients, range)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rows =
+        new FeatureJob(spark, settings)
+            .build(clients, range)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, Long> counts = new LinkedHashMap<>();
       clients.forEach(c -> counts.put(c.clientId().value(), 0L));
-      rows.groupBy("client_id").count().collectAsList()
+      rows.groupBy("client_id")
+          .count()
+          .collectAsList()
           .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
       if (format == Format.CSV) {
         textColumns(rows).write().partitionBy("client_id").option("header", "true").csv(out);
@@ -73,8 +80,10 @@ public final class FeatureExport {
     for (int i = 0; i < columns.length; i++) {
       StructField field = schema.fields()[i];
       Column column = col("`" + field.name() + "`");
-      boolean nested = field.dataType() instanceof ArrayType || field.dataType() instanceof MapType
-          || field.dataType() instanceof StructType;
+      boolean nested =
+          field.dataType() instanceof ArrayType
+              || field.dataType() instanceof MapType
+              || field.dataType() instanceof StructType;
       columns[i] = (nested ? to_json(column) : column).alias(field.name());
     }
 

@@ -12,7 +12,6 @@ import io.micromodels.features.InputFormat;
 import io.micromodels.features.LabelEventCounts;
 import io.micromodels.features.MicromodelsException;
 import io.micromodels.features.config.LabelSpec;
-import io.delta.tables.DeltaTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,14 +30,14 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Ingest (DESIGN.md §4): reads event-log files, validates every row, quarantines the invalid
- * ones with their raw text and reason, de-duplicates on (client_id, event_id) within the input
- * and against {@code events}, and adds the new events.
+ * Ingest (DESIGN.md §4): reads event-log files, validates every row, quarantines the invalid ones
+ * with their raw text and reason, de-duplicates on (client_id, event_id) within the input and
+ * against {@code events}, and adds the new events.
  *
  * <p>Both writes are insert-only MERGEs keyed on stable ids, so a rerun on the same files adds
- * nothing, and a run killed between them is completed by the rerun. All input is read and
- * validated before anything is written, so an unreadable file fails the run with no change.
- * Within one input, the copy of a repeated event kept is the first by (source file, line).
+ * nothing, and a run killed between them is completed by the rerun. All input is read and validated
+ * before anything is written, so an unreadable file fails the run with no change. Within one input,
+ * the copy of a repeated event kept is the first by (source file, line).
  */
 public final class IngestJob {
   public static final String EVENTS_TABLE = "events";
@@ -55,8 +54,8 @@ public final class IngestJob {
     this(spark, settings, limits, IngestWriteOptions.defaults());
   }
 
-  public IngestJob(SparkSession spark, SparkSettings settings, IngestLimits limits,
-      IngestWriteOptions writes) {
+  public IngestJob(
+      SparkSession spark, SparkSettings settings, IngestLimits limits, IngestWriteOptions writes) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.limits = Objects.requireNonNull(limits, "limits");
@@ -65,8 +64,8 @@ public final class IngestJob {
 
   /**
    * Ingests files and folders (local paths or Hadoop URIs). The input is read, validated and
-   * shuffled by (client, day) once ({@link ClientDayShuffle}); every later job reads the
-   * shuffle's output.
+   * shuffled by (client, day) once ({@link ClientDayShuffle}); every later job reads the shuffle's
+   * output.
    */
   public IngestSummary run(List<String> inputs) {
     return run(InputFiles.expand(spark.sparkContext().hadoopConfiguration(), inputs));
@@ -97,10 +96,11 @@ public final class IngestJob {
       if (counts.valid() > 0) {
         ClientDays days = counts.clientDays();
         Map<ClientDays.ClientDay, Integer> splits = days.splits(writes.maxClientDayRowsPerTask());
-        EventTables.Insert insert = tables.insertNewEvents(
-            firstCopies(validated, splits, persisted),
-            StoredRange.of(days.rangeByClient(), writes.resendHorizonDays()),
-            !splits.isEmpty());
+        EventTables.Insert insert =
+            tables.insertNewEvents(
+                firstCopies(validated, splits, persisted),
+                StoredRange.of(days.rangeByClient(), writes.resendHorizonDays()),
+                !splits.isEmpty());
         eventsVersion = insert.version();
         inserted = insert.rows();
       }
@@ -122,11 +122,9 @@ public final class IngestJob {
   }
 
   private Dataset<Row> validate(List<InputFile> files) {
-    List<InputFile> text =
-        files.stream().filter(f -> f.format() != InputFormat.PARQUET).toList();
+    List<InputFile> text = files.stream().filter(f -> f.format() != InputFormat.PARQUET).toList();
     List<String> parquet =
-        files.stream().filter(f -> f.format() == InputFormat.PARQUET).map(InputFile::path)
-            .toList();
+        files.stream().filter(f -> f.format() == InputFormat.PARQUET).map(InputFile::path).toList();
     Dataset<Row> rows = null;
     if (!text.isEmpty()) {
       JavaRDD<InternalRow> validatedText =
@@ -151,8 +149,11 @@ public final class IngestJob {
   /** Rows per rejection reason, valid rows per client-day, and valid label events per type. */
   private static RowCounts count(Dataset<Row> validated) {
     Column valid = col(EventSchema.REASON_CODE).isNull();
-    Column labelEvent = valid.and(col(EventFields.LABEL).isNotNull()
-        .or(col(EventFields.EVENT_TYPE).isin(LabelSpec.DEFAULT_EVENT_TYPES.toArray())));
+    Column labelEvent =
+        valid.and(
+            col(EventFields.LABEL)
+                .isNotNull()
+                .or(col(EventFields.EVENT_TYPE).isin(LabelSpec.DEFAULT_EVENT_TYPES.toArray())));
     return RowCounts.of(
         validated
             .groupBy(
@@ -167,8 +168,8 @@ public final class IngestJob {
   }
 
   /**
-   * The user-facing error of a failed read. Text files fail with their own message naming the
-   * file; any other failure comes from reading Parquet (Spark names the file in its cause) or is
+   * The user-facing error of a failed read. Text files fail with their own message naming the file;
+   * any other failure comes from reading Parquet (Spark names the file in its cause) or is
    * unexpected, and is reported with its innermost cause rather than Spark's job-abort text.
    */
   private static RuntimeException readFailure(Exception e, List<InputFile> files) {
@@ -181,8 +182,8 @@ public final class IngestJob {
       root = t;
     }
 
-    List<String> parquet = files.stream().filter(f -> f.format() == InputFormat.PARQUET)
-        .map(InputFile::path).toList();
+    List<String> parquet =
+        files.stream().filter(f -> f.format() == InputFormat.PARQUET).map(InputFile::path).toList();
     return parquet.isEmpty()
         ? IngestErrors.unreadableInput(listed(files.stream().map(InputFile::path).toList()), root)
         : IngestErrors.unreadableParquet(listed(parquet), root);
@@ -211,23 +212,27 @@ public final class IngestJob {
   }
 
   /**
-   * The first copy of every (client_id, event_id) in the input, by source file and line.
-   * Repeats are rare, so only a 64-bit hash of each key is shuffled to find the repeated ones
-   * ({@link RepeatedKeys}); they are kept (persisted, usually none) and broadcast, so the rows
-   * that occur once pass through without a shuffle (the old plan shuffled every full row for a
-   * sort-merge anti join), and only rows whose key hash repeats are ranked by a window over
-   * their real key: a hash collision only makes a few more rows candidates, never a wrong pick.
+   * The first copy of every (client_id, event_id) in the input, by source file and line. Repeats
+   * are rare, so only a 64-bit hash of each key is shuffled to find the repeated ones ({@link
+   * RepeatedKeys}); they are kept (persisted, usually none) and broadcast, so the rows that occur
+   * once pass through without a shuffle (the old plan shuffled every full row for a sort-merge anti
+   * join), and only rows whose key hash repeats are ranked by a window over their real key: a hash
+   * collision only makes a few more rows candidates, never a wrong pick.
    *
-   * <p>The rows come out partitioned for the write ({@link ClientDayShuffle}): as shuffled
-   * when nothing changed, shuffled again when repeats were removed or client-days are split.
+   * <p>The rows come out partitioned for the write ({@link ClientDayShuffle}): as shuffled when
+   * nothing changed, shuffled again when repeats were removed or client-days are split.
    */
-  private static Dataset<Row> firstCopies(Dataset<Row> validated,
-      Map<ClientDays.ClientDay, Integer> splits, List<Dataset<?>> persisted) {
+  private static Dataset<Row> firstCopies(
+      Dataset<Row> validated,
+      Map<ClientDays.ClientDay, Integer> splits,
+      List<Dataset<?>> persisted) {
     Column[] eventColumns =
-        Arrays.stream(EventSchema.EVENTS.fieldNames()).map(org.apache.spark.sql.functions::col)
+        Arrays.stream(EventSchema.EVENTS.fieldNames())
+            .map(org.apache.spark.sql.functions::col)
             .toArray(Column[]::new);
     Dataset<Row> valid =
-        validated.filter(col(EventSchema.REASON_CODE).isNull())
+        validated
+            .filter(col(EventSchema.REASON_CODE).isNull())
             .withColumn(KEY_HASH, xxhash64(col(EventFields.CLIENT_ID), col(EventFields.EVENT_ID)));
     Dataset<Row> repeatedHashes =
         RepeatedKeys.of(valid, KEY_HASH).persist(StorageLevel.MEMORY_AND_DISK());
@@ -238,12 +243,13 @@ public final class IngestJob {
           : ClientDayShuffle.repartition(valid.select(eventColumns), splits);
     }
 
-    scala.collection.Seq<String> key = scala.collection.JavaConverters.asScalaBuffer(
-        List.of(KEY_HASH)).toSeq();
+    scala.collection.Seq<String> key =
+        scala.collection.JavaConverters.asScalaBuffer(List.of(KEY_HASH)).toSeq();
     Dataset<Row> repeated = broadcast(repeatedHashes);
     Dataset<Row> once = valid.join(repeated, key, "left_anti").select(eventColumns);
     Dataset<Row> firstOfRepeated =
-        valid.join(repeated, key, "left_semi")
+        valid
+            .join(repeated, key, "left_semi")
             .withColumn(
                 "copy",
                 row_number()
@@ -260,8 +266,12 @@ public final class IngestJob {
   }
 
   /** Row counts of one validated input. */
-  record RowCounts(long valid, long quarantined, Map<String, Long> byReason,
-      ClientDays clientDays, Map<String, LabelEventCounts> labelEvents) {
+  record RowCounts(
+      long valid,
+      long quarantined,
+      Map<String, Long> byReason,
+      ClientDays clientDays,
+      Map<String, LabelEventCounts> labelEvents) {
     static RowCounts of(List<Row> groups) {
       long valid = 0;
       long quarantined = 0;
@@ -272,11 +282,11 @@ public final class IngestJob {
         long count = group.getLong(6);
         if (group.isNullAt(0)) {
           valid += count;
-          days.merge(new ClientDays.ClientDay(group.getString(1), day(group.get(2))), count,
-              Long::sum);
+          days.merge(
+              new ClientDays.ClientDay(group.getString(1), day(group.get(2))), count, Long::sum);
           if (!group.isNullAt(3)) {
-            labelEvents.merge(group.getString(3), labelCounts(group, count),
-                LabelEventCounts::plus);
+            labelEvents.merge(
+                group.getString(3), labelCounts(group, count), LabelEventCounts::plus);
           }
         } else {
           quarantined += count;

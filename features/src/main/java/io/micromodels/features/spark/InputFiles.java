@@ -27,15 +27,15 @@ import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * The event-log files of the paths given to ingest, found before any Spark work, and the paths
- * skipped on the way. A folder contributes every file below it with a known extension; hidden
- * and underscore files ({@code _SUCCESS}, {@code .crc}) are skipped. A path named explicitly must
- * exist and, if a file, have a known format: otherwise it is a usage error.
+ * skipped on the way. A folder contributes every file below it with a known extension; hidden and
+ * underscore files ({@code _SUCCESS}, {@code .crc}) are skipped. A path named explicitly must exist
+ * and, if a file, have a known format: otherwise it is a usage error.
  *
- * <p>Local folders are walked with symbolic links followed, breadth first and each folder's
- * entries by name, and every real file and folder (by its file key: device and inode) is read
- * once, under the first path it is found by; its other paths, such as a link back to an ancestor (a loop), are listed
- * as skipped. Other file systems (HDFS, object stores) are listed through Hadoop, which does not
- * follow links there.
+ * <p>Local folders are walked with symbolic links followed, breadth first and each folder's entries
+ * by name, and every real file and folder (by its file key: device and inode) is read once, under
+ * the first path it is found by; its other paths, such as a link back to an ancestor (a loop), are
+ * listed as skipped. Other file systems (HDFS, object stores) are listed through Hadoop, which does
+ * not follow links there.
  *
  * @param files the files to read, sorted by path
  * @param skipped paths to already-read files or folders and broken links, in walk order
@@ -75,8 +75,10 @@ public record InputFiles(List<InputFile> files, List<SkippedInput> skipped) {
   private static final class Walk {
     /** By file key (local) or path (other file systems): a file is read once. */
     private final Map<Object, InputFile> files = new LinkedHashMap<>();
+
     /** Local folders walked, by file key, with the path they were walked under. */
     private final Map<Object, String> folders = new HashMap<>();
+
     private final List<SkippedInput> skipped = new ArrayList<>();
 
     void local(String given, java.nio.file.Path root) throws IOException {
@@ -88,8 +90,9 @@ public record InputFiles(List<InputFile> files, List<SkippedInput> skipped) {
       }
 
       if (!attributes.isDirectory()) {
-        InputFormat format = InputFormat.ofFileName(root.getFileName().toString())
-            .orElseThrow(() -> IngestErrors.unknownFormat(given));
+        InputFormat format =
+            InputFormat.ofFileName(root.getFileName().toString())
+                .orElseThrow(() -> IngestErrors.unknownFormat(given));
         addLocalFile(root, attributes, format);
         return;
       }
@@ -127,8 +130,9 @@ public record InputFiles(List<InputFile> files, List<SkippedInput> skipped) {
 
       FileStatus status = fs.getFileStatus(path);
       if (status.isFile()) {
-        InputFormat format = InputFormat.ofFileName(path.getName())
-            .orElseThrow(() -> IngestErrors.unknownFormat(given));
+        InputFormat format =
+            InputFormat.ofFileName(path.getName())
+                .orElseThrow(() -> IngestErrors.unknownFormat(given));
         addHadoopFile(status.getPath(), format);
         return;
       }
@@ -146,8 +150,8 @@ public record InputFiles(List<InputFile> files, List<SkippedInput> skipped) {
       files.putIfAbsent(file.toString(), new InputFile(file.toString(), format));
     }
 
-    private void addLocalFile(java.nio.file.Path file, BasicFileAttributes attributes,
-        InputFormat format) {
+    private void addLocalFile(
+        java.nio.file.Path file, BasicFileAttributes attributes, InputFormat format) {
       String path = hadoopPath(file);
       InputFile first = files.putIfAbsent(key(file, attributes), new InputFile(path, format));
       if (first != null && !first.path().equals(path)) {
@@ -161,8 +165,12 @@ public record InputFiles(List<InputFile> files, List<SkippedInput> skipped) {
       String first = folders.putIfAbsent(key(folder, attributes), path);
       if (first != null && !first.equals(path)) {
         boolean loop = path.startsWith(first + "/");
-        skipped.add(new SkippedInput(path, (loop ? "symbolic link loop back to " : "same folder as ")
-            + first + ", read once"));
+        skipped.add(
+            new SkippedInput(
+                path,
+                (loop ? "symbolic link loop back to " : "same folder as ")
+                    + first
+                    + ", read once"));
       }
 
       return first == null;

@@ -17,8 +17,8 @@ public final class NewFolder {
     Path target = new Path(out);
     try {
       if (target.getFileSystem(SparkHadoopConf.current()).exists(target)) {
-        throw new ConfigException("--out " + out + " exists; " + writer + " never overwrites:"
-            + " choose a new folder");
+        throw new ConfigException(
+            "--out " + out + " exists; " + writer + " never overwrites:" + " choose a new folder");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check " + out, e);

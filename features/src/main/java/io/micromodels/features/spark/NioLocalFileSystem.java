@@ -12,12 +12,12 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
- * Hadoop's local file system (checksummed, as by default), setting permissions through
- * {@code java.nio} instead of a {@code chmod} process. Without Hadoop's native library, which
- * Spark does not ship, {@link RawLocalFileSystem} starts a process for every file and directory
- * it creates, twice per file with its checksum file: 9.6 ms per file created, against 1.9 ms
- * this way (docs/benchmarks.md), and ingest writes a file per client-day. {@link SparkSessions}
- * registers it for {@code file:} paths; other file systems are untouched.
+ * Hadoop's local file system (checksummed, as by default), setting permissions through {@code
+ * java.nio} instead of a {@code chmod} process. Without Hadoop's native library, which Spark does
+ * not ship, {@link RawLocalFileSystem} starts a process for every file and directory it creates,
+ * twice per file with its checksum file: 9.6 ms per file created, against 1.9 ms this way
+ * (docs/benchmarks.md), and ingest writes a file per client-day. {@link SparkSessions} registers it
+ * for {@code file:} paths; other file systems are untouched.
  */
 public final class NioLocalFileSystem extends LocalFileSystem {
   public NioLocalFileSystem() {

@@ -18,9 +18,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Validates Parquet input with the same validator as the text formats: each record is rendered
- * as JSON (its raw text in quarantine) with its Parquet types. The line number is the 1-based
- * row index within the file.
+ * Validates Parquet input with the same validator as the text formats: each record is rendered as
+ * JSON (its raw text in quarantine) with its Parquet types. The line number is the 1-based row
+ * index within the file.
  */
 final class ParquetValidation {
   private ParquetValidation() {}
@@ -34,13 +34,16 @@ final class ParquetValidation {
             col("_metadata.row_index").plus(1).alias(EventSchema.LINE_NUMBER),
             // Microseconds: the default format would cut timestamps to milliseconds.
             to_json(
-                    struct(Arrays.stream(records.columns()).map(c -> col("`" + c + "`"))
-                        .toArray(Column[]::new)),
+                    struct(
+                        Arrays.stream(records.columns())
+                            .map(c -> col("`" + c + "`"))
+                            .toArray(Column[]::new)),
                     Map.of("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"))
                 .alias(EventSchema.RAW));
     JavaRDD<InternalRow> validated =
-        raw.javaRDD().mapPartitions(
-            (FlatMapFunction<Iterator<Row>, InternalRow>) rows -> validated(rows, limits));
+        raw.javaRDD()
+            .mapPartitions(
+                (FlatMapFunction<Iterator<Row>, InternalRow>) rows -> validated(rows, limits));
     return ValidatedRows.dataFrame(spark, validated);
   }
 
@@ -56,7 +59,11 @@ final class ParquetValidation {
       public InternalRow next() {
         Row row = rows.next();
         String json = row.getString(2);
-        return ValidatedRows.of(row.getString(0), row.getLong(1), json, InputFormat.PARQUET,
+        return ValidatedRows.of(
+            row.getString(0),
+            row.getLong(1),
+            json,
+            InputFormat.PARQUET,
             validator.validate(json, InputFormat.PARQUET));
       }
     };

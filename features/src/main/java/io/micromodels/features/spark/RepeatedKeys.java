@@ -13,9 +13,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * Finds the key hashes that occur more than once. Each hash is shuffled once (eight bytes a row)
- * and a task sorts its share as primitive longs: an aggregation would instead insert every key
- * into a hash map twice (partial and final), which for keys that are almost all distinct is
- * all cost and no reduction.
+ * and a task sorts its share as primitive longs: an aggregation would instead insert every key into
+ * a hash map twice (partial and final), which for keys that are almost all distinct is all cost and
+ * no reduction.
  */
 final class RepeatedKeys {
   private RepeatedKeys() {}

@@ -18,21 +18,23 @@ final class ScopedConf implements AutoCloseable {
 
   static ScopedConf set(SparkSession spark, Map<String, String> conf) {
     ScopedConf scoped = new ScopedConf(spark);
-    conf.forEach((key, value) -> {
-      scoped.previous.put(key, spark.conf().getOption(key).getOrElse(() -> null));
-      spark.conf().set(key, value);
-    });
+    conf.forEach(
+        (key, value) -> {
+          scoped.previous.put(key, spark.conf().getOption(key).getOrElse(() -> null));
+          spark.conf().set(key, value);
+        });
     return scoped;
   }
 
   @Override
   public void close() {
-    previous.forEach((key, value) -> {
-      if (value == null) {
-        spark.conf().unset(key);
-      } else {
-        spark.conf().set(key, value);
-      }
-    });
+    previous.forEach(
+        (key, value) -> {
+          if (value == null) {
+            spark.conf().unset(key);
+          } else {
+            spark.conf().set(key, value);
+          }
+        });
   }
 }

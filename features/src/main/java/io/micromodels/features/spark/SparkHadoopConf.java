@@ -9,8 +9,8 @@ import org.apache.spark.deploy.SparkHadoopUtil;
  * The Hadoop configuration of the running Spark application, on the driver and in tasks alike:
  * Hadoop's defaults plus the application's {@code spark.hadoop.*} settings (S3A endpoints,
  * credentials providers, ...), as Spark builds it. A bare {@code new Configuration()} would miss
- * those settings, so files written outside DataFrame writers would go to the wrong store or
- * fail on a cluster.
+ * those settings, so files written outside DataFrame writers would go to the wrong store or fail on
+ * a cluster.
  */
 public final class SparkHadoopConf {
   private SparkHadoopConf() {}
@@ -21,9 +21,9 @@ public final class SparkHadoopConf {
   }
 
   /**
-   * The Hadoop configuration a session built from {@code settings} will have, without starting
-   * one: so input paths can be checked before Spark starts (a usage error costs no Spark start).
-   * Like a session, it takes {@code spark.*} system properties ({@code spark-submit --conf}).
+   * The Hadoop configuration a session built from {@code settings} will have, without starting one:
+   * so input paths can be checked before Spark starts (a usage error costs no Spark start). Like a
+   * session, it takes {@code spark.*} system properties ({@code spark-submit --conf}).
    */
   public static Configuration of(SparkSettings settings) {
     SparkConf conf = new SparkConf();

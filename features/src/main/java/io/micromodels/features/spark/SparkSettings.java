@@ -28,8 +28,10 @@ public record SparkSettings(String master, String warehouse, Map<String, String>
 
   /** The settings a platform config states, defaults for what it leaves out. */
   public static SparkSettings from(PlatformConfig config) {
-    return new SparkSettings(config.master() == null ? DEFAULT_MASTER : config.master(),
-        config.warehouse() == null ? DEFAULT_WAREHOUSE : config.warehouse(), config.spark());
+    return new SparkSettings(
+        config.master() == null ? DEFAULT_MASTER : config.master(),
+        config.warehouse() == null ? DEFAULT_WAREHOUSE : config.warehouse(),
+        config.spark());
   }
 
   /** The warehouse as an absolute URI string when it is a plain local path, unchanged otherwise. */

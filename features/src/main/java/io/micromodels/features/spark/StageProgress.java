@@ -44,7 +44,9 @@ public final class StageProgress extends SparkListener {
 
   /** What Spark calls for {@code spark.extraListeners}. */
   public StageProgress(SparkConf conf) {
-    this(Mode.valueOf(conf.get(MODE, "minute").toUpperCase(Locale.ROOT)), System.err,
+    this(
+        Mode.valueOf(conf.get(MODE, "minute").toUpperCase(Locale.ROOT)),
+        System.err,
         System::nanoTime);
   }
 
@@ -75,7 +77,8 @@ public final class StageProgress extends SparkListener {
   public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
     if (mode != Mode.OFF) {
       StageInfo info = submitted.stageInfo();
-      stages.put(info.stageId(), new StageState(name(info), info.numTasks(), nanoClock.getAsLong()));
+      stages.put(
+          info.stageId(), new StageState(name(info), info.numTasks(), nanoClock.getAsLong()));
     }
   }
 
@@ -88,8 +91,9 @@ public final class StageProgress extends SparkListener {
 
     stage.done++;
     if (end.taskMetrics() != null) {
-      stage.rows += end.taskMetrics().inputMetrics().recordsRead()
-          + end.taskMetrics().shuffleReadMetrics().recordsRead();
+      stage.rows +=
+          end.taskMetrics().inputMetrics().recordsRead()
+              + end.taskMetrics().shuffleReadMetrics().recordsRead();
     }
 
     long now = nanoClock.getAsLong();
@@ -104,29 +108,48 @@ public final class StageProgress extends SparkListener {
     StageState stage = stages.remove(completed.stageInfo().stageId());
     // A stage that printed while it ran says that it finished; a short one stays silent.
     if (stage != null && stage.printed != stage.started) {
-      out.println(line(stage.name, stage.done, stage.tasks, stage.rows,
-          nanoClock.getAsLong() - stage.started));
+      out.println(
+          line(
+              stage.name,
+              stage.done,
+              stage.tasks,
+              stage.rows,
+              nanoClock.getAsLong() - stage.started));
     }
   }
 
   /** "stage save at X.java:42: 37/200 tasks, 1,234,567 rows, 0:42 elapsed, about 3:10 left". */
   static String line(String stage, int done, int tasks, long rows, long elapsedNanos) {
     Duration elapsed = Duration.ofNanos(elapsedNanos);
-    String left = done == 0 ? "time left unknown" : done >= tasks ? "done"
-        : "about " + clock(elapsed.multipliedBy(tasks - done).dividedBy(done)) + " left";
-    return String.format(Locale.ROOT, "progress: stage %s: %d/%d tasks, %,d rows, %s elapsed, %s",
-        stage, done, tasks, rows, clock(elapsed), left);
+    String left =
+        done == 0
+            ? "time left unknown"
+            : done >= tasks
+                ? "done"
+                : "about " + clock(elapsed.multipliedBy(tasks - done).dividedBy(done)) + " left";
+    return String.format(
+        Locale.ROOT,
+        "progress: stage %s: %d/%d tasks, %,d rows, %s elapsed, %s",
+        stage,
+        done,
+        tasks,
+        rows,
+        clock(elapsed),
+        left);
   }
 
   private static String clock(Duration d) {
     long s = d.toSeconds();
-    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
   private static String name(StageInfo info) {
     String name = info.name();
-    return info.stageId() + " (" + (name.length() > 60 ? name.substring(0, 57) + "..." : name)
+    return info.stageId()
+        + " ("
+        + (name.length() > 60 ? name.substring(0, 57) + "..." : name)
         + ")";
   }
 }

@@ -14,17 +14,17 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 
 /**
- * The stored events an ingest's MERGE compares its input with: of each input client, the days
- * from its first input day minus the re-send horizon to its last plus the horizon. As a
- * predicate on the partition columns it lets Delta skip every other file, so the MERGE reads a
- * few days of each client instead of its whole history.
+ * The stored events an ingest's MERGE compares its input with: of each input client, the days from
+ * its first input day minus the re-send horizon to its last plus the horizon. As a predicate on the
+ * partition columns it lets Delta skip every other file, so the MERGE reads a few days of each
+ * client instead of its whole history.
  *
- * <p>Clients with the same range share one term ({@code client_id IN (...) AND event_date
- * BETWEEN ...}); a night's clients mostly share one or two. Delta evaluates the predicate on
- * every file of the table's log, so the number of terms is capped at {@link #MAX_TERMS}: beyond
- * it, the two terms whose ranges are closest are merged (their clients read the hull of both
- * ranges: more days, never fewer), so a backfill of one client widens no other client's range
- * until many clients have different ranges.
+ * <p>Clients with the same range share one term ({@code client_id IN (...) AND event_date BETWEEN
+ * ...}); a night's clients mostly share one or two. Delta evaluates the predicate on every file of
+ * the table's log, so the number of terms is capped at {@link #MAX_TERMS}: beyond it, the two terms
+ * whose ranges are closest are merged (their clients read the hull of both ranges: more days, never
+ * fewer), so a backfill of one client widens no other client's range until many clients have
+ * different ranges.
  */
 final class StoredRange {
   static final int MAX_TERMS = 32;
@@ -50,8 +50,11 @@ final class StoredRange {
   /** The range of each client's input days widened by {@code horizonDays} on both sides. */
   static StoredRange of(Map<String, DateRange> inputDaysByClient, int horizonDays) {
     Map<DateRange, Set<String>> clientsByRange = new TreeMap<>(BY_START_THEN_END);
-    inputDaysByClient.forEach((client, days) -> clientsByRange
-        .computeIfAbsent(days.widenedBy(horizonDays), d -> new TreeSet<>()).add(client));
+    inputDaysByClient.forEach(
+        (client, days) ->
+            clientsByRange
+                .computeIfAbsent(days.widenedBy(horizonDays), d -> new TreeSet<>())
+                .add(client));
     List<Term> terms = new ArrayList<>();
     clientsByRange.forEach((days, clients) -> terms.add(new Term(clients, days)));
     while (terms.size() > MAX_TERMS) {
@@ -66,12 +69,18 @@ final class StoredRange {
     return terms;
   }
 
-  /** The predicate on the table's columns, named with {@code prefix} (an alias and a dot, or ""). */
+  /**
+   * The predicate on the table's columns, named with {@code prefix} (an alias and a dot, or "").
+   */
   Column predicate(String prefix) {
     return terms.stream()
-        .map(term -> col(prefix + EventFields.CLIENT_ID).isin(term.clients().toArray())
-            .and(col(prefix + EventFields.EVENT_DATE)
-                .between(lit(term.days().first()), lit(term.days().last()))))
+        .map(
+            term ->
+                col(prefix + EventFields.CLIENT_ID)
+                    .isin(term.clients().toArray())
+                    .and(
+                        col(prefix + EventFields.EVENT_DATE)
+                            .between(lit(term.days().first()), lit(term.days().last()))))
         .reduce(Column::or)
         .orElseThrow(() -> new IllegalStateException("no input client"));
   }
@@ -84,8 +93,9 @@ final class StoredRange {
       Term a = terms.get(i);
       Term b = terms.get(i + 1);
       long hull = a.days().hull(b.days()).days();
-      long cost = (hull - a.days().days()) * a.clients().size()
-          + (hull - b.days().days()) * b.clients().size();
+      long cost =
+          (hull - a.days().days()) * a.clients().size()
+              + (hull - b.days().days()) * b.clients().size();
       if (cost < bestCost) {
         best = i;
         bestCost = cost;

@@ -23,12 +23,12 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Reads JSON Lines and CSV files line by line inside a task (one file per task, gzip and the
- * other Hadoop codecs decoded by extension) and validates every line. Line numbers are 1-based
- * and count the header of a CSV file; blank lines are not rows and are skipped. Lines are read
- * by {@link BoundedLineReader}: an over-long line is quarantined from its first bytes and a file
- * that decompresses beyond {@link IngestLimits#maxFileBytes()} fails. A file that cannot be read
- * fails the task with its path, so the whole ingest fails before writing.
+ * Reads JSON Lines and CSV files line by line inside a task (one file per task, gzip and the other
+ * Hadoop codecs decoded by extension) and validates every line. Line numbers are 1-based and count
+ * the header of a CSV file; blank lines are not rows and are skipped. Lines are read by {@link
+ * BoundedLineReader}: an over-long line is quarantined from its first bytes and a file that
+ * decompresses beyond {@link IngestLimits#maxFileBytes()} fails. A file that cannot be read fails
+ * the task with its path, so the whole ingest fails before writing.
  */
 final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, InternalRow> {
   private static final long serialVersionUID = 1L;
@@ -80,7 +80,8 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, I
       this.reader = open(file);
       TaskContext task = TaskContext.get();
       if (task != null) {
-        task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> close());
+        task.addTaskCompletionListener(
+            (org.apache.spark.util.TaskCompletionListener) context -> close());
       }
 
       if (file.format() == InputFormat.CSV) {
@@ -103,8 +104,8 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, I
 
       BoundedLineReader.Line line = nextLine;
       advance();
-      return ValidatedRows.of(file.path(), line.number(), line.text(), file.format(),
-          validate(line));
+      return ValidatedRows.of(
+          file.path(), line.number(), line.text(), file.format(), validate(line));
     }
 
     private Validation validate(BoundedLineReader.Line line) {
@@ -169,8 +170,7 @@ final class TextFileValidation implements FlatMapFunction<Iterator<InputFile>, I
           in = codec.createInputStream(in);
         }
 
-        return new BoundedLineReader(in, input.path(), limits.maxRowBytes(),
-            limits.maxFileBytes());
+        return new BoundedLineReader(in, input.path(), limits.maxRowBytes(), limits.maxFileBytes());
       } catch (IOException | RuntimeException e) {
         throw IngestErrors.unreadable(input.path(), e);
       }

@@ -5,10 +5,10 @@ import io.micromodels.features.InputFormat;
 import io.micromodels.features.Item;
 import io.micromodels.features.PaymentMethod;
 import io.micromodels.features.Validation;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,8 +32,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * The intermediate rows of ingest: every input row once, either as event columns (accepted) or
- * as a quarantine record (rejected), with where it came from.
+ * The intermediate rows of ingest: every input row once, either as event columns (accepted) or as a
+ * quarantine record (rejected), with where it came from.
  */
 final class ValidatedRows {
   static final String ROW_HASH = "row_hash";
@@ -47,11 +47,11 @@ final class ValidatedRows {
   private ValidatedRows() {}
 
   /**
-   * The row in Spark's internal form: the validated values go straight to the column types,
-   * with no external {@code Row} and no encoder in between.
+   * The row in Spark's internal form: the validated values go straight to the column types, with no
+   * external {@code Row} and no encoder in between.
    */
-  static InternalRow of(String sourceFile, Long lineNumber, String raw, InputFormat format,
-      Validation validation) {
+  static InternalRow of(
+      String sourceFile, Long lineNumber, String raw, InputFormat format, Validation validation) {
     Object[] values = new Object[SCHEMA.size()];
     int n = EventSchema.EVENTS.size();
     values[n] = UTF8String.fromString(sourceFile);
@@ -106,9 +106,12 @@ final class ValidatedRows {
     Object[] rows = new Object[items.size()];
     for (int i = 0; i < rows.length; i++) {
       Item item = items.get(i);
-      rows[i] = new GenericInternalRow(new Object[] {
-          UTF8String.fromString(item.name()), UTF8String.fromString(item.category()),
-          money(item.price()), item.quantity()});
+      rows[i] =
+          new GenericInternalRow(
+              new Object[] {
+                UTF8String.fromString(item.name()), UTF8String.fromString(item.category()),
+                money(item.price()), item.quantity()
+              });
     }
 
     return new GenericArrayData(rows);
@@ -117,9 +120,11 @@ final class ValidatedRows {
   private static InternalRow payment(PaymentMethod p) {
     return p == null
         ? null
-        : new GenericInternalRow(new Object[] {
-            UTF8String.fromString(p.fingerprint()), UTF8String.fromString(p.type()),
-            UTF8String.fromString(p.bin()), UTF8String.fromString(p.country())});
+        : new GenericInternalRow(
+            new Object[] {
+              UTF8String.fromString(p.fingerprint()), UTF8String.fromString(p.type()),
+              UTF8String.fromString(p.bin()), UTF8String.fromString(p.country())
+            });
   }
 
   private static MapData attributes(Map<String, String> attributes) {

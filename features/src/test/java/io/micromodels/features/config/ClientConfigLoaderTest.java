@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientConfigLoaderTest {
   /** The bundled sample configs, relative to the features module's folder. */
   static final Path SAMPLES = Path.of("../data-samples/clients");
+
   static final String MINIMAL = "client_id: acme\npolicy:\n  global_threshold: {prevent_at: 80}\n";
 
   @TempDir Path dir;
@@ -25,16 +26,23 @@ class ClientConfigLoaderTest {
   void everyBundledSampleConfigLoads() {
     List<ClientConfig> configs = ClientConfigLoader.loadAll(SAMPLES);
 
-    assertThat(configs).extracting(c -> c.clientId().value())
+    assertThat(configs)
+        .extracting(c -> c.clientId().value())
         .containsExactly("dashfood", "modehaus", "tripwise", "voltmart");
-    assertThat(configs).allSatisfy(c -> {
-      assertThat(c.micromodels()).extracting(MicromodelSpec::type)
-          .containsExactlyInAnyOrder("email", "order_items", "tabular");
-      assertThat(c.requireAssertionsFile())
-          .isEqualTo(SAMPLES.resolve("../assertions/" + c.clientId() + ".csv").toAbsolutePath()
-              .normalize());
-      assertThat(c.source().getFileName()).hasToString(c.clientId() + ".yaml");
-    });
+    assertThat(configs)
+        .allSatisfy(
+            c -> {
+              assertThat(c.micromodels())
+                  .extracting(MicromodelSpec::type)
+                  .containsExactlyInAnyOrder("email", "order_items", "tabular");
+              assertThat(c.requireAssertionsFile())
+                  .isEqualTo(
+                      SAMPLES
+                          .resolve("../assertions/" + c.clientId() + ".csv")
+                          .toAbsolutePath()
+                          .normalize());
+              assertThat(c.source().getFileName()).hasToString(c.clientId() + ".yaml");
+            });
   }
 
   @Test
@@ -54,16 +62,22 @@ class ClientConfigLoaderTest {
     ClientConfig dashfood = ClientConfigLoader.load(SAMPLES.resolve("dashfood.yaml"));
 
     assertThat(dashfood.timeZone()).isEqualTo(ZoneId.of("America/New_York"));
-    assertThat(dashfood.label()).isEqualTo(new LabelSpec(LabelSpec.Scope.EVENT, 60,
-        LabelSpec.DEFAULT_EVENT_TYPES));
-    assertThat(dashfood.featureColumns()).contains(
-        "customer.order_count_1h", "customer.amount_avg_30d", "customer.amount_ratio_30d",
-        "device.distinct_customers_1d", "fingerprint.distinct_customers_7d",
-        "email_domain.account_created_count_24h", "ip.count_1h",
-        "attributes.store.fraud_rate_28d_delay7d");
+    assertThat(dashfood.label())
+        .isEqualTo(new LabelSpec(LabelSpec.Scope.EVENT, 60, LabelSpec.DEFAULT_EVENT_TYPES));
+    assertThat(dashfood.featureColumns())
+        .contains(
+            "customer.order_count_1h",
+            "customer.amount_avg_30d",
+            "customer.amount_ratio_30d",
+            "device.distinct_customers_1d",
+            "fingerprint.distinct_customers_7d",
+            "email_domain.account_created_count_24h",
+            "ip.count_1h",
+            "attributes.store.fraud_rate_28d_delay7d");
     Policy.Thresholds thresholds = (Policy.Thresholds) dashfood.policy().style();
     assertThat(thresholds.reviewAt()).isEqualTo(60);
-    assertThat(thresholds.exceptions()).first()
+    assertThat(thresholds.exceptions())
+        .first()
         .isEqualTo(new Policy.SegmentThreshold("category", "spirits", 50, 80));
     assertThat(thresholds.exceptions().get(2))
         .isEqualTo(new Policy.SegmentThreshold("country", "CA", 60, 90));
@@ -98,21 +112,28 @@ class ClientConfigLoaderTest {
     assertThat(config.backtest()).isEqualTo(BacktestSpec.defaults());
     assertThat(config.autoPromote()).isFalse();
     assertThat(config.assertionsFile()).isEmpty();
-    assertThatThrownBy(config::requireAssertionsFile).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(config::requireAssertionsFile)
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("key `assertions` is needed here");
   }
 
   @Test
   void trainingBacktestAndRegularisationRangesAreRead() throws IOException {
-    ClientConfig config = ClientConfigLoader.load(write("acme", MINIMAL
-        + "training: {train_days: 120, validation_days: 21, row_cap: 500000}\n"
-        + "backtest: {folds: 6, test_days: 14, reviews_per_day: 25}\n"
-        + "combiner: {regularisation: {c_min: 0.001, c_max: 1, steps: 4}}\n"));
+    ClientConfig config =
+        ClientConfigLoader.load(
+            write(
+                "acme",
+                MINIMAL
+                    + "training: {train_days: 120, validation_days: 21, row_cap: 500000}\n"
+                    + "backtest: {folds: 6, test_days: 14, reviews_per_day: 25}\n"
+                    + "combiner: {regularisation: {c_min: 0.001, c_max: 1, steps: 4}}\n"));
 
     assertThat(config.training()).isEqualTo(new TrainingSpec(120, 21, 500_000));
     assertThat(config.backtest()).isEqualTo(new BacktestSpec(6, 90, 14, 25));
     assertThat(config.model().combinerRegularisation().grid())
-        .hasSize(4).startsWith(0.001).endsWith(1.0);
+        .hasSize(4)
+        .startsWith(0.001)
+        .endsWith(1.0);
     assertThat(config.model().combinerRegularisation().grid().get(1))
         .isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-12));
   }
@@ -127,7 +148,8 @@ class ClientConfigLoaderTest {
 
     assertThat(config.requireAssertionsFile()).isEqualTo(dir.resolve("assertions/acme.csv"));
     Files.delete(dir.resolve("assertions/acme.csv"));
-    assertThatThrownBy(config::requireAssertionsFile).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(config::requireAssertionsFile)
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("does not exist");
   }
 
@@ -135,12 +157,20 @@ class ClientConfigLoaderTest {
   void hashIsStableAcrossLoadsFormattingAndLocation() throws IOException {
     String first = ClientConfigLoader.load(write("acme", MINIMAL)).configHash();
     String again = ClientConfigLoader.load(write("acme", MINIMAL)).configHash();
-    String reordered = ClientConfigLoader.load(write("acme",
-        "# comment\npolicy: {global_threshold: {prevent_at: 80.0}}\nclient_id: acme\n"))
-        .configHash();
-    String defaultsSpelledOut = ClientConfigLoader.load(write("acme", MINIMAL
-        + "time_zone: UTC\nmin_fraud_labels: 30\nlabel: {delay_days: 30}\n"
-        + "night_hours: {from: 22, to: 6}\nbacktest: {reviews_per_day: 10}\n")).configHash();
+    String reordered =
+        ClientConfigLoader.load(
+                write(
+                    "acme",
+                    "# comment\npolicy: {global_threshold: {prevent_at: 80.0}}\nclient_id: acme\n"))
+            .configHash();
+    String defaultsSpelledOut =
+        ClientConfigLoader.load(
+                write(
+                    "acme",
+                    MINIMAL
+                        + "time_zone: UTC\nmin_fraud_labels: 30\nlabel: {delay_days: 30}\n"
+                        + "night_hours: {from: 22, to: 6}\nbacktest: {reviews_per_day: 10}\n"))
+            .configHash();
     Path elsewhere = Files.createDirectories(dir.resolve("other/place")).resolve("acme.yaml");
     String moved = ClientConfigLoader.load(Files.writeString(elsewhere, MINIMAL)).configHash();
 
@@ -152,16 +182,19 @@ class ClientConfigLoaderTest {
   void hashChangesWhenAnEffectiveValueChanges() throws IOException {
     String first = ClientConfigLoader.load(write("acme", MINIMAL)).configHash();
 
-    assertThat(List.of(
-        MINIMAL.replace("80", "81"),
-        MINIMAL + "time_zone: Europe/Berlin\n",
-        MINIMAL + "night_hours: {from: 23, to: 6}\n",
-        MINIMAL + "backtest: {folds: 5}\n",
-        MINIMAL + "backtest: {reviews_per_day: 20}\n",
-        MINIMAL + "gates: [{metric: pr_auc, max_drop: 0.03}]\n",
-        MINIMAL + "features: [{entity: ip, aggregate: count, windows: [1h]}]\n"))
-        .allSatisfy(yaml -> assertThat(ClientConfigLoader.load(write("acme", yaml)).configHash())
-            .isNotEqualTo(first));
+    assertThat(
+            List.of(
+                MINIMAL.replace("80", "81"),
+                MINIMAL + "time_zone: Europe/Berlin\n",
+                MINIMAL + "night_hours: {from: 23, to: 6}\n",
+                MINIMAL + "backtest: {folds: 5}\n",
+                MINIMAL + "backtest: {reviews_per_day: 20}\n",
+                MINIMAL + "gates: [{metric: pr_auc, max_drop: 0.03}]\n",
+                MINIMAL + "features: [{entity: ip, aggregate: count, windows: [1h]}]\n"))
+        .allSatisfy(
+            yaml ->
+                assertThat(ClientConfigLoader.load(write("acme", yaml)).configHash())
+                    .isNotEqualTo(first));
   }
 
   /** Stored features and models of another definition must not pass for this one. */
@@ -170,17 +203,23 @@ class ClientConfigLoaderTest {
     String feature = "{entity: ip, aggregate: count, windows: [1h]%s}";
     String plain = hash(feature, "");
 
-    assertThat(List.of(hash(feature, ", delay: 1d"), hash(feature, ", delay: 2d"),
-        hash(feature, ", include_current: true"), hash(feature, ", empty_value: null")))
-        .doesNotHaveDuplicates().doesNotContain(plain);
-    assertThat(List.of(hash(feature, ", include_current: false"),
-        hash(feature, ", empty_value: 0")))
+    assertThat(
+            List.of(
+                hash(feature, ", delay: 1d"),
+                hash(feature, ", delay: 2d"),
+                hash(feature, ", include_current: true"),
+                hash(feature, ", empty_value: null")))
+        .doesNotHaveDuplicates()
+        .doesNotContain(plain);
+    assertThat(
+            List.of(hash(feature, ", include_current: false"), hash(feature, ", empty_value: 0")))
         .containsOnly(plain);
   }
 
   private String hash(String feature, String options) throws IOException {
-    return ClientConfigLoader.load(write("acme",
-        MINIMAL + "features: [" + String.format(feature, options) + "]\n")).configHash();
+    return ClientConfigLoader.load(
+            write("acme", MINIMAL + "features: [" + String.format(feature, options) + "]\n"))
+        .configHash();
   }
 
   @Test
@@ -202,19 +241,25 @@ class ClientConfigLoaderTest {
     assertThatThrownBy(() -> ClientConfigLoader.loadAll(dir.resolve("clients")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("Client acme is configured twice")
-        .hasMessageContaining("acme.yaml").hasMessageContaining("acme.yml");
+        .hasMessageContaining("acme.yaml")
+        .hasMessageContaining("acme.yml");
   }
 
   @Test
   void loadAllOfAMissingFolderSaysSo() {
     assertThatThrownBy(() -> ClientConfigLoader.loadAll(dir.resolve("nowhere")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("does not exist");
   }
 
   @Test
   void recordsAreImmutable() throws IOException {
-    ClientConfig config = ClientConfigLoader.load(write("acme", MINIMAL
-        + "regions: {EU: [DE]}\nfeatures: [{entity: ip, aggregate: count, windows: [1h]}]\n"));
+    ClientConfig config =
+        ClientConfigLoader.load(
+            write(
+                "acme",
+                MINIMAL
+                    + "regions: {EU: [DE]}\nfeatures: [{entity: ip, aggregate: count, windows: [1h]}]\n"));
 
     assertThatThrownBy(() -> config.features().clear())
         .isInstanceOf(UnsupportedOperationException.class);
@@ -229,23 +274,28 @@ class ClientConfigLoaderTest {
     Path file = write("acme", MINIMAL + "training: {train_days: 90, validation_days: 10}\n");
     var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    ClientConfig merged = ClientConfigLoader.load(file,
-        mapper.readTree("{\"training\": {\"train_days\": 60}, \"min_fraud_labels\": 5}"));
+    ClientConfig merged =
+        ClientConfigLoader.load(
+            file, mapper.readTree("{\"training\": {\"train_days\": 60}, \"min_fraud_labels\": 5}"));
 
     assertThat(merged.training().trainDays()).isEqualTo(60);
     assertThat(merged.training().validationDays()).isEqualTo(10);
     assertThat(merged.minFraudLabels()).isEqualTo(5);
     assertThat(merged.configHash()).isNotEqualTo(ClientConfigLoader.load(file).configHash());
-    assertThatThrownBy(() -> ClientConfigLoader.load(file,
-        mapper.readTree("{\"training\": {\"train_dayz\": 60}}")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("train_dayz");
+    assertThatThrownBy(
+            () ->
+                ClientConfigLoader.load(
+                    file, mapper.readTree("{\"training\": {\"train_dayz\": 60}}")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("train_dayz");
     assertThatThrownBy(() -> ClientConfigLoader.load(file, mapper.readTree("[1]")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("must be a JSON object");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("must be a JSON object");
   }
 
   private static Map<String, ClientConfig> byId(List<ClientConfig> configs) {
-    return configs.stream().collect(java.util.stream.Collectors.toMap(
-        c -> c.clientId().value(), c -> c));
+    return configs.stream()
+        .collect(java.util.stream.Collectors.toMap(c -> c.clientId().value(), c -> c));
   }
 
   private Path write(String name, String yaml) throws IOException {

@@ -9,8 +9,16 @@ import org.junit.jupiter.api.Test;
 /** `micromodels features --list` says which window and empty value each column has. */
 class FeatureCatalogueTest {
   private static String describe(boolean includeCurrent, Duration delay, EmptyValue empty) {
-    FeatureSpec spec = new FeatureSpec("device_id", Aggregate.COUNT, null,
-        List.of(Window.parse("7d")), delay, List.of(), includeCurrent, empty);
+    FeatureSpec spec =
+        new FeatureSpec(
+            "device_id",
+            Aggregate.COUNT,
+            null,
+            List.of(Window.parse("7d")),
+            delay,
+            List.of(),
+            includeCurrent,
+            empty);
     return FeatureCatalogue.describe(spec, "7d", List.of("order"));
   }
 
@@ -21,7 +29,8 @@ class FeatureCatalogueTest {
     assertThat(describe(true, Duration.ZERO, EmptyValue.ZERO))
         .isEqualTo("events of the same device_id in the 7d up to and including the event");
     assertThat(describe(false, Duration.ofDays(7), EmptyValue.NULL))
-        .isEqualTo("events of the same device_id in [t - 7d - 7d, t - 7d); null when the window"
-            + " is empty");
+        .isEqualTo(
+            "events of the same device_id in [t - 7d - 7d, t - 7d); null when the window"
+                + " is empty");
   }
 }

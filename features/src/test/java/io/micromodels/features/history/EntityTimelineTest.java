@@ -18,35 +18,54 @@ class EntityTimelineTest {
   private static final long DAY = 24 * HOUR;
   private static final long T0 = Instant.parse("2025-06-01T00:00:00Z").toEpochMilli() * 1000;
 
-  private static FeatureSpec spec(Aggregate aggregate, String of, List<String> types,
-      Duration delay, String... windows) {
-    return new FeatureSpec("customer_id", aggregate, of,
-        java.util.Arrays.stream(windows).map(Window::parse).toList(), delay, types);
+  private static FeatureSpec spec(
+      Aggregate aggregate, String of, List<String> types, Duration delay, String... windows) {
+    return new FeatureSpec(
+        "customer_id",
+        aggregate,
+        of,
+        java.util.Arrays.stream(windows).map(Window::parse).toList(),
+        delay,
+        types);
   }
 
   private static HistoryEvent order(long time, String id, double amount, String card) {
-    return new HistoryEvent(time, id, "order", true, amount,
-        Map.of("payment_method.fingerprint", card), null);
+    return new HistoryEvent(
+        time, id, "order", true, amount, Map.of("payment_method.fingerprint", card), null);
   }
 
   @Test
   void handComputedFeaturesSeeOnlyThePast() {
-    EntityTimeline timeline = new EntityTimeline(List.of(
-        spec(Aggregate.COUNT, null, List.of("order"), Duration.ZERO, "1h", "24h"),
-        spec(Aggregate.AVG, null, List.of(), Duration.ZERO, "30d"),
-        spec(Aggregate.MAX, null, List.of(), Duration.ZERO, "30d"),
-        spec(Aggregate.SUM, null, List.of(), Duration.ZERO, "30d"),
-        spec(Aggregate.AMOUNT_RATIO, null, List.of(), Duration.ZERO, "30d"),
-        spec(Aggregate.DISTINCT_COUNT, "payment_method.fingerprint", List.of(), Duration.ZERO,
-            "7d"),
-        spec(Aggregate.COUNT, null, List.of(), Duration.ZERO, "7d")), Set.of("order"));
+    EntityTimeline timeline =
+        new EntityTimeline(
+            List.of(
+                spec(Aggregate.COUNT, null, List.of("order"), Duration.ZERO, "1h", "24h"),
+                spec(Aggregate.AVG, null, List.of(), Duration.ZERO, "30d"),
+                spec(Aggregate.MAX, null, List.of(), Duration.ZERO, "30d"),
+                spec(Aggregate.SUM, null, List.of(), Duration.ZERO, "30d"),
+                spec(Aggregate.AMOUNT_RATIO, null, List.of(), Duration.ZERO, "30d"),
+                spec(
+                    Aggregate.DISTINCT_COUNT,
+                    "payment_method.fingerprint",
+                    List.of(),
+                    Duration.ZERO,
+                    "7d"),
+                spec(Aggregate.COUNT, null, List.of(), Duration.ZERO, "7d")),
+            Set.of("order"));
 
-    assertThat(timeline.columns()).containsExactly(
-        "customer.order_count_1h", "customer.order_count_24h", "customer.amount_avg_30d",
-        "customer.amount_max_30d", "customer.amount_sum_30d", "customer.amount_ratio_30d",
-        "customer.distinct_fingerprints_7d", "customer.count_7d");
-    Double[] none = timeline.observe(new HistoryEvent(T0, "a0", "account_created", false, null,
-        Map.of(), null));
+    assertThat(timeline.columns())
+        .containsExactly(
+            "customer.order_count_1h",
+            "customer.order_count_24h",
+            "customer.amount_avg_30d",
+            "customer.amount_max_30d",
+            "customer.amount_sum_30d",
+            "customer.amount_ratio_30d",
+            "customer.distinct_fingerprints_7d",
+            "customer.count_7d");
+    Double[] none =
+        timeline.observe(
+            new HistoryEvent(T0, "a0", "account_created", false, null, Map.of(), null));
     Double[] first = timeline.observe(order(T0 + HOUR, "o1", 10, "A"));
     Double[] second = timeline.observe(order(T0 + 2 * HOUR, "o2", 30, "B"));
     Double[] tie = timeline.observe(order(T0 + 2 * HOUR, "o3", 20, "A"));
@@ -65,8 +84,9 @@ class EntityTimelineTest {
 
   @Test
   void eventsExactlyAtTheWindowStartCountAndAtTheEventTimeOnlyByEventId() {
-    EntityTimeline timeline = new EntityTimeline(
-        List.of(spec(Aggregate.COUNT, null, List.of(), Duration.ZERO, "1h")), Set.of("order"));
+    EntityTimeline timeline =
+        new EntityTimeline(
+            List.of(spec(Aggregate.COUNT, null, List.of(), Duration.ZERO, "1h")), Set.of("order"));
     timeline.observe(new HistoryEvent(T0, "z", "login", false, null, Map.of(), null));
     timeline.observe(new HistoryEvent(T0 + HOUR, "b", "login", false, null, Map.of(), null));
 
@@ -81,12 +101,14 @@ class EntityTimelineTest {
 
   @Test
   void delayedLabelRateUsesOnlyLabelsKnownBeforeTheEvent() {
-    EntityTimeline timeline = new EntityTimeline(List.of(
-        spec(Aggregate.LABEL_RATE, null, List.of(), Duration.ofDays(7), "28d")), Set.of("order"));
+    EntityTimeline timeline =
+        new EntityTimeline(
+            List.of(spec(Aggregate.LABEL_RATE, null, List.of(), Duration.ofDays(7), "28d")),
+            Set.of("order"));
     timeline.observe(new HistoryEvent(T0, "d1", "order", true, 5.0, Map.of(), T0 + 5 * DAY));
     timeline.observe(new HistoryEvent(T0 + DAY, "d2", "order", true, 5.0, Map.of(), null));
-    timeline.observe(new HistoryEvent(T0 + 2 * DAY, "d3", "order", true, 5.0, Map.of(),
-        T0 + 20 * DAY));
+    timeline.observe(
+        new HistoryEvent(T0 + 2 * DAY, "d3", "order", true, 5.0, Map.of(), T0 + 20 * DAY));
 
     Double[] day4 = timeline.observe(order(T0 + 4 * DAY, "q1", 1, "A"));
     Double[] day8 = timeline.observe(order(T0 + 8 * DAY + HOUR, "q2", 1, "A"));
@@ -106,13 +128,24 @@ class EntityTimelineTest {
 
   @Test
   void aHotEntityWithManyEventsStaysLinear() {
-    EntityTimeline timeline = new EntityTimeline(List.of(
-        spec(Aggregate.DISTINCT_COUNT, "customer_id", List.of(), Duration.ZERO, "1d"),
-        spec(Aggregate.MAX, null, List.of(), Duration.ZERO, "7d")), Set.of("order"));
+    EntityTimeline timeline =
+        new EntityTimeline(
+            List.of(
+                spec(Aggregate.DISTINCT_COUNT, "customer_id", List.of(), Duration.ZERO, "1d"),
+                spec(Aggregate.MAX, null, List.of(), Duration.ZERO, "7d")),
+            Set.of("order"));
     Double[] last = null;
     for (int i = 0; i < 200_000; i++) {
-      last = timeline.observe(new HistoryEvent(T0 + i * 1_000_000L, String.format("e%07d", i),
-          "order", true, (double) (i % 1000), Map.of("customer_id", "c" + (i % 50_000)), null));
+      last =
+          timeline.observe(
+              new HistoryEvent(
+                  T0 + i * 1_000_000L,
+                  String.format("e%07d", i),
+                  "order",
+                  true,
+                  (double) (i % 1000),
+                  Map.of("customer_id", "c" + (i % 50_000)),
+                  null));
     }
 
     // The last day holds 86,400 events of 50,000 distinct customers.

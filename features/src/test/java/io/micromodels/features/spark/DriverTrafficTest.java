@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class DriverTrafficTest {
   private static final SparkSession SPARK = SharedSpark.session();
   private static final SparkContext CONTEXT = SPARK.sparkContext();
+
   /** 64 hexadecimal digits: results are compressed, so a row must not be too repetitive. */
   private static final String ROW = "sha2(CAST(id AS STRING), 256) AS digest";
 
@@ -58,7 +59,9 @@ class DriverTrafficTest {
     byte[] payload = new byte[2 << 20];
     new SplittableRandom(1).nextBytes(payload); // incompressible: pieces are compressed
     Broadcast<byte[]> shipped = JavaSparkContext.fromSparkContext(CONTEXT).broadcast(payload);
-    SPARK.range(8).repartition(4)
+    SPARK
+        .range(8)
+        .repartition(4)
         .map((MapFunction<Long, Integer>) i -> shipped.value().length, Encoders.INT())
         .collectAsList();
     shipped.destroy();

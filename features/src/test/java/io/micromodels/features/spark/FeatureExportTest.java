@@ -20,7 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class FeatureExportTest {
-  private static final String CONFIG = """
+  private static final String CONFIG =
+      """
       client_id: acme
       label: {scope: event, delay_days: 7}
       features:
@@ -28,16 +29,21 @@ class FeatureExportTest {
       policy:
         global_threshold: {prevent_at: 80}
       """;
-  private static final FeatureRange JUNE_1_TO_3 = new FeatureRange(LocalDate.of(2025, 6, 1),
-      LocalDate.of(2025, 6, 3), FeatureRange.endOf(LocalDate.of(2025, 6, 15)));
-  private static final List<String> EVENTS = List.of(
-      FeatureFixture.order("acme", "o1", "2025-06-01T10:00:00Z", 10),
-      FeatureFixture.order("acme", "o2", "2025-06-01T11:00:00Z", 20),
-      FeatureFixture.order("acme", "o3", "2025-06-03T09:00:00Z", 30, "c2"),
-      FeatureFixture.labelEvent("acme", "cb1", "chargeback", "2025-06-05T00:00:00Z", "o2", 1));
+  private static final FeatureRange JUNE_1_TO_3 =
+      new FeatureRange(
+          LocalDate.of(2025, 6, 1),
+          LocalDate.of(2025, 6, 3),
+          FeatureRange.endOf(LocalDate.of(2025, 6, 15)));
+  private static final List<String> EVENTS =
+      List.of(
+          FeatureFixture.order("acme", "o1", "2025-06-01T10:00:00Z", 10),
+          FeatureFixture.order("acme", "o2", "2025-06-01T11:00:00Z", 20),
+          FeatureFixture.order("acme", "o3", "2025-06-03T09:00:00Z", 30, "c2"),
+          FeatureFixture.labelEvent("acme", "cb1", "chargeback", "2025-06-05T00:00:00Z", "o2", 1));
 
   private static FeatureFixture fixture;
   private static ClientConfig acme;
+
   /** The features table's rows of the same warehouse and range, by event id. */
   private static Map<String, Row> table;
 
@@ -56,20 +62,23 @@ class FeatureExportTest {
   void parquetHoldsTheRowsOfTheFeaturesTable() {
     String out = fixture.dir().resolve("parquet").toString();
 
-    Map<String, Long> counts = export().write(List.of(acme), JUNE_1_TO_3, out,
-        FeatureExport.Format.PARQUET);
+    Map<String, Long> counts =
+        export().write(List.of(acme), JUNE_1_TO_3, out, FeatureExport.Format.PARQUET);
 
     Map<String, Row> exported = new HashMap<>();
-    SharedSpark.session().read().parquet(out).collectAsList()
+    SharedSpark.session()
+        .read()
+        .parquet(out)
+        .collectAsList()
         .forEach(r -> exported.put(r.getAs("event_id"), r));
     assertThat(counts).containsExactly(Map.entry("acme", 3L));
-    assertThat(exported.keySet()).isEqualTo(table.keySet()).containsExactlyInAnyOrder("o1", "o2",
-        "o3");
+    assertThat(exported.keySet())
+        .isEqualTo(table.keySet())
+        .containsExactlyInAnyOrder("o1", "o2", "o3");
     String feature = acme.featureColumns().get(0);
     for (String id : table.keySet()) {
       assertThat((Object) exported.get(id).getAs("label")).isEqualTo(table.get(id).getAs("label"));
-      assertThat((Object) exported.get(id).getAs(feature))
-          .isEqualTo(table.get(id).getAs(feature));
+      assertThat((Object) exported.get(id).getAs(feature)).isEqualTo(table.get(id).getAs(feature));
     }
     assertThat((int) exported.get("o2").getAs("label")).isEqualTo(1);
   }
@@ -83,18 +92,25 @@ class FeatureExportTest {
     Path folder = Path.of(out, "client_id=acme");
     List<String> lines;
     try (Stream<Path> parts = Files.list(folder)) {
-      lines = parts.filter(p -> p.getFileName().toString().endsWith(".csv"))
-          .flatMap(p -> {
-            try {
-              return Files.readAllLines(p).stream();
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          }).toList();
+      lines =
+          parts
+              .filter(p -> p.getFileName().toString().endsWith(".csv"))
+              .flatMap(
+                  p -> {
+                    try {
+                      return Files.readAllLines(p).stream();
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .toList();
     }
-    assertThat(lines.get(0)).startsWith("event_id,").contains("item_names")
+    assertThat(lines.get(0))
+        .startsWith("event_id,")
+        .contains("item_names")
         .contains(acme.featureColumns().get(0));
-    assertThat(lines.stream().filter(l -> l.startsWith("o1,"))).singleElement()
+    assertThat(lines.stream().filter(l -> l.startsWith("o1,")))
+        .singleElement()
         .satisfies(l -> assertThat(l).contains("[\\\""));
   }
 
@@ -103,8 +119,11 @@ class FeatureExportTest {
     Path out = Files.createDirectories(fixture.dir().resolve("taken"));
     Files.writeString(out.resolve("keep.txt"), "mine");
 
-    assertThatThrownBy(() -> export().write(List.of(acme), JUNE_1_TO_3, out.toString(),
-        FeatureExport.Format.PARQUET))
+    assertThatThrownBy(
+            () ->
+                export()
+                    .write(
+                        List.of(acme), JUNE_1_TO_3, out.toString(), FeatureExport.Format.PARQUET))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("exists; an export never overwrites");
     assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("mine");

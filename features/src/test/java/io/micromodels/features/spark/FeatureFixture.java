@@ -17,9 +17,9 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
- * A feature build over real rows in a throw-away warehouse: writes client configs, ingests
- * events through {@link IngestJob} and runs {@link FeatureJob}, so option tests exercise the
- * same path as production with a handful of rows.
+ * A feature build over real rows in a throw-away warehouse: writes client configs, ingests events
+ * through {@link IngestJob} and runs {@link FeatureJob}, so option tests exercise the same path as
+ * production with a handful of rows.
  */
 final class FeatureFixture {
   private final Path dir;
@@ -39,19 +39,23 @@ final class FeatureFixture {
   }
 
   /** Builds the features of {@code events} and returns the written rows by event id. */
-  Map<String, Row> build(String name, List<ClientConfig> clients, List<String> events,
-      FeatureRange range) {
+  Map<String, Row> build(
+      String name, List<ClientConfig> clients, List<String> events, FeatureRange range) {
     SparkSettings settings = ingest(name, events);
     new FeatureJob(SharedSpark.session(), settings).run(clients, range);
     Map<String, Row> rows = new HashMap<>();
-    SharedSpark.session().read().format("delta").load(settings.tablePath("features"))
-        .collectAsList().forEach(row -> rows.put(row.getAs("event_id"), row));
+    SharedSpark.session()
+        .read()
+        .format("delta")
+        .load(settings.tablePath("features"))
+        .collectAsList()
+        .forEach(row -> rows.put(row.getAs("event_id"), row));
     return rows;
   }
 
   /** The label accounting of a build made by {@link #build} under {@code name}. */
-  List<LabelAccounting.LabelUsage> labelUsage(String name, List<ClientConfig> clients,
-      FeatureRange range) {
+  List<LabelAccounting.LabelUsage> labelUsage(
+      String name, List<ClientConfig> clients, FeatureRange range) {
     return LabelAccounting.of(SharedSpark.session(), settings(name), clients, range);
   }
 
@@ -86,19 +90,32 @@ final class FeatureFixture {
 
   /** An order of {@code client} by {@code customer} on terminal (device) {@code t1}. */
   static String order(String client, String id, String time, Integer amount, String customer) {
-    EventJson json = EventJson.order(id).with("client_id", client).with("event_time", time)
-        .with("customer_id", customer).with("device_id", "t1");
-    return (amount == null ? json.without("amount").without("items").without("currency")
-        : json.with("amount", amount)).json();
+    EventJson json =
+        EventJson.order(id)
+            .with("client_id", client)
+            .with("event_time", time)
+            .with("customer_id", customer)
+            .with("device_id", "t1");
+    return (amount == null
+            ? json.without("amount").without("items").without("currency")
+            : json.with("amount", amount))
+        .json();
   }
 
   /** A label event of {@code type} for decision event {@code ref}; label and ref may be null. */
-  static String labelEvent(String client, String id, String type, String time, String ref,
-      Integer label) {
-    EventJson json = EventJson.order(id).with("client_id", client).with("event_type", type)
-        .with("event_time", time).with("customer_id", "c1")
-        .without("items").without("device_id").without("attributes").without("live_score")
-        .without("live_action");
+  static String labelEvent(
+      String client, String id, String type, String time, String ref, Integer label) {
+    EventJson json =
+        EventJson.order(id)
+            .with("client_id", client)
+            .with("event_type", type)
+            .with("event_time", time)
+            .with("customer_id", "c1")
+            .without("items")
+            .without("device_id")
+            .without("attributes")
+            .without("live_score")
+            .without("live_action");
     if (ref != null) {
       json.with("ref_event_id", ref);
     }

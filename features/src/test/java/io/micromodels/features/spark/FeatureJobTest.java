@@ -35,7 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FeatureJobTest {
-  private static final String CONFIG = """
+  private static final String CONFIG =
+      """
       client_id: acme
       time_zone: America/New_York
       label: {scope: %s, delay_days: 7}
@@ -47,8 +48,11 @@ class FeatureJobTest {
       policy:
         global_threshold: {prevent_at: 80}
       """;
-  private static final FeatureRange JUNE_1_TO_10 = new FeatureRange(LocalDate.of(2025, 6, 1),
-      LocalDate.of(2025, 6, 10), FeatureRange.endOf(LocalDate.of(2025, 6, 15)));
+  private static final FeatureRange JUNE_1_TO_10 =
+      new FeatureRange(
+          LocalDate.of(2025, 6, 1),
+          LocalDate.of(2025, 6, 10),
+          FeatureRange.endOf(LocalDate.of(2025, 6, 15)));
 
   private final SparkSession spark = SharedSpark.session();
   private Path dir;
@@ -75,17 +79,26 @@ class FeatureJobTest {
 
     assertThat(rows.keySet()).containsExactlyInAnyOrder("o1", "o2", "o3", "o4");
     Row o1 = rows.get("o1");
-    assertThat(values(o1, "customer.order_count_1h", "customer.order_count_24h",
-        "customer.amount_avg_30d", "device.distinct_customers_7d",
-        "attributes.store.fraud_rate_28d_delay7d"))
+    assertThat(
+            values(
+                o1,
+                "customer.order_count_1h",
+                "customer.order_count_24h",
+                "customer.amount_avg_30d",
+                "device.distinct_customers_7d",
+                "attributes.store.fraud_rate_28d_delay7d"))
         .containsExactly(0.0, 0.0, null, 1.0, null);
     assertThat(o1.<Integer>getAs("label")).isEqualTo(1);
     assertThat(o1.<Instant>getAs("label_time")).isEqualTo(Instant.parse("2025-06-03T00:00:00Z"));
     assertThat(o1.<Boolean>getAs("label_mature")).isTrue();
     assertThat(o1.<Double>getAs("account_age_days")).isCloseTo(2 / 24.0, within(1e-9));
     // 12:00Z is 08:00 in New York (EDT); 2025-06-01 is a Sunday.
-    assertThat(List.of(o1.<Integer>getAs("time.hour"), o1.<Integer>getAs("time.weekend"),
-        o1.<Integer>getAs("time.night"))).containsExactly(8, 1, 0);
+    assertThat(
+            List.of(
+                o1.<Integer>getAs("time.hour"),
+                o1.<Integer>getAs("time.weekend"),
+                o1.<Integer>getAs("time.night")))
+        .containsExactly(8, 1, 0);
     assertThat(o1.<String>getAs("email_domain")).isEqualTo("example.com");
     assertThat(o1.getList(o1.fieldIndex("item_names"))).containsExactly("Champagne Brut");
 
@@ -96,15 +109,25 @@ class FeatureJobTest {
     assertThat(o2.<Integer>getAs("label")).isZero();
 
     Row o3 = rows.get("o3");
-    assertThat(values(o3, "customer.order_count_1h", "customer.order_count_24h",
-        "customer.amount_avg_30d", "device.distinct_customers_7d"))
+    assertThat(
+            values(
+                o3,
+                "customer.order_count_1h",
+                "customer.order_count_24h",
+                "customer.amount_avg_30d",
+                "device.distinct_customers_7d"))
         .containsExactly(1.0, 1.0, 10.0, 2.0);
     assertThat(o3.<Integer>getAs("payment_country_mismatch")).isEqualTo(1);
 
     Row o4 = rows.get("o4");
-    assertThat(values(o4, "customer.order_count_1h", "customer.order_count_24h",
-        "customer.amount_avg_30d", "device.distinct_customers_7d",
-        "attributes.store.fraud_rate_28d_delay7d"))
+    assertThat(
+            values(
+                o4,
+                "customer.order_count_1h",
+                "customer.order_count_24h",
+                "customer.amount_avg_30d",
+                "device.distinct_customers_7d",
+                "attributes.store.fraud_rate_28d_delay7d"))
         .containsExactly(0.0, 0.0, 20.0, 0.0, 1.0 / 3);
     // cb2 arrives after as-of: unknown; o4 is within the 7-day label delay.
     assertThat(o4.<Integer>getAs("label")).isZero();
@@ -144,51 +167,72 @@ class FeatureJobTest {
     ClientConfig config = config("event");
     Instant asOf = JUNE_1_TO_10.asOf();
     job(full).run(List.of(config), JUNE_1_TO_10);
-    job(parts).run(List.of(config),
-        new FeatureRange(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 5), asOf));
-    job(parts).run(List.of(config),
-        new FeatureRange(LocalDate.of(2025, 6, 6), LocalDate.of(2025, 6, 10), asOf));
-    job(parts).run(List.of(config),
-        new FeatureRange(LocalDate.of(2025, 6, 6), LocalDate.of(2025, 6, 10), asOf));
+    job(parts)
+        .run(
+            List.of(config),
+            new FeatureRange(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 5), asOf));
+    job(parts)
+        .run(
+            List.of(config),
+            new FeatureRange(LocalDate.of(2025, 6, 6), LocalDate.of(2025, 6, 10), asOf));
+    job(parts)
+        .run(
+            List.of(config),
+            new FeatureRange(LocalDate.of(2025, 6, 6), LocalDate.of(2025, 6, 10), asOf));
 
-    new JavaDataFrameSuiteBase().assertDataFrameNoOrderEquals(
-        orderable(table(full)), orderable(table(parts)));
+    new JavaDataFrameSuiteBase()
+        .assertDataFrameNoOrderEquals(orderable(table(full)), orderable(table(parts)));
     assertThat(table(parts).count()).isEqualTo(4);
   }
 
   @Test
   void aOneDayRunPrunesTheEventsTableByClientAndDate() throws IOException {
     Path warehouse = ingest("pruned", baseEvents());
-    FeatureRange oneDay = new FeatureRange(LocalDate.of(2025, 6, 10), LocalDate.of(2025, 6, 10),
-        JUNE_1_TO_10.asOf());
+    FeatureRange oneDay =
+        new FeatureRange(LocalDate.of(2025, 6, 10), LocalDate.of(2025, 6, 10), JUNE_1_TO_10.asOf());
 
     Dataset<Row> history = job(warehouse).history(List.of(config("event")), oneDay);
     String plan = history.queryExecution().executedPlan().toString();
 
-    assertThat(plan).containsPattern("PartitionFilters: \\[.*event_date.*>= 2025-05-\\d\\d.*")
-        .contains("event_date#").contains("<= 2025-06-15");
+    assertThat(plan)
+        .containsPattern("PartitionFilters: \\[.*event_date.*>= 2025-05-\\d\\d.*")
+        .contains("event_date#")
+        .contains("<= 2025-06-15");
     assertThat(history.filter("event_date < '2025-05-01'").count()).isZero();
   }
 
   @Test
   void missingEntityKeysGiveNullFeaturesAndOddPayloadsAreHandled() throws IOException {
     List<String> events = new ArrayList<>(baseEvents());
-    events.add(EventJson.order("bare").with("client_id", "acme").with("customer_id", "c9")
-        .with("event_time", "2025-06-02T00:00:00Z").without("device_id").without("attributes")
-        .with("items", List.of()).with("email", "Zoë@BÜCHER.de").json());
+    events.add(
+        EventJson.order("bare")
+            .with("client_id", "acme")
+            .with("customer_id", "c9")
+            .with("event_time", "2025-06-02T00:00:00Z")
+            .without("device_id")
+            .without("attributes")
+            .with("items", List.of())
+            .with("email", "Zoë@BÜCHER.de")
+            .json());
     List<Map<String, Object>> huge = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       huge.add(Map.of("name", "item " + i, "quantity", 1));
     }
 
-    events.add(EventJson.order("huge").with("client_id", "acme").with("customer_id", "c9")
-        .with("event_time", "2025-06-02T01:00:00Z").with("items", huge).json());
+    events.add(
+        EventJson.order("huge")
+            .with("client_id", "acme")
+            .with("customer_id", "c9")
+            .with("event_time", "2025-06-02T01:00:00Z")
+            .with("items", huge)
+            .json());
 
     Map<String, Row> rows = run("odd", events, "event", JUNE_1_TO_10);
 
     Row bare = rows.get("bare");
-    assertThat(values(bare, "device.distinct_customers_7d",
-        "attributes.store.fraud_rate_28d_delay7d")).containsExactly(null, null);
+    assertThat(
+            values(bare, "device.distinct_customers_7d", "attributes.store.fraud_rate_28d_delay7d"))
+        .containsExactly(null, null);
     assertThat(bare.getList(bare.fieldIndex("item_names"))).isEmpty();
     assertThat(bare.<String>getAs("email_domain")).isEqualTo("bücher.de");
     assertThat(rows.get("huge").getList(rows.get("huge").fieldIndex("item_names"))).hasSize(400);
@@ -197,8 +241,12 @@ class FeatureJobTest {
 
   @Test
   void aRangeEndingAfterAsOfIsRejected() {
-    assertThatThrownBy(() -> new FeatureRange(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 20),
-        FeatureRange.endOf(LocalDate.of(2025, 6, 15))))
+    assertThatThrownBy(
+            () ->
+                new FeatureRange(
+                    LocalDate.of(2025, 6, 1),
+                    LocalDate.of(2025, 6, 20),
+                    FeatureRange.endOf(LocalDate.of(2025, 6, 15))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("--to 2025-06-20 ends after --as-of");
   }
@@ -233,21 +281,32 @@ class FeatureJobTest {
     List<ClientConfig> clients = new ArrayList<>();
     for (String id : List.of("acme", "bolt", "core")) {
       Path file = dir.resolve(id + ".yaml");
-      Files.writeString(file, String.format(CONFIG, "event").replace("acme", id)
-          .replace("America/New_York", id.equals("core") ? "UTC" : "America/New_York"));
+      Files.writeString(
+          file,
+          String.format(CONFIG, "event")
+              .replace("acme", id)
+              .replace("America/New_York", id.equals("core") ? "UTC" : "America/New_York"));
       clients.add(ClientConfigLoader.load(file));
     }
 
     Column zone = FeatureJob.perClient(clients, c -> lit(c.timeZone().getId()));
-    List<Row> rows = spark.createDataFrame(List.of(RowFactory.create("acme"),
-            RowFactory.create("bolt"), RowFactory.create("core"), RowFactory.create("other")),
-        new StructType().add("client_id", DataTypes.StringType))
-        .select(col("client_id"), zone).collectAsList();
+    List<Row> rows =
+        spark
+            .createDataFrame(
+                List.of(
+                    RowFactory.create("acme"),
+                    RowFactory.create("bolt"),
+                    RowFactory.create("core"),
+                    RowFactory.create("other")),
+                new StructType().add("client_id", DataTypes.StringType))
+            .select(col("client_id"), zone)
+            .collectAsList();
 
-    assertThat(zone.expr().children().size()).as("two branches of (condition, value)")
-        .isEqualTo(4);
-    assertThat(rows).extracting(r -> r.getString(0) + "=" + r.getString(1)).containsExactly(
-        "acme=America/New_York", "bolt=America/New_York", "core=UTC", "other=null");
+    assertThat(zone.expr().children().size()).as("two branches of (condition, value)").isEqualTo(4);
+    assertThat(rows)
+        .extracting(r -> r.getString(0) + "=" + r.getString(1))
+        .containsExactly(
+            "acme=America/New_York", "bolt=America/New_York", "core=UTC", "other=null");
   }
 
   private static SparkSettings settings(Path warehouse) {
@@ -286,10 +345,20 @@ class FeatureJobTest {
     return values;
   }
 
-  private static String event(String id, String type, String time, String customer,
-      Integer amount, String device, String store, String paymentCountry) {
-    EventJson json = EventJson.order(id).with("event_type", type).with("event_time", time)
-        .with("customer_id", customer);
+  private static String event(
+      String id,
+      String type,
+      String time,
+      String customer,
+      Integer amount,
+      String device,
+      String store,
+      String paymentCountry) {
+    EventJson json =
+        EventJson.order(id)
+            .with("event_type", type)
+            .with("event_time", time)
+            .with("customer_id", customer);
     if (amount == null) {
       json.without("amount").without("items").without("currency");
     } else {
@@ -297,18 +366,28 @@ class FeatureJobTest {
     }
 
     json = device == null ? json.without("device_id") : json.with("device_id", device);
-    json = store == null ? json.without("attributes") : json.with("attributes", Map.of("store", store));
+    json =
+        store == null
+            ? json.without("attributes")
+            : json.with("attributes", Map.of("store", store));
     if (paymentCountry != null) {
-      json.withJson("payment_method", "{\"fingerprint\":\"fp\",\"country\":\"" + paymentCountry
-          + "\"}");
+      json.withJson(
+          "payment_method", "{\"fingerprint\":\"fp\",\"country\":\"" + paymentCountry + "\"}");
     }
 
     return json.json();
   }
 
   private static String label(String id, String time, String customer, String ref) {
-    return EventJson.order(id).with("event_type", "chargeback").with("event_time", time)
-        .with("customer_id", customer).with("ref_event_id", ref).with("label", 1)
-        .without("items").without("device_id").without("attributes").json();
+    return EventJson.order(id)
+        .with("event_type", "chargeback")
+        .with("event_time", time)
+        .with("customer_id", customer)
+        .with("ref_event_id", ref)
+        .with("label", 1)
+        .without("items")
+        .without("device_id")
+        .without("attributes")
+        .json();
   }
 }

@@ -46,10 +46,10 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * ingest"): nested folders with symbolic-link loops, links to files and to nowhere, gzipped and
  * CRLF files, over-long lines at random positions, event ids of raw bytes (invalid UTF-8, escaped
  * lone surrogates), random bytes. Whatever the folder, ingest throws nothing but {@link
- * MicromodelsException}; reads every real file once; accounts for every non-blank row
- * (accepted + quarantined + duplicates = input rows); and never stores two distinct raw ids as
- * one. The many cases run the production readers in plain Java ({@link InputFiles}, {@link
- * TextFileValidation} without Spark jobs); a few run the whole Spark ingest.
+ * MicromodelsException}; reads every real file once; accounts for every non-blank row (accepted +
+ * quarantined + duplicates = input rows); and never stores two distinct raw ids as one. The many
+ * cases run the production readers in plain Java ({@link InputFiles}, {@link TextFileValidation}
+ * without Spark jobs); a few run the whole Spark ingest.
  */
 class HostileFolderProperties {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -67,8 +67,10 @@ class HostileFolderProperties {
     try {
       // A cap below the largest file in about one try in eight: that file must fail, alone.
       long largest = plan.files().stream().mapToLong(f -> f.content().length).max().orElse(1);
-      IngestLimits limits = IngestLimits.defaults(NOW).withMaxRowBytes(plan.maxRowBytes())
-          .withMaxFileBytes(Math.max(1, largest * capPercent / 100));
+      IngestLimits limits =
+          IngestLimits.defaults(NOW)
+              .withMaxRowBytes(plan.maxRowBytes())
+              .withMaxFileBytes(Math.max(1, largest * capPercent / 100));
       InputFiles inputs = expand(plan, root);
       if (inputs == null) {
         return;
@@ -89,27 +91,35 @@ class HostileFolderProperties {
           continue; // failed as it must
         }
 
-        assertThat(rows).extracting(Outcome::line).as(file.path())
+        assertThat(rows)
+            .extracting(Outcome::line)
+            .as(file.path())
             .containsExactlyElementsOf(expectedRowLines(source, plan.maxRowBytes()));
         for (Outcome row : rows) {
           PlannedLine line = source.lines().get((int) row.line() - 1);
           if (row.reasonCode() == null && line.rawId() != null) {
-            rawIdsByStoredKey.computeIfAbsent(row.key(), k -> new HashSet<>())
+            rawIdsByStoredKey
+                .computeIfAbsent(row.key(), k -> new HashSet<>())
                 .add(HexFormat.of().formatHex(line.rawId()));
           }
-          Statistics.label("outcome").collect(row.reasonCode() == null ? "accepted"
-              : row.reasonCode());
+          Statistics.label("outcome")
+              .collect(row.reasonCode() == null ? "accepted" : row.reasonCode());
         }
 
         outcomes.addAll(rows);
       }
 
       assertThat(read).as("every visible planned file is read").isEqualTo(planned.keySet());
-      rawIdsByStoredKey.forEach((stored, raw) ->
-          assertThat(raw).as("raw ids stored as %s", stored).hasSize(1));
-      Statistics.label("accepted rows sharing a stored key").collect(
-          outcomes.stream().filter(o -> o.reasonCode() == null).map(Outcome::key).distinct()
-              .count() < outcomes.stream().filter(o -> o.reasonCode() == null).count());
+      rawIdsByStoredKey.forEach(
+          (stored, raw) -> assertThat(raw).as("raw ids stored as %s", stored).hasSize(1));
+      Statistics.label("accepted rows sharing a stored key")
+          .collect(
+              outcomes.stream()
+                      .filter(o -> o.reasonCode() == null)
+                      .map(Outcome::key)
+                      .distinct()
+                      .count()
+                  < outcomes.stream().filter(o -> o.reasonCode() == null).count());
       Statistics.label("skipped paths").collect(inputs.skipped().size());
       Statistics.label("rows per folder, by 20").collect(outcomes.size() / 20 * 20);
     } finally {
@@ -137,13 +147,17 @@ class HostileFolderProperties {
       for (InputFile file : inputs.files()) {
         expected.addAll(validateAlone(file, limits, planned.get(fileKey(local(file.path())))));
       }
-      List<String> acceptedKeys = expected.stream().filter(o -> o.reasonCode() == null)
-          .map(Outcome::key).toList();
+      List<String> acceptedKeys =
+          expected.stream().filter(o -> o.reasonCode() == null).map(Outcome::key).toList();
       long distinct = acceptedKeys.stream().distinct().count();
       Path warehouse = SharedSpark.newDirectory("hostile-folder").resolve("warehouse");
 
-      IngestSummary summary = new IngestJob(SharedSpark.session(),
-          new SparkSettings("local[2]", warehouse.toString(), Map.of()), limits).run(inputs);
+      IngestSummary summary =
+          new IngestJob(
+                  SharedSpark.session(),
+                  new SparkSettings("local[2]", warehouse.toString(), Map.of()),
+                  limits)
+              .run(inputs);
 
       assertThat(summary.inputRows()).isEqualTo(expected.size());
       assertThat(summary.quarantined()).isEqualTo(expected.size() - acceptedKeys.size());
@@ -181,13 +195,13 @@ class HostileFolderProperties {
    * The rows of one file as the production text reader validates them, or null when the file
    * decompresses beyond the cap, which must then fail naming the file and the limit.
    */
-  private static List<Outcome> validateAlone(InputFile file, IngestLimits limits,
-      PlannedFile source) {
+  private static List<Outcome> validateAlone(
+      InputFile file, IngestLimits limits, PlannedFile source) {
     boolean tooLarge = source.content().length > limits.maxFileBytes();
     List<Outcome> rows = new ArrayList<>();
     try {
-      Iterator<InternalRow> it = new TextFileValidation(new HadoopConf(CONF), limits)
-          .call(List.of(file).iterator());
+      Iterator<InternalRow> it =
+          new TextFileValidation(new HadoopConf(CONF), limits).call(List.of(file).iterator());
       while (it.hasNext()) {
         rows.add(outcome(it.next()));
       }
@@ -202,14 +216,17 @@ class HostileFolderProperties {
   }
 
   private static Outcome outcome(InternalRow row) {
-    String reason = row.isNullAt(EVENT_COLUMNS + 4) ? null
-        : row.getUTF8String(EVENT_COLUMNS + 4).toString();
+    String reason =
+        row.isNullAt(EVENT_COLUMNS + 4) ? null : row.getUTF8String(EVENT_COLUMNS + 4).toString();
     // The key as Spark stores it: the UTF-8 bytes of the row's strings.
-    String key = reason != null ? null
-        : HexFormat.of().formatHex(row.getUTF8String(0).getBytes()) + "/"
-            + HexFormat.of().formatHex(row.getUTF8String(1).getBytes());
-    return new Outcome(row.getUTF8String(EVENT_COLUMNS).toString(),
-        row.getLong(EVENT_COLUMNS + 1), reason, key);
+    String key =
+        reason != null
+            ? null
+            : HexFormat.of().formatHex(row.getUTF8String(0).getBytes())
+                + "/"
+                + HexFormat.of().formatHex(row.getUTF8String(1).getBytes());
+    return new Outcome(
+        row.getUTF8String(EVENT_COLUMNS).toString(), row.getLong(EVENT_COLUMNS + 1), reason, key);
   }
 
   /** Line numbers of the planned file's rows: not the CSV header, not blank lines. */
@@ -227,7 +244,8 @@ class HostileFolderProperties {
 
   private static Map<Object, PlannedFile> visibleFilesByKey(FolderPlan plan, Path root) {
     Map<Object, PlannedFile> files = new HashMap<>();
-    plan.files().stream().filter(PlannedFile::visible)
+    plan.files().stream()
+        .filter(PlannedFile::visible)
         .forEach(f -> files.put(fileKey(root.resolve(f.path())), f));
     return files;
   }

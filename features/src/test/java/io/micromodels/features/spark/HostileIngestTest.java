@@ -29,11 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Regressions of the hostile-input probe of issue 30 (ingest part), each through the real ingest
- * on a local SparkSession: a gzip bomb, symlink loops, invalid UTF-8 in key fields.
+ * Regressions of the hostile-input probe of issue 30 (ingest part), each through the real ingest on
+ * a local SparkSession: a gzip bomb, symlink loops, invalid UTF-8 in key fields.
  */
 class HostileIngestTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
   /** A quarter GB of zeros on one line: about 250 KB gzipped. */
   private static final long BOMB_LINE_BYTES = 256L << 20;
 
@@ -59,7 +60,8 @@ class HostileIngestTest {
     assertThat(row.<String>getAs("source_file")).endsWith(bomb.getFileName().toString());
     assertThat(row.<Long>getAs("line_number")).isEqualTo(2);
     assertThat(row.<String>getAs("reason"))
-        .isEqualTo("row of " + BOMB_LINE_BYTES + " bytes, at most " + IngestLimits.DEFAULT_MAX_ROW_BYTES);
+        .isEqualTo(
+            "row of " + BOMB_LINE_BYTES + " bytes, at most " + IngestLimits.DEFAULT_MAX_ROW_BYTES);
     assertThat(row.<String>getAs("raw")).hasSize(BoundedLineReader.KEPT_PREFIX_BYTES);
   }
 
@@ -94,35 +96,47 @@ class HostileIngestTest {
     assertThat(summary.inputRows()).isEqualTo(3);
     assertThat(summary.accepted()).isEqualTo(3);
     assertThat(summary.duplicates()).isZero();
-    assertThat(summary.skipped()).extracting(SkippedInput::reason).containsExactly(
-        "same folder as file:" + dir.resolve("in/sub") + ", read once",
-        "same file as file:" + dir.resolve("in/a.jsonl") + ", read once",
-        "symbolic link loop back to file:" + dir.resolve("in") + ", read once");
-    assertThat(summary.render()).contains("skipped 3 path(s) below the input folders:",
-        "in/sub/up: symbolic link loop back to");
+    assertThat(summary.skipped())
+        .extracting(SkippedInput::reason)
+        .containsExactly(
+            "same folder as file:" + dir.resolve("in/sub") + ", read once",
+            "same file as file:" + dir.resolve("in/a.jsonl") + ", read once",
+            "symbolic link loop back to file:" + dir.resolve("in") + ", read once");
+    assertThat(summary.render())
+        .contains(
+            "skipped 3 path(s) below the input folders:", "in/sub/up: symbolic link loop back to");
   }
 
   @Test
   void identifiersWithBytesThatAreNotUtf8AreQuarantinedNotMerged() throws IOException {
     // Before: both ids read "u8-\uFFFD"; the second row was dropped as a duplicate of the first.
     Files.createDirectories(dir.resolve("in"));
-    Files.write(dir.resolve("in/a.jsonl"), concat(
-        withBytes(EventJson.order("u8-@").json(), (byte) 0xff),
-        withBytes(EventJson.order("u8-@").json(), (byte) 0xfe),
-        withBytes(EventJson.order("ok").with("email", "x@@y").json(), (byte) 0xff)));
+    Files.write(
+        dir.resolve("in/a.jsonl"),
+        concat(
+            withBytes(EventJson.order("u8-@").json(), (byte) 0xff),
+            withBytes(EventJson.order("u8-@").json(), (byte) 0xfe),
+            withBytes(EventJson.order("ok").with("email", "x@@y").json(), (byte) 0xff)));
     // A Parquet string column holding the same bytes: Spark does not check them either.
-    spark.read().schema(EventSchema.EVENTS).json(spark.createDataset(
-            List.of(EventJson.order("p").json()), org.apache.spark.sql.Encoders.STRING()))
+    spark
+        .read()
+        .schema(EventSchema.EVENTS)
+        .json(
+            spark.createDataset(
+                List.of(EventJson.order("p").json()), org.apache.spark.sql.Encoders.STRING()))
         .drop("event_date")
         .withColumn("ref_event_id", functions.unhex(functions.lit("72FF")).cast("string"))
-        .coalesce(1).write().parquet(dir.resolve("in/p.parquet").toString());
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("in/p.parquet").toString());
 
     IngestSummary summary = ingest(IngestLimits.defaults(NOW), dir.resolve("in"));
 
     assertThat(summary.quarantinedByReason()).containsExactly(Map.entry("invalid_encoding", 3L));
     assertThat(summary.accepted()).as("bad bytes in free text are kept").isEqualTo(1);
     assertThat(summary.duplicates()).isZero();
-    assertThat(table("quarantine")).extracting(r -> r.<String>getAs("reason"))
+    assertThat(table("quarantine"))
+        .extracting(r -> r.<String>getAs("reason"))
         .containsExactlyInAnyOrder(
             "event_id: 'u8-\ufffd' holds U+FFFD, the mark of bytes that are not UTF-8: an"
                 + " identifier must arrive intact",

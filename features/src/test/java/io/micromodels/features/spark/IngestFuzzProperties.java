@@ -39,18 +39,20 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The real ingest on generated batches of hostile rows mixed with valid ones, written as a JSON
- * Lines and a CSV file (issue #8, docs/reliability.md): it never fails, every row is accounted
- * for (input = accepted + quarantined + duplicates, each count checked against the tables),
- * every bad row is in {@code quarantine} with its reason and raw text, what is accepted is valid
- * (DESIGN.md §3.1) and the first copy of a repeated id is kept, and nothing is written outside
- * the warehouse. A try costs a Spark ingest (seconds), so tries are few and shrinking is off:
- * a failure reports its seed and the whole batch.
+ * Lines and a CSV file (issue #8, docs/reliability.md): it never fails, every row is accounted for
+ * (input = accepted + quarantined + duplicates, each count checked against the tables), every bad
+ * row is in {@code quarantine} with its reason and raw text, what is accepted is valid (DESIGN.md
+ * §3.1) and the first copy of a repeated id is kept, and nothing is written outside the warehouse.
+ * A try costs a Spark ingest (seconds), so tries are few and shrinking is off: a failure reports
+ * its seed and the whole batch.
  */
 class IngestFuzzProperties {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private static final IngestLimits LIMITS = IngestLimits.defaults(NOW);
+
   /** A client id the generator uses; ingest must never create it. */
   private static final Path ABSOLUTE_CLIENT = Path.of("/tmp/micromodels-escape");
+
   private final SparkSession spark = SharedSpark.session();
 
   /** One non-blank input row where the oracle expects it. */
@@ -64,8 +66,12 @@ class IngestFuzzProperties {
     Path warehouse = dir.resolve("warehouse");
     List<Placed> rows = new ArrayList<>();
     writeLines(dir.resolve("in/1-events.jsonl"), List.of(), json, 1, rows);
-    writeLines(dir.resolve("in/2-events.csv"), List.of(String.join(",", HostileCsvRows.HEADER)),
-        csv, 2, rows);
+    writeLines(
+        dir.resolve("in/2-events.csv"),
+        List.of(String.join(",", HostileCsvRows.HEADER)),
+        csv,
+        2,
+        rows);
     Set<Path> before = tree(dir.getParent());
 
     long start = System.nanoTime();
@@ -73,24 +79,37 @@ class IngestFuzzProperties {
         new IngestJob(spark, new SparkSettings("local[2]", warehouse.toString(), Map.of()), LIMITS)
             .run(List.of(dir.resolve("in").toString()));
 
-    System.out.printf("fuzz ingest: %d rows in %.1f s%n", rows.size(),
-        (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "fuzz ingest: %d rows in %.1f s%n", rows.size(), (System.nanoTime() - start) / 1e9);
     Set<Path> created = tree(dir.getParent());
     created.removeAll(before);
     // The shared test session's own warehouse (spark-warehouse, made on first use) is the one
     // other place Spark may write; in a job it lies inside the job's warehouse.
     Path sessionWarehouse =
         Path.of(java.net.URI.create(spark.conf().get("spark.sql.warehouse.dir")));
-    assertThat(created).allMatch(p -> p.startsWith(warehouse) || p.startsWith(sessionWarehouse)
-        || sessionWarehouse.startsWith(p), "inside " + warehouse);
+    assertThat(created)
+        .allMatch(
+            p ->
+                p.startsWith(warehouse)
+                    || p.startsWith(sessionWarehouse)
+                    || sessionWarehouse.startsWith(p),
+            "inside " + warehouse);
     assertThat(ABSOLUTE_CLIENT).doesNotExist();
 
-    Map<String, Row> events = table(warehouse, "events").stream().collect(Collectors.toMap(
-        r -> r.<String>getAs("client_id") + "/" + r.<String>getAs("event_id"), r -> r));
-    Map<String, Row> quarantined = table(warehouse, "quarantine").stream().collect(
-        Collectors.toMap(r -> place(r.getAs("source_file"), r.getAs("line_number")), r -> r));
-    events.values().forEach(e ->
-        assertThat(EventContract.of(e).violations(LIMITS)).as("accepted %s", e).isEmpty());
+    Map<String, Row> events =
+        table(warehouse, "events").stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.<String>getAs("client_id") + "/" + r.<String>getAs("event_id"), r -> r));
+    Map<String, Row> quarantined =
+        table(warehouse, "quarantine").stream()
+            .collect(
+                Collectors.toMap(
+                    r -> place(r.getAs("source_file"), r.getAs("line_number")), r -> r));
+    events
+        .values()
+        .forEach(
+            e -> assertThat(EventContract.of(e).violations(LIMITS)).as("accepted %s", e).isEmpty());
 
     Map<String, FuzzRow> firstCopies = new LinkedHashMap<>();
     long valid = 0;
@@ -108,7 +127,8 @@ class IngestFuzzProperties {
         case REJECT -> {
           assertThat(rejected).as("bad row not quarantined: %s", row).isNotNull();
           assertThat(row.expectsReason(rejected.getAs("reason_code")))
-              .as("reason %s for %s", rejected.<String>getAs("reason_code"), row).isTrue();
+              .as("reason %s for %s", rejected.<String>getAs("reason_code"), row)
+              .isTrue();
         }
         default -> { // EITHER: kept as an event of its own id, or quarantined
           boolean accepted = events.containsKey("acme/" + row.eventId());
@@ -131,16 +151,19 @@ class IngestFuzzProperties {
     }
 
     // Events are facts: of a repeated id, the first copy (file, then line) is the one kept.
-    firstCopies.forEach((key, first) -> {
-      assertThat(events).containsKey(key);
-      BigDecimal amount = events.get(key).getAs("amount");
-      assertThat(amount).as("amount of %s", key).isEqualTo(first.amount());
-    });
+    firstCopies.forEach(
+        (key, first) -> {
+          assertThat(events).containsKey(key);
+          BigDecimal amount = events.get(key).getAs("amount");
+          assertThat(amount).as("amount of %s", key).isEqualTo(first.amount());
+        });
     assertThat(summary.inputRows()).isEqualTo(rows.size());
-    assertThat(summary.accepted()).isEqualTo(events.size())
+    assertThat(summary.accepted())
+        .isEqualTo(events.size())
         .isEqualTo(firstCopies.size() + eitherAccepted);
     assertThat(summary.duplicates()).isEqualTo(valid - firstCopies.size());
-    assertThat(summary.quarantined()).isEqualTo(quarantined.size())
+    assertThat(summary.quarantined())
+        .isEqualTo(quarantined.size())
         .isEqualTo(rows.size() - valid - eitherAccepted);
   }
 
@@ -155,13 +178,14 @@ class IngestFuzzProperties {
   }
 
   private static Arbitrary<List<FuzzRow>> numbered(Arbitrary<List<FuzzRow>> batches) {
-    return batches.map(rows -> IntStream.range(0, rows.size())
-        .mapToObj(i -> rows.get(i).numbered(i)).toList());
+    return batches.map(
+        rows -> IntStream.range(0, rows.size()).mapToObj(i -> rows.get(i).numbered(i)).toList());
   }
 
   /** Writes the lines (bytes as generated) and records where each non-blank one lands. */
-  private static void writeLines(Path file, List<String> header, List<FuzzRow> lines,
-      int firstLine, List<Placed> placed) throws IOException {
+  private static void writeLines(
+      Path file, List<String> header, List<FuzzRow> lines, int firstLine, List<Placed> placed)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     header.forEach(h -> out.writeBytes((h + "\n").getBytes(StandardCharsets.UTF_8)));
     for (int i = 0; i < lines.size(); i++) {
@@ -183,7 +207,8 @@ class IngestFuzzProperties {
   private List<Row> table(Path warehouse, String name) {
     Path path = warehouse.resolve(name);
     return Files.isDirectory(path)
-        ? spark.read().format("delta").load(path.toString()).collectAsList() : List.of();
+        ? spark.read().format("delta").load(path.toString()).collectAsList()
+        : List.of();
   }
 
   private static Set<Path> tree(Path root) {

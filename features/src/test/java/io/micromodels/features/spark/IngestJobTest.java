@@ -46,7 +46,8 @@ class IngestJobTest {
   @Test
   void gzippedJsonLinesCsvAndParquetAllLandInEvents() throws IOException {
     gzip(dir.resolve("in/a.jsonl.gz"), EventJson.order("j1").json());
-    write(dir.resolve("in/b.csv"),
+    write(
+        dir.resolve("in/b.csv"),
         "client_id,event_id,event_type,event_time,customer_id,amount,currency,items",
         "acme,c1,order,2025-06-02T09:00:00Z,c-2,10.00,EUR,"
             + "\"[{\"\"name\"\":\"\"Tofu\"\",\"\"category\"\":\"\"vegan\"\",\"\"price\"\":10,"
@@ -59,7 +60,8 @@ class IngestJobTest {
     assertThat(summary.accepted()).isEqualTo(3);
     assertThat(summary.quarantined()).isZero();
     Row j1 = eventRow("j1");
-    assertThat(j1.<Instant>getAs("event_time")).isEqualTo(Instant.parse("2025-06-01T10:15:30.123456Z"));
+    assertThat(j1.<Instant>getAs("event_time"))
+        .isEqualTo(Instant.parse("2025-06-01T10:15:30.123456Z"));
     assertThat(j1.<LocalDate>getAs("event_date")).isEqualTo(LocalDate.of(2025, 6, 1));
     assertThat(j1.<BigDecimal>getAs("amount")).isEqualTo(new BigDecimal("42.50"));
     assertThat(j1.<Row>getAs("payment_method").getString(0)).isEqualTo("fp-1");
@@ -69,23 +71,33 @@ class IngestJobTest {
     assertThat(c1.<String>getAs("currency")).isEqualTo("EUR");
     Row p1 = eventRow("p1");
     assertThat(p1.<BigDecimal>getAs("amount")).isEqualTo(new BigDecimal("7.25"));
-    assertThat(p1.<Instant>getAs("event_time")).isEqualTo(Instant.parse("2025-06-01T10:15:30.123456Z"));
+    assertThat(p1.<Instant>getAs("event_time"))
+        .isEqualTo(Instant.parse("2025-06-01T10:15:30.123456Z"));
   }
 
   @Test
   void attributesAreStoredInKeyOrderWhateverOrderTheyArriveIn() throws IOException {
     // The event's map iterates in an order salted per JVM: without an order of its own, two
     // executors stored the same event differently (docs/reliability.md).
-    write(dir.resolve("in/a.jsonl"), EventJson.order("m1").json().replace(
-        "\"attributes\":{\"store\":\"nyc-3\"}", "\"attributes\":{\"zone\":\"z\","
-            + "\"store\":\"nyc-3\",\"lane\":\"4\",\"aisle\":\"7\",\"terminal\":\"t-1\","
-            + "\"desk\":\"d\"}"));
+    write(
+        dir.resolve("in/a.jsonl"),
+        EventJson.order("m1")
+            .json()
+            .replace(
+                "\"attributes\":{\"store\":\"nyc-3\"}",
+                "\"attributes\":{\"zone\":\"z\","
+                    + "\"store\":\"nyc-3\",\"lane\":\"4\",\"aisle\":\"7\",\"terminal\":\"t-1\","
+                    + "\"desk\":\"d\"}"));
 
     job.run(List.of(dir.resolve("in").toString()));
 
-    Row keys = table("events").filter("event_id = 'm1'")
-        .select(org.apache.spark.sql.functions.map_keys(
-            org.apache.spark.sql.functions.col("attributes"))).first();
+    Row keys =
+        table("events")
+            .filter("event_id = 'm1'")
+            .select(
+                org.apache.spark.sql.functions.map_keys(
+                    org.apache.spark.sql.functions.col("attributes")))
+            .first();
     assertThat(keys.getList(0))
         .containsExactly("aisle", "desk", "lane", "store", "terminal", "zone");
   }
@@ -93,7 +105,8 @@ class IngestJobTest {
   @Test
   void countsTheLabelEventsOfTheInputPerTypeAndLabel() throws IOException {
     Path file = dir.resolve("labels.jsonl");
-    write(file,
+    write(
+        file,
         EventJson.order("o-1").json(),
         label("cb-1", "chargeback").json(),
         label("cb-2", "chargeback").with("label", 1).json(),
@@ -104,24 +117,32 @@ class IngestJobTest {
 
     IngestSummary summary = job.run(List.of(file.toString()));
 
-    assertThat(summary.labelEventsByType()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "chargeback", new LabelEventCounts(1, 1, 1, 1),
-        "review_decision", new LabelEventCounts(0, 1, 1, 0)));
+    assertThat(summary.labelEventsByType())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "chargeback", new LabelEventCounts(1, 1, 1, 1),
+                "review_decision", new LabelEventCounts(0, 1, 1, 0)));
     assertThat(summary.quarantinedByReason()).containsEntry("invalid_label", 1L);
     assertThat(summary.render())
-        .contains("chargeback                        3  (label 1: 1, label 0: 1, no label: 1;"
-            + " no ref_event_id: 1)");
+        .contains(
+            "chargeback                        3  (label 1: 1, label 0: 1, no label: 1;"
+                + " no ref_event_id: 1)");
   }
 
   private static EventJson label(String eventId, String type) {
-    return EventJson.order(eventId).with("event_type", type).with("ref_event_id", "o-1")
-        .without("amount").without("currency").without("items");
+    return EventJson.order(eventId)
+        .with("event_type", type)
+        .with("ref_event_id", "o-1")
+        .without("amount")
+        .without("currency")
+        .without("items");
   }
 
   @Test
   void everyMessyRowIsAccountedForAndQuarantinedWithItsReason() throws IOException {
     Path file = dir.resolve("messy.jsonl");
-    write(file,
+    write(
+        file,
         EventJson.order("ok-1").json(),
         EventJson.order("ok-2").json(),
         EventJson.order("ok-1").with("amount", 1).json(),
@@ -142,10 +163,18 @@ class IngestJobTest {
         .isEqualTo(summary.accepted() + summary.quarantined() + summary.duplicates());
     assertThat(summary.quarantinedByReason())
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of("malformed_json", 1L, "invalid_client_id", 1L, "invalid_currency", 1L,
-                "implausible_timestamp", 1L, "missing_field", 1L));
-    Row broken =
-        table("quarantine").filter("reason_code = 'malformed_json'").first();
+            Map.of(
+                "malformed_json",
+                1L,
+                "invalid_client_id",
+                1L,
+                "invalid_currency",
+                1L,
+                "implausible_timestamp",
+                1L,
+                "missing_field",
+                1L));
+    Row broken = table("quarantine").filter("reason_code = 'malformed_json'").first();
     assertThat(broken.<String>getAs("raw")).isEqualTo("{broken");
     assertThat(broken.<Long>getAs("line_number")).isEqualTo(4L);
     assertThat(broken.<String>getAs("source_file")).endsWith("messy.jsonl");
@@ -154,8 +183,7 @@ class IngestJobTest {
     assertThat(traversal.<String>getAs("reason")).contains("client_id: '../x' must match");
     // The first copy of a repeated event wins: ok-1 keeps its original amount.
     assertThat(eventRow("ok-1").<BigDecimal>getAs("amount")).isEqualTo(new BigDecimal("42.50"));
-    assertThat(Files.exists(dir.resolve("warehouse/events/client_id=..")))
-        .isFalse();
+    assertThat(Files.exists(dir.resolve("warehouse/events/client_id=.."))).isFalse();
   }
 
   @Test
@@ -243,21 +271,21 @@ class IngestJobTest {
     write(file, EventJson.order("a").json());
     job.run(List.of(file.toString()));
 
-    Row detail =
-        DeltaTable.forPath(spark, settings.tablePath("events")).detail().first();
+    Row detail = DeltaTable.forPath(spark, settings.tablePath("events")).detail().first();
 
     assertThat(detail.getList(detail.fieldIndex("partitionColumns")))
         .containsExactly("client_id", "event_date");
     assertThat(dir.resolve("warehouse/events/client_id=acme/event_date=2025-06-01")).isDirectory();
-    assertThat(table("events").schema().fieldNames()).containsExactly(EventSchema.EVENTS.fieldNames());
+    assertThat(table("events").schema().fieldNames())
+        .containsExactly(EventSchema.EVENTS.fieldNames());
   }
 
   /**
    * Ingest reads and shuffles every row once: its (client, day) shuffle feeds the counts, the
-   * repeated-key search and the MERGE, which writes the rows as they come into a table holding
-   * none of these clients. A second shuffle of full rows (the MERGE repartitioning again) would
-   * push the records shuffled to 3 per row; once is 2 (the row, and its key hash for the
-   * repeated-key search) plus a few aggregates.
+   * repeated-key search and the MERGE, which writes the rows as they come into a table holding none
+   * of these clients. A second shuffle of full rows (the MERGE repartitioning again) would push the
+   * records shuffled to 3 per row; once is 2 (the row, and its key hash for the repeated-key
+   * search) plus a few aggregates.
    */
   @Test
   void everyRowIsShuffledOnceAndEachClientDayIsOneFileWithoutAnEventIdDictionary()
@@ -266,9 +294,11 @@ class IngestJobTest {
     for (int f = 0; f < 3; f++) {
       String[] lines = new String[perFile];
       for (int i = 0; i < perFile; i++) {
-        lines[i] = EventJson.order("e-" + f + "-" + i)
-            .with("client_id", i % 2 == 0 ? "acme" : "globex")
-            .with("event_time", "2025-06-0" + (1 + i % 5) + "T10:00:00Z").json();
+        lines[i] =
+            EventJson.order("e-" + f + "-" + i)
+                .with("client_id", i % 2 == 0 ? "acme" : "globex")
+                .with("event_time", "2025-06-0" + (1 + i % 5) + "T10:00:00Z")
+                .json();
       }
       write(dir.resolve("in/part-" + f + ".jsonl"), lines);
     }
@@ -287,21 +317,25 @@ class IngestJobTest {
     assertThat(summary.accepted()).isEqualTo(rows);
     assertThat(shuffled.records()).isBetween(2 * rows, 2 * rows + 100);
     try (var days = Files.walk(dir.resolve("warehouse/events"))) {
-      var filesPerDay = days.filter(p -> p.toString().endsWith(".parquet"))
-          .collect(java.util.stream.Collectors.groupingBy(Path::getParent,
-              java.util.stream.Collectors.toList()));
-      assertThat(filesPerDay).hasSize(10).allSatisfy((day, files) -> {
-        assertThat(files).hasSize(1);
-        assertThat(ParquetColumns.encodings(files.get(0), "event_id"))
-            .noneMatch(e -> e.usesDictionary());
-        assertThat(ParquetColumns.encodings(files.get(0), "customer_id"))
-            .anyMatch(e -> e.usesDictionary());
-      });
+      var filesPerDay =
+          days.filter(p -> p.toString().endsWith(".parquet"))
+              .collect(
+                  java.util.stream.Collectors.groupingBy(
+                      Path::getParent, java.util.stream.Collectors.toList()));
+      assertThat(filesPerDay)
+          .hasSize(10)
+          .allSatisfy(
+              (day, files) -> {
+                assertThat(files).hasSize(1);
+                assertThat(ParquetColumns.encodings(files.get(0), "event_id"))
+                    .noneMatch(e -> e.usesDictionary());
+                assertThat(ParquetColumns.encodings(files.get(0), "customer_id"))
+                    .anyMatch(e -> e.usesDictionary());
+              });
     }
     Row detail = DeltaTable.forPath(spark, settings.tablePath("events")).detail().first();
     assertThat(detail.getJavaMap(detail.fieldIndex("properties")))
-        .containsEntry("delta.dataSkippingStatsColumns",
-            "event_type,event_time,customer_id,label");
+        .containsEntry("delta.dataSkippingStatsColumns", "event_type,event_time,customer_id,label");
   }
 
   /** Records written by shuffle map tasks while it listens. */
@@ -323,8 +357,9 @@ class IngestJobTest {
 
   /** spark-testing-base groups by every column, and maps cannot be grouped: compare as JSON. */
   private static Dataset<Row> orderable(Dataset<Row> events) {
-    return events.withColumn("attributes", org.apache.spark.sql.functions.to_json(
-        org.apache.spark.sql.functions.col("attributes")));
+    return events.withColumn(
+        "attributes",
+        org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.col("attributes")));
   }
 
   private Row eventRow(String eventId) {
@@ -341,7 +376,8 @@ class IngestJobTest {
     Path source = dir.resolve("parquet-source.jsonl");
     write(source, json);
     Path out = dir.resolve("parquet-out");
-    spark.read()
+    spark
+        .read()
         .schema(EventSchema.EVENTS)
         .json(source.toString())
         .drop("event_date")

@@ -47,7 +47,9 @@ class IngestWritesTest {
    */
   @Test
   void aResentEventIsADuplicateWithinTheHorizonAndStoredAgainBeyondIt() throws IOException {
-    ingest(WEEK_HORIZON, event("a", "acme", "2025-06-01T10:00:00Z"),
+    ingest(
+        WEEK_HORIZON,
+        event("a", "acme", "2025-06-01T10:00:00Z"),
         event("b", "acme", "2025-06-01T10:00:00Z"));
     String movedEightDays = event("a", "acme", "2025-06-09T10:00:00Z");
 
@@ -65,19 +67,24 @@ class IngestWritesTest {
   }
 
   /**
-   * The bound is real and per client: the files of acme's January day are deleted behind
-   * Delta's back, so a MERGE that read them would fail (before, the MERGE read every stored file
-   * of the input's clients, and did), although another client's backfill reaches January.
+   * The bound is real and per client: the files of acme's January day are deleted behind Delta's
+   * back, so a MERGE that read them would fail (before, the MERGE read every stored file of the
+   * input's clients, and did), although another client's backfill reaches January.
    */
   @Test
   void storedDaysOutsideEachClientsRangeAreNotRead() throws IOException {
-    ingest(WEEK_HORIZON, event("old", "acme", "2025-01-10T10:00:00Z"),
+    ingest(
+        WEEK_HORIZON,
+        event("old", "acme", "2025-01-10T10:00:00Z"),
         event("recent", "acme", "2025-06-01T10:00:00Z"));
     deleteFilesOf(dir.resolve("warehouse/events/client_id=acme/event_date=2025-01-10"));
 
-    IngestSummary later = ingest(WEEK_HORIZON, event("recent", "acme", "2025-06-01T10:00:00Z"),
-        event("new", "acme", "2025-06-02T10:00:00Z"),
-        event("backfill", "globex", "2025-01-11T10:00:00Z"));
+    IngestSummary later =
+        ingest(
+            WEEK_HORIZON,
+            event("recent", "acme", "2025-06-01T10:00:00Z"),
+            event("new", "acme", "2025-06-02T10:00:00Z"),
+            event("backfill", "globex", "2025-01-11T10:00:00Z"));
 
     assertThat(later.accepted()).isEqualTo(2);
     assertThat(later.duplicates()).isEqualTo(1);
@@ -91,10 +98,13 @@ class IngestWritesTest {
   void aClientDayAboveTheThresholdIsWrittenAsSeveralFilesAndSmallDaysAsOne() throws IOException {
     IngestWriteOptions split = IngestWriteOptions.defaults().withMaxClientDayRowsPerTask(50);
 
-    IngestSummary summary = ingest(split, concat(
-        events("big", "acme", "2025-06-01T10:00:00Z", 300),
-        events("small", "acme", "2025-06-02T10:00:00Z", 20),
-        events("other", "globex", "2025-06-01T10:00:00Z", 10)));
+    IngestSummary summary =
+        ingest(
+            split,
+            concat(
+                events("big", "acme", "2025-06-01T10:00:00Z", 300),
+                events("small", "acme", "2025-06-02T10:00:00Z", 20),
+                events("other", "globex", "2025-06-01T10:00:00Z", 10)));
 
     assertThat(summary.accepted()).isEqualTo(330);
     assertThat(filesOf("acme", "2025-06-01")).hasSizeBetween(2, 4);
@@ -105,8 +115,8 @@ class IngestWritesTest {
   }
 
   /**
-   * When stored files of the range join the MERGE, Delta's optimized write splits the big day;
-   * its bin size (512 MiB by default) is set to 0 here so that a few rows are split at all.
+   * When stored files of the range join the MERGE, Delta's optimized write splits the big day; its
+   * bin size (512 MiB by default) is set to 0 here so that a few rows are split at all.
    */
   @Test
   void aClientDayAboveTheThresholdJoiningStoredFilesIsSplitByTheOptimizedWrite()
@@ -115,10 +125,14 @@ class IngestWritesTest {
     ingest(split, events("first", "acme", "2025-06-01T10:00:00Z", 10));
 
     IngestSummary summary;
-    try (ScopedConf tinyBins = ScopedConf.set(spark,
-        Map.of("spark.databricks.delta.optimizeWrite.binSize", "0"))) {
-      summary = ingest(split, concat(events("first", "acme", "2025-06-01T10:00:00Z", 10),
-          events("big", "acme", "2025-06-01T10:00:00Z", 300)));
+    try (ScopedConf tinyBins =
+        ScopedConf.set(spark, Map.of("spark.databricks.delta.optimizeWrite.binSize", "0"))) {
+      summary =
+          ingest(
+              split,
+              concat(
+                  events("first", "acme", "2025-06-01T10:00:00Z", 10),
+                  events("big", "acme", "2025-06-01T10:00:00Z", 300)));
     }
 
     assertThat(summary.accepted()).isEqualTo(300);
@@ -140,7 +154,8 @@ class IngestWritesTest {
   }
 
   private static String[] events(String prefix, String client, String time, int count) {
-    return IntStream.range(0, count).mapToObj(i -> event(prefix + "-" + i, client, time))
+    return IntStream.range(0, count)
+        .mapToObj(i -> event(prefix + "-" + i, client, time))
         .toArray(String[]::new);
   }
 
@@ -154,8 +169,10 @@ class IngestWritesTest {
 
   /** The table's current files of one partition. */
   private List<String> filesOf(String client, String day) {
-    return Arrays.asList(events()
-        .where("client_id = '" + client + "' AND event_date = DATE'" + day + "'").inputFiles());
+    return Arrays.asList(
+        events()
+            .where("client_id = '" + client + "' AND event_date = DATE'" + day + "'")
+            .inputFiles());
   }
 
   private static void deleteFilesOf(Path partition) throws IOException {

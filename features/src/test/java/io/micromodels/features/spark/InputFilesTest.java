@@ -30,8 +30,10 @@ class InputFilesTest {
 
     // Before: the same two files 41 times, once per level until the path grew too long.
     assertThat(names(found)).containsExactly("in/a.jsonl", "in/sub/b.csv");
-    assertThat(found.skipped()).containsExactly(new SkippedInput(uri("in/sub/up"),
-        "symbolic link loop back to " + uri("in") + ", read once"));
+    assertThat(found.skipped())
+        .containsExactly(
+            new SkippedInput(
+                uri("in/sub/up"), "symbolic link loop back to " + uri("in") + ", read once"));
   }
 
   @Test
@@ -44,9 +46,10 @@ class InputFilesTest {
 
     // Before: ingest never ended.
     assertThat(names(found)).containsExactly("in/p/a.jsonl", "in/q/b.jsonl");
-    assertThat(found.skipped()).containsExactly(
-        new SkippedInput(uri("in/p/to-q"), "same folder as " + uri("in/q") + ", read once"),
-        new SkippedInput(uri("in/q/to-p"), "same folder as " + uri("in/p") + ", read once"));
+    assertThat(found.skipped())
+        .containsExactly(
+            new SkippedInput(uri("in/p/to-q"), "same folder as " + uri("in/q") + ", read once"),
+            new SkippedInput(uri("in/q/to-p"), "same folder as " + uri("in/p") + ", read once"));
   }
 
   @Test
@@ -58,10 +61,11 @@ class InputFilesTest {
     InputFiles found = expand("in", "in/a.jsonl");
 
     assertThat(names(found)).containsExactly("in/a.jsonl");
-    assertThat(found.skipped()).containsExactly(
-        new SkippedInput(uri("in/b-link.jsonl"), "same file as " + uri("in/a.jsonl")
-            + ", read once"),
-        new SkippedInput(uri("in/c-broken.jsonl"), "broken symbolic link"));
+    assertThat(found.skipped())
+        .containsExactly(
+            new SkippedInput(
+                uri("in/b-link.jsonl"), "same file as " + uri("in/a.jsonl") + ", read once"),
+            new SkippedInput(uri("in/c-broken.jsonl"), "broken symbolic link"));
   }
 
   @Test
@@ -76,22 +80,27 @@ class InputFilesTest {
   void badPathsAreUsageErrors() throws IOException {
     touch("events.txt", "empty/notes.md");
 
-    assertThatThrownBy(() -> expand("nope")).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> expand("nope"))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("no such file or directory");
-    assertThatThrownBy(() -> expand("events.txt")).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> expand("events.txt"))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown format");
-    assertThatThrownBy(() -> expand("empty")).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> expand("empty"))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("no event-log files found");
   }
 
   private InputFiles expand(String... paths) {
-    return InputFiles.expand(new Configuration(),
-        List.of(paths).stream().map(p -> dir.resolve(p).toString()).toList());
+    return InputFiles.expand(
+        new Configuration(), List.of(paths).stream().map(p -> dir.resolve(p).toString()).toList());
   }
 
   private List<String> names(InputFiles found) {
-    return found.files().stream().map(InputFile::path)
-        .map(p -> p.substring(uri("").length() + 1)).toList();
+    return found.files().stream()
+        .map(InputFile::path)
+        .map(p -> p.substring(uri("").length() + 1))
+        .toList();
   }
 
   private String uri(String relative) {

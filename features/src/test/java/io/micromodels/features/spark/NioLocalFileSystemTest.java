@@ -28,15 +28,18 @@ class NioLocalFileSystemTest {
   @Test
   void filesAndTheirChecksumsGetHadoopsDefaultPermissionsUnderTheUmask() throws IOException {
     try (FileSystem fs = fileSystem()) {
-      try (FSDataOutputStream out = fs.create(new org.apache.hadoop.fs.Path(dir.resolve("a/f").toUri()))) {
+      try (FSDataOutputStream out =
+          fs.create(new org.apache.hadoop.fs.Path(dir.resolve("a/f").toUri()))) {
         out.writeBytes("x");
       }
 
       assertThat(Files.readString(dir.resolve("a/f"))).isEqualTo("x");
-      assertThat(Files.getPosixFilePermissions(dir.resolve("a/f"))).isEqualTo(fromString("rw-r--r--"));
+      assertThat(Files.getPosixFilePermissions(dir.resolve("a/f")))
+          .isEqualTo(fromString("rw-r--r--"));
       assertThat(Files.getPosixFilePermissions(dir.resolve("a/.f.crc")))
           .isEqualTo(fromString("rw-r--r--"));
-      assertThat(Files.getPosixFilePermissions(dir.resolve("a"))).isEqualTo(fromString("rwxr-xr-x"));
+      assertThat(Files.getPosixFilePermissions(dir.resolve("a")))
+          .isEqualTo(fromString("rwxr-xr-x"));
     }
   }
 
@@ -46,9 +49,11 @@ class NioLocalFileSystemTest {
       org.apache.hadoop.fs.Path d = new org.apache.hadoop.fs.Path(dir.resolve("d").toUri());
       fs.mkdirs(d);
       fs.setPermission(d, new FsPermission((short) 0754));
-      assertThat(Files.getPosixFilePermissions(dir.resolve("d"))).isEqualTo(fromString("rwxr-xr--"));
+      assertThat(Files.getPosixFilePermissions(dir.resolve("d")))
+          .isEqualTo(fromString("rwxr-xr--"));
       fs.setPermission(d, new FsPermission((short) 01701)); // the sticky bit has no nio form
-      assertThat(Files.getPosixFilePermissions(dir.resolve("d"))).isEqualTo(fromString("rwx-----x"));
+      assertThat(Files.getPosixFilePermissions(dir.resolve("d")))
+          .isEqualTo(fromString("rwx-----x"));
     }
   }
 

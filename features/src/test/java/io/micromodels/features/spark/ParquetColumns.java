@@ -16,8 +16,10 @@ final class ParquetColumns {
 
   /** The encodings of the column's chunk in the file's first row group. */
   static Set<Encoding> encodings(Path file, String column) {
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-        new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
       BlockMetaData block = reader.getFooter().getBlocks().get(0);
       return block.getColumns().stream()
           .filter(c -> c.getPath().toDotString().equals(column))

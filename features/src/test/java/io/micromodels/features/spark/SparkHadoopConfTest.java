@@ -16,14 +16,16 @@ class SparkHadoopConfTest {
     String key = "spark.hadoop.micromodels.test.endpoint";
     SparkEnv.get().conf().set(key, "http://127.0.0.1:9000");
     try {
-      List<String> seen = JavaSparkContext.fromSparkContext(spark.sparkContext())
-          .parallelize(List.of(1, 2), 2)
-          .map(i -> SparkHadoopConf.current().get("micromodels.test.endpoint"))
-          .collect();
+      List<String> seen =
+          JavaSparkContext.fromSparkContext(spark.sparkContext())
+              .parallelize(List.of(1, 2), 2)
+              .map(i -> SparkHadoopConf.current().get("micromodels.test.endpoint"))
+              .collect();
 
       assertThat(seen).containsExactly("http://127.0.0.1:9000", "http://127.0.0.1:9000");
       assertThat(new org.apache.hadoop.conf.Configuration().get("micromodels.test.endpoint"))
-          .as("what a bare Configuration misses").isNull();
+          .as("what a bare Configuration misses")
+          .isNull();
     } finally {
       SparkEnv.get().conf().remove(key);
     }

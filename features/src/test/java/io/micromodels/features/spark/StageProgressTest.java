@@ -24,15 +24,23 @@ class StageProgressTest {
     AtomicLong clock = new AtomicLong();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    String text = run(new StageProgress(StageProgress.Mode.MINUTE,
-        new PrintStream(out, true, StandardCharsets.UTF_8), () -> clock.addAndGet(MINUTE)),
-        parquet, out);
+    String text =
+        run(
+            new StageProgress(
+                StageProgress.Mode.MINUTE,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                () -> clock.addAndGet(MINUTE)),
+            parquet,
+            out);
 
-    assertThat(text).containsPattern(
-        "progress: stage \\d+ \\(.*\\): 1/\\d+ tasks, [\\d,]+ rows, \\d+:\\d\\d elapsed, about"
-            + " \\d+:\\d\\d left");
-    assertThat(text).containsPattern("progress: stage \\d+ \\(.*\\): (\\d+)/\\1 tasks, 4,000 rows,"
-        + " \\d+:\\d\\d elapsed, done");
+    assertThat(text)
+        .containsPattern(
+            "progress: stage \\d+ \\(.*\\): 1/\\d+ tasks, [\\d,]+ rows, \\d+:\\d\\d elapsed, about"
+                + " \\d+:\\d\\d left");
+    assertThat(text)
+        .containsPattern(
+            "progress: stage \\d+ \\(.*\\): (\\d+)/\\1 tasks, 4,000 rows,"
+                + " \\d+:\\d\\d elapsed, done");
   }
 
   @Test
@@ -42,20 +50,37 @@ class StageProgressTest {
     ByteArrayOutputStream off = new ByteArrayOutputStream();
     ByteArrayOutputStream fast = new ByteArrayOutputStream();
 
-    assertThat(run(new StageProgress(StageProgress.Mode.OFF,
-        new PrintStream(off, true, StandardCharsets.UTF_8), () -> 0L), parquet, off)).isEmpty();
-    assertThat(run(new StageProgress(StageProgress.Mode.MINUTE,
-        new PrintStream(fast, true, StandardCharsets.UTF_8), () -> 0L), parquet, fast)).isEmpty();
+    assertThat(
+            run(
+                new StageProgress(
+                    StageProgress.Mode.OFF,
+                    new PrintStream(off, true, StandardCharsets.UTF_8),
+                    () -> 0L),
+                parquet,
+                off))
+        .isEmpty();
+    assertThat(
+            run(
+                new StageProgress(
+                    StageProgress.Mode.MINUTE,
+                    new PrintStream(fast, true, StandardCharsets.UTF_8),
+                    () -> 0L),
+                parquet,
+                fast))
+        .isEmpty();
   }
 
   @Test
   void theLineSaysWhatIsLeftInTheSameClockFormat() {
-    assertThat(StageProgress.line("3 (save at IngestJob.java:90)", 50, 200, 1_234_567,
-        90_000_000_000L)).isEqualTo("progress: stage 3 (save at IngestJob.java:90): 50/200"
-        + " tasks, 1,234,567 rows, 1:30 elapsed, about 4:30 left");
+    assertThat(
+            StageProgress.line(
+                "3 (save at IngestJob.java:90)", 50, 200, 1_234_567, 90_000_000_000L))
+        .isEqualTo(
+            "progress: stage 3 (save at IngestJob.java:90): 50/200"
+                + " tasks, 1,234,567 rows, 1:30 elapsed, about 4:30 left");
     assertThat(StageProgress.line("4 (x)", 0, 10, 0, 7_200_000_000_000L))
-        .isEqualTo("progress: stage 4 (x): 0/10 tasks, 0 rows, 2:00:00 elapsed, time left"
-            + " unknown");
+        .isEqualTo(
+            "progress: stage 4 (x): 0/10 tasks, 0 rows, 2:00:00 elapsed, time left" + " unknown");
   }
 
   private static String run(StageProgress listener, Path parquet, ByteArrayOutputStream out) {

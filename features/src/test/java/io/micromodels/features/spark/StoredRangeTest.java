@@ -13,16 +13,21 @@ class StoredRangeTest {
 
   @Test
   void clientsWithTheSameDaysShareOneTermAndABackfillWidensOnlyItsClient() {
-    StoredRange range = StoredRange.of(Map.of(
-        "acme", new DateRange(JUNE_1, JUNE_1.plusDays(1)),
-        "globex", new DateRange(JUNE_1, JUNE_1.plusDays(1)),
-        "initech", DateRange.of(LocalDate.of(2024, 1, 1))), 7);
+    StoredRange range =
+        StoredRange.of(
+            Map.of(
+                "acme", new DateRange(JUNE_1, JUNE_1.plusDays(1)),
+                "globex", new DateRange(JUNE_1, JUNE_1.plusDays(1)),
+                "initech", DateRange.of(LocalDate.of(2024, 1, 1))),
+            7);
 
-    assertThat(range.terms()).containsExactly(
-        new StoredRange.Term(Set.of("initech"),
-            new DateRange(LocalDate.of(2023, 12, 25), LocalDate.of(2024, 1, 8))),
-        new StoredRange.Term(Set.of("acme", "globex"),
-            new DateRange(JUNE_1.minusDays(7), JUNE_1.plusDays(8))));
+    assertThat(range.terms())
+        .containsExactly(
+            new StoredRange.Term(
+                Set.of("initech"),
+                new DateRange(LocalDate.of(2023, 12, 25), LocalDate.of(2024, 1, 8))),
+            new StoredRange.Term(
+                Set.of("acme", "globex"), new DateRange(JUNE_1.minusDays(7), JUNE_1.plusDays(8))));
   }
 
   @Test
@@ -35,9 +40,13 @@ class StoredRangeTest {
     StoredRange range = StoredRange.of(days, 0);
 
     assertThat(range.terms()).hasSize(StoredRange.MAX_TERMS);
-    days.forEach((client, own) -> assertThat(range.terms()).anySatisfy(term -> {
-      assertThat(term.clients()).contains(client);
-      assertThat(term.days().hull(own)).isEqualTo(term.days());
-    }));
+    days.forEach(
+        (client, own) ->
+            assertThat(range.terms())
+                .anySatisfy(
+                    term -> {
+                      assertThat(term.clients()).contains(client);
+                      assertThat(term.days().hull(own)).isEqualTo(term.days());
+                    }));
   }
 }

@@ -20,26 +20,41 @@ import net.jqwik.api.Tuple;
  * jqwik generators of hostile ingest folders (issue 30): nested folders of JSON Lines and CSV
  * files, plain or gzipped, with CRLF or LF line breaks, whose lines are valid orders under event
  * ids made of raw bytes (invalid UTF-8, escaped lone surrogates, U+FFFD as such), over-long lines
- * at random positions, random bytes, blank lines and the hostile rows of {@link HostileRows};
- * plus symbolic links to folders (ancestors: loops; siblings), to files and to nowhere. Each plan
- * knows what a correct ingest reads from it: which files, how many rows, and each row's raw id.
+ * at random positions, random bytes, blank lines and the hostile rows of {@link HostileRows}; plus
+ * symbolic links to folders (ancestors: loops; siblings), to files and to nowhere. Each plan knows
+ * what a correct ingest reads from it: which files, how many rows, and each row's raw id.
  */
 public final class HostileFolders {
   /** Folders a file or link may go in; the two hidden ones are never read. */
   private static final List<String> FOLDERS = List.of("", "d1", "d1/d2", "d1/d2/d3", "e");
+
   private static final List<String> HIDDEN = List.of(".hidden", "_tmp");
   private static final String CSV_HEADER =
       "client_id,event_id,event_type,event_time,customer_id,amount,currency";
   private static final String ID = "@ID@";
+
   /** Placeholders: a file's number, and a link target standing for the n-th file. */
   private static final String N = "{n}";
+
   private static final String FILE = "{file}";
+
   /** Bytes of event ids that decode as they are (the backslash and quote break JSON, not ids). */
   private static final byte[] PLAIN_ID_BYTES = {'a', 'b', '?', '"', '\\', ','};
+
   /** Bytes of event ids: UTF-8 pieces, bytes that are never UTF-8, the encoding of U+FFFD. */
-  private static final byte[] EIGHT_BIT_ID_BYTES = {(byte) 0xff, (byte) 0xfe, (byte) 0xc3,
-      (byte) 0xa9, (byte) 0x80, (byte) 0xe2, (byte) 0x82, (byte) 0xac, (byte) 0xef, (byte) 0xbf,
-      (byte) 0xbd};
+  private static final byte[] EIGHT_BIT_ID_BYTES = {
+    (byte) 0xff,
+    (byte) 0xfe,
+    (byte) 0xc3,
+    (byte) 0xa9,
+    (byte) 0x80,
+    (byte) 0xe2,
+    (byte) 0x82,
+    (byte) 0xac,
+    (byte) 0xef,
+    (byte) 0xbf,
+    (byte) 0xbd
+  };
 
   private HostileFolders() {}
 
@@ -47,9 +62,9 @@ public final class HostileFolders {
    * One line of a planned file.
    *
    * @param bytes the line without its break
-   * @param rawId the event id the line was written with, as its format reads it: the raw bytes
-   *     (bad UTF-8 included), JSON escapes resolved ({@code \\u} escapes spelled {@code <U+XXXX>},
-   *     which no raw id holds), or null
+   * @param rawId the event id the line was written with, as its format reads it: the raw bytes (bad
+   *     UTF-8 included), JSON escapes resolved ({@code \\u} escapes spelled {@code <U+XXXX>}, which
+   *     no raw id holds), or null
    */
   public record PlannedLine(byte[] bytes, byte[] rawId) {}
 
@@ -86,8 +101,10 @@ public final class HostileFolders {
         for (PlannedFile file : files) {
           Path path = root.resolve(file.path());
           Files.createDirectories(path.getParent());
-          try (OutputStream out = file.gzip()
-              ? new GZIPOutputStream(Files.newOutputStream(path)) : Files.newOutputStream(path)) {
+          try (OutputStream out =
+              file.gzip()
+                  ? new GZIPOutputStream(Files.newOutputStream(path))
+                  : Files.newOutputStream(path)) {
             out.write(file.content());
           }
         }
@@ -108,20 +125,26 @@ public final class HostileFolders {
     @Override
     public String toString() {
       StringBuilder out = new StringBuilder("maxRowBytes=" + maxRowBytes + "\n");
-      files.forEach(f -> out.append(String.format("  %s (%d lines, gzip %s, crlf %s)%n",
-          f.path(), f.lines().size(), f.gzip(), f.crlf())));
-      links.forEach(l -> out.append("  ").append(l.path()).append(" -> ").append(l.target())
-          .append('\n'));
+      files.forEach(
+          f ->
+              out.append(
+                  String.format(
+                      "  %s (%d lines, gzip %s, crlf %s)%n",
+                      f.path(), f.lines().size(), f.gzip(), f.crlf())));
+      links.forEach(
+          l -> out.append("  ").append(l.path()).append(" -> ").append(l.target()).append('\n'));
       return out.toString();
     }
   }
 
   public static Arbitrary<FolderPlan> folders() {
     Arbitrary<Integer> maxRowBytes = Arbitraries.integers().between(1_000, 4_000);
-    return maxRowBytes.flatMap(limit -> Combinators.combine(
-            file(limit).list().ofMinSize(1).ofMaxSize(6),
-            link().list().ofMaxSize(5).uniqueElements(PlannedLink::path))
-        .as((files, links) -> plan(files, links, limit)));
+    return maxRowBytes.flatMap(
+        limit ->
+            Combinators.combine(
+                    file(limit).list().ofMinSize(1).ofMaxSize(6),
+                    link().list().ofMaxSize(5).uniqueElements(PlannedLink::path))
+                .as((files, links) -> plan(files, links, limit)));
   }
 
   /** Numbers the files (two at one path would overwrite each other) and aims file links. */
@@ -129,63 +152,91 @@ public final class HostileFolders {
     List<PlannedFile> numbered = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       PlannedFile f = files.get(i);
-      numbered.add(new PlannedFile(f.path().replace(N, String.valueOf(i)), f.gzip(), f.crlf(),
-          f.lines()));
+      numbered.add(
+          new PlannedFile(f.path().replace(N, String.valueOf(i)), f.gzip(), f.crlf(), f.lines()));
     }
 
     // A link to a file is named with the file's extensions, so it is read in the same format.
-    List<String> visible = numbered.stream().filter(PlannedFile::visible).map(PlannedFile::path)
-        .toList();
-    List<PlannedLink> aimed = links.stream().map(link -> {
-      if (!link.target().startsWith(FILE)) {
-        return link;
-      }
+    List<String> visible =
+        numbered.stream().filter(PlannedFile::visible).map(PlannedFile::path).toList();
+    List<PlannedLink> aimed =
+        links.stream()
+            .map(
+                link -> {
+                  if (!link.target().startsWith(FILE)) {
+                    return link;
+                  }
 
-      if (visible.isEmpty()) {
-        return new PlannedLink(link.path(), "missing");
-      }
+                  if (visible.isEmpty()) {
+                    return new PlannedLink(link.path(), "missing");
+                  }
 
-      String file = visible.get(Integer.parseInt(link.target().substring(FILE.length()))
-          % visible.size());
-      String name = Path.of(file).getFileName().toString();
-      return new PlannedLink(link.path().replaceFirst("\\.jsonl$", "")
-          + name.substring(name.indexOf('.')), relative(parent(link.path()), file));
-    }).toList();
+                  String file =
+                      visible.get(
+                          Integer.parseInt(link.target().substring(FILE.length()))
+                              % visible.size());
+                  String name = Path.of(file).getFileName().toString();
+                  return new PlannedLink(
+                      link.path().replaceFirst("\\.jsonl$", "") + name.substring(name.indexOf('.')),
+                      relative(parent(link.path()), file));
+                })
+            .toList();
     return new FolderPlan(numbered, aimed, limit);
   }
 
   private static Arbitrary<PlannedFile> file(int maxRowBytes) {
-    Arbitrary<String> folder = Arbitraries.frequencyOf(
-        Tuple.of(5, Arbitraries.of(FOLDERS)), Tuple.of(1, Arbitraries.of(HIDDEN)));
-    return Combinators.combine(folder, Arbitraries.of(true, false), Arbitraries.of(true, false),
+    Arbitrary<String> folder =
+        Arbitraries.frequencyOf(
+            Tuple.of(5, Arbitraries.of(FOLDERS)), Tuple.of(1, Arbitraries.of(HIDDEN)));
+    return Combinators.combine(
+            folder,
+            Arbitraries.of(true, false),
+            Arbitraries.of(true, false),
             Arbitraries.of(true, false))
-        .flatAs((dir, csv, gzip, crlf) -> {
-          String name = (dir.isEmpty() ? "" : dir + "/") + "f" + N + (csv ? ".csv" : ".jsonl")
-              + (gzip ? ".gz" : "");
-          Arbitrary<List<PlannedLine>> lines = line(csv, maxRowBytes).list().ofMaxSize(30);
-          return lines.map(body -> {
-            List<PlannedLine> all = new ArrayList<>();
-            if (csv) {
-              all.add(new PlannedLine(utf8(CSV_HEADER), null));
-            }
+        .flatAs(
+            (dir, csv, gzip, crlf) -> {
+              String name =
+                  (dir.isEmpty() ? "" : dir + "/")
+                      + "f"
+                      + N
+                      + (csv ? ".csv" : ".jsonl")
+                      + (gzip ? ".gz" : "");
+              Arbitrary<List<PlannedLine>> lines = line(csv, maxRowBytes).list().ofMaxSize(30);
+              return lines.map(
+                  body -> {
+                    List<PlannedLine> all = new ArrayList<>();
+                    if (csv) {
+                      all.add(new PlannedLine(utf8(CSV_HEADER), null));
+                    }
 
-            all.addAll(body);
-            return new PlannedFile(name, gzip, crlf, all);
-          });
-        });
+                    all.addAll(body);
+                    return new PlannedFile(name, gzip, crlf, all);
+                  });
+            });
   }
 
   private static Arbitrary<PlannedLine> line(boolean csv, int maxRowBytes) {
-    Arbitrary<FuzzRowLine> hostile = (csv ? HostileCsvRows.lines() : HostileRows.jsonLines())
-        .map(row -> new FuzzRowLine(row.bytes()));
+    Arbitrary<FuzzRowLine> hostile =
+        (csv ? HostileCsvRows.lines() : HostileRows.jsonLines())
+            .map(row -> new FuzzRowLine(row.bytes()));
     return Arbitraries.frequencyOf(
         Tuple.of(8, rawId().map(id -> order(csv, id))),
-        Tuple.of(2, rawId().flatMap(id -> Arbitraries.integers()
-            .between(1, 2 * maxRowBytes).map(extra -> overLong(csv, id, maxRowBytes + extra)))),
-        Tuple.of(2, Arbitraries.bytes().filter(b -> b != '\n' && b != '\r')
-            .array(byte[].class).ofMaxSize(120).map(b -> new PlannedLine(b, null))),
-        Tuple.of(1, Arbitraries.of("", " ", "\t \t").map(s -> new PlannedLine(
-            utf8(s), null))),
+        Tuple.of(
+            2,
+            rawId()
+                .flatMap(
+                    id ->
+                        Arbitraries.integers()
+                            .between(1, 2 * maxRowBytes)
+                            .map(extra -> overLong(csv, id, maxRowBytes + extra)))),
+        Tuple.of(
+            2,
+            Arbitraries.bytes()
+                .filter(b -> b != '\n' && b != '\r')
+                .array(byte[].class)
+                .ofMaxSize(120)
+                .map(b -> new PlannedLine(b, null))),
+        Tuple.of(1, Arbitraries.of("", " ", "\t \t").map(s -> new PlannedLine(utf8(s), null))),
         Tuple.of(1, hostile.map(h -> new PlannedLine(h.bytes(), null))));
   }
 
@@ -204,38 +255,43 @@ public final class HostileFolders {
   }
 
   /**
-   * Event ids of 1 to 4 raw bytes, few enough that ids repeat, with and without bad UTF-8; and
-   * JSON escapes of lone surrogates and of U+FFFD (in CSV, plain text).
+   * Event ids of 1 to 4 raw bytes, few enough that ids repeat, with and without bad UTF-8; and JSON
+   * escapes of lone surrogates and of U+FFFD (in CSV, plain text).
    */
   private static Arbitrary<byte[]> rawId() {
-    Arbitrary<byte[]> bytes = Arbitraries.frequencyOf(
-            Tuple.of(3, oneOf(PLAIN_ID_BYTES)), Tuple.of(1, oneOf(EIGHT_BIT_ID_BYTES)))
-        .list().ofMinSize(1).ofMaxSize(4)
-        .map(list -> {
-          byte[] id = new byte[list.size() + 2];
-          id[0] = 'r';
-          id[1] = '-';
-          for (int i = 0; i < list.size(); i++) {
-            id[i + 2] = list.get(i);
-          }
+    Arbitrary<byte[]> bytes =
+        Arbitraries.frequencyOf(
+                Tuple.of(3, oneOf(PLAIN_ID_BYTES)), Tuple.of(1, oneOf(EIGHT_BIT_ID_BYTES)))
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(4)
+            .map(
+                list -> {
+                  byte[] id = new byte[list.size() + 2];
+                  id[0] = 'r';
+                  id[1] = '-';
+                  for (int i = 0; i < list.size(); i++) {
+                    id[i + 2] = list.get(i);
+                  }
 
-          return id;
-        });
-    Arbitrary<byte[]> escapes = Arbitraries.of("r-\\ud800", "r-\\udfff", "r-\\ufffd")
-        .map(HostileFolders::utf8);
-    return Arbitraries.frequencyOf(Tuple.of(9, bytes), Tuple.of(1, escapes))
-        .injectDuplicates(0.3);
+                  return id;
+                });
+    Arbitrary<byte[]> escapes =
+        Arbitraries.of("r-\\ud800", "r-\\udfff", "r-\\ufffd").map(HostileFolders::utf8);
+    return Arbitraries.frequencyOf(Tuple.of(9, bytes), Tuple.of(1, escapes)).injectDuplicates(0.3);
   }
 
   private static PlannedLine order(boolean csv, byte[] id) {
-    String text = csv ? "acme," + ID + ",order,2025-06-01T10:00:00Z,c-1,12.50,EUR"
-        : EventJson.order(ID).json();
+    String text =
+        csv
+            ? "acme," + ID + ",order,2025-06-01T10:00:00Z,c-1,12.50,EUR"
+            : EventJson.order(ID).json();
     return new PlannedLine(splice(text, id), csv ? id : unescaped(id));
   }
 
   /**
-   * The id a JSON string of these raw bytes stands for: {@code \\} and {@code \"} resolved, so
-   * that JSON {@code r-\\} and CSV {@code r-\} count as the same id, not a merge.
+   * The id a JSON string of these raw bytes stands for: {@code \\} and {@code \"} resolved, so that
+   * JSON {@code r-\\} and CSV {@code r-\} count as the same id, not a merge.
    */
   private static byte[] unescaped(byte[] raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -254,25 +310,32 @@ public final class HostileFolders {
   }
 
   private static PlannedLine overLong(boolean csv, byte[] id, int bytes) {
-    String text = csv ? "acme," + ID + ",order,2025-06-01T10:00:00Z,c-1,12.50,EUR"
-        : EventJson.order(ID).with("attributes", java.util.Map.of("note", "")).json();
-    String padded = csv ? text + "," + "x".repeat(bytes)
-        : text.replace("\"note\":\"\"", "\"note\":\"" + "x".repeat(bytes) + "\"");
+    String text =
+        csv
+            ? "acme," + ID + ",order,2025-06-01T10:00:00Z,c-1,12.50,EUR"
+            : EventJson.order(ID).with("attributes", java.util.Map.of("note", "")).json();
+    String padded =
+        csv
+            ? text + "," + "x".repeat(bytes)
+            : text.replace("\"note\":\"\"", "\"note\":\"" + "x".repeat(bytes) + "\"");
     return new PlannedLine(splice(padded, id), csv ? id : unescaped(id));
   }
 
   private static Arbitrary<PlannedLink> link() {
     Arbitrary<String> at = Arbitraries.of(FOLDERS);
-    Arbitrary<String> target = Arbitraries.frequencyOf(
-        Tuple.of(4, Arbitraries.of(FOLDERS)),
-        Tuple.of(2, Arbitraries.integers().between(0, 5).map(i -> FILE + i)),
-        Tuple.of(1, Arbitraries.of("missing", "missing.jsonl")));
-    return Combinators.combine(at, target, Arbitraries.integers().between(0, 9),
-            Arbitraries.of(true, false))
-        .as((dir, to, n, asFile) -> {
-          String name = (dir.isEmpty() ? "" : dir + "/") + "link" + n + (asFile ? ".jsonl" : "");
-          return new PlannedLink(name, to.startsWith(FILE) ? to : relative(dir, to));
-        });
+    Arbitrary<String> target =
+        Arbitraries.frequencyOf(
+            Tuple.of(4, Arbitraries.of(FOLDERS)),
+            Tuple.of(2, Arbitraries.integers().between(0, 5).map(i -> FILE + i)),
+            Tuple.of(1, Arbitraries.of("missing", "missing.jsonl")));
+    return Combinators.combine(
+            at, target, Arbitraries.integers().between(0, 9), Arbitraries.of(true, false))
+        .as(
+            (dir, to, n, asFile) -> {
+              String name =
+                  (dir.isEmpty() ? "" : dir + "/") + "link" + n + (asFile ? ".jsonl" : "");
+              return new PlannedLink(name, to.startsWith(FILE) ? to : relative(dir, to));
+            });
   }
 
   private static Arbitrary<Byte> oneOf(byte[] bytes) {

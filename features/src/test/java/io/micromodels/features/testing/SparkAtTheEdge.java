@@ -14,33 +14,49 @@ import java.util.List;
  * main classes against them; {@code SparkAtTheEdgeTest} shows they fail on a misplaced import.
  */
 public final class SparkAtTheEdge {
-  private static final String[] PLATFORM = {"org.apache.spark..", "io.delta..",
-      "org.apache.hadoop..", "scala.."};
+  private static final String[] PLATFORM = {
+    "org.apache.spark..", "io.delta..", "org.apache.hadoop..", "scala.."
+  };
 
   /** Spark, Delta, Hadoop and Scala only in {@code spark} packages ({@code kernel}: see below). */
-  public static final ArchRule PLATFORM_ONLY_IN_SPARK_PACKAGES = noClasses()
-      .that().resideOutsideOfPackages("..spark..", "..kernel..")
-      .should().dependOnClassesThat().resideInAnyPackage(PLATFORM)
-      .because("plain Java stays testable without Spark and the scorer jar carries no Spark");
+  public static final ArchRule PLATFORM_ONLY_IN_SPARK_PACKAGES =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("..spark..", "..kernel..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(PLATFORM)
+          .because("plain Java stays testable without Spark and the scorer jar carries no Spark");
 
   /**
    * The registry's Spark-free index reader ({@code registry.kernel}) is what Delta Kernel and
    * Hadoop's file systems are for; Spark and Scala stay out of it.
    */
-  public static final ArchRule KERNEL_WITHOUT_SPARK = noClasses()
-      .that().resideInAPackage("..kernel..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
-      .because("registry reads must not start Spark")
-      .allowEmptyShould(true); // only the registry has a kernel package
+  public static final ArchRule KERNEL_WITHOUT_SPARK =
+      noClasses()
+          .that()
+          .resideInAPackage("..kernel..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.spark..", "scala..")
+          .because("registry reads must not start Spark")
+          .allowEmptyShould(true); // only the registry has a kernel package
 
   /** A plain package never reaches into a {@code spark} package. */
-  public static final ArchRule PLAIN_PACKAGES_WITHOUT_SPARK_PACKAGES = noClasses()
-      .that().resideOutsideOfPackage("..spark..")
-      .should().dependOnClassesThat().resideInAPackage("io.micromodels..spark..")
-      .because("a plain class using a spark-package class drags Spark in behind it");
+  public static final ArchRule PLAIN_PACKAGES_WITHOUT_SPARK_PACKAGES =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..spark..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.micromodels..spark..")
+          .because("a plain class using a spark-package class drags Spark in behind it");
 
-  public static final List<ArchRule> RULES = List.of(PLATFORM_ONLY_IN_SPARK_PACKAGES,
-      KERNEL_WITHOUT_SPARK, PLAIN_PACKAGES_WITHOUT_SPARK_PACKAGES);
+  public static final List<ArchRule> RULES =
+      List.of(
+          PLATFORM_ONLY_IN_SPARK_PACKAGES,
+          KERNEL_WITHOUT_SPARK,
+          PLAIN_PACKAGES_WITHOUT_SPARK_PACKAGES);
 
   private SparkAtTheEdge() {}
 

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class SparkAtTheEdgeTest {
   /** The misplaced fixture, a test class: imported here on purpose, tests included. */
-  private static final JavaClasses MISPLACED = new ClassFileImporter()
-      .importPackages("io.micromodels.features.testing.misplaced");
+  private static final JavaClasses MISPLACED =
+      new ClassFileImporter().importPackages("io.micromodels.features.testing.misplaced");
 
   @Test
   void aPlainPackageImportingSparkFailsTheRule() {
@@ -22,8 +22,7 @@ class SparkAtTheEdgeTest {
 
   @Test
   void aPlainPackageUsingASparkPackageFailsTheRule() {
-    assertThatThrownBy(() -> SparkAtTheEdge.PLAIN_PACKAGES_WITHOUT_SPARK_PACKAGES
-        .check(MISPLACED))
+    assertThatThrownBy(() -> SparkAtTheEdge.PLAIN_PACKAGES_WITHOUT_SPARK_PACKAGES.check(MISPLACED))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("io.micromodels.features.spark.SparkSettings");
   }

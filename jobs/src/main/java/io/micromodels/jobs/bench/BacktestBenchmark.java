@@ -24,9 +24,9 @@ import scala.Tuple2;
 
 /**
  * The benchmark of issue 5: a backtest of every bundled sample client with 4 folds, its wall time
- * split by stage, and the throughput of our metric code (average precision and ROC AUC over
- * arrays, one thread) against Spark MLlib's {@code BinaryClassificationMetrics} (areaUnderPR,
- * areaUnderROC) on the same generated scores in the same run.
+ * split by stage, and the throughput of our metric code (average precision and ROC AUC over arrays,
+ * one thread) against Spark MLlib's {@code BinaryClassificationMetrics} (areaUnderPR, areaUnderROC)
+ * on the same generated scores in the same run.
  */
 public final class BacktestBenchmark {
   static final Instant AS_OF = Instant.parse("2025-10-07T23:59:59.999999Z");
@@ -46,25 +46,41 @@ public final class BacktestBenchmark {
    * @param metricRows rows of generated scores for the metric throughput
    */
   public Map<String, Object> run(Path samples, int metricRows) {
-    SparkSettings settings = new SparkSettings(spark.sparkContext().master(),
-        scratch.resolve("warehouse").toString(), Map.of());
+    SparkSettings settings =
+        new SparkSettings(
+            spark.sparkContext().master(), scratch.resolve("warehouse").toString(), Map.of());
     new IngestJob(spark, settings, IngestLimits.defaults(Instant.now()))
         .run(List.of(samples.resolve("events").toString()));
     List<ClientConfig> clients = ClientConfigLoader.loadAll(samples.resolve("clients"));
     long start = System.nanoTime();
-    BacktestJob.Result backtest = new BacktestJob(spark, settings, System.out::println).run(clients,
-        BacktestRequest.walkForward(AS_OF, FOLDS, null, null, 7, Map.of(), null, null,
-            scratch.resolve("backtests").toString(), "bench"));
+    BacktestJob.Result backtest =
+        new BacktestJob(spark, settings, System.out::println)
+            .run(
+                clients,
+                BacktestRequest.walkForward(
+                    AS_OF,
+                    FOLDS,
+                    null,
+                    null,
+                    7,
+                    Map.of(),
+                    null,
+                    null,
+                    scratch.resolve("backtests").toString(),
+                    "bench"));
     double total = (System.nanoTime() - start) / 1e9;
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("benchmark", "backtest-stages");
     result.put("clients", clients.size());
     result.put("folds", FOLDS);
-    result.put("held_out_events", backtest.clients().stream().mapToLong(ClientBacktest::rows).sum());
+    result.put(
+        "held_out_events", backtest.clients().stream().mapToLong(ClientBacktest::rows).sum());
     result.put("stages_seconds", stages(backtest, total));
-    result.put("clients_status", backtest.clients().stream()
-        .map(c -> c.clientId() + ": " + c.status() + (c.blocked() ? " (gate blocked)" : ""))
-        .toList());
+    result.put(
+        "clients_status",
+        backtest.clients().stream()
+            .map(c -> c.clientId() + ": " + c.status() + (c.blocked() ? " (gate blocked)" : ""))
+            .toList());
     result.put("metrics_throughput", metricThroughput(metricRows));
     result.put("machine", MachineFacts.current(spark.version()));
     return result;
@@ -81,7 +97,8 @@ public final class BacktestBenchmark {
     double report = backtest.clients().stream().mapToDouble(ClientBacktest::writeSeconds).sum();
     stages.put("features", round(laps.getOrDefault("features", 0.0)));
     stages.put("train", round(laps.getOrDefault("train", 0.0)));
-    stages.put("score", round(laps.getOrDefault("score, metrics and report", 0.0) - metrics - report));
+    stages.put(
+        "score", round(laps.getOrDefault("score, metrics and report", 0.0) - metrics - report));
     stages.put("metrics", round(metrics));
     stages.put("report", round(report));
     stages.put("total", round(total));
@@ -96,13 +113,18 @@ public final class BacktestBenchmark {
     for (int i = 0; i < rows; i++) {
       fraud[i] = random.nextDouble() < FRAUD_RATE;
       // scores on the 0-100 scale with two decimals: ties, as real scores have
-      scores[i] = Math.round(Math.min(100, Math.max(0, (fraud[i] ? 60 : 30)
-          + 15 * random.nextGaussian())) * 100) / 100.0;
+      scores[i] =
+          Math.round(
+                  Math.min(100, Math.max(0, (fraud[i] ? 60 : 30) + 15 * random.nextGaussian()))
+                      * 100)
+              / 100.0;
       pairs.add(new Tuple2<>(scores[i], fraud[i] ? 1.0 : 0.0));
     }
 
-    JavaRDD<Tuple2<Object, Object>> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(pairs, spark.sparkContext().defaultParallelism()).cache();
+    JavaRDD<Tuple2<Object, Object>> rdd =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .parallelize(pairs, spark.sparkContext().defaultParallelism())
+            .cache();
     rdd.count();
     double ours = Double.MAX_VALUE;
     double mllib = Double.MAX_VALUE;
@@ -127,8 +149,10 @@ public final class BacktestBenchmark {
     rdd.unpersist(false);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rows", rows);
-    m.put("what", "average precision + ROC AUC of the same generated scores (2 % fraud, scores"
-        + " with two decimals)");
+    m.put(
+        "what",
+        "average precision + ROC AUC of the same generated scores (2 % fraud, scores"
+            + " with two decimals)");
     m.put("ours_seconds", round(ours));
     m.put("ours_rows_per_second_one_thread", Math.round(rows / ours));
     m.put("mllib_seconds", round(mllib));
@@ -139,9 +163,11 @@ public final class BacktestBenchmark {
     m.put("mllib_area_under_pr_trapezoidal", mllibPr);
     m.put("ours_roc_auc", ourAuc);
     m.put("mllib_area_under_roc", mllibRoc);
-    m.put("note", "MLlib's areaUnderPR interpolates linearly between PR points (and starts at"
-        + " precision 1); scikit-learn's average precision, ours, is step-wise, so the PR values"
-        + " differ slightly; ROC AUC agrees");
+    m.put(
+        "note",
+        "MLlib's areaUnderPR interpolates linearly between PR points (and starts at"
+            + " precision 1); scikit-learn's average precision, ours, is step-wise, so the PR values"
+            + " differ slightly; ROC AUC agrees");
     return m;
   }
 

@@ -26,14 +26,14 @@ final class BenchConfigs {
   }
 
   /** As {@link #fromTemplate(String, List, Path)}, with {@code extraYaml} appended to each file. */
-  static List<ClientConfig> fromTemplate(String resource, String extraYaml, List<String> clients,
-      Path dir) {
+  static List<ClientConfig> fromTemplate(
+      String resource, String extraYaml, List<String> clients, Path dir) {
     return fromTemplate(resource, extraYaml, null, clients, dir);
   }
 
   /** As {@link #fromTemplate(String, String, List, Path)}, with overrides (or null) merged in. */
-  static List<ClientConfig> fromTemplate(String resource, String extraYaml, JsonNode overrides,
-      List<String> clients, Path dir) {
+  static List<ClientConfig> fromTemplate(
+      String resource, String extraYaml, JsonNode overrides, List<String> clients, Path dir) {
     try (InputStream in = BenchConfigs.class.getResourceAsStream(resource)) {
       String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       Files.createDirectories(dir);

@@ -9,9 +9,9 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * A seeded, client-sized sparse design shaped like a micromodel's input: a few standardised
- * numeric features (indices 0-4) and ~30 hashed tokens per row drawn from a Zipf vocabulary, with
- * ~2 % positives. Fraud rows draw part of their tokens from a small fraud vocabulary (disposable
+ * A seeded, client-sized sparse design shaped like a micromodel's input: a few standardised numeric
+ * features (indices 0-4) and ~30 hashed tokens per row drawn from a Zipf vocabulary, with ~2 %
+ * positives. Fraud rows draw part of their tokens from a small fraud vocabulary (disposable
  * domains, resold goods) and have shifted numeric features, so the signal is real but noisy.
  *
  * @param rows rows to generate
@@ -28,8 +28,16 @@ public record ClientDesignGenerator(int rows, int dimension, double fraudRate, l
 
   public ClientDesignGenerator {
     if (rows <= 0 || dimension <= NUMERIC || !(fraudRate > 0 && fraudRate < 1)) {
-      throw new IllegalArgumentException("rows " + rows + ", dimension " + dimension
-          + " (more than " + NUMERIC + "), fraud rate " + fraudRate + " in (0, 1)");
+      throw new IllegalArgumentException(
+          "rows "
+              + rows
+              + ", dimension "
+              + dimension
+              + " (more than "
+              + NUMERIC
+              + "), fraud rate "
+              + fraudRate
+              + " in (0, 1)");
     }
   }
 
@@ -50,8 +58,8 @@ public record ClientDesignGenerator(int rows, int dimension, double fraudRate, l
       for (int t = 0; t < tokens; t++) {
         // fraud rows take 10 % of their tokens from the fraud vocabulary, genuine rows 0.2 %
         boolean fraudToken = random.nextDouble() < (fraud ? 0.1 : 0.002);
-        int token = fraudToken ? VOCABULARY + random.nextInt(FRAUD_VOCABULARY)
-            : sample(cumulative, random);
+        int token =
+            fraudToken ? VOCABULARY + random.nextInt(FRAUD_VOCABULARY) : sample(cumulative, random);
         row.merge(index(token), 1.0, Double::sum);
       }
 

@@ -18,10 +18,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Ingest throughput against the bare baseline the issue names: {@code spark.read().json(files)
- * .write().format("delta")} of the same files, in the same JVM and session. Both write into
- * fresh tables; the baseline infers the JSON schema (as a bare read does) and writes unpartitioned.
- * A second baseline reads with our schema and writes partitioned like {@code events}, isolating
- * the cost of validation and de-duplication from that of the table layout.
+ * .write().format("delta")} of the same files, in the same JVM and session. Both write into fresh
+ * tables; the baseline infers the JSON schema (as a bare read does) and writes unpartitioned. A
+ * second baseline reads with our schema and writes partitioned like {@code events}, isolating the
+ * cost of validation and de-duplication from that of the table layout.
  */
 public final class IngestBenchmark {
   private final SparkSession spark;
@@ -38,8 +38,7 @@ public final class IngestBenchmark {
     double bare = seconds(() -> bareWrite(files, scratch.resolve("bare")));
     double bareTyped = seconds(() -> typedPartitionedWrite(files, scratch.resolve("typed")));
     IngestSummary[] summary = new IngestSummary[1];
-    double ours =
-        seconds(() -> summary[0] = ingest(scratch.resolve("ours"), files));
+    double ours = seconds(() -> summary[0] = ingest(scratch.resolve("ours"), files));
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("benchmark", "ingest-throughput");
@@ -65,20 +64,36 @@ public final class IngestBenchmark {
   private void warmUp(String input) {
     // JIT and Delta's first-use costs must not count against whichever path runs first.
     Path tiny = scratch.resolve("warmup");
-    spark.read().option("recursiveFileLookup", "true").json(input).limit(1000).write().format("delta").save(tiny.resolve("bare").toString());
+    spark
+        .read()
+        .option("recursiveFileLookup", "true")
+        .json(input)
+        .limit(1000)
+        .write()
+        .format("delta")
+        .save(tiny.resolve("bare").toString());
   }
 
   private void bareWrite(List<String> files, Path out) {
-    spark.read().option("recursiveFileLookup", "true").json(files.toArray(String[]::new)).write().format("delta").save(out.toString());
+    spark
+        .read()
+        .option("recursiveFileLookup", "true")
+        .json(files.toArray(String[]::new))
+        .write()
+        .format("delta")
+        .save(out.toString());
   }
 
   private void typedPartitionedWrite(List<String> files, Path out) {
-    spark.read()
+    spark
+        .read()
         .option("recursiveFileLookup", "true")
         .schema(io.micromodels.features.spark.EventSchema.EVENTS)
         .json(files.toArray(String[]::new))
-        .withColumn("event_date", org.apache.spark.sql.functions.to_date(
-            org.apache.spark.sql.functions.col("event_time")))
+        .withColumn(
+            "event_date",
+            org.apache.spark.sql.functions.to_date(
+                org.apache.spark.sql.functions.col("event_time")))
         .write()
         .format("delta")
         .partitionBy("client_id", "event_date")
@@ -104,7 +119,9 @@ public final class IngestBenchmark {
   public static void write(Map<String, Object> result, Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), result);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(file.toFile(), result);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

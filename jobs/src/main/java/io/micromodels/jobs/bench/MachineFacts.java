@@ -22,8 +22,11 @@ public final class MachineFacts {
 
   /** The Spark settings that shape a benchmark's times, recorded beside its figures. */
   public static Map<String, Object> sparkConf(SparkSession spark) {
-    return Map.of("master", spark.sparkContext().master(),
-        "spark.sql.shuffle.partitions", spark.conf().get("spark.sql.shuffle.partitions"));
+    return Map.of(
+        "master",
+        spark.sparkContext().master(),
+        "spark.sql.shuffle.partitions",
+        spark.conf().get("spark.sql.shuffle.partitions"));
   }
 
   private static long totalMemory() {

@@ -12,13 +12,14 @@ import java.util.Random;
 /**
  * The naive loop's time for all clients, extrapolated from the clients it trained. Clients that
  * train their own model cost {@code a + b * rows} seconds, a least-squares line through the
- * measured ones (the per-client Spark jobs are the constant, the rows the slope); clients that
- * fall back on the global model (or fail) cost the mean of the measured ones of their kind.
+ * measured ones (the per-client Spark jobs are the constant, the rows the slope); clients that fall
+ * back on the global model (or fail) cost the mean of the measured ones of their kind.
  */
 final class NaiveLoopEstimate {
-  static final String RULE = "own-model clients: t = a + b * rows, least squares over the measured"
-      + " own-model clients (a, b >= 0), summed over every own-model client's rows; fallback and"
-      + " failed clients: the mean measured time of such clients times their number";
+  static final String RULE =
+      "own-model clients: t = a + b * rows, least squares over the measured"
+          + " own-model clients (a, b >= 0), summed over every own-model client's rows; fallback and"
+          + " failed clients: the mean measured time of such clients times their number";
 
   /** One client of the loop: our outcome for it, the loop's time, and what the loop did. */
   record Measured(ClientOutcome client, double seconds, String status) {}
@@ -31,22 +32,26 @@ final class NaiveLoopEstimate {
   private final long ownRows;
   private final long otherClients;
 
-  private NaiveLoopEstimate(List<Measured> measured, double[] line, double otherMean,
-      List<ClientOutcome> all) {
+  private NaiveLoopEstimate(
+      List<Measured> measured, double[] line, double otherMean, List<ClientOutcome> all) {
     this.measured = List.copyOf(measured);
     this.intercept = line[0];
     this.slope = line[1];
     this.otherMean = otherMean;
     this.ownClients = all.stream().filter(NaiveLoopEstimate::ownModel).count();
-    this.ownRows = all.stream().filter(NaiveLoopEstimate::ownModel)
-        .mapToLong(ClientOutcome::rows).sum();
+    this.ownRows =
+        all.stream().filter(NaiveLoopEstimate::ownModel).mapToLong(ClientOutcome::rows).sum();
     this.otherClients = all.size() - ownClients;
   }
 
   static NaiveLoopEstimate of(List<Measured> measured, List<ClientOutcome> all) {
     List<Measured> own = measured.stream().filter(m -> ownModel(m.client())).toList();
-    double otherMean = measured.stream().filter(m -> !ownModel(m.client()))
-        .mapToDouble(Measured::seconds).average().orElse(0);
+    double otherMean =
+        measured.stream()
+            .filter(m -> !ownModel(m.client()))
+            .mapToDouble(Measured::seconds)
+            .average()
+            .orElse(0);
     return new NaiveLoopEstimate(measured, line(own), otherMean, all);
   }
 
@@ -58,11 +63,14 @@ final class NaiveLoopEstimate {
    */
   static List<ClientOutcome> pick(List<ClientOutcome> outcomes, int count, long seed) {
     Random random = new Random(seed);
-    List<ClientOutcome> own = new ArrayList<>(outcomes.stream()
-        .filter(NaiveLoopEstimate::ownModel)
-        .sorted(Comparator.comparingLong(ClientOutcome::rows)).toList());
-    List<ClientOutcome> other = new ArrayList<>(outcomes.stream()
-        .filter(o -> !ownModel(o)).toList());
+    List<ClientOutcome> own =
+        new ArrayList<>(
+            outcomes.stream()
+                .filter(NaiveLoopEstimate::ownModel)
+                .sorted(Comparator.comparingLong(ClientOutcome::rows))
+                .toList());
+    List<ClientOutcome> other =
+        new ArrayList<>(outcomes.stream().filter(o -> !ownModel(o)).toList());
     int others = other.isEmpty() ? 0 : Math.max(1, count / 5);
     int strata = Math.min(own.size(), count - others);
     List<ClientOutcome> picked = new ArrayList<>();
@@ -89,8 +97,9 @@ final class NaiveLoopEstimate {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("extrapolation_rule", RULE);
     out.put("measured_clients", measured.size());
-    out.put("seconds_measured", TrainBenchmark.round(
-        measured.stream().mapToDouble(Measured::seconds).sum()));
+    out.put(
+        "seconds_measured",
+        TrainBenchmark.round(measured.stream().mapToDouble(Measured::seconds).sum()));
     out.put("fit_seconds_per_client", TrainBenchmark.round(intercept));
     out.put("fit_seconds_per_row", slope);
     out.put("own_model_clients", ownClients);
@@ -140,8 +149,8 @@ final class NaiveLoopEstimate {
     if (a < 0) {
       // Through the origin instead: t = b * rows.
       double sty = own.stream().mapToDouble(m -> m.seconds() * m.client().rows()).sum();
-      double stt = own.stream().mapToDouble(m -> (double) m.client().rows() * m.client().rows())
-          .sum();
+      double stt =
+          own.stream().mapToDouble(m -> (double) m.client().rows() * m.client().rows()).sum();
       return new double[] {0, sty / stt};
     }
 

@@ -15,16 +15,19 @@ final class PeakHeap implements AutoCloseable {
 
   PeakHeap() {
     System.gc();
-    sampler = new Thread(() -> {
-      while (running) {
-        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "peak-heap");
+    sampler =
+        new Thread(
+            () -> {
+              while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                  Thread.sleep(50);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "peak-heap");
     sampler.setDaemon(true);
     sampler.start();
   }

@@ -22,13 +22,19 @@ final class PythonScript {
    */
   static Map<String, Object> runForJson(List<String> command, String missing)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = process.waitFor();
     if (exit != 0) {
-      throw new IllegalStateException("the script failed (exit " + exit + "): "
-          + String.join(" ", command) + "; it needs " + missing + ", or pass --python");
+      throw new IllegalStateException(
+          "the script failed (exit "
+              + exit
+              + "): "
+              + String.join(" ", command)
+              + "; it needs "
+              + missing
+              + ", or pass --python");
     }
 
     @SuppressWarnings("unchecked")

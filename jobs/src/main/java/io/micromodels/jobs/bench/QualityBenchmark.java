@@ -34,7 +34,9 @@ public final class QualityBenchmark {
   private final SparkSettings settings;
   private final Path export;
 
-  /** @param export where the rows, the backtest run and the manifest are written */
+  /**
+   * @param export where the rows, the backtest run and the manifest are written
+   */
   public QualityBenchmark(SparkSession spark, SparkSettings settings, Path export) {
     this.spark = spark;
     this.settings = settings;
@@ -48,19 +50,39 @@ public final class QualityBenchmark {
    * @param labelDelayDays null: each config's
    * @param command the command line, recorded in the result
    */
-  public record Options(Instant asOf, int folds, Integer trainDays, Integer labelDelayDays,
-      int testDays, int minTestFrauds, String python, int bootstrap, long seed, String command) {}
+  public record Options(
+      Instant asOf,
+      int folds,
+      Integer trainDays,
+      Integer labelDelayDays,
+      int testDays,
+      int minTestFrauds,
+      String python,
+      int bootstrap,
+      long seed,
+      String command) {}
 
   public Map<String, Object> run(List<ClientConfig> clients, Options o)
       throws IOException, InterruptedException {
     Files.createDirectories(export);
     List<LastFoldExport.ClientRows> rows = new ArrayList<>();
     long start = System.nanoTime();
-    BacktestJob.Result backtest = new BacktestJob(spark, settings, System.out::println).run(
-        clients, BacktestRequest.walkForward(o.asOf(), o.folds(), o.trainDays(),
-            o.labelDelayDays(), o.testDays(), Map.of(), null, null,
-            export.resolve("backtests").toString(), "bench-quality"),
-        last -> rows.addAll(LastFoldExport.write(last, export.resolve("rows"))));
+    BacktestJob.Result backtest =
+        new BacktestJob(spark, settings, System.out::println)
+            .run(
+                clients,
+                BacktestRequest.walkForward(
+                    o.asOf(),
+                    o.folds(),
+                    o.trainDays(),
+                    o.labelDelayDays(),
+                    o.testDays(),
+                    Map.of(),
+                    null,
+                    null,
+                    export.resolve("backtests").toString(),
+                    "bench-quality"),
+                last -> rows.addAll(LastFoldExport.write(last, export.resolve("rows"))));
     double backtestSeconds = (System.nanoTime() - start) / 1e9;
 
     List<Map<String, Object>> entries = new ArrayList<>();
@@ -79,8 +101,9 @@ public final class QualityBenchmark {
     }
 
     Path manifest = export.resolve("manifest.json");
-    JSON.writerWithDefaultPrettyPrinter().writeValue(manifest.toFile(),
-        Map.of("clients", entries, "min_test_frauds", o.minTestFrauds()));
+    JSON.writerWithDefaultPrettyPrinter()
+        .writeValue(
+            manifest.toFile(), Map.of("clients", entries, "min_test_frauds", o.minTestFrauds()));
     Map<String, Object> baselines = baselines(manifest, o);
 
     Map<String, Object> result = new LinkedHashMap<>();
@@ -89,25 +112,37 @@ public final class QualityBenchmark {
     result.put("warehouse", settings.warehouse());
     result.put("as_of", o.asOf().toString());
     result.put("folds_run", o.folds());
-    result.put("fold_exported", "the last walk-forward fold (test window ending with the last"
-        + " whole day before the as-of)");
+    result.put(
+        "fold_exported",
+        "the last walk-forward fold (test window ending with the last"
+            + " whole day before the as-of)");
     result.put("test_days", o.testDays());
     result.put("min_test_frauds", o.minTestFrauds());
     result.put("export", export.toString());
-    result.put("inputs_note", "python baselines get the numeric inputs only: the tabular and"
-        + " binned micromodels' inputs and the combiner's raw features, read as our micromodels read"
-        + " them; the email and order_items micromodels' text inputs are ours alone");
+    result.put(
+        "inputs_note",
+        "python baselines get the numeric inputs only: the tabular and"
+            + " binned micromodels' inputs and the combiner's raw features, read as our micromodels read"
+            + " them; the email and order_items micromodels' text inputs are ours alone");
     result.put("clients", merge(entries, baselines));
-    result.put("clients_below_min_test_frauds", entries.stream()
-        .filter(e -> !(Boolean) e.get("evaluated"))
-        .map(e -> e.get("client") + " (" + e.get("test_frauds") + " test frauds)").toList());
-    result.put("clients_not_evaluated_by_the_backtest", backtest.clients().stream()
-        .filter(c -> rows.stream().noneMatch(r -> r.clientId().equals(c.clientId())))
-        .map(ClientBacktest::clientId).toList());
+    result.put(
+        "clients_below_min_test_frauds",
+        entries.stream()
+            .filter(e -> !(Boolean) e.get("evaluated"))
+            .map(e -> e.get("client") + " (" + e.get("test_frauds") + " test frauds)")
+            .toList());
+    result.put(
+        "clients_not_evaluated_by_the_backtest",
+        backtest.clients().stream()
+            .filter(c -> rows.stream().noneMatch(r -> r.clientId().equals(c.clientId())))
+            .map(ClientBacktest::clientId)
+            .toList());
     result.put("summary", baselines.get("summary"));
-    result.put("targets", "on every client our AP >= logistic regression's (logistic"
-        + " regression's AP inside our AP's 95 % interval counts as equal); mean AP within 0.02"
-        + " of gradient boosting's");
+    result.put(
+        "targets",
+        "on every client our AP >= logistic regression's (logistic"
+            + " regression's AP inside our AP's 95 % interval counts as equal); mean AP within 0.02"
+            + " of gradient boosting's");
     result.put("bootstrap", baselines.get("bootstrap"));
     result.put("backtest_seconds", Math.round(backtestSeconds * 10) / 10.0);
     Map<String, Object> machine = MachineFacts.current(spark.version());
@@ -121,12 +156,15 @@ public final class QualityBenchmark {
 
   /** Each evaluated client's baseline figures with the rows' facts from the Java side. */
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> merge(List<Map<String, Object>> entries,
-      Map<String, Object> baselines) {
+  private static List<Map<String, Object>> merge(
+      List<Map<String, Object>> entries, Map<String, Object> baselines) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> measured : (List<Map<String, Object>>) baselines.get("clients")) {
-      Map<String, Object> entry = entries.stream()
-          .filter(e -> e.get("client").equals(measured.get("client"))).findFirst().orElseThrow();
+      Map<String, Object> entry =
+          entries.stream()
+              .filter(e -> e.get("client").equals(measured.get("client")))
+              .findFirst()
+              .orElseThrow();
       Map<String, Object> merged = new LinkedHashMap<>(measured);
       merged.put("inputs", entry.get("inputs"));
       merged.put("fold", entry.get("fold"));
@@ -138,11 +176,20 @@ public final class QualityBenchmark {
 
   private Map<String, Object> baselines(Path manifest, Options o)
       throws IOException, InterruptedException {
-    List<String> command = List.of(o.python(), SCRIPT.toString(), "--manifest",
-        manifest.toString(), "--bootstrap", Integer.toString(o.bootstrap()), "--seed",
-        Long.toString(o.seed()));
+    List<String> command =
+        List.of(
+            o.python(),
+            SCRIPT.toString(),
+            "--manifest",
+            manifest.toString(),
+            "--bootstrap",
+            Integer.toString(o.bootstrap()),
+            "--seed",
+            Long.toString(o.seed()));
     System.out.println("running " + String.join(" ", command));
-    return PythonScript.runForJson(command, "numpy, pandas and scikit-learn (Debian: apt-get"
-        + " install python3-sklearn python3-pandas)");
+    return PythonScript.runForJson(
+        command,
+        "numpy, pandas and scikit-learn (Debian: apt-get"
+            + " install python3-sklearn python3-pandas)");
   }
 }

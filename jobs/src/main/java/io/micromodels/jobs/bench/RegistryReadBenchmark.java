@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * {@code bench registry}: a registry read as an operator or an Airflow sensor makes it, each in a
  * fresh JVM, so the wall time includes everything a {@code registry list} pays: the Spark reader
- * (start a local Spark, read the index) against the Delta Kernel reader the read-only commands
- * use, alternated, on the same warehouse. Each run prints what it read; both must agree.
+ * (start a local Spark, read the index) against the Delta Kernel reader the read-only commands use,
+ * alternated, on the same warehouse. Each run prints what it read; both must agree.
  */
 public final class RegistryReadBenchmark {
   /** The Kernel reader with the launcher's flags for the read-only commands. */
@@ -44,7 +44,8 @@ public final class RegistryReadBenchmark {
         String reader = run.getKey().equals(LAUNCHER) ? RegistryReadProbe.KERNEL : run.getKey();
         long start = System.nanoTime();
         String read = probe(reader, run.getValue());
-        seconds.computeIfAbsent(run.getKey(), p -> new ArrayList<>())
+        seconds
+            .computeIfAbsent(run.getKey(), p -> new ArrayList<>())
             .add((System.nanoTime() - start) / 1e9);
         reads.putIfAbsent(run.getKey(), read);
         if (!reads.get(run.getKey()).equals(read)) {
@@ -58,9 +59,11 @@ public final class RegistryReadBenchmark {
     }
 
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("benchmark", "registry reads: a fresh JVM reads the registry index (state and"
-        + " history), with Spark vs with Delta Kernel, plain and with the launcher's flags for"
-        + " the read-only commands (C1 only, class-data-sharing archive)");
+    result.put(
+        "benchmark",
+        "registry reads: a fresh JVM reads the registry index (state and"
+            + " history), with Spark vs with Delta Kernel, plain and with the launcher's flags for"
+            + " the read-only commands (C1 only, class-data-sharing archive)");
     result.put("registry", registryRoot);
     result.put("read", reads.get(RegistryReadProbe.KERNEL));
     result.put("repeats", repeats);
@@ -78,22 +81,35 @@ public final class RegistryReadBenchmark {
   }
 
   private String probe(String path, List<String> flags) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
     command.addAll(flags);
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dlog4j")
-            || a.startsWith("-Djdk.reflect")).toList());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        RegistryReadProbe.class.getName(), path, registryRoot));
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    command.addAll(
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(
+                a ->
+                    a.startsWith("--add-opens")
+                        || a.startsWith("-Dlog4j")
+                        || a.startsWith("-Djdk.reflect"))
+            .toList());
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            RegistryReadProbe.class.getName(),
+            path,
+            registryRoot));
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0) {
       throw new IllegalStateException(path + " probe failed: " + out);
     }
 
-    return out.lines().filter(l -> l.startsWith(RegistryReadProbe.READ)).findFirst()
+    return out.lines()
+        .filter(l -> l.startsWith(RegistryReadProbe.READ))
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException(path + " probe printed nothing: " + out));
   }
 

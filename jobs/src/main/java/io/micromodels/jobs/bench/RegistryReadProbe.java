@@ -22,17 +22,27 @@ public final class RegistryReadProbe {
 
   public static void main(String[] args) {
     String root = args[1];
-    Registry registry = switch (args[0]) {
-      case SPARK -> new Registry(SparkSessions.create("micromodels-registry-probe",
-          new SparkSettings("local[2]", root, Map.of())), root);
-      case KERNEL -> Registry.readOnly(new org.apache.hadoop.conf.Configuration(), root);
-      default -> throw new IllegalArgumentException("spark or kernel, not " + args[0]);
-    };
+    Registry registry =
+        switch (args[0]) {
+          case SPARK ->
+              new Registry(
+                  SparkSessions.create(
+                      "micromodels-registry-probe", new SparkSettings("local[2]", root, Map.of())),
+                  root);
+          case KERNEL -> Registry.readOnly(new org.apache.hadoop.conf.Configuration(), root);
+          default -> throw new IllegalArgumentException("spark or kernel, not " + args[0]);
+        };
     List<RegistryEvent> events = registry.state().events();
     int versions = registry.history().size();
-    System.out.println(READ + events.size() + " events, " + versions + " index versions, last seq "
-        + (events.isEmpty() ? 0 : events.get(events.size() - 1).seq()) + ", events sha256 "
-        + Checksums.sha256(events.toString()));
+    System.out.println(
+        READ
+            + events.size()
+            + " events, "
+            + versions
+            + " index versions, last seq "
+            + (events.isEmpty() ? 0 : events.get(events.size() - 1).seq())
+            + ", events sha256 "
+            + Checksums.sha256(events.toString()));
     System.exit(0);
   }
 }

@@ -30,11 +30,11 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * JMH benchmark of the Spark-free scorer on one thread (one core): a client model of three
- * micromodels (email, basket, behaviour) with default hashing, scored on a pool of distinct
- * feature rows, featurization included. {@link #score} is the headline (score, action and
- * contributions); the featurizer methods show where the time goes. Run by
- * {@code micromodels bench scorer} ({@link ScorerThroughput}), or on its own with
- * {@code java -cp jobs/target/micromodels.jar org.openjdk.jmh.Main ScorerBenchmark}.
+ * micromodels (email, basket, behaviour) with default hashing, scored on a pool of distinct feature
+ * rows, featurization included. {@link #score} is the headline (score, action and contributions);
+ * the featurizer methods show where the time goes. Run by {@code micromodels bench scorer} ({@link
+ * ScorerThroughput}), or on its own with {@code java -cp jobs/target/micromodels.jar
+ * org.openjdk.jmh.Main ScorerBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +43,7 @@ import org.openjdk.jmh.annotations.Threads;
 public class ScorerBenchmark {
   /** Distinct inputs cycled through (a power of two). */
   public static final int POOL = 4096;
+
   public static final long POOL_SEED = 2;
   public static final int TRAINING_ROWS = 20_000;
   public static final long TRAINING_SEED = 1;
@@ -77,8 +78,9 @@ public class ScorerBenchmark {
       inputs[i] = rows.get(i).input();
       Map<String, Object> event = new HashMap<>();
       Map<String, Object> history = new HashMap<>();
-      ((MapInput) inputs[i]).values().forEach((column, value) ->
-          (isHistory(column) ? history : event).put(column, value));
+      ((MapInput) inputs[i])
+          .values()
+          .forEach((column, value) -> (isHistory(column) ? history : event).put(column, value));
       events[i] = event;
       histories[i] = history;
     }
@@ -87,8 +89,11 @@ public class ScorerBenchmark {
   /** The benchmark's model: trained with LIBLINEAR on {@link #TRAINING_ROWS} sample rows. */
   public static ClientModel train() {
     List<LabelledRow> rows = ScoringSample.rows(TRAINING_ROWS, TRAINING_SEED);
-    return ClientTrainer.train(ScoringSample.client(),
-        new LocalRows(rows, LiblinearSolver.create(), "liblinear"), null, null);
+    return ClientTrainer.train(
+        ScoringSample.client(),
+        new LocalRows(rows, LiblinearSolver.create(), "liblinear"),
+        null,
+        null);
   }
 
   private static boolean isHistory(String column) {

@@ -34,12 +34,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * {@code micromodels bench scorer}: client-model scores per second on one core, featurization
  * included ({@link ScorerBenchmark} under JMH, in a forked JVM), against the same model and rows
- * scored by the Spark batch path ({@link BatchScorer}) in one partition, i.e. one task on one
- * core, in the same run. Also checks that both paths give the same scores.
+ * scored by the Spark batch path ({@link BatchScorer}) in one partition, i.e. one task on one core,
+ * in the same run. Also checks that both paths give the same scores.
  */
 public final class ScorerThroughput {
   /** Rows the Spark baseline scores per pass: the benchmark's pool, repeated. */
   public static final int SPARK_ROWS = ScorerBenchmark.POOL * 25;
+
   private static final int SPARK_PASSES = 3;
   private static final int WARMUP_ITERATIONS = 3;
   private static final int MEASUREMENT_ITERATIONS = 5;
@@ -85,31 +86,35 @@ public final class ScorerThroughput {
     result.put("scores_per_cpu_second", Math.round(perCpuSecond));
     result.put("spark_batch_scorer_rows_per_cpu_second", Math.round(batch.cpu()));
     result.put("ratio_vs_spark_batch_scorer_cpu", round(perCpuSecond / batch.cpu()));
-    result.put("cpu_note", "per CPU second: the same work timed by the JVM's process CPU time"
-        + " (all its threads, GC included) instead of wall time, so it does not drop when other"
-        + " processes take turns on the core; the scorer loop runs in the benchmark's parent JVM");
+    result.put(
+        "cpu_note",
+        "per CPU second: the same work timed by the JVM's process CPU time"
+            + " (all its threads, GC included) instead of wall time, so it does not drop when other"
+            + " processes take turns on the core; the scorer loop runs in the benchmark's parent JVM");
     result.put("batch_vs_scorer_max_abs_score_diff", parity);
     result.put("jmh", figures(jmh));
     result.put("input", input(model, trainingSeconds));
     result.put("machine", MachineFacts.current(spark.version()));
     result.put("load_average_1m_before", round(loadBefore));
-    result.put("load_average_1m_after", round(
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    result.put(
+        "load_average_1m_after",
+        round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     return result;
   }
 
   private static Map<String, Result<?>> jmh(Path modelFile) {
-    Options options = new OptionsBuilder()
-        .include(ScorerBenchmark.class.getName() + "\\.")
-        .param("modelJson", modelFile.toAbsolutePath().toString())
-        .forks(1)
-        .threads(1)
-        .warmupIterations(WARMUP_ITERATIONS)
-        .warmupTime(TimeValue.seconds(SECONDS_PER_ITERATION))
-        .measurementIterations(MEASUREMENT_ITERATIONS)
-        .measurementTime(TimeValue.seconds(SECONDS_PER_ITERATION))
-        .shouldFailOnError(true)
-        .build();
+    Options options =
+        new OptionsBuilder()
+            .include(ScorerBenchmark.class.getName() + "\\.")
+            .param("modelJson", modelFile.toAbsolutePath().toString())
+            .forks(1)
+            .threads(1)
+            .warmupIterations(WARMUP_ITERATIONS)
+            .warmupTime(TimeValue.seconds(SECONDS_PER_ITERATION))
+            .measurementIterations(MEASUREMENT_ITERATIONS)
+            .measurementTime(TimeValue.seconds(SECONDS_PER_ITERATION))
+            .shouldFailOnError(true)
+            .build();
     Collection<RunResult> runs;
     try {
       runs = new Runner(options).run();
@@ -148,8 +153,14 @@ public final class ScorerThroughput {
     }
 
     double seconds = (processCpuNanos() - cpuStart) / 1e9;
-    System.out.println("scorer: " + scored + " scores in " + round(seconds) + " CPU s (checksum "
-        + checksum + ")");
+    System.out.println(
+        "scorer: "
+            + scored
+            + " scores in "
+            + round(seconds)
+            + " CPU s (checksum "
+            + checksum
+            + ")");
     return scored / seconds;
   }
 
@@ -157,8 +168,8 @@ public final class ScorerThroughput {
   private record Rates(double wall, double cpu) {}
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Rates of the batch path on one task: the median of a few passes after a warm-up. */
@@ -175,8 +186,11 @@ public final class ScorerThroughput {
     for (int pass = -1; pass < SPARK_PASSES; pass++) {
       long start = System.nanoTime();
       long cpuStart = processCpuNanos();
-      BatchScorer.score(features, Map.of(ScoringSample.CLIENT, json)).write().format("noop")
-          .mode("overwrite").save();
+      BatchScorer.score(features, Map.of(ScoringSample.CLIENT, json))
+          .write()
+          .format("noop")
+          .mode("overwrite")
+          .save();
       if (pass >= 0) {
         seconds[pass] = (System.nanoTime() - start) / 1e9;
         cpuSeconds[pass] = (processCpuNanos() - cpuStart) / 1e9;
@@ -186,18 +200,24 @@ public final class ScorerThroughput {
     features.unpersist();
     Arrays.sort(seconds);
     Arrays.sort(cpuSeconds);
-    System.out.println("Spark batch scorer, one partition: " + Arrays.toString(seconds)
-        + " s, CPU " + Arrays.toString(cpuSeconds) + " s");
-    return new Rates(SPARK_ROWS / seconds[SPARK_PASSES / 2],
-        SPARK_ROWS / cpuSeconds[SPARK_PASSES / 2]);
+    System.out.println(
+        "Spark batch scorer, one partition: "
+            + Arrays.toString(seconds)
+            + " s, CPU "
+            + Arrays.toString(cpuSeconds)
+            + " s");
+    return new Rates(
+        SPARK_ROWS / seconds[SPARK_PASSES / 2], SPARK_ROWS / cpuSeconds[SPARK_PASSES / 2]);
   }
 
   /** The largest |batch score - scorer score| over the pool (0 when the paths agree exactly). */
-  private double maxAbsDiff(Scorer scorer, List<LabelledRow> pool, List<Row> poolRows,
-      StructType schema, String json) {
+  private double maxAbsDiff(
+      Scorer scorer, List<LabelledRow> pool, List<Row> poolRows, StructType schema, String json) {
     Map<String, Double> batch = new HashMap<>();
-    for (Row row : BatchScorer.score(spark.createDataFrame(poolRows, schema),
-        Map.of(ScoringSample.CLIENT, json)).collectAsList()) {
+    for (Row row :
+        BatchScorer.score(
+                spark.createDataFrame(poolRows, schema), Map.of(ScoringSample.CLIENT, json))
+            .collectAsList()) {
       batch.put(row.getString(1), row.getDouble(2));
     }
 
@@ -235,12 +255,26 @@ public final class ScorerThroughput {
   private static Map<String, Object> figures(Map<String, Result<?>> jmh) {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("version", org.openjdk.jmh.util.Version.getPlainVersion());
-    figures.put("mode", "throughput, ops/s, 1 thread, 1 fork, " + WARMUP_ITERATIONS + " x "
-        + SECONDS_PER_ITERATION + " s warm-up, " + MEASUREMENT_ITERATIONS + " x "
-        + SECONDS_PER_ITERATION + " s measured; error = 99.9 % confidence half-width");
-    jmh.keySet().stream().sorted().forEach(method -> figures.put(method, Map.of(
-        "ops_per_second", Math.round(jmh.get(method).getScore()),
-        "error", Math.round(jmh.get(method).getScoreError()))));
+    figures.put(
+        "mode",
+        "throughput, ops/s, 1 thread, 1 fork, "
+            + WARMUP_ITERATIONS
+            + " x "
+            + SECONDS_PER_ITERATION
+            + " s warm-up, "
+            + MEASUREMENT_ITERATIONS
+            + " x "
+            + SECONDS_PER_ITERATION
+            + " s measured; error = 99.9 % confidence half-width");
+    jmh.keySet().stream()
+        .sorted()
+        .forEach(
+            method ->
+                figures.put(
+                    method,
+                    Map.of(
+                        "ops_per_second", Math.round(jmh.get(method).getScore()),
+                        "error", Math.round(jmh.get(method).getScoreError()))));
     return figures;
   }
 
@@ -252,8 +286,8 @@ public final class ScorerThroughput {
     input.put("spark_rows_per_pass", SPARK_ROWS);
     List<Map<String, Object>> micromodels = new ArrayList<>();
     for (TrainedMicromodel m : model.scoring().micromodels()) {
-      micromodels.add(Map.of("name", m.name(), "type", m.type(),
-          "dimension", m.featurizer().dimension()));
+      micromodels.add(
+          Map.of("name", m.name(), "type", m.type(), "dimension", m.featurizer().dimension()));
     }
 
     input.put("micromodels", micromodels);

@@ -19,32 +19,38 @@ import java.util.Map;
 
 /**
  * Benchmark (c) of issue 4: one client-sized fit with our {@link LiblinearSolver} against
- * scikit-learn's {@code LogisticRegression(solver="liblinear")}
- * ({@code bench/sklearn_liblinear.py}, run as a subprocess) on the same generated design, the same C and the same stopping tolerance.
- * Both fit the first 80 % of the rows; average precision is measured on the last 20 %. Fit times
- * are medians over alternating rounds, each fit after a warm-up, the fit alone (our time includes
- * building LIBLINEAR's problem from the design, as scikit-learn's includes converting its sparse
- * matrix to LIBLINEAR's). {@code sklearn} in the result is the script's output of the last round.
+ * scikit-learn's {@code LogisticRegression(solver="liblinear")} ({@code
+ * bench/sklearn_liblinear.py}, run as a subprocess) on the same generated design, the same C and
+ * the same stopping tolerance. Both fit the first 80 % of the rows; average precision is measured
+ * on the last 20 %. Fit times are medians over alternating rounds, each fit after a warm-up, the
+ * fit alone (our time includes building LIBLINEAR's problem from the design, as scikit-learn's
+ * includes converting its sparse matrix to LIBLINEAR's). {@code sklearn} in the result is the
+ * script's output of the last round.
  */
 public final class SklearnBenchmark {
   /** LIBLINEAR's C for both fits: moderate regularisation for 100,000 rows. */
   public static final double C = 0.1;
+
   /**
    * The value of scikit-learn's synthetic intercept feature, whose weight it penalises: the
-   * intercept b costs {@code 0.5 (b / 100)^2}, which moves b by about 2e-6 here (its gradient
-   * b / 100^2 over the loss's curvature in b, C n p (1 - p) ~ 190), so the objectives match.
-   * {@link #LARGE_INTERCEPT_SCALING} matches too but hurts: the huge feature dominates the
-   * gradient norm that LIBLINEAR's relative stopping rule starts from, so at the same tolerance
-   * scikit-learn takes more Newton steps and stops further from the optimum (the result's
-   * {@code sklearn_with_intercept_scaling_1e4}).
+   * intercept b costs {@code 0.5 (b / 100)^2}, which moves b by about 2e-6 here (its gradient b /
+   * 100^2 over the loss's curvature in b, C n p (1 - p) ~ 190), so the objectives match. {@link
+   * #LARGE_INTERCEPT_SCALING} matches too but hurts: the huge feature dominates the gradient norm
+   * that LIBLINEAR's relative stopping rule starts from, so at the same tolerance scikit-learn
+   * takes more Newton steps and stops further from the optimum (the result's {@code
+   * sklearn_with_intercept_scaling_1e4}).
    */
   public static final double INTERCEPT_SCALING = 100;
+
   /** The scaling often recommended to neutralise the penalty, run once for comparison. */
   public static final double LARGE_INTERCEPT_SCALING = 1e4;
+
   public static final int DIMENSION = 1 << 16;
   public static final double FRAUD_RATE = 0.02;
+
   /** Alternating rounds of one timed fit each (after one warm-up fit each). */
   public static final int ROUNDS = 5;
+
   private static final long SEED = 4;
   private final Path scratch;
   private final String python;
@@ -70,8 +76,8 @@ public final class SklearnBenchmark {
     double[] ours = test.rows().stream().mapToDouble(model::logOdds).toArray();
     Path scores = writeLines(ours, scratch.resolve("our-scores.txt"));
     Path decisions = scratch.resolve("sklearn-decisions.txt");
-    Rounds rounds = new Rounds(new double[ROUNDS], new double[ROUNDS], new double[ROUNDS],
-        new double[ROUNDS]);
+    Rounds rounds =
+        new Rounds(new double[ROUNDS], new double[ROUNDS], new double[ROUNDS], new double[ROUNDS]);
     Map<String, Object> sklearn = null;
     // the machine is shared: rounds alternate the two fits so both see the same load
     for (int r = 0; r < ROUNDS; r++) {
@@ -86,8 +92,8 @@ public final class SklearnBenchmark {
     }
 
     double[] theirs = readLines(decisions);
-    Map<String, Object> large = runScript(trainFile, testFile, LARGE_INTERCEPT_SCALING, scores,
-        decisions);
+    Map<String, Object> large =
+        runScript(trainFile, testFile, LARGE_INTERCEPT_SCALING, scores, decisions);
     large.put("max_abs_log_odds_diff_test", round(maxAbsDiff(ours, readLines(decisions)), 9));
     for (Path file : List.of(trainFile, testFile, scores, decisions)) {
       Files.delete(file); // ~40 MB at 125,000 rows
@@ -116,8 +122,8 @@ public final class SklearnBenchmark {
     return result;
   }
 
-  private static Map<String, Object> accuracyFigures(double[] ours, double[] theirs, Design test,
-      Map<String, Object> sklearn) {
+  private static Map<String, Object> accuracyFigures(
+      double[] ours, double[] theirs, Design test, Map<String, Object> sklearn) {
     boolean[] fraud = new boolean[test.labels().length];
     for (int i = 0; i < fraud.length; i++) {
       fraud[i] = test.labels()[i] > 0.5;
@@ -137,8 +143,8 @@ public final class SklearnBenchmark {
   }
 
   /** Per-round fit seconds, wall and process CPU, of both. */
-  private record Rounds(double[] oursWall, double[] oursCpu, double[] sklearnWall,
-      double[] sklearnCpu) {
+  private record Rounds(
+      double[] oursWall, double[] oursCpu, double[] sklearnWall, double[] sklearnCpu) {
     Map<String, Object> figures() {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("fit_seconds_micromodels_liblinear", round(median(oursWall), 4));
@@ -148,31 +154,52 @@ public final class SklearnBenchmark {
       result.put("fit_cpu_seconds_micromodels_liblinear", round(median(oursCpu), 4));
       result.put("fit_cpu_seconds_sklearn_liblinear", round(median(sklearnCpu), 4));
       result.put("fit_time_ratio_vs_sklearn", round(median(oursWall) / median(sklearnWall), 3));
-      result.put("fit_cpu_time_ratio_vs_sklearn",
-          round(median(oursCpu) / median(sklearnCpu), 3));
-      result.put("ratio_note", "our fit seconds / scikit-learn's (below 1: ours is faster); CPU"
-          + " seconds are the whole process's (JVM: GC and JIT threads included)");
-      result.put("load_average_after",
+      result.put("fit_cpu_time_ratio_vs_sklearn", round(median(oursCpu) / median(sklearnCpu), 3));
+      result.put(
+          "ratio_note",
+          "our fit seconds / scikit-learn's (below 1: ours is faster); CPU"
+              + " seconds are the whole process's (JVM: GC and JIT threads included)");
+      result.put(
+          "load_average_after",
           round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
       return result;
     }
   }
 
-  private Map<String, Object> runScript(Path train, Path test, double interceptScaling,
-      Path scores, Path decisions) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(python, script.toString(),
-        "--train", train.toString(), "--test", test.toString(),
-        "--dimension", Integer.toString(DIMENSION), "--c", Double.toString(C),
-        "--tol", Double.toString(LiblinearSolver.DEFAULT_EPS),
-        "--intercept-scaling", Double.toString(interceptScaling),
-        "--repeats", "1",
-        "--our-scores", scores.toString(), "--decision-out", decisions.toString()));
+  private Map<String, Object> runScript(
+      Path train, Path test, double interceptScaling, Path scores, Path decisions)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                python,
+                script.toString(),
+                "--train",
+                train.toString(),
+                "--test",
+                test.toString(),
+                "--dimension",
+                Integer.toString(DIMENSION),
+                "--c",
+                Double.toString(C),
+                "--tol",
+                Double.toString(LiblinearSolver.DEFAULT_EPS),
+                "--intercept-scaling",
+                Double.toString(interceptScaling),
+                "--repeats",
+                "1",
+                "--our-scores",
+                scores.toString(),
+                "--decision-out",
+                decisions.toString()));
     return PythonScript.runForJson(command, "scikit-learn (apt-get install python3-sklearn)");
   }
 
   private static Design slice(Design design, int from, int to) {
-    return new Design(design.rows().subList(from, to),
-        Arrays.copyOfRange(design.labels(), from, to), design.dimension());
+    return new Design(
+        design.rows().subList(from, to),
+        Arrays.copyOfRange(design.labels(), from, to),
+        design.dimension());
   }
 
   /** LIBSVM text with 0-based indices ({@code load_svmlight_file(..., zero_based=True)}). */

@@ -14,10 +14,12 @@ record TimedRun(double seconds, boolean finished, long peakHeapBytes) {
   static TimedRun within(SparkSession spark, long capSeconds, Runnable action) {
     ExecutorService thread = Executors.newSingleThreadExecutor();
     long start = System.nanoTime();
-    Future<?> run = thread.submit(() -> {
-      spark.sparkContext().setJobGroup(GROUP, "capped baseline", true);
-      action.run();
-    });
+    Future<?> run =
+        thread.submit(
+            () -> {
+              spark.sparkContext().setJobGroup(GROUP, "capped baseline", true);
+              action.run();
+            });
     try {
       run.get(capSeconds, TimeUnit.SECONDS);
       return new TimedRun((System.nanoTime() - start) / 1e9, true, 0);

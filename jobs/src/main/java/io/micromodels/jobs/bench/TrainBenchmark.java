@@ -13,9 +13,9 @@ import io.micromodels.training.spark.TrainJob;
 import io.micromodels.training.train.ClientSpec;
 import io.micromodels.training.train.ClientTrainer;
 import io.micromodels.training.train.TrainingException;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,10 +32,10 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The train job on every client of a warehouse (one Spark job: LIBLINEAR inside one task per
  * client) against the naive approach, a sequential loop that trains one client after another with
- * MLlib by the same steps ({@link ClientTrainer} on {@link DatasetRows}, one Spark job per fit),
- * in the same session. The loop runs on a seeded subset of mixed sizes, within a time budget, and
- * is extrapolated to all clients by {@link NaiveLoopEstimate}. Clients get the benchmark config
- * {@code bench/standard-training.yaml}.
+ * MLlib by the same steps ({@link ClientTrainer} on {@link DatasetRows}, one Spark job per fit), in
+ * the same session. The loop runs on a seeded subset of mixed sizes, within a time budget, and is
+ * extrapolated to all clients by {@link NaiveLoopEstimate}. Clients get the benchmark config {@code
+ * bench/standard-training.yaml}.
  */
 public final class TrainBenchmark {
   private static final String CLIENT_FOLDER = "client_id=";
@@ -56,23 +56,25 @@ public final class TrainBenchmark {
    * @param baselineClients how many clients the naive loop trains at most
    * @param baselineSeconds the loop's time budget: it stops after the client that passes it
    */
-  public Map<String, Object> run(Instant asOf, JsonNode overrides, int baselineClients,
-      long baselineSeconds, long seed) {
+  public Map<String, Object> run(
+      Instant asOf, JsonNode overrides, int baselineClients, long baselineSeconds, long seed) {
     List<String> ids = clients(settings.tablePath(IngestJob.EVENTS_TABLE));
-    List<ClientConfig> configs = BenchConfigs.fromTemplate("/bench/standard-training.yaml", "",
-        overrides, ids, scratch.resolve("bench-clients"));
+    List<ClientConfig> configs =
+        BenchConfigs.fromTemplate(
+            "/bench/standard-training.yaml", "", overrides, ids, scratch.resolve("bench-clients"));
 
     TrainJob job = new TrainJob(spark, settings);
     long start = System.nanoTime();
-    TrainJob.Report report = job.runReporting(configs, asOf, Map.of(),
-        scratch.resolve("models").toString());
+    TrainJob.Report report =
+        job.runReporting(configs, asOf, Map.of(), scratch.resolve("models").toString());
     double ours = (System.nanoTime() - start) / 1e9;
-    System.out.printf("train job: %.1f s (features %.1f, global %.1f, clients %.1f)%n", ours,
-        report.featureSeconds(), report.globalSeconds(), report.clientSeconds());
+    System.out.printf(
+        "train job: %.1f s (features %.1f, global %.1f, clients %.1f)%n",
+        ours, report.featureSeconds(), report.globalSeconds(), report.clientSeconds());
 
     List<ClientOutcome> picked = NaiveLoopEstimate.pick(report.outcomes(), baselineClients, seed);
-    List<NaiveLoopEstimate.Measured> measured = naiveLoop(job, configs, picked, report, asOf,
-        baselineSeconds);
+    List<NaiveLoopEstimate.Measured> measured =
+        naiveLoop(job, configs, picked, report, asOf, baselineSeconds);
     NaiveLoopEstimate estimate = NaiveLoopEstimate.of(measured, report.outcomes());
     double naive = report.featureSeconds() + report.globalSeconds() + estimate.totalSeconds();
 
@@ -91,19 +93,27 @@ public final class TrainBenchmark {
     result.put("naive_loop", estimate.describe());
     result.put("seconds_naive_loop_extrapolated_total", round(naive));
     result.put("speedup_vs_mllib_loop", round(naive / ours));
-    result.put("speedup_vs_mllib_loop_clients_only",
+    result.put(
+        "speedup_vs_mllib_loop_clients_only",
         round(estimate.totalSeconds() / report.clientSeconds()));
-    result.put("speedup_note", "speedup_vs_mllib_loop = (our features + global model + the"
-        + " loop's extrapolated per-client time) / our wall time: both share the feature build"
-        + " and the global model; _clients_only compares the per-client training alone");
+    result.put(
+        "speedup_note",
+        "speedup_vs_mllib_loop = (our features + global model + the"
+            + " loop's extrapolated per-client time) / our wall time: both share the feature build"
+            + " and the global model; _clients_only compares the per-client training alone");
     result.put("target", "speedup_vs_mllib_loop >= 20");
     result.put("machine", MachineFacts.current(spark.version()));
     return result;
   }
 
   /** Trains the picked clients one after another with MLlib, each timed on its own. */
-  private List<NaiveLoopEstimate.Measured> naiveLoop(TrainJob job, List<ClientConfig> configs,
-      List<ClientOutcome> picked, TrainJob.Report report, Instant asOf, long budgetSeconds) {
+  private List<NaiveLoopEstimate.Measured> naiveLoop(
+      TrainJob job,
+      List<ClientConfig> configs,
+      List<ClientOutcome> picked,
+      TrainJob.Report report,
+      Instant asOf,
+      long budgetSeconds) {
     Map<String, ClientConfig> byId = new LinkedHashMap<>();
     configs.forEach(c -> byId.put(c.clientId().value(), c));
     List<ClientConfig> subset = picked.stream().map(o -> byId.get(o.clientId())).toList();
@@ -111,8 +121,8 @@ public final class TrainBenchmark {
     subset.forEach(c -> specs.put(c.clientId().value(), ClientSpec.of(c, asOf)));
     // The subset's feature rows are built and cached first, as the train job does for its own
     // MLlib clients: the loop is timed on training alone.
-    Dataset<Row> rows = job.labelledRows(subset, specs, asOf)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rows =
+        job.labelledRows(subset, specs, asOf).persist(StorageLevel.MEMORY_AND_DISK());
     rows.count();
     MllibSolver mllib = MllibSolver.in(spark);
     List<NaiveLoopEstimate.Measured> measured = new ArrayList<>();
@@ -122,18 +132,23 @@ public final class TrainBenchmark {
         ClientSpec spec = specs.get(ours.clientId());
         long start = System.nanoTime();
         String status;
-        try (DatasetRows clientRows = new DatasetRows(
-            rows.filter(col("client_id").equalTo(ours.clientId())), mllib)) {
-          status = ClientTrainer.train(spec, clientRows, report.global(), null).fallback()
-              .usesGlobalModel() ? "fallback" : "own";
+        try (DatasetRows clientRows =
+            new DatasetRows(rows.filter(col("client_id").equalTo(ours.clientId())), mllib)) {
+          status =
+              ClientTrainer.train(spec, clientRows, report.global(), null)
+                      .fallback()
+                      .usesGlobalModel()
+                  ? "fallback"
+                  : "own";
         } catch (TrainingException | IllegalArgumentException | IllegalStateException e) {
           status = "failed: " + e.getMessage();
         }
 
         double seconds = (System.nanoTime() - start) / 1e9;
         measured.add(new NaiveLoopEstimate.Measured(ours, seconds, status));
-        System.out.printf("naive loop: %s (%d rows, %s) %.1f s%n", ours.clientId(), ours.rows(),
-            status, seconds); // partial results survive a kill
+        System.out.printf(
+            "naive loop: %s (%d rows, %s) %.1f s%n",
+            ours.clientId(), ours.rows(), status, seconds); // partial results survive a kill
         if ((System.nanoTime() - loopStart) / 1e9 > budgetSeconds) {
           break;
         }
@@ -168,17 +183,19 @@ public final class TrainBenchmark {
     }
   }
 
-  private static Map<String, Object> input(List<ClientOutcome> outcomes, Instant asOf,
-      JsonNode overrides, ClientConfig first) {
+  private static Map<String, Object> input(
+      List<ClientOutcome> outcomes, Instant asOf, JsonNode overrides, ClientConfig first) {
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("clients", outcomes.size());
     input.put("as_of", asOf.toString());
-    input.put("decision_events_in_training_windows",
+    input.put(
+        "decision_events_in_training_windows",
         outcomes.stream().mapToLong(ClientOutcome::rows).sum());
-    input.put("fraud_labels_in_training_windows",
+    input.put(
+        "fraud_labels_in_training_windows",
         outcomes.stream().mapToLong(ClientOutcome::fraudLabels).sum());
-    input.put("largest_client_rows", outcomes.stream().mapToLong(ClientOutcome::rows).max()
-        .orElse(0));
+    input.put(
+        "largest_client_rows", outcomes.stream().mapToLong(ClientOutcome::rows).max().orElse(0));
     input.put("config", "jobs/src/main/resources/bench/standard-training.yaml");
     input.put("config_overrides", overrides.toString());
     input.put("min_fraud_labels", first.minFraudLabels());
@@ -188,8 +205,8 @@ public final class TrainBenchmark {
 
   private static Map<String, Long> solvers(List<ClientOutcome> outcomes) {
     Map<String, Long> solvers = new LinkedHashMap<>();
-    outcomes.forEach(o -> solvers.merge(o.solver() + (o.fallback() ? " (fallback)" : ""), 1L,
-        Long::sum));
+    outcomes.forEach(
+        o -> solvers.merge(o.solver() + (o.fallback() ? " (fallback)" : ""), 1L, Long::sum));
     return solvers;
   }
 

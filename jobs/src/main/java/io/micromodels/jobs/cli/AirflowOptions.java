@@ -16,11 +16,18 @@ final class AirflowOptions {
   /** The environment credentials are read from; tests substitute their own. */
   static java.util.Map<String, String> environment = System.getenv();
 
-  @Option(names = "--airflow-url", scope = ScopeType.INHERIT, description = "Airflow webserver/API server, e.g. http://airflow:8080.")
+  @Option(
+      names = "--airflow-url",
+      scope = ScopeType.INHERIT,
+      description = "Airflow webserver/API server, e.g. http://airflow:8080.")
   URI url;
 
-  @Option(names = "--api", defaultValue = "V2", scope = ScopeType.INHERIT,
-      description = "v1 (Airflow 2, basic auth) or v2 (Airflow 3, token); default ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--api",
+      defaultValue = "V2",
+      scope = ScopeType.INHERIT,
+      description =
+          "v1 (Airflow 2, basic auth) or v2 (Airflow 3, token); default ${DEFAULT-VALUE}.")
   ApiVersion api;
 
   AirflowClient client() {
@@ -29,7 +36,7 @@ final class AirflowOptions {
           "--airflow-url is required to talk to Airflow.");
     }
 
-    return AirflowClient.create(url, api, Credentials.fromEnvironment(environment),
-        RetryPolicy.defaults());
+    return AirflowClient.create(
+        url, api, Credentials.fromEnvironment(environment), RetryPolicy.defaults());
   }
 }

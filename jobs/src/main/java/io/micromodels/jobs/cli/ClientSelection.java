@@ -8,15 +8,21 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The client configs a command works on: all of a folder, or the ones named by --clients (a
- * picocli mixin, so every command spells the options the same way).
+ * The client configs a command works on: all of a folder, or the ones named by --clients (a picocli
+ * mixin, so every command spells the options the same way).
  */
 final class ClientSelection {
-  @Option(names = "--configs", defaultValue = "data-samples/clients",
+  @Option(
+      names = "--configs",
+      defaultValue = "data-samples/clients",
       description = "Folder of client configs (default: ${DEFAULT-VALUE}).")
   Path configs;
 
-  @Option(names = "--clients", split = ",", converter = Identifiers.ClientId.class, description = "Client ids (default: all configured).")
+  @Option(
+      names = "--clients",
+      split = ",",
+      converter = Identifiers.ClientId.class,
+      description = "Client ids (default: all configured).")
   List<String> clients;
 
   /** The selected configs, loaded and validated (no Spark). */
@@ -33,8 +39,13 @@ final class ClientSelection {
 
     for (String id : ids) {
       if (all.stream().noneMatch(c -> c.clientId().value().equals(id))) {
-        throw new ConfigException("--clients: no config for client '" + id + "' in " + configs
-            + "; configured: " + all.stream().map(c -> c.clientId().value()).toList());
+        throw new ConfigException(
+            "--clients: no config for client '"
+                + id
+                + "' in "
+                + configs
+                + "; configured: "
+                + all.stream().map(c -> c.clientId().value()).toList());
       }
     }
 

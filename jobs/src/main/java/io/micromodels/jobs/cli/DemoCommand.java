@@ -63,38 +63,59 @@ final class DemoCommand implements Callable<Integer> {
 
     if (inputs.isEmpty()) {
       throw new MicromodelsException(
-          "No sample data under " + samples.toAbsolutePath() + ": expected folders events/ and"
+          "No sample data under "
+              + samples.toAbsolutePath()
+              + ": expected folders events/ and"
               + " messy/events/. Run from the repository root or pass --samples DIR.");
     }
 
     LocalDate last = lastDay(samples.resolve("sample.json"));
     SparkSettings settings = root.global.sparkSettings();
     SparkSession spark = SparkSessions.create("micromodels-demo", settings);
-    NightlyPipeline nightly = new NightlyPipeline(spark, settings,
-        (selected, asOf) -> ProductionModels.trainedBefore(spark, settings, selected, asOf));
+    NightlyPipeline nightly =
+        new NightlyPipeline(
+            spark,
+            settings,
+            (selected, asOf) -> ProductionModels.trainedBefore(spark, settings, selected, asOf));
     PrintWriter out = spec.commandLine().getOut();
     ClientRun.Outcome worst = ClientRun.Outcome.OK;
     for (LocalDate day : List.of(last.minusDays(1), last)) {
       out.println();
-      out.println("######## night of " + day + (day.equals(last) ? ": champion/challenger against"
-          + " night one's production models" : ": ingest and first releases"));
+      out.println(
+          "######## night of "
+              + day
+              + (day.equals(last)
+                  ? ": champion/challenger against" + " night one's production models"
+                  : ": ingest and first releases"));
       out.flush();
-      NightlyReport report = nightly.run(new NightlyRequest(samples.resolve("clients"), null,
-          FeatureRange.endOf(day), day.equals(last) ? List.of() : inputs, "demo"));
+      NightlyReport report =
+          nightly.run(
+              new NightlyRequest(
+                  samples.resolve("clients"),
+                  null,
+                  FeatureRange.endOf(day),
+                  day.equals(last) ? List.of() : inputs,
+                  "demo"));
       report.print(out);
       worst = worst.worse(report.outcome());
     }
 
     out.println();
-    out.println("Next: open a report (the Champion comparison, the happy-path table, plots and the"
-        + " per-event table), then try");
-    out.println("  bin/micromodels registry list            versions, status and production model"
-        + " per client");
+    out.println(
+        "Next: open a report (the Champion comparison, the happy-path table, plots and the"
+            + " per-event table), then try");
+    out.println(
+        "  bin/micromodels registry list            versions, status and production model"
+            + " per client");
     out.println("  bin/micromodels registry feed --since 0  what a model registry ingests");
-    out.println("  bin/micromodels run weekly --as-of " + last + "   walk-forward and drift of the"
-        + " production models");
-    out.println("Quarantined input rows with their reasons: Delta table "
-        + settings.tablePath("quarantine"));
+    out.println(
+        "  bin/micromodels run weekly --as-of "
+            + last
+            + "   walk-forward and drift of the"
+            + " production models");
+    out.println(
+        "Quarantined input rows with their reasons: Delta table "
+            + settings.tablePath("quarantine"));
     out.flush();
     return worst == ClientRun.Outcome.BLOCKED ? MicromodelsCli.EXIT_OK : worst.exitCode();
   }
@@ -103,10 +124,15 @@ final class DemoCommand implements Callable<Integer> {
   private static LocalDate lastDay(Path sampleJson) {
     try {
       JsonNode sample = new ObjectMapper().readTree(sampleJson.toFile());
-      return LocalDate.parse(sample.path("start").asText()).plusDays(sample.path("days").asInt() - 1);
+      return LocalDate.parse(sample.path("start").asText())
+          .plusDays(sample.path("days").asInt() - 1);
     } catch (IOException | RuntimeException e) {
-      throw new MicromodelsException("Cannot read the sample's dates from " + sampleJson + ": "
-          + e.getMessage() + ". Run from the repository root or pass --samples DIR.");
+      throw new MicromodelsException(
+          "Cannot read the sample's dates from "
+              + sampleJson
+              + ": "
+              + e.getMessage()
+              + ". Run from the repository root or pass --samples DIR.");
     }
   }
 }

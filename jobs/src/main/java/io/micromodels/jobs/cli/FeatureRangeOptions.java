@@ -15,15 +15,17 @@ final class FeatureRangeOptions {
   @Option(names = "--to", description = "Last date (UTC), inclusive.")
   LocalDate to;
 
-  @Option(names = "--as-of", converter = AsOfConverter.class,
+  @Option(
+      names = "--as-of",
+      converter = AsOfConverter.class,
       description = "Labels known at this moment: " + AsOf.FORMS + ".")
   Instant asOf;
 
   /** The range; bad usage when an option is missing. */
   FeatureRange range(String command, String alternative) {
     if (from == null || to == null || asOf == null) {
-      throw new ConfigException("micromodels " + command + " needs --from, --to and --as-of"
-          + alternative + ".");
+      throw new ConfigException(
+          "micromodels " + command + " needs --from, --to and --as-of" + alternative + ".");
     }
 
     return new FeatureRange(from, to, asOf);

@@ -54,9 +54,13 @@ final class FeaturesCommand implements Callable<Integer> {
     long start = System.nanoTime();
     SparkSession spark = SparkSessions.create("micromodels-features", settings);
     Map<String, Long> rows = new FeatureJob(spark, settings).run(selected, range);
-    System.out.printf("features of decision events in %s, labels as of %s (%.1f s): %s rows per"
-        + " client in %s%n", AsOf.window(range.fromInstant(), range.untilInstant()),
-        AsOf.format(range.asOf()), (System.nanoTime() - start) / 1e9, rows,
+    System.out.printf(
+        "features of decision events in %s, labels as of %s (%.1f s): %s rows per"
+            + " client in %s%n",
+        AsOf.window(range.fromInstant(), range.untilInstant()),
+        AsOf.format(range.asOf()),
+        (System.nanoTime() - start) / 1e9,
+        rows,
         settings.tablePath(FeatureJob.FEATURES_TABLE));
     LabelAccounting.of(spark, settings, selected, range)
         .forEach(u -> System.out.println("label events " + u.describe()));

@@ -30,13 +30,18 @@ final class FeaturesExportCommand implements Callable<Integer> {
 
   @Mixin FeatureRangeOptions dates;
 
-  @Option(names = "--out", required = true,
+  @Option(
+      names = "--out",
+      required = true,
       description = "A new folder for the files (an existing one is refused).")
   String out;
 
-  @Option(names = "--format", defaultValue = "parquet",
-      description = "parquet (typed) or csv (a header; list and map columns as JSON text);"
-          + " default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      defaultValue = "parquet",
+      description =
+          "parquet (typed) or csv (a header; list and map columns as JSON text);"
+              + " default: ${DEFAULT-VALUE}.")
   FeatureExport.Format format;
 
   @Override
@@ -45,12 +50,18 @@ final class FeaturesExportCommand implements Callable<Integer> {
     FeatureRange range = dates.range("features export", "");
     SparkSettings settings = features.root.global.sparkSettings();
     long start = System.nanoTime();
-    Map<String, Long> rows = new FeatureExport(SparkSessions.create("micromodels-export",
-        settings), settings).write(selected, range, out, format);
-    System.out.printf("exported features of decision events in %s, labels as of %s (%.1f s):"
-        + " %s rows per client in %s (%s)%n", AsOf.window(range.fromInstant(),
-        range.untilInstant()), AsOf.format(range.asOf()), (System.nanoTime() - start) / 1e9,
-        rows, out, format.name().toLowerCase(java.util.Locale.ROOT));
+    Map<String, Long> rows =
+        new FeatureExport(SparkSessions.create("micromodels-export", settings), settings)
+            .write(selected, range, out, format);
+    System.out.printf(
+        "exported features of decision events in %s, labels as of %s (%.1f s):"
+            + " %s rows per client in %s (%s)%n",
+        AsOf.window(range.fromInstant(), range.untilInstant()),
+        AsOf.format(range.asOf()),
+        (System.nanoTime() - start) / 1e9,
+        rows,
+        out,
+        format.name().toLowerCase(java.util.Locale.ROOT));
     return MicromodelsCli.EXIT_OK;
   }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * Options every command accepts. Precedence: command line, then the platform config file, then
- * the defaults (local Spark, {@code ./warehouse}).
+ * Options every command accepts. Precedence: command line, then the platform config file, then the
+ * defaults (local Spark, {@code ./warehouse}).
  */
 public final class GlobalOptions {
   private static final String EXTRA_LISTENERS = "spark.extraListeners";
@@ -31,31 +31,38 @@ public final class GlobalOptions {
   @Option(
       names = "--config",
       scope = ScopeType.INHERIT,
-      description = "Platform config YAML with keys master, warehouse and spark (a map of Spark conf).")
+      description =
+          "Platform config YAML with keys master, warehouse and spark (a map of Spark conf).")
   Path config;
 
   @Option(
       names = "--quiet",
       scope = ScopeType.INHERIT,
-      description = "No progress lines (default: a line per Spark stage on stderr, refreshed each"
-          + " second on a terminal, once a minute otherwise).")
+      description =
+          "No progress lines (default: a line per Spark stage on stderr, refreshed each"
+              + " second on a terminal, once a minute otherwise).")
   boolean quiet;
 
   /** Resolves the settings; a bad config file fails with a message naming file and key. */
   public SparkSettings sparkSettings() {
     SparkSettings settings = configured();
     Map<String, String> conf = new LinkedHashMap<>(settings.conf());
-    conf.putIfAbsent(StageProgress.MODE, quiet ? "off"
-        : System.console() != null ? "terminal" : "minute");
+    conf.putIfAbsent(
+        StageProgress.MODE, quiet ? "off" : System.console() != null ? "terminal" : "minute");
     String listeners = conf.get(EXTRA_LISTENERS);
-    conf.put(EXTRA_LISTENERS, listeners == null || listeners.isBlank()
-        ? StageProgress.class.getName() : listeners + "," + StageProgress.class.getName());
+    conf.put(
+        EXTRA_LISTENERS,
+        listeners == null || listeners.isBlank()
+            ? StageProgress.class.getName()
+            : listeners + "," + StageProgress.class.getName());
     return new SparkSettings(settings.master(), settings.warehouse(), conf);
   }
 
   private SparkSettings configured() {
-    SparkSettings settings = config == null ? SparkSettings.defaults()
-        : SparkSettings.from(PlatformConfigLoader.load(config));
+    SparkSettings settings =
+        config == null
+            ? SparkSettings.defaults()
+            : SparkSettings.from(PlatformConfigLoader.load(config));
     if (master != null) {
       settings = settings.withMaster(master);
     }

@@ -6,8 +6,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The converters of every option that names something: a bad value is a usage error (exit 2)
- * naming the option, before anything starts (picocli adds the option's name to the message).
+ * The converters of every option that names something: a bad value is a usage error (exit 2) naming
+ * the option, before anything starts (picocli adds the option's name to the message).
  */
 final class Identifiers {
   private Identifiers() {}
@@ -34,8 +34,10 @@ final class Identifiers {
     public Integer convert(String value) {
       String digits = value.startsWith("v") ? value.substring(1) : value;
       if (!digits.matches("[1-9][0-9]{0,8}")) {
-        throw new TypeConversionException("'" + io.micromodels.features.Quoted.capped(value)
-            + "' is not a version: expected v<N> or N, e.g. v3.");
+        throw new TypeConversionException(
+            "'"
+                + io.micromodels.features.Quoted.capped(value)
+                + "' is not a version: expected v<N> or N, e.g. v3.");
       }
 
       return Integer.valueOf(digits);

@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code micromodels ingest}: event-log files into the Delta tables {@code events}/{@code quarantine}. */
+/**
+ * {@code micromodels ingest}: event-log files into the Delta tables {@code events}/{@code
+ * quarantine}.
+ */
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
@@ -39,21 +42,24 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-file-bytes",
-      description = "Most bytes one JSON Lines or CSV file may hold once decompressed; beyond it"
-          + " ingest fails, naming the file (default: ${DEFAULT-VALUE}, 64 GiB).")
+      description =
+          "Most bytes one JSON Lines or CSV file may hold once decompressed; beyond it"
+              + " ingest fails, naming the file (default: ${DEFAULT-VALUE}, 64 GiB).")
   long maxFileBytes = IngestLimits.DEFAULT_MAX_FILE_BYTES;
 
   @Option(
       names = "--resend-horizon-days",
-      description = "How many days a re-sent copy of an event may have moved and still be"
-          + " recognised as a duplicate; the MERGE reads each client's input days widened by"
-          + " this. Re-ingesting history takes a larger value (default: ${DEFAULT-VALUE}).")
+      description =
+          "How many days a re-sent copy of an event may have moved and still be"
+              + " recognised as a duplicate; the MERGE reads each client's input days widened by"
+              + " this. Re-ingesting history takes a larger value (default: ${DEFAULT-VALUE}).")
   int resendHorizonDays = IngestWriteOptions.DEFAULT_RESEND_HORIZON_DAYS;
 
   @Option(
       names = "--max-client-day-rows-per-task",
-      description = "A client-day with more valid rows is written by several tasks, a file each"
-          + " (default: ${DEFAULT-VALUE}).")
+      description =
+          "A client-day with more valid rows is written by several tasks, a file each"
+              + " (default: ${DEFAULT-VALUE}).")
   long maxClientDayRowsPerTask = IngestWriteOptions.DEFAULT_MAX_CLIENT_DAY_ROWS_PER_TASK;
 
   @Override
@@ -67,35 +73,41 @@ final class IngestCommand implements Callable<Integer> {
     long start = System.nanoTime();
     IngestSummary summary = new IngestJob(spark, settings, limits, writes).run(files);
     System.out.print(summary.render());
-    System.out.printf("  tables under %s (%.1f s)%n", settings.warehouseUri(),
-        (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "  tables under %s (%.1f s)%n", settings.warehouseUri(), (System.nanoTime() - start) / 1e9);
     return MicromodelsCli.EXIT_OK;
   }
 
   private IngestLimits limits() {
     if (maxRowBytes <= 0) {
-      throw new ConfigException("--max-row-bytes must be a positive number of bytes, got "
-          + maxRowBytes + ".");
+      throw new ConfigException(
+          "--max-row-bytes must be a positive number of bytes, got " + maxRowBytes + ".");
     }
 
     if (maxFileBytes <= 0) {
-      throw new ConfigException("--max-file-bytes must be a positive number of bytes, got "
-          + maxFileBytes + ".");
+      throw new ConfigException(
+          "--max-file-bytes must be a positive number of bytes, got " + maxFileBytes + ".");
     }
 
-    return IngestLimits.defaults(Instant.now()).withMaxRowBytes(maxRowBytes)
+    return IngestLimits.defaults(Instant.now())
+        .withMaxRowBytes(maxRowBytes)
         .withMaxFileBytes(maxFileBytes);
   }
 
   private IngestWriteOptions writes() {
     if (resendHorizonDays < 0) {
-      throw new ConfigException("--resend-horizon-days must be a number of days, 0 or more, got "
-          + resendHorizonDays + ".");
+      throw new ConfigException(
+          "--resend-horizon-days must be a number of days, 0 or more, got "
+              + resendHorizonDays
+              + ".");
     }
 
     if (maxClientDayRowsPerTask <= 0) {
-      throw new ConfigException("--max-client-day-rows-per-task must be a positive number of"
-          + " rows, got " + maxClientDayRowsPerTask + ".");
+      throw new ConfigException(
+          "--max-client-day-rows-per-task must be a positive number of"
+              + " rows, got "
+              + maxClientDayRowsPerTask
+              + ".");
     }
 
     return new IngestWriteOptions(resendHorizonDays, maxClientDayRowsPerTask);

@@ -2,11 +2,13 @@ package io.micromodels.jobs.cli;
 
 import io.micromodels.features.BadUsage;
 import io.micromodels.registry.PublishHook;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 
-/** The {@code micromodels} command line. Exit codes: 0 ok, 1 failure, 2 bad usage/config, 3 gate. */
+/**
+ * The {@code micromodels} command line. Exit codes: 0 ok, 1 failure, 2 bad usage/config, 3 gate.
+ */
 @Command(
     name = "micromodels",
     mixinStandardHelpOptions = true,
@@ -73,10 +75,13 @@ public final class MicromodelsCli implements Runnable {
     return newCommandLine(PublishHook.NONE);
   }
 
-  /** @param publishHook told of the publish's pause points (crash tests hold the process) */
+  /**
+   * @param publishHook told of the publish's pause points (crash tests hold the process)
+   */
   public static CommandLine newCommandLine(PublishHook publishHook) {
-    CommandLine cli = new CommandLine(new MicromodelsCli(java.util.Objects.requireNonNull(
-        publishHook, "publishHook")));
+    CommandLine cli =
+        new CommandLine(
+            new MicromodelsCli(java.util.Objects.requireNonNull(publishHook, "publishHook")));
     cli.setCaseInsensitiveEnumValuesAllowed(true); // --api v1|v2
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
@@ -88,10 +93,11 @@ public final class MicromodelsCli implements Runnable {
           return exitCodeOf(e);
         });
     cli.setExitCodeExceptionMapper(MicromodelsCli::exitCodeOf);
-    cli.setExecutionStrategy(parsed -> {
-      refuseEmptyLists(parsed);
-      return new CommandLine.RunLast().execute(parsed);
-    });
+    cli.setExecutionStrategy(
+        parsed -> {
+          refuseEmptyLists(parsed);
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return cli;
   }
 
@@ -103,8 +109,11 @@ public final class MicromodelsCli implements Runnable {
     for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
       for (CommandLine.Model.OptionSpec option : p.matchedOptions()) {
         if (option.getValue() instanceof java.util.Collection<?> values && values.isEmpty()) {
-          throw new CommandLine.ParameterException(p.commandSpec().commandLine(),
-              "Invalid value for option '" + option.longestName() + "': it names nothing; give"
+          throw new CommandLine.ParameterException(
+              p.commandSpec().commandLine(),
+              "Invalid value for option '"
+                  + option.longestName()
+                  + "': it names nothing; give"
                   + " one or more values separated by commas.");
         }
       }

@@ -7,10 +7,10 @@ import io.micromodels.jobs.sample.spark.SampleJob;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine;
 
 /** {@code micromodels sample}: a realistic multi-client event log, deterministic for a seed. */
 @Command(
@@ -24,37 +24,58 @@ import picocli.CommandLine;
 final class SampleCommand implements Callable<Integer> {
   @ParentCommand MicromodelsCli root;
 
-  @Option(names = "--clients", defaultValue = "4", description = "Clients (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--clients",
+      defaultValue = "4",
+      description = "Clients (default: ${DEFAULT-VALUE}).")
   int clients;
 
-  @Option(names = "--customers", defaultValue = "2000",
+  @Option(
+      names = "--customers",
+      defaultValue = "2000",
       description = "Customers in total, split by client size (default: ${DEFAULT-VALUE}).")
   int customers;
 
-  @Option(names = "--days", defaultValue = "150", description = "Days simulated (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      defaultValue = "150",
+      description = "Days simulated (default: ${DEFAULT-VALUE}).")
   int days;
 
   @Option(names = "--start", description = "First day, UTC (default: 2025-05-01).")
   LocalDate start = SampleSpec.DEFAULT_START;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--bad-rows-fraction", defaultValue = "0",
+  @Option(
+      names = "--bad-rows-fraction",
+      defaultValue = "0",
       description = "Hostile rows added per valid row, 0..1 (default: ${DEFAULT-VALUE}).")
   double badRowsFraction;
 
-  @Option(names = "--compression", defaultValue = "GZIP",
+  @Option(
+      names = "--compression",
+      defaultValue = "GZIP",
       description = "GZIP or NONE (default: ${DEFAULT-VALUE}).")
   SampleSpec.Compression compression;
 
-  @Option(names = "--first-customer", defaultValue = "0",
-      description = "Index of the first customer, to keep two samples' ids apart (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--first-customer",
+      defaultValue = "0",
+      description =
+          "Index of the first customer, to keep two samples' ids apart (default: ${DEFAULT-VALUE}).")
   int firstCustomer;
 
-  @Option(names = "--client-sizes", defaultValue = "ZIPF",
-      description = "ZIPF (a few large clients, many small) or EQUAL_FRAUDS (every client expects "
-          + "the same number of frauds, for per-client benchmarks) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--client-sizes",
+      defaultValue = "ZIPF",
+      description =
+          "ZIPF (a few large clients, many small) or EQUAL_FRAUDS (every client expects "
+              + "the same number of frauds, for per-client benchmarks) (default: ${DEFAULT-VALUE}).")
   ClientSizes clientSizes;
 
   @Option(names = "--out", required = true, description = "Output folder (must not hold events/).")
@@ -66,8 +87,17 @@ final class SampleCommand implements Callable<Integer> {
   public Integer call() {
     SampleSpec sample;
     try {
-      sample = new SampleSpec(clients, customers, days, seed, start, badRowsFraction, compression,
-              firstCustomer, clientSizes);
+      sample =
+          new SampleSpec(
+              clients,
+              customers,
+              days,
+              seed,
+              start,
+              badRowsFraction,
+              compression,
+              firstCustomer,
+              clientSizes);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -76,8 +106,9 @@ final class SampleCommand implements Callable<Integer> {
     Map<String, Object> summary =
         new SampleJob(SparkSessions.create("micromodels-sample", root.global.sparkSettings()))
             .run(sample, out);
-    System.out.printf("sample: %s rows in %.1f s under %s%n", summary.get("rows"),
-        (System.nanoTime() - startNanos) / 1e9, out);
+    System.out.printf(
+        "sample: %s rows in %.1f s under %s%n",
+        summary.get("rows"), (System.nanoTime() - startNanos) / 1e9, out);
     System.out.println(summary.get("per_client"));
     return MicromodelsCli.EXIT_OK;
   }

@@ -31,7 +31,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code micromodels score}: a model's scores of a date range's decision events. */
-@Command(name = "score", mixinStandardHelpOptions = true,
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
     description = {
       "Scores the decision events of --from..--to (UTC dates) of the model's client with the",
       "given model.json: the point-in-time feature rows the `features` command builds, scored",
@@ -45,14 +47,17 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "The model.json to score with.")
   Path model;
 
-  @Option(names = "--configs", defaultValue = "data-samples/clients",
+  @Option(
+      names = "--configs",
+      defaultValue = "data-samples/clients",
       description = "Folder of client configs: the model's client's (default: ${DEFAULT-VALUE}).")
   Path configs;
 
   @Mixin FeatureRangeOptions dates;
 
-  @Option(names = "--out", description = "A new folder for Parquet (default: JSON Lines on"
-      + " stdout).")
+  @Option(
+      names = "--out",
+      description = "A new folder for Parquet (default: JSON Lines on" + " stdout).")
   String out;
 
   @Override
@@ -76,8 +81,10 @@ final class ScoreCommand implements Callable<Integer> {
     }
     SparkSettings settings = root.global.sparkSettings();
     SparkSession spark = SparkSessions.create("micromodels-score", settings);
-    Dataset<Row> scored = BatchScorer.score(new FeatureJob(spark, settings)
-        .build(List.of(config), range), Map.of(parsed.clientId(), json));
+    Dataset<Row> scored =
+        BatchScorer.score(
+            new FeatureJob(spark, settings).build(List.of(config), range),
+            Map.of(parsed.clientId(), json));
     if (out == null) {
       PrintWriter writer = spec.commandLine().getOut();
       for (Iterator<String> lines = scored.toJSON().toLocalIterator(); lines.hasNext(); ) {
@@ -88,9 +95,13 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     scored.write().parquet(out);
-    System.out.printf("scored %d decision events of %s in %s with %s: %s%n",
-        spark.read().parquet(out).count(), parsed.clientId(),
-        AsOf.window(range.fromInstant(), range.untilInstant()), model, out);
+    System.out.printf(
+        "scored %d decision events of %s in %s with %s: %s%n",
+        spark.read().parquet(out).count(),
+        parsed.clientId(),
+        AsOf.window(range.fromInstant(), range.untilInstant()),
+        model,
+        out);
     return MicromodelsCli.EXIT_OK;
   }
 }

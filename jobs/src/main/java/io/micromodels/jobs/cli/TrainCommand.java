@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code micromodels train --as-of T [--clients ...]}: every client's candidate model. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
     description = {
       "Trains each client's candidate model on its training window as of --as-of (labels known",
       "then) in one Spark job and writes <out>/<client>/model.json. A client that fails is",
@@ -34,14 +36,20 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin ClientSelection selection;
 
-  @Option(names = "--as-of", required = true, converter = AsOfConverter.class,
+  @Option(
+      names = "--as-of",
+      required = true,
+      converter = AsOfConverter.class,
       description = "Labels known at this moment: " + AsOf.FORMS + ".")
   Instant asOf;
 
-  @Option(names = "--out", description = "Where the models go (default: <warehouse>/candidates/<as-of date>).")
+  @Option(
+      names = "--out",
+      description = "Where the models go (default: <warehouse>/candidates/<as-of date>).")
   String out;
 
-  @Option(names = "--champions",
+  @Option(
+      names = "--champions",
       description = "Folder of production models, <dir>/<client>/model.json, for score stability.")
   Path champions;
 
@@ -51,39 +59,53 @@ final class TrainCommand implements Callable<Integer> {
     Instant moment = asOf;
     Map<String, ClientModel> championModels = champions(selected);
     SparkSettings settings = root.global.sparkSettings();
-    String target = out != null ? out : settings.tablePath("candidates/"
-        + moment.atZone(ZoneOffset.UTC).toLocalDate());
+    String target =
+        out != null
+            ? out
+            : settings.tablePath("candidates/" + moment.atZone(ZoneOffset.UTC).toLocalDate());
     System.out.println("train as of " + AsOf.format(moment) + " (labels known then):");
     for (ClientConfig c : selected) {
       TrainingWindow w = TrainingWindow.of(c, moment);
-      System.out.printf("  %s: fit %s, validation %s%n", c.clientId(),
-          AsOf.window(w.start(), w.validationStart()), AsOf.window(w.validationStart(), w.end()));
+      System.out.printf(
+          "  %s: fit %s, validation %s%n",
+          c.clientId(),
+          AsOf.window(w.start(), w.validationStart()),
+          AsOf.window(w.validationStart(), w.end()));
     }
 
     long start = System.nanoTime();
-    TrainJob.Report report = new TrainJob(SparkSessions.create("micromodels-train", settings),
-        settings).runReporting(selected, moment, championModels, target);
+    TrainJob.Report report =
+        new TrainJob(SparkSessions.create("micromodels-train", settings), settings)
+            .runReporting(selected, moment, championModels, target);
     List<ClientOutcome> outcomes = report.outcomes();
-    System.out.printf("trained as of %s (%.1f s), models in %s%n", AsOf.format(moment),
-        (System.nanoTime() - start) / 1e9, target);
+    System.out.printf(
+        "trained as of %s (%.1f s), models in %s%n",
+        AsOf.format(moment), (System.nanoTime() - start) / 1e9, target);
     if (report.globalSolver() != null) {
-      System.out.printf("global model: %s on %,d of %,d pooled rows (%.1f s)%n",
+      System.out.printf(
+          "global model: %s on %,d of %,d pooled rows (%.1f s)%n",
           report.globalSolver(), report.globalRows(), report.pooledRows(), report.globalSeconds());
     }
 
     print(outcomes);
     return outcomes.stream().allMatch(o -> o.status() == ClientOutcome.Status.TRAINED)
-        ? MicromodelsCli.EXIT_OK : MicromodelsCli.EXIT_FAILURE;
+        ? MicromodelsCli.EXIT_OK
+        : MicromodelsCli.EXIT_FAILURE;
   }
 
   /** One line per client: status, solver, rows, fraud labels, fallback decision or failure. */
   static void print(List<ClientOutcome> outcomes) {
-    System.out.printf("%-16s %-8s %-9s %9s %7s  %s%n", "client", "status", "solver", "rows",
-        "frauds", "note");
+    System.out.printf(
+        "%-16s %-8s %-9s %9s %7s  %s%n", "client", "status", "solver", "rows", "frauds", "note");
     for (ClientOutcome o : outcomes) {
-      System.out.printf("%-16s %-8s %-9s %9d %7d  %s%n", o.clientId(),
-          o.status().name().toLowerCase(java.util.Locale.ROOT), o.solver(), o.rows(),
-          o.fraudLabels(), o.message());
+      System.out.printf(
+          "%-16s %-8s %-9s %9d %7d  %s%n",
+          o.clientId(),
+          o.status().name().toLowerCase(java.util.Locale.ROOT),
+          o.solver(),
+          o.rows(),
+          o.fraudLabels(),
+          o.message());
     }
   }
 

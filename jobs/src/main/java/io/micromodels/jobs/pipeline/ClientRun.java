@@ -5,24 +5,44 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One client's row of the nightly summary: what each stage did ({@code SKIPPED}, shown "-", when
- * it did not run) and the client's outcome.
+ * One client's row of the nightly summary: what each stage did ({@code SKIPPED}, shown "-", when it
+ * did not run) and the client's outcome.
  *
  * @param note the failure, the gate's reasons or where the release is
  */
-public record ClientRun(String client, ConfigStatus config, TrainStatus train, GateStatus gate,
-    VersionStep publish, VersionStep promote, String note, Outcome outcome) {
+public record ClientRun(
+    String client,
+    ConfigStatus config,
+    TrainStatus train,
+    GateStatus gate,
+    VersionStep publish,
+    VersionStep promote,
+    String note,
+    Outcome outcome) {
   /** How a stage that did not run is shown. */
   static final String SKIPPED = "-";
 
   /** The config file of the client. */
-  public enum ConfigStatus { OK, INVALID }
+  public enum ConfigStatus {
+    OK,
+    INVALID
+  }
 
   /** What training did: the client's own model, the global model as fallback, or nothing. */
-  public enum TrainStatus { SKIPPED, TRAINED, FALLBACK, FAILED }
+  public enum TrainStatus {
+    SKIPPED,
+    TRAINED,
+    FALLBACK,
+    FAILED
+  }
 
   /** The gate's verdict on the backtest. */
-  public enum GateStatus { SKIPPED, PASSED, BLOCKED, FAILED }
+  public enum GateStatus {
+    SKIPPED,
+    PASSED,
+    BLOCKED,
+    FAILED
+  }
 
   /**
    * A publish or promote step: the version it released, or why there is none.
@@ -31,15 +51,21 @@ public record ClientRun(String client, ConfigStatus config, TrainStatus train, G
    */
   public record VersionStep(Kind kind, Integer version) {
     /** OFF: the config does not auto-promote (promote only). */
-    public enum Kind { SKIPPED, RELEASED, BLOCKED, FAILED, OFF }
+    public enum Kind {
+      SKIPPED,
+      RELEASED,
+      BLOCKED,
+      FAILED,
+      OFF
+    }
 
     static final VersionStep SKIPPED = new VersionStep(Kind.SKIPPED, null);
 
     public VersionStep {
       Objects.requireNonNull(kind, "kind");
       if ((kind == Kind.RELEASED) != (version != null)) {
-        throw new IllegalArgumentException("a version for a released step only: " + kind + " "
-            + version);
+        throw new IllegalArgumentException(
+            "a version for a released step only: " + kind + " " + version);
       }
     }
 
@@ -68,7 +94,10 @@ public record ClientRun(String client, ConfigStatus config, TrainStatus train, G
    * failure (the run's input is wrong), which outranks a blocked gate, which outranks success.
    */
   public enum Outcome {
-    OK(0), BLOCKED(3), FAILED(1), BAD_CONFIG(2);
+    OK(0),
+    BLOCKED(3),
+    FAILED(1),
+    BAD_CONFIG(2);
 
     private final int exitCode;
 
@@ -99,14 +128,28 @@ public record ClientRun(String client, ConfigStatus config, TrainStatus train, G
 
   /** A client whose config file did not load: no stage ran. */
   static ClientRun badConfig(String client, String error) {
-    return new ClientRun(client, ConfigStatus.INVALID, TrainStatus.SKIPPED, GateStatus.SKIPPED,
-        VersionStep.SKIPPED, VersionStep.SKIPPED, error, Outcome.BAD_CONFIG);
+    return new ClientRun(
+        client,
+        ConfigStatus.INVALID,
+        TrainStatus.SKIPPED,
+        GateStatus.SKIPPED,
+        VersionStep.SKIPPED,
+        VersionStep.SKIPPED,
+        error,
+        Outcome.BAD_CONFIG);
   }
 
   /** A healthy client before training. */
   static ClientRun configured(String client) {
-    return new ClientRun(client, ConfigStatus.OK, TrainStatus.SKIPPED, GateStatus.SKIPPED,
-        VersionStep.SKIPPED, VersionStep.SKIPPED, "", Outcome.OK);
+    return new ClientRun(
+        client,
+        ConfigStatus.OK,
+        TrainStatus.SKIPPED,
+        GateStatus.SKIPPED,
+        VersionStep.SKIPPED,
+        VersionStep.SKIPPED,
+        "",
+        Outcome.OK);
   }
 
   ClientRun trained(TrainStatus status) {
@@ -127,13 +170,19 @@ public record ClientRun(String client, ConfigStatus config, TrainStatus train, G
 
   /** Ends the client's run with this outcome (kept if an earlier one was worse) and note. */
   ClientRun ending(Outcome result, String text) {
-    return new ClientRun(client, config, train, gate, publish, promote, text,
-        outcome.worse(result));
+    return new ClientRun(
+        client, config, train, gate, publish, promote, text, outcome.worse(result));
   }
 
   /** The row's cells as the summary shows them. */
   List<String> cells() {
-    return List.of(client, label(config), label(train), label(gate), publish.toString(),
-        promote.toString(), note);
+    return List.of(
+        client,
+        label(config),
+        label(train),
+        label(gate),
+        publish.toString(),
+        promote.toString(),
+        note);
   }
 }

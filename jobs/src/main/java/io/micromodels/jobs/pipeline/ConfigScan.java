@@ -44,8 +44,15 @@ public record ConfigScan(List<ClientConfig> healthy, Map<String, String> broken)
       }
 
       if (!seen.get(id).equals(file)) {
-        broken.put(id, "Client " + id + " is configured twice: " + seen.get(id) + " and " + file
-            + ". Keep one file per client.");
+        broken.put(
+            id,
+            "Client "
+                + id
+                + " is configured twice: "
+                + seen.get(id)
+                + " and "
+                + file
+                + ". Keep one file per client.");
         healthy.removeIf(c -> c.clientId().value().equals(id));
         continue;
       }
@@ -62,8 +69,13 @@ public record ConfigScan(List<ClientConfig> healthy, Map<String, String> broken)
     if (ids != null) {
       List<String> missing = ids.stream().filter(id -> !seen.containsKey(id)).toList();
       if (!missing.isEmpty()) {
-        throw new ConfigException("--clients: no config for " + missing + " in " + dir
-            + "; configured: " + List.copyOf(seen.keySet()));
+        throw new ConfigException(
+            "--clients: no config for "
+                + missing
+                + " in "
+                + dir
+                + "; configured: "
+                + List.copyOf(seen.keySet()));
       }
     }
 
@@ -77,7 +89,9 @@ public record ConfigScan(List<ClientConfig> healthy, Map<String, String> broken)
 
     try (Stream<Path> list = Files.list(dir)) {
       return list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-          .filter(Files::isRegularFile).sorted().toList();
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new ConfigException("Cannot list client configs in " + dir + ": " + e.getMessage(), e);
     }

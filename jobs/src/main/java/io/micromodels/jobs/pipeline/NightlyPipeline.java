@@ -14,9 +14,9 @@ import io.micromodels.features.spark.IngestJob;
 import io.micromodels.features.spark.LabelAccounting;
 import io.micromodels.features.spark.SparkSettings;
 import io.micromodels.jobs.pipeline.ClientRun.GateStatus;
+import io.micromodels.jobs.pipeline.ClientRun.TrainStatus;
 import io.micromodels.jobs.pipeline.ClientRun.VersionStep;
 import io.micromodels.jobs.pipeline.ClientRun.VersionStep.Kind;
-import io.micromodels.jobs.pipeline.ClientRun.TrainStatus;
 import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.PublishHook;
 import io.micromodels.registry.RegistryEvent;
@@ -55,16 +55,22 @@ public final class NightlyPipeline {
   private final PublishHook hook;
 
   /**
-   * @param champions each client's production model trained before the as-of (clients without
-   *     one are absent): {@link ProductionModels#trainedBefore}
+   * @param champions each client's production model trained before the as-of (clients without one
+   *     are absent): {@link ProductionModels#trainedBefore}
    */
-  public NightlyPipeline(SparkSession spark, SparkSettings settings,
+  public NightlyPipeline(
+      SparkSession spark,
+      SparkSettings settings,
       BiFunction<List<ClientConfig>, Instant, Map<String, ClientModel>> champions) {
     this(spark, settings, champions, PublishHook.NONE);
   }
 
-  /** @param hook told of the publish's pause points: crash tests hold the process there */
-  public NightlyPipeline(SparkSession spark, SparkSettings settings,
+  /**
+   * @param hook told of the publish's pause points: crash tests hold the process there
+   */
+  public NightlyPipeline(
+      SparkSession spark,
+      SparkSettings settings,
       BiFunction<List<ClientConfig>, Instant, Map<String, ClientModel>> champions,
       PublishHook hook) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -76,8 +82,8 @@ public final class NightlyPipeline {
   /**
    * Runs the nightly for every configured client of the request.
    *
-   * <p>Ingest failing, or the registry being unreadable for the champions, propagates: no
-   * client could go on.
+   * <p>Ingest failing, or the registry being unreadable for the champions, propagates: no client
+   * could go on.
    *
    * @throws io.micromodels.features.ConfigException when the config folder or a --clients id is
    *     wrong (the run as a whole is bad usage)
@@ -88,9 +94,15 @@ public final class NightlyPipeline {
     Map<String, ClientRun> runs = new TreeMap<>();
     scan.broken().forEach((id, error) -> runs.put(id, ClientRun.badConfig(id, error)));
     scan.healthy().forEach(c -> runs.put(id(c), ClientRun.configured(id(c))));
-    System.out.println("== nightly as of " + AsOf.format(request.asOf()) + ": " + scan.healthy().size()
-        + " clients configured, " + scan.broken().size() + " config(s) invalid "
-        + scan.broken().keySet());
+    System.out.println(
+        "== nightly as of "
+            + AsOf.format(request.asOf())
+            + ": "
+            + scan.healthy().size()
+            + " clients configured, "
+            + scan.broken().size()
+            + " config(s) invalid "
+            + scan.broken().keySet());
     String candidates = settings.tablePath("candidates/" + day);
     String backtests = settings.tablePath("backtests");
     String runId = "backtest-" + day;
@@ -99,8 +111,10 @@ public final class NightlyPipeline {
     if (!request.inputs().isEmpty()) {
       stage("ingest");
       System.out.println("== ingest " + String.join(" ", request.inputs()));
-      System.out.print(new IngestJob(spark, settings, IngestLimits.defaults(Instant.now()))
-          .run(request.inputs()).render());
+      System.out.print(
+          new IngestJob(spark, settings, IngestLimits.defaults(Instant.now()))
+              .run(request.inputs())
+              .render());
       clock.lap("ingest");
     }
 
@@ -111,8 +125,8 @@ public final class NightlyPipeline {
       List<ClientConfig> trained = train(healthy, request.asOf(), production, candidates, runs);
       clock.lap("train");
       stage("backtest");
-      List<ClientBacktest> evaluated = backtest(trained, request.asOf(), production, candidates,
-          backtests, runId, runs);
+      List<ClientBacktest> evaluated =
+          backtest(trained, request.asOf(), production, candidates, backtests, runId, runs);
       clock.lap("backtest");
       stage("publish and promote");
       release(evaluated, healthy, candidates, backtests + "/" + runId, registry, request, runs);
@@ -120,8 +134,8 @@ public final class NightlyPipeline {
     }
 
     stage(null);
-    return new NightlyReport(List.copyOf(runs.values()), candidates, backtests + "/" + runId,
-        registry, clock.times());
+    return new NightlyReport(
+        List.copyOf(runs.values()), candidates, backtests + "/" + runId, registry, clock.times());
   }
 
   /** Names the stage the next Spark jobs belong to ({@link DriverTraffic}), as the clock does. */
@@ -130,14 +144,17 @@ public final class NightlyPipeline {
   }
 
   /** The feature table's rows of the as-of day (what the scorer serves); false when it failed. */
-  private boolean features(List<ClientConfig> clients, LocalDate day, Instant asOf,
-      Map<String, ClientRun> runs, StageTimes.Clock clock) {
+  private boolean features(
+      List<ClientConfig> clients,
+      LocalDate day,
+      Instant asOf,
+      Map<String, ClientRun> runs,
+      StageTimes.Clock clock) {
     stage("features");
     System.out.println("== features " + day + " as of " + AsOf.format(asOf));
     try {
       FeatureRange range = new FeatureRange(day, day, asOf);
-      System.out.println("rows per client: "
-          + new FeatureJob(spark, settings).run(clients, range));
+      System.out.println("rows per client: " + new FeatureJob(spark, settings).run(clients, range));
       LabelAccounting.of(spark, settings, clients, range)
           .forEach(u -> System.out.println("label events " + u.describe()));
       clock.lap("features");
@@ -149,83 +166,123 @@ public final class NightlyPipeline {
   }
 
   /** Trains all clients in one job; returns the trained ones. */
-  private List<ClientConfig> train(List<ClientConfig> clients, Instant asOf,
-      Map<String, ClientModel> production, String candidates, Map<String, ClientRun> runs) {
+  private List<ClientConfig> train(
+      List<ClientConfig> clients,
+      Instant asOf,
+      Map<String, ClientModel> production,
+      String candidates,
+      Map<String, ClientRun> runs) {
     System.out.println("== train as of " + AsOf.format(asOf) + " (models in " + candidates + ")");
     Map<String, ClientOutcome> outcomes = new HashMap<>();
     try {
-      new TrainJob(spark, settings).run(clients, asOf, production, candidates)
+      new TrainJob(spark, settings)
+          .run(clients, asOf, production, candidates)
           .forEach(o -> outcomes.put(o.clientId(), o));
     } catch (RuntimeException e) {
-      return failAll(clients, runs, r -> r.trained(TrainStatus.FAILED),
-          StageFailure.note("training", e));
+      return failAll(
+          clients, runs, r -> r.trained(TrainStatus.FAILED), StageFailure.note("training", e));
     }
 
-    return clients.stream().filter(c -> {
-      ClientOutcome o = outcomes.get(id(c));
-      if (o == null || o.status() != ClientOutcome.Status.TRAINED) {
-        runs.computeIfPresent(id(c), (id, r) -> r.trained(TrainStatus.FAILED).ending(
-            ClientRun.Outcome.FAILED, o == null ? "training reported nothing" : o.message()));
-        return false;
-      }
+    return clients.stream()
+        .filter(
+            c -> {
+              ClientOutcome o = outcomes.get(id(c));
+              if (o == null || o.status() != ClientOutcome.Status.TRAINED) {
+                runs.computeIfPresent(
+                    id(c),
+                    (id, r) ->
+                        r.trained(TrainStatus.FAILED)
+                            .ending(
+                                ClientRun.Outcome.FAILED,
+                                o == null ? "training reported nothing" : o.message()));
+                return false;
+              }
 
-      runs.computeIfPresent(id(c), (id, r) -> r.trained(o.fallback()
-          ? TrainStatus.FALLBACK : TrainStatus.TRAINED));
-      return true;
-    }).toList();
+              runs.computeIfPresent(
+                  id(c),
+                  (id, r) -> r.trained(o.fallback() ? TrainStatus.FALLBACK : TrainStatus.TRAINED));
+              return true;
+            })
+        .toList();
   }
 
   /**
-   * Backtests the trained candidates in one job, as they are, against the production models on
-   * the days neither trained on (the last label-delay days: {@code FoldLayout.holdout}); returns
-   * those evaluated (gate passed or not).
+   * Backtests the trained candidates in one job, as they are, against the production models on the
+   * days neither trained on (the last label-delay days: {@code FoldLayout.holdout}); returns those
+   * evaluated (gate passed or not).
    */
-  private List<ClientBacktest> backtest(List<ClientConfig> trained, Instant asOf,
-      Map<String, ClientModel> production, String candidates, String backtests, String runId,
+  private List<ClientBacktest> backtest(
+      List<ClientConfig> trained,
+      Instant asOf,
+      Map<String, ClientModel> production,
+      String candidates,
+      String backtests,
+      String runId,
       Map<String, ClientRun> runs) {
     if (trained.isEmpty()) {
       return List.of();
     }
 
-    System.out.println("== backtest as of " + AsOf.format(asOf) + ": the candidates against the production"
-        + " models on the days neither trained on (" + backtests + "/" + runId + ")");
+    System.out.println(
+        "== backtest as of "
+            + AsOf.format(asOf)
+            + ": the candidates against the production"
+            + " models on the days neither trained on ("
+            + backtests
+            + "/"
+            + runId
+            + ")");
     Map<String, ClientModel> champions = new HashMap<>();
-    trained.forEach(c -> {
-      if (production.containsKey(id(c))) {
-        champions.put(id(c), production.get(id(c)));
-      }
-    });
+    trained.forEach(
+        c -> {
+          if (production.containsKey(id(c))) {
+            champions.put(id(c), production.get(id(c)));
+          }
+        });
     List<ClientBacktest> results;
     try {
-      results = new BacktestJob(spark, settings).run(trained, BacktestRequest.holdout(asOf,
-          candidates, champions, backtests, runId)).clients();
+      results =
+          new BacktestJob(spark, settings)
+              .run(trained, BacktestRequest.holdout(asOf, candidates, champions, backtests, runId))
+              .clients();
     } catch (RuntimeException e) {
-      failAll(trained, runs, r -> r.gated(GateStatus.FAILED),
-          StageFailure.note("backtest", e));
+      failAll(trained, runs, r -> r.gated(GateStatus.FAILED), StageFailure.note("backtest", e));
       return List.of();
     }
 
     results.forEach(b -> System.out.print("-- " + b.clientId() + "\n" + b.happyPath()));
-    return results.stream().filter(b -> {
-      if (b.status() == ClientBacktest.Status.FAILED || b.gatePassed() == null) {
-        runs.computeIfPresent(b.clientId(), (id, r) -> r.gated(GateStatus.FAILED)
-            .ending(ClientRun.Outcome.FAILED, "backtest: " + b.message()));
-        return false;
-      }
+    return results.stream()
+        .filter(
+            b -> {
+              if (b.status() == ClientBacktest.Status.FAILED || b.gatePassed() == null) {
+                runs.computeIfPresent(
+                    b.clientId(),
+                    (id, r) ->
+                        r.gated(GateStatus.FAILED)
+                            .ending(ClientRun.Outcome.FAILED, "backtest: " + b.message()));
+                return false;
+              }
 
-      runs.computeIfPresent(b.clientId(), (id, r) -> r.gated(b.gatePassed()
-          ? GateStatus.PASSED : GateStatus.BLOCKED));
-      return true;
-    }).toList();
+              runs.computeIfPresent(
+                  b.clientId(),
+                  (id, r) -> r.gated(b.gatePassed() ? GateStatus.PASSED : GateStatus.BLOCKED));
+              return true;
+            })
+        .toList();
   }
 
   /**
    * Every evaluated client's release: publish (or record the block) in one index commit, then
-   * auto-promote the passed gates in another, whatever the number of clients. A client whose
-   * inputs fail fails alone.
+   * auto-promote the passed gates in another, whatever the number of clients. A client whose inputs
+   * fail fails alone.
    */
-  private void release(List<ClientBacktest> evaluated, List<ClientConfig> configs,
-      String candidates, String backtestRun, String registryRoot, NightlyRequest request,
+  private void release(
+      List<ClientBacktest> evaluated,
+      List<ClientConfig> configs,
+      String candidates,
+      String backtestRun,
+      String registryRoot,
+      NightlyRequest request,
       Map<String, ClientRun> runs) {
     if (evaluated.isEmpty()) {
       return;
@@ -243,13 +300,13 @@ public final class NightlyPipeline {
     for (ClientBacktest b : evaluated) {
       String client = b.clientId();
       try {
-        Optional<RegistryEvent> tonight = releasedTonight(registry, before, byId.get(client),
-            request.asOf());
+        Optional<RegistryEvent> tonight =
+            releasedTonight(registry, before, byId.get(client), request.asOf());
         if (tonight.isPresent()) {
           earlier.put(client, tonight.get());
         } else {
-          requests.add(Release.request(publisher, client, candidates, backtestRun,
-              request.actor(), null));
+          requests.add(
+              Release.request(publisher, client, candidates, backtestRun, request.actor(), null));
         }
       } catch (RuntimeException e) {
         fail(runs, client, StageFailure.note("publish", e));
@@ -272,12 +329,18 @@ public final class NightlyPipeline {
       RegistryEvent release = released.get(b.clientId());
       if (release != null) {
         String client = b.clientId();
-        System.out.println("-- " + client + ": " + (release.version() != null ? "published v"
-            + release.version() : "recorded as blocked") + (earlier.containsKey(client)
-            ? " by an earlier run of this night (kept; this run's candidate is not published)"
-            : ""));
-        runs.computeIfPresent(client, (id, r) -> released(r, release, byId.get(id), b,
-            before, promotions, request));
+        System.out.println(
+            "-- "
+                + client
+                + ": "
+                + (release.version() != null
+                    ? "published v" + release.version()
+                    : "recorded as blocked")
+                + (earlier.containsKey(client)
+                    ? " by an earlier run of this night (kept; this run's candidate is not published)"
+                    : ""));
+        runs.computeIfPresent(
+            client, (id, r) -> released(r, release, byId.get(id), b, before, promotions, request));
       }
     }
 
@@ -285,12 +348,18 @@ public final class NightlyPipeline {
       String client = p.promotion().ref().client();
       int version = p.promotion().version();
       if (p.failure() != null) {
-        runs.computeIfPresent(client, (id, r) -> r.promoted(VersionStep.of(Kind.FAILED))
-            .ending(ClientRun.Outcome.FAILED, StageFailure.note("promote", p.failure())));
+        runs.computeIfPresent(
+            client,
+            (id, r) ->
+                r.promoted(VersionStep.of(Kind.FAILED))
+                    .ending(ClientRun.Outcome.FAILED, StageFailure.note("promote", p.failure())));
       } else {
         System.out.println("-- " + client + ": promoted v" + version);
-        runs.computeIfPresent(client, (id, r) -> r.promoted(VersionStep.version(version))
-            .ending(ClientRun.Outcome.OK, "report " + backtestReport(evaluated, client)));
+        runs.computeIfPresent(
+            client,
+            (id, r) ->
+                r.promoted(VersionStep.version(version))
+                    .ending(ClientRun.Outcome.OK, "report " + backtestReport(evaluated, client)));
       }
     }
   }
@@ -300,12 +369,18 @@ public final class NightlyPipeline {
    * already, or published with its promotion added to {@code promotions} (and the run's outcome
    * decided by it).
    */
-  private static ClientRun released(ClientRun run, RegistryEvent release, ClientConfig config,
-      ClientBacktest backtest, RegistryState before, List<Registry.Promotion> promotions,
+  private static ClientRun released(
+      ClientRun run,
+      RegistryEvent release,
+      ClientConfig config,
+      ClientBacktest backtest,
+      RegistryState before,
+      List<Registry.Promotion> promotions,
       NightlyRequest request) {
     if (release.version() == null) {
-      return run.published(VersionStep.of(Kind.BLOCKED)).ending(ClientRun.Outcome.BLOCKED,
-          release.reason() + "; report " + backtest.reportPath());
+      return run.published(VersionStep.of(Kind.BLOCKED))
+          .ending(
+              ClientRun.Outcome.BLOCKED, release.reason() + "; report " + backtest.reportPath());
     }
 
     int version = release.version();
@@ -320,40 +395,57 @@ public final class NightlyPipeline {
       return done.promoted(VersionStep.version(version)).ending(ClientRun.Outcome.OK, note);
     }
 
-    promotions.add(new Registry.Promotion(ref, version, "auto-promoted by the nightly run as of "
-        + request.asOf() + ": the gate passed and the config has auto_promote"));
+    promotions.add(
+        new Registry.Promotion(
+            ref,
+            version,
+            "auto-promoted by the nightly run as of "
+                + request.asOf()
+                + ": the gate passed and the config has auto_promote"));
     return done;
   }
 
   private static String backtestReport(List<ClientBacktest> evaluated, String client) {
-    return evaluated.stream().filter(b -> b.clientId().equals(client)).findFirst()
-        .map(ClientBacktest::reportPath).orElseThrow();
+    return evaluated.stream()
+        .filter(b -> b.clientId().equals(client))
+        .findFirst()
+        .map(ClientBacktest::reportPath)
+        .orElseThrow();
   }
 
   private static void fail(Map<String, ClientRun> runs, String client, String note) {
-    runs.computeIfPresent(client, (id, r) -> r.published(VersionStep.of(Kind.FAILED))
-        .ending(ClientRun.Outcome.FAILED, note));
+    runs.computeIfPresent(
+        client,
+        (id, r) -> r.published(VersionStep.of(Kind.FAILED)).ending(ClientRun.Outcome.FAILED, note));
   }
 
   /**
-   * The client's latest publish or blocked record when it holds a model trained as of this
-   * night with this config: an earlier run of the same night (killed, then rerun) got that far.
-   * Its decision stands. Without this a rerun would publish a second version of the night,
-   * since a retrained model need not be byte-identical (MLlib's distributed fits sum partition
-   * results in the order tasks finish; docs/reliability.md).
+   * The client's latest publish or blocked record when it holds a model trained as of this night
+   * with this config: an earlier run of the same night (killed, then rerun) got that far. Its
+   * decision stands. Without this a rerun would publish a second version of the night, since a
+   * retrained model need not be byte-identical (MLlib's distributed fits sum partition results in
+   * the order tasks finish; docs/reliability.md).
    */
-  private static Optional<RegistryEvent> releasedTonight(Registry registry,
-      RegistryState before, ClientConfig config, Instant asOf) {
-    return before.latestRecord(ModelRef.of(id(config))).filter(e -> {
-      ClientModel model = ModelFormat.fromJson(registry.modelJson(e), e.location());
-      return model.asOf().equals(asOf) && model.configHash().equals(config.configHash());
-    });
+  private static Optional<RegistryEvent> releasedTonight(
+      Registry registry, RegistryState before, ClientConfig config, Instant asOf) {
+    return before
+        .latestRecord(ModelRef.of(id(config)))
+        .filter(
+            e -> {
+              ClientModel model = ModelFormat.fromJson(registry.modelJson(e), e.location());
+              return model.asOf().equals(asOf) && model.configHash().equals(config.configHash());
+            });
   }
 
-  private static List<ClientConfig> failAll(List<ClientConfig> clients,
-      Map<String, ClientRun> runs, Function<ClientRun, ClientRun> stage, String error) {
-    clients.forEach(c -> runs.computeIfPresent(id(c), (id, r) -> stage.apply(r)
-        .ending(ClientRun.Outcome.FAILED, error)));
+  private static List<ClientConfig> failAll(
+      List<ClientConfig> clients,
+      Map<String, ClientRun> runs,
+      Function<ClientRun, ClientRun> stage,
+      String error) {
+    clients.forEach(
+        c ->
+            runs.computeIfPresent(
+                id(c), (id, r) -> stage.apply(r).ending(ClientRun.Outcome.FAILED, error)));
     return List.of();
   }
 

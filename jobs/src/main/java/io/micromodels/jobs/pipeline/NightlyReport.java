@@ -13,10 +13,14 @@ import java.util.Locale;
  * @param registry the registry's root (index table and released versions)
  * @param times wall seconds per stage that ran, in order
  */
-public record NightlyReport(List<ClientRun> clients, String candidates, String backtests,
-    String registry, StageTimes times) {
-  private static final List<String> HEADER = List.of("client", "config", "train", "gate",
-      "publish", "promote", "note");
+public record NightlyReport(
+    List<ClientRun> clients,
+    String candidates,
+    String backtests,
+    String registry,
+    StageTimes times) {
+  private static final List<String> HEADER =
+      List.of("client", "config", "train", "gate", "publish", "promote", "note");
 
   public NightlyReport {
     clients = List.copyOf(clients);
@@ -24,8 +28,9 @@ public record NightlyReport(List<ClientRun> clients, String candidates, String b
 
   /** The worst client outcome (OK for a run without clients). */
   public ClientRun.Outcome outcome() {
-    return clients.stream().map(ClientRun::outcome).reduce(ClientRun.Outcome.OK,
-        ClientRun.Outcome::worse);
+    return clients.stream()
+        .map(ClientRun::outcome)
+        .reduce(ClientRun.Outcome.OK, ClientRun.Outcome::worse);
   }
 
   /** The process exit code: see {@link ClientRun.Outcome}. */
@@ -39,12 +44,21 @@ public record NightlyReport(List<ClientRun> clients, String candidates, String b
     out.print(SummaryTable.render(HEADER, clients.stream().map(ClientRun::cells).toList()));
     out.println();
     out.println("reports:   " + backtests + "/<client>/report.html (metrics.json, scores.csv.gz)");
-    out.println("artifacts: " + candidates + "/<client>/model.json (candidates); released"
-        + " versions under " + registry + "/models/<client>/");
+    out.println(
+        "artifacts: "
+            + candidates
+            + "/<client>/model.json (candidates); released"
+            + " versions under "
+            + registry
+            + "/models/<client>/");
     out.println("registry:  " + registry + " (micromodels registry list)");
     out.println("stages:    " + SummaryTable.stages(times));
-    out.println("exit code: " + exitCode() + " ("
-        + outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+    out.println(
+        "exit code: "
+            + exitCode()
+            + " ("
+            + outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            + ")");
     out.flush();
   }
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param inputs event files or folders to ingest first (empty: the events table as it is)
  * @param actor who the registry records as publishing and promoting
  */
-public record NightlyRequest(Path configs, List<String> clients, Instant asOf,
-    List<String> inputs, String actor) {
+public record NightlyRequest(
+    Path configs, List<String> clients, Instant asOf, List<String> inputs, String actor) {
   public NightlyRequest {
     Objects.requireNonNull(configs, "configs");
     Objects.requireNonNull(asOf, "asOf");

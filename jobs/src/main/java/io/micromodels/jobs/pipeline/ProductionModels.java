@@ -19,24 +19,24 @@ public final class ProductionModels {
   private ProductionModels() {}
 
   /** Each client's current production model; clients without one are absent. */
-  public static Map<String, ClientModel> current(SparkSession spark, SparkSettings settings,
-      List<ClientConfig> clients) {
+  public static Map<String, ClientModel> current(
+      SparkSession spark, SparkSettings settings, List<ClientConfig> clients) {
     return read(spark, settings, clients, null);
   }
 
   /**
-   * Each client's latest production model trained before {@code asOf}: the current one, or the
-   * one it replaced when the current one was trained as of {@code asOf} or later. A nightly
-   * rerun for the same day (after a crash past the promotion) thus compares tonight's candidate
-   * with the same champion as the first run did, not with itself.
+   * Each client's latest production model trained before {@code asOf}: the current one, or the one
+   * it replaced when the current one was trained as of {@code asOf} or later. A nightly rerun for
+   * the same day (after a crash past the promotion) thus compares tonight's candidate with the same
+   * champion as the first run did, not with itself.
    */
-  public static Map<String, ClientModel> trainedBefore(SparkSession spark,
-      SparkSettings settings, List<ClientConfig> clients, Instant asOf) {
+  public static Map<String, ClientModel> trainedBefore(
+      SparkSession spark, SparkSettings settings, List<ClientConfig> clients, Instant asOf) {
     return read(spark, settings, clients, asOf);
   }
 
-  private static Map<String, ClientModel> read(SparkSession spark, SparkSettings settings,
-      List<ClientConfig> clients, Instant before) {
+  private static Map<String, ClientModel> read(
+      SparkSession spark, SparkSettings settings, List<ClientConfig> clients, Instant before) {
     Registry registry = new Registry(spark, settings.tablePath("registry"));
     RegistryState state = registry.state();
     Map<String, ClientModel> models = new HashMap<>();
@@ -44,8 +44,18 @@ public final class ProductionModels {
       for (VersionEntry v : state.productionHistory(ModelRef.of(c.clientId().value()))) {
         ClientModel model = ModelFormat.fromJson(registry.modelJson(v), v.location());
         if (before == null || model.asOf().isBefore(before)) {
-          System.out.println("champion of " + c.clientId() + ": " + v.ref().registeredName()
-              + " v" + v.version() + " (" + v.status().label() + ", " + v.location() + ")");
+          System.out.println(
+              "champion of "
+                  + c.clientId()
+                  + ": "
+                  + v.ref().registeredName()
+                  + " v"
+                  + v.version()
+                  + " ("
+                  + v.status().label()
+                  + ", "
+                  + v.location()
+                  + ")");
           models.put(c.clientId().value(), model);
           break;
         }

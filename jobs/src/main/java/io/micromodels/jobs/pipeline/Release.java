@@ -8,8 +8,8 @@ import io.micromodels.registry.spark.Publisher;
 import io.micromodels.training.artifact.ModelFormat;
 
 /**
- * One client's candidate and its backtest into the registry: the gate's decision (or a forced
- * one), then publish. Shared by {@code micromodels publish} and the nightly pipeline.
+ * One client's candidate and its backtest into the registry: the gate's decision (or a forced one),
+ * then publish. Shared by {@code micromodels publish} and the nightly pipeline.
  */
 public final class Release {
   private Release() {}
@@ -32,10 +32,15 @@ public final class Release {
    * @param forceReason null to follow the gate; else why a blocked candidate is forced out
    * @throws io.micromodels.features.MicromodelsException when an input is missing or invalid
    */
-  public static Outcome publish(Publisher publisher, String client, String candidateRoot,
-      String backtestRoot, String actor, String forceReason) {
-    PublishRequest request = request(publisher, client, candidateRoot, backtestRoot, actor,
-        forceReason);
+  public static Outcome publish(
+      Publisher publisher,
+      String client,
+      String candidateRoot,
+      String backtestRoot,
+      String actor,
+      String forceReason) {
+    PublishRequest request =
+        request(publisher, client, candidateRoot, backtestRoot, actor, forceReason);
     return new Outcome(request.decision(), publisher.publish(request));
   }
 
@@ -45,15 +50,23 @@ public final class Release {
    *
    * @param forceReason null to follow the gate; else why a blocked candidate is forced out
    */
-  public static PublishRequest request(Publisher publisher, String client, String candidateRoot,
-      String backtestRoot, String actor, String forceReason) {
+  public static PublishRequest request(
+      Publisher publisher,
+      String client,
+      String candidateRoot,
+      String backtestRoot,
+      String actor,
+      String forceReason) {
     String folder = backtestRoot + "/" + client;
     Decision decision = publisher.decide(folder, actor);
     if (!decision.releases() && forceReason != null) {
       decision = decision.force(actor, forceReason);
     }
 
-    return new PublishRequest(ModelRef.of(client),
-        candidateRoot + "/" + client + "/" + ModelFormat.FILE_NAME, folder, decision);
+    return new PublishRequest(
+        ModelRef.of(client),
+        candidateRoot + "/" + client + "/" + ModelFormat.FILE_NAME,
+        folder,
+        decision);
   }
 }

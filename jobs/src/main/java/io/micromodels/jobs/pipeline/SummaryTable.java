@@ -13,8 +13,10 @@ final class SummaryTable {
     StringBuilder format = new StringBuilder();
     for (int i = 0; i < header.size() - 1; i++) {
       int column = i;
-      int width = Math.max(header.get(i).length(),
-          rows.stream().mapToInt(r -> r.get(column).length()).max().orElse(0));
+      int width =
+          Math.max(
+              header.get(i).length(),
+              rows.stream().mapToInt(r -> r.get(column).length()).max().orElse(0));
       format.append("%-").append(width).append("s  ");
     }
 

@@ -17,12 +17,13 @@ public record WeeklyReport(List<WeeklyRun> clients, String backtests, StageTimes
   }
 
   /**
-   * The worst client outcome. Drift does not fail the run: it is a signal for people (the
-   * summary and the report say "shifted"), not a broken client.
+   * The worst client outcome. Drift does not fail the run: it is a signal for people (the summary
+   * and the report say "shifted"), not a broken client.
    */
   public ClientRun.Outcome outcome() {
-    return clients.stream().map(WeeklyRun::outcome).reduce(ClientRun.Outcome.OK,
-        ClientRun.Outcome::worse);
+    return clients.stream()
+        .map(WeeklyRun::outcome)
+        .reduce(ClientRun.Outcome.OK, ClientRun.Outcome::worse);
   }
 
   /** 2 an invalid config, else 1 a failed client, else 0. */
@@ -32,14 +33,21 @@ public record WeeklyReport(List<WeeklyRun> clients, String backtests, StageTimes
 
   public void print(PrintWriter out) {
     out.println("== weekly summary");
-    out.print(SummaryTable.render(WeeklyRun.HEADER,
-        clients.stream().map(WeeklyRun::cells).toList()));
+    out.print(
+        SummaryTable.render(WeeklyRun.HEADER, clients.stream().map(WeeklyRun::cells).toList()));
     out.println();
-    out.println("reports: " + backtests + "/<client>/report.html (walk-forward folds, champion ="
-        + " the production model, Drift section), metrics.json");
+    out.println(
+        "reports: "
+            + backtests
+            + "/<client>/report.html (walk-forward folds, champion ="
+            + " the production model, Drift section), metrics.json");
     out.println("stages:  " + SummaryTable.stages(times));
-    out.println("exit code: " + exitCode() + " ("
-        + outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+    out.println(
+        "exit code: "
+            + exitCode()
+            + " ("
+            + outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            + ")");
     out.flush();
   }
 }

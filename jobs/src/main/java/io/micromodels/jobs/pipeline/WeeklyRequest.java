@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param folds walk-forward folds per client
  * @param testDays days of each fold's test window
  */
-public record WeeklyRequest(Path configs, List<String> clients, Instant asOf, int folds,
-    int testDays) {
+public record WeeklyRequest(
+    Path configs, List<String> clients, Instant asOf, int folds, int testDays) {
   public WeeklyRequest {
     Objects.requireNonNull(configs, "configs");
     Objects.requireNonNull(asOf, "asOf");

@@ -39,9 +39,10 @@ final class BadRows {
     }
 
     String[] replacement = REPLACEMENTS.get(kind);
-    String corrupted = line.replaceFirst(
-        java.util.regex.Pattern.quote(replacement[0]),
-        java.util.regex.Matcher.quoteReplacement(replacement[1]));
+    String corrupted =
+        line.replaceFirst(
+            java.util.regex.Pattern.quote(replacement[0]),
+            java.util.regex.Matcher.quoteReplacement(replacement[1]));
     return corrupted.equals(line) ? line.substring(0, line.length() - 1) : corrupted;
   }
 }

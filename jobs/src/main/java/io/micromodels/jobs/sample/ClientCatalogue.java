@@ -12,21 +12,44 @@ import java.util.Map;
 public final class ClientCatalogue {
   private static final List<ClientProfile> FIXED =
       List.of(
-          new ClientProfile("dashfood", Vertical.FOOD_DELIVERY, List.of("US", "CA"),
-              Map.of("US", "USD", "CA", "CAD"), "America/New_York", 0.40, 0.02,
+          new ClientProfile(
+              "dashfood",
+              Vertical.FOOD_DELIVERY,
+              List.of("US", "CA"),
+              Map.of("US", "USD", "CA", "CAD"),
+              "America/New_York",
+              0.40,
+              0.02,
               List.of("store", "promotion")),
-          new ClientProfile("modehaus", Vertical.FASHION,
+          new ClientProfile(
+              "modehaus",
+              Vertical.FASHION,
               List.of("DE", "AT", "CH", "FR", "NL", "GB"),
               Map.of("DE", "EUR", "AT", "EUR", "CH", "CHF", "FR", "EUR", "NL", "EUR", "GB", "GBP"),
-              "Europe/Berlin", 0.30, 0.015, List.of("store")),
-          new ClientProfile("voltmart", Vertical.ELECTRONICS, List.of("US", "GB", "DE"),
-              Map.of("US", "USD", "GB", "GBP", "DE", "EUR"), "America/Chicago", 0.20, 0.04,
+              "Europe/Berlin",
+              0.30,
+              0.015,
+              List.of("store")),
+          new ClientProfile(
+              "voltmart",
+              Vertical.ELECTRONICS,
+              List.of("US", "GB", "DE"),
+              Map.of("US", "USD", "GB", "GBP", "DE", "EUR"),
+              "America/Chicago",
+              0.20,
+              0.04,
               List.of("store", "terminal")),
-          new ClientProfile("tripwise", Vertical.TRAVEL,
+          new ClientProfile(
+              "tripwise",
+              Vertical.TRAVEL,
               List.of("US", "GB", "DE", "FR", "ES", "IT", "BR", "IN", "NG"),
-              Map.of("US", "USD", "GB", "GBP", "DE", "EUR", "FR", "EUR", "ES", "EUR", "IT", "EUR",
+              Map.of(
+                  "US", "USD", "GB", "GBP", "DE", "EUR", "FR", "EUR", "ES", "EUR", "IT", "EUR",
                   "BR", "BRL", "IN", "INR", "NG", "NGN"),
-              "UTC", 0.12, 0.03, List.of("route", "departure_in_days")));
+              "UTC",
+              0.12,
+              0.03,
+              List.of("route", "departure_in_days")));
 
   private static final List<String> GENERATED_COUNTRIES =
       List.of("US", "GB", "DE", "FR", "NL", "ES", "IT", "PL", "SE", "CA", "AU", "JP");

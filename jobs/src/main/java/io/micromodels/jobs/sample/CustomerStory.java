@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
 /**
  * Simulates one customer of one client: sign-up, logins, payment methods, orders with items, the
  * live model's answer, and the label events that follow (review decisions within 3 days,
- * chargebacks and fraud reports 10-90 days after the order, only if they happen before the
- * period ends). Fraudsters lean on the patterns fraud teams see, genuine customers sometimes
- * look odd, so the classes overlap.
+ * chargebacks and fraud reports 10-90 days after the order, only if they happen before the period
+ * ends). Fraudsters lean on the patterns fraud teams see, genuine customers sometimes look odd, so
+ * the classes overlap.
  */
 final class CustomerStory {
   private static final double FRAUD_ORDERS_MEAN = 3.5;
@@ -25,8 +25,13 @@ final class CustomerStory {
   private final double fraudsterShare;
 
   /** What one simulated customer produced. */
-  record Outcome(String customerId, boolean fraudster, List<SampleEvent> events, int orders,
-      int fraudOrders, int signals) {}
+  record Outcome(
+      String customerId,
+      boolean fraudster,
+      List<SampleEvent> events,
+      int orders,
+      int fraudOrders,
+      int signals) {}
 
   CustomerStory(ClientProfile client, SampleSpec spec) {
     this.client = client;
@@ -71,8 +76,13 @@ final class CustomerStory {
       sink.login(periodStart.plusSeconds((long) (day * 86_400)));
     }
 
-    return new Outcome(person.customerId(), fraudster, sink.events(), orderTimes.size(),
-        fraudOrders, person.signals());
+    return new Outcome(
+        person.customerId(),
+        fraudster,
+        sink.events(),
+        orderTimes.size(),
+        fraudOrders,
+        person.signals());
   }
 
   private List<Instant> orderTimes(SplittableRandom rnd, boolean fraudster, Instant signup) {
@@ -91,7 +101,8 @@ final class CustomerStory {
     double activeDays = Duration.between(signup, periodEnd).toSeconds() / 86_400.0;
     int n = poisson(rnd, client.vertical().ordersPerDay() * activeDays);
     for (int i = 0; i < Math.min(n, 300); i++) {
-      times.add(signup.plusSeconds(3600 + (long) (rnd.nextDouble() * (activeDays * 86_400 - 3600))));
+      times.add(
+          signup.plusSeconds(3600 + (long) (rnd.nextDouble() * (activeDays * 86_400 - 3600))));
     }
 
     times.sort(null);
@@ -127,5 +138,4 @@ final class CustomerStory {
   static BigDecimal money(double value) {
     return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
   }
-
 }

@@ -26,8 +26,10 @@ final class EventSink {
   private final Instant periodEnd;
   private final long seed;
   private final List<SampleEvent> events = new ArrayList<>();
+
   /** What the live model may know of the customer: sign-up, earlier orders and their cards. */
   private Instant signup;
+
   private final List<Instant> earlierOrders = new ArrayList<>();
   private final Set<String> earlierCards = new HashSet<>();
   private int sequence;
@@ -77,8 +79,9 @@ final class EventSink {
     int lines = 1 + rnd.nextInt(fraud ? 3 : 4);
     for (int i = 0; i < lines; i++) {
       CatalogItem item = pickItem(rnd, fraud ? 0.65 : person.resaleAppetite());
-      BigDecimal price = CustomerStory.money(
-          item.minPrice() + rnd.nextDouble() * (item.maxPrice() - item.minPrice()));
+      BigDecimal price =
+          CustomerStory.money(
+              item.minPrice() + rnd.nextDouble() * (item.maxPrice() - item.minPrice()));
       int quantity = 1 + (rnd.nextDouble() < 0.2 ? rnd.nextInt(3) : 0);
       ObjectNode line = items.addObject();
       line.put("name", item.name());
@@ -107,14 +110,23 @@ final class EventSink {
     labels(rnd, at, orderId, fraud, action, amount);
   }
 
-  private void labels(SplittableRandom rnd, Instant at, String orderId, boolean fraud,
-      String action, BigDecimal amount) {
+  private void labels(
+      SplittableRandom rnd,
+      Instant at,
+      String orderId,
+      boolean fraud,
+      String action,
+      BigDecimal amount) {
     boolean proceeds = action.equals("ALLOW");
     if (action.equals("REVIEW")) {
       // Reviewers are good, not perfect; an order they call fraud is cancelled.
       boolean calledFraud = rnd.nextDouble() < (fraud ? 0.9 : 0.03);
-      label("review_decision", at.plusSeconds(1800 + rnd.nextInt((int) (3 * DAY))), orderId,
-          calledFraud ? 1 : 0, null);
+      label(
+          "review_decision",
+          at.plusSeconds(1800 + rnd.nextInt((int) (3 * DAY))),
+          orderId,
+          calledFraud ? 1 : 0,
+          null);
       proceeds = !calledFraud;
     }
 
@@ -157,18 +169,27 @@ final class EventSink {
 
   private void attributes(ObjectNode attributes, SplittableRandom rnd, boolean fraud) {
     for (String key : client.attributeKeys()) {
-      String value = switch (key) {
-        case "store" -> client.vertical() == Vertical.FASHION
-            ? (rnd.nextDouble() < 0.6 ? "web" : "app")
-            : "store-" + (fraud && rnd.nextDouble() < 0.5 ? rnd.nextInt(3) : rnd.nextInt(25));
-        case "promotion" -> fraud && rnd.nextDouble() < 0.5 ? "WELCOME10"
-            : Identities.pick(rnd, List.of("none", "none", "none", "FREESHIP", "WELCOME10"));
-        case "terminal" -> "t-" + rnd.nextInt(40);
-        case "route" -> Identities.pick(rnd, List.of("JFK", "LHR", "FRA", "CDG", "MAD"))
-            + "-" + Identities.pick(rnd, List.of("LAX", "GRU", "DEL", "LOS", "FCO", "BCN"));
-        case "departure_in_days" -> String.valueOf(fraud ? rnd.nextInt(3) : 3 + rnd.nextInt(90));
-        default -> "x";
-      };
+      String value =
+          switch (key) {
+            case "store" ->
+                client.vertical() == Vertical.FASHION
+                    ? (rnd.nextDouble() < 0.6 ? "web" : "app")
+                    : "store-"
+                        + (fraud && rnd.nextDouble() < 0.5 ? rnd.nextInt(3) : rnd.nextInt(25));
+            case "promotion" ->
+                fraud && rnd.nextDouble() < 0.5
+                    ? "WELCOME10"
+                    : Identities.pick(
+                        rnd, List.of("none", "none", "none", "FREESHIP", "WELCOME10"));
+            case "terminal" -> "t-" + rnd.nextInt(40);
+            case "route" ->
+                Identities.pick(rnd, List.of("JFK", "LHR", "FRA", "CDG", "MAD"))
+                    + "-"
+                    + Identities.pick(rnd, List.of("LAX", "GRU", "DEL", "LOS", "FCO", "BCN"));
+            case "departure_in_days" ->
+                String.valueOf(fraud ? rnd.nextInt(3) : 3 + rnd.nextInt(90));
+            default -> "x";
+          };
       attributes.put(key, value);
     }
   }
@@ -184,8 +205,13 @@ final class EventSink {
   private ObjectNode base(String type, Instant at) {
     ObjectNode e = MAPPER.createObjectNode();
     e.put("client_id", client.clientId());
-    e.put("event_id", client.clientId() + "-" + person.customerId().substring(3) + "-"
-        + String.format("%03d", sequence++));
+    e.put(
+        "event_id",
+        client.clientId()
+            + "-"
+            + person.customerId().substring(3)
+            + "-"
+            + String.format("%03d", sequence++));
     e.put("event_type", type);
     e.put("event_time", TIME.format(at));
     e.put("customer_id", person.customerId());
@@ -198,8 +224,11 @@ final class EventSink {
     }
 
     try {
-      events.add(new SampleEvent(at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
-          e.get("event_id").textValue(), MAPPER.writeValueAsString(e)));
+      events.add(
+          new SampleEvent(
+              at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+              e.get("event_id").textValue(),
+              MAPPER.writeValueAsString(e)));
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("cannot render a generated event", ex);
     }

@@ -6,20 +6,56 @@ import java.util.SplittableRandom;
 /** Names, emails, addresses and devices for simulated customers. */
 final class Identities {
   static final List<String> COMMON_DOMAINS =
-      List.of("gmail.com", "yahoo.com", "outlook.com", "icloud.com", "hotmail.com", "gmx.de",
-          "web.de", "orange.fr", "proton.me", "aol.com");
+      List.of(
+          "gmail.com",
+          "yahoo.com",
+          "outlook.com",
+          "icloud.com",
+          "hotmail.com",
+          "gmx.de",
+          "web.de",
+          "orange.fr",
+          "proton.me",
+          "aol.com");
+
   /** A few well-known disposable-address domains (public knowledge, e.g. mailinator.com). */
   static final List<String> DISPOSABLE_DOMAINS =
-      List.of("mailinator.com", "guerrillamail.com", "10minutemail.com", "yopmail.com",
-          "trashmail.com", "tempmail.net", "sharklasers.com");
+      List.of(
+          "mailinator.com",
+          "guerrillamail.com",
+          "10minutemail.com",
+          "yopmail.com",
+          "trashmail.com",
+          "tempmail.net",
+          "sharklasers.com");
+
   private static final List<String> FIRST =
-      List.of("anna", "ben", "carla", "david", "emma", "felix", "grace", "hugo", "ines", "jonas",
-          "kate", "liam", "maria", "noah", "olivia", "paul", "quinn", "rosa", "sam", "tara",
-          "umar", "vera", "wei", "yusuf", "zoe", "chloé", "jürgen", "søren", "aïsha", "josé");
+      List.of(
+          "anna", "ben", "carla", "david", "emma", "felix", "grace", "hugo", "ines", "jonas",
+          "kate", "liam", "maria", "noah", "olivia", "paul", "quinn", "rosa", "sam", "tara", "umar",
+          "vera", "wei", "yusuf", "zoe", "chloé", "jürgen", "søren", "aïsha", "josé");
   private static final List<String> LAST =
-      List.of("smith", "müller", "garcia", "rossi", "dubois", "jansen", "kowalski", "silva",
-          "nguyen", "patel", "okafor", "schmidt", "martin", "brown", "lopez", "weber", "moreau",
-          "bakker", "novak", "kim");
+      List.of(
+          "smith",
+          "müller",
+          "garcia",
+          "rossi",
+          "dubois",
+          "jansen",
+          "kowalski",
+          "silva",
+          "nguyen",
+          "patel",
+          "okafor",
+          "schmidt",
+          "martin",
+          "brown",
+          "lopez",
+          "weber",
+          "moreau",
+          "bakker",
+          "novak",
+          "kim");
   private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
 
   private Identities() {}
@@ -46,7 +82,12 @@ final class Identities {
   }
 
   static String ip(SplittableRandom rnd) {
-    return (11 + rnd.nextInt(200)) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "."
+    return (11 + rnd.nextInt(200))
+        + "."
+        + rnd.nextInt(256)
+        + "."
+        + rnd.nextInt(256)
+        + "."
         + (1 + rnd.nextInt(254));
   }
 

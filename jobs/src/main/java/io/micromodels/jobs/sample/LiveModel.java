@@ -13,15 +13,25 @@ import java.util.SplittableRandom;
 /**
  * The sample's live model: a fixed scorecard, as a client's rules engine or older model would be,
  * over what is visible when the order is decided. Its only inputs are the order event as it is
- * written to the log (email, basket, amount, countries, attributes), the customer's earlier
- * events (sign-up time, earlier orders and their cards) and a noise draw seeded from the
- * generator's seed and the order's event id. It never sees whether the order is fraud, so a
- * model trained on the log can beat it.
+ * written to the log (email, basket, amount, countries, attributes), the customer's earlier events
+ * (sign-up time, earlier orders and their cards) and a noise draw seeded from the generator's seed
+ * and the order's event id. It never sees whether the order is fraud, so a model trained on the log
+ * can beat it.
  */
 final class LiveModel {
   /** Basket categories a fraud team flags (resale-friendly goods), over every vertical. */
-  static final Set<String> RISKY_CATEGORIES = Set.of("spirits", "champagne", "gift_card",
-      "luxury", "phones", "gaming", "computers", "flight_premium", "tickets");
+  static final Set<String> RISKY_CATEGORIES =
+      Set.of(
+          "spirits",
+          "champagne",
+          "gift_card",
+          "luxury",
+          "phones",
+          "gaming",
+          "computers",
+          "flight_premium",
+          "tickets");
+
   static final double PREVENT = 90;
   static final double REVIEW = 70;
   private static final long NOISE_SALT = 0x11FE5C0AEL;
@@ -43,9 +53,17 @@ final class LiveModel {
    * @param cardsUsed distinct payment fingerprints on the customer's orders so far, this one's
    *     included
    */
-  record Signals(boolean disposableDomain, int emailDigits, double riskyShare, double amount,
-      boolean countryMismatch, boolean welcomePromotion, boolean shortLeadTime,
-      double accountAgeDays, int ordersLast24h, int cardsUsed) {
+  record Signals(
+      boolean disposableDomain,
+      int emailDigits,
+      double riskyShare,
+      double amount,
+      boolean countryMismatch,
+      boolean welcomePromotion,
+      boolean shortLeadTime,
+      double accountAgeDays,
+      int ordersLast24h,
+      int cardsUsed) {
 
     /**
      * The signals of an order event, given the customer's history before it.
@@ -55,7 +73,10 @@ final class LiveModel {
      * @param earlierOrders times of the customer's earlier orders
      * @param earlierCards payment fingerprints of the customer's earlier orders
      */
-    static Signals of(JsonNode order, Instant signup, List<Instant> earlierOrders,
+    static Signals of(
+        JsonNode order,
+        Instant signup,
+        List<Instant> earlierOrders,
         Collection<String> earlierCards) {
       Instant at = Instant.parse(order.get("event_time").textValue());
       String email = order.path("email").asText("");
@@ -95,18 +116,19 @@ final class LiveModel {
 
   /** The score 0-100 of these signals with this noise draw (a standard normal value). */
   static double score(Signals s, double noise) {
-    double z = -4.6
-        + (s.disposableDomain() ? 1.4 : 0)
-        + (s.emailDigits() >= 3 ? 1.0 : 0)
-        + 1.6 * s.riskyShare()
-        + (s.countryMismatch() ? 1.0 : 0)
-        + (s.welcomePromotion() ? 0.4 : 0)
-        + (s.shortLeadTime() ? 0.8 : 0)
-        + (s.accountAgeDays() < 1 ? 0.9 : 0)
-        + 0.7 * Math.min(s.ordersLast24h(), 3)
-        + 0.4 * Math.min(s.cardsUsed() - 1, 3)
-        + 0.25 * Math.log1p(s.amount() / 100)
-        + 1.0 * noise;
+    double z =
+        -4.6
+            + (s.disposableDomain() ? 1.4 : 0)
+            + (s.emailDigits() >= 3 ? 1.0 : 0)
+            + 1.6 * s.riskyShare()
+            + (s.countryMismatch() ? 1.0 : 0)
+            + (s.welcomePromotion() ? 0.4 : 0)
+            + (s.shortLeadTime() ? 0.8 : 0)
+            + (s.accountAgeDays() < 1 ? 0.9 : 0)
+            + 0.7 * Math.min(s.ordersLast24h(), 3)
+            + 0.4 * Math.min(s.cardsUsed() - 1, 3)
+            + 0.25 * Math.log1p(s.amount() / 100)
+            + 1.0 * noise;
     return 100.0 / (1.0 + Math.exp(-z));
   }
 

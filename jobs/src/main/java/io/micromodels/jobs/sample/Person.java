@@ -39,22 +39,40 @@ record Person(
     List<String> ips = new ArrayList<>();
     List<Card> cards = new ArrayList<>();
     String ring = client.clientId() + "-ring-";
-    devices.add(fraudster && rnd.nextDouble() < 0.4
-        ? ring + "dev-" + rnd.nextInt(RING_SIZE)
-        : "dev-" + Identities.hex(rnd, 12));
+    devices.add(
+        fraudster && rnd.nextDouble() < 0.4
+            ? ring + "dev-" + rnd.nextInt(RING_SIZE)
+            : "dev-" + Identities.hex(rnd, 12));
     ips.add(Identities.ip(rnd));
     int cardCount = fraudster ? 1 + rnd.nextInt(5) : (rnd.nextDouble() < 0.25 ? 2 : 1);
     for (int i = 0; i < cardCount; i++) {
       boolean shared = fraudster && rnd.nextDouble() < 0.3;
       boolean foreign = rnd.nextDouble() < (fraudster ? 0.5 : 0.05);
-      String cardCountry = foreign ? Identities.pick(rnd, List.of("RU", "NG", "BR", "ID", "VN", "US", "GB")) : country;
-      String fingerprint = shared ? ring + "card-" + rnd.nextInt(RING_SIZE) : "fp-" + Identities.hex(rnd, 16);
-      cards.add(new Card(fingerprint, rnd.nextDouble() < 0.9 ? "card" : "wallet",
-          String.valueOf(400000 + rnd.nextInt(150000)), cardCountry));
+      String cardCountry =
+          foreign
+              ? Identities.pick(rnd, List.of("RU", "NG", "BR", "ID", "VN", "US", "GB"))
+              : country;
+      String fingerprint =
+          shared ? ring + "card-" + rnd.nextInt(RING_SIZE) : "fp-" + Identities.hex(rnd, 16);
+      cards.add(
+          new Card(
+              fingerprint,
+              rnd.nextDouble() < 0.9 ? "card" : "wallet",
+              String.valueOf(400000 + rnd.nextInt(150000)),
+              cardCountry));
     }
 
-    return new Person(customerId, fraudster, email, disposable, randomEmail, country, devices,
-        ips, cards, fraudster ? 0.65 : 0.08);
+    return new Person(
+        customerId,
+        fraudster,
+        email,
+        disposable,
+        randomEmail,
+        country,
+        devices,
+        ips,
+        cards,
+        fraudster ? 0.65 : 0.08);
   }
 
   /** How many fraud signals this customer shows (for the assertion lists). */

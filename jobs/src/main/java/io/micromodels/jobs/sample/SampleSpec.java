@@ -48,9 +48,24 @@ public record SampleSpec(
   }
 
   /** A spec with the catalogue's Zipf-like client sizes. */
-  public SampleSpec(int clients, int customers, int days, long seed, LocalDate start,
-      double badRowsFraction, Compression compression, int firstCustomer) {
-    this(clients, customers, days, seed, start, badRowsFraction, compression, firstCustomer,
+  public SampleSpec(
+      int clients,
+      int customers,
+      int days,
+      long seed,
+      LocalDate start,
+      double badRowsFraction,
+      Compression compression,
+      int firstCustomer) {
+    this(
+        clients,
+        customers,
+        days,
+        seed,
+        start,
+        badRowsFraction,
+        compression,
+        firstCustomer,
         ClientSizes.ZIPF);
   }
 

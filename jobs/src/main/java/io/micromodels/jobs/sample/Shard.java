@@ -7,7 +7,10 @@ public record Shard(ClientProfile client, int index, int from, int to) implement
 
   /** The file this shard writes, relative to the output folder. */
   public String fileName(SampleSpec.Compression compression) {
-    return "events/" + client.clientId() + "/part-" + String.format("%05d", index)
+    return "events/"
+        + client.clientId()
+        + "/part-"
+        + String.format("%05d", index)
         + compression.suffix();
   }
 }

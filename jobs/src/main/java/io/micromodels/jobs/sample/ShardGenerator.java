@@ -40,10 +40,11 @@ public final class ShardGenerator {
     events.sort(null);
     long bad = 0;
     SplittableRandom rnd =
-        new SplittableRandom(CustomerStory.mix(spec.seed() ^ 0x5EED, shard.client().clientId(),
-            shard.index()));
+        new SplittableRandom(
+            CustomerStory.mix(spec.seed() ^ 0x5EED, shard.client().clientId(), shard.index()));
     OutputStream out =
-        spec.compression() == SampleSpec.Compression.GZIP ? new GZIPOutputStream(target, 1 << 16)
+        spec.compression() == SampleSpec.Compression.GZIP
+            ? new GZIPOutputStream(target, 1 << 16)
             : target;
     try (BufferedWriter writer =
         new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
@@ -65,8 +66,14 @@ public final class ShardGenerator {
       }
     }
 
-    return new ShardResult(shard.client().clientId(), events.size(), bad, shard.to() - shard.from(),
-        orders, fraudOrders, asserted);
+    return new ShardResult(
+        shard.client().clientId(),
+        events.size(),
+        bad,
+        shard.to() - shard.from(),
+        orders,
+        fraudOrders,
+        asserted);
   }
 
   /** The shards of a spec: each client's customers in blocks of at most 5,000. */
@@ -76,12 +83,13 @@ public final class ShardGenerator {
     double total = clients.stream().mapToDouble(sizes::weight).sum();
     List<Shard> shards = new ArrayList<>();
     for (ClientProfile client : clients) {
-      int customers = Math.max(1, (int) Math.round(spec.customers() * sizes.weight(client) / total));
+      int customers =
+          Math.max(1, (int) Math.round(spec.customers() * sizes.weight(client) / total));
       int index = 0;
       int end = spec.firstCustomer() + customers;
       for (int from = spec.firstCustomer(); from < end; from += SampleSpec.CUSTOMERS_PER_SHARD) {
-        shards.add(new Shard(client, index++, from,
-            Math.min(end, from + SampleSpec.CUSTOMERS_PER_SHARD)));
+        shards.add(
+            new Shard(client, index++, from, Math.min(end, from + SampleSpec.CUSTOMERS_PER_SHARD)));
       }
     }
 

@@ -22,8 +22,23 @@ class BacktestExitCodeTest {
   }
 
   private static ClientBacktest evaluated(String id, boolean passed) {
-    return new ClientBacktest(id, ClientBacktest.Status.EVALUATED, "", 10, 1, passed,
-        passed ? List.of() : List.of("pr_auc.max_drop: 0.30 is 0.05 below the champion"), "",
-        null, null, "", Map.of(), "r", "m", "s", 0, 0);
+    return new ClientBacktest(
+        id,
+        ClientBacktest.Status.EVALUATED,
+        "",
+        10,
+        1,
+        passed,
+        passed ? List.of() : List.of("pr_auc.max_drop: 0.30 is 0.05 below the champion"),
+        "",
+        null,
+        null,
+        "",
+        Map.of(),
+        "r",
+        "m",
+        "s",
+        0,
+        0);
   }
 }

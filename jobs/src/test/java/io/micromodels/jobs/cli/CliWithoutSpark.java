@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs CLI commands in a fresh JVM, one per argument (words separated by '|'), and prints as
- * JSON each one's exit code and error output, then whether a SparkSession came to exist: a test
- * JVM's shared session would hide that ({@link HostileConfigsTest}, {@link IngestCommandTest}).
+ * Runs CLI commands in a fresh JVM, one per argument (words separated by '|'), and prints as JSON
+ * each one's exit code and error output, then whether a SparkSession came to exist: a test JVM's
+ * shared session would hide that ({@link HostileConfigsTest}, {@link IngestCommandTest}).
  */
 public final class CliWithoutSpark {
   private CliWithoutSpark() {}
@@ -42,8 +42,10 @@ public final class CliWithoutSpark {
 
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("runs", results);
-    report.put("spark_session", SparkSession.getDefaultSession().isDefined()
-        || SparkSession.getActiveSession().isDefined());
+    report.put(
+        "spark_session",
+        SparkSession.getDefaultSession().isDefined()
+            || SparkSession.getActiveSession().isDefined());
     out.println(new ObjectMapper().writeValueAsString(report));
   }
 
@@ -53,15 +55,18 @@ public final class CliWithoutSpark {
    */
   static JsonNode runInFreshJvm(Path dir, List<String> runs)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx")).toList());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        CliWithoutSpark.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx"))
+            .toList());
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), CliWithoutSpark.class.getName()));
     command.addAll(runs);
-    Process process = new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile()).start();
     byte[] out = process.getInputStream().readAllBytes();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -19,11 +19,13 @@ class ClientsCommandTest {
   void aClientWithoutAnAssertionsFileIsNamedAndTheOthersAreNot() throws IOException {
     String policy = "policy: {global_threshold: {prevent_at: 80}}\n";
     Files.writeString(dir.resolve("bare.yaml"), "client_id: bare\n" + policy);
-    Files.writeString(dir.resolve("ungated.yaml"), "client_id: ungated\n" + policy
-        + "gates: [{metric: pr_auc, max_drop: 0.02}]\n");
+    Files.writeString(
+        dir.resolve("ungated.yaml"),
+        "client_id: ungated\n" + policy + "gates: [{metric: pr_auc, max_drop: 0.02}]\n");
     Files.writeString(dir.resolve("asserted.csv"), "customer_id\ncu-1\n");
-    Files.writeString(dir.resolve("asserted.yaml"), "client_id: asserted\n" + policy
-        + "assertions: asserted.csv\n");
+    Files.writeString(
+        dir.resolve("asserted.yaml"),
+        "client_id: asserted\n" + policy + "assertions: asserted.csv\n");
 
     StringWriter out = new StringWriter();
     CommandLine cli = MicromodelsCli.newCommandLine();
@@ -31,9 +33,11 @@ class ClientsCommandTest {
     assertThat(cli.execute("clients", dir.toString())).isZero();
 
     assertThat(out.toString())
-        .contains("note: client bare has no `assertions` file: its prevented_asserts gate cannot"
-            + " be measured and blocks every release; configure one or remove the gate")
-        .doesNotContain("client ungated has no").doesNotContain("client asserted has no")
+        .contains(
+            "note: client bare has no `assertions` file: its prevented_asserts gate cannot"
+                + " be measured and blocks every release; configure one or remove the gate")
+        .doesNotContain("client ungated has no")
+        .doesNotContain("client asserted has no")
         .contains("3 client config(s) valid in " + dir);
   }
 }

@@ -19,11 +19,15 @@ class DagCommandLinesTest {
   void everyDagTaskCommandLineParses() throws Exception {
     Process process;
     try {
-      process = new ProcessBuilder("python3", "../orchestration/dags/tests/check_dags.py",
-          "--dump-commands").start();
+      process =
+          new ProcessBuilder(
+                  "python3", "../orchestration/dags/tests/check_dags.py", "--dump-commands")
+              .start();
     } catch (IOException e) {
-      throw new IllegalStateException("python3 is needed to dump the DAGs' command lines (Debian"
-          + " package python3 on PATH; .ci/run installs it)", e);
+      throw new IllegalStateException(
+          "python3 is needed to dump the DAGs' command lines (Debian"
+              + " package python3 on PATH; .ci/run installs it)",
+          e);
     }
 
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -33,17 +37,30 @@ class DagCommandLinesTest {
     JsonNode dags = new ObjectMapper().readTree(out);
 
     List<String> parsed = new ArrayList<>();
-    dags.fields().forEachRemaining(dag -> dag.getValue().fields().forEachRemaining(task -> {
-      List<String> args = new ArrayList<>();
-      task.getValue().forEach(a -> args.add(a.asText()));
-      assertThatCode(() -> MicromodelsCli.newCommandLine().parseArgs(args.toArray(String[]::new)))
-          .as(dag.getKey() + "." + task.getKey() + " " + args)
-          .doesNotThrowAnyException();
-      parsed.add(dag.getKey() + "." + task.getKey());
-    }));
+    dags.fields()
+        .forEachRemaining(
+            dag ->
+                dag.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        task -> {
+                          List<String> args = new ArrayList<>();
+                          task.getValue().forEach(a -> args.add(a.asText()));
+                          assertThatCode(
+                                  () ->
+                                      MicromodelsCli.newCommandLine()
+                                          .parseArgs(args.toArray(String[]::new)))
+                              .as(dag.getKey() + "." + task.getKey() + " " + args)
+                              .doesNotThrowAnyException();
+                          parsed.add(dag.getKey() + "." + task.getKey());
+                        }));
 
-    assertThat(parsed).hasSize(8).contains("micromodels_nightly.features",
-        "micromodels_adhoc_backtest.backtest", "micromodels_weekly.weekly");
+    assertThat(parsed)
+        .hasSize(8)
+        .contains(
+            "micromodels_nightly.features",
+            "micromodels_adhoc_backtest.backtest",
+            "micromodels_weekly.weekly");
   }
 
   @Test
@@ -56,7 +73,16 @@ class DagCommandLinesTest {
   void theStagesAreRegisteredInTheSubcommandsList() {
     CommandLine plain = new CommandLine(new MicromodelsCli());
 
-    assertThat(plain.getSubcommands()).containsKeys("ingest", "features", "train", "backtest",
-        "gate", "publish", "registry", "run", "airflow");
+    assertThat(plain.getSubcommands())
+        .containsKeys(
+            "ingest",
+            "features",
+            "train",
+            "backtest",
+            "gate",
+            "publish",
+            "registry",
+            "run",
+            "airflow");
   }
 }

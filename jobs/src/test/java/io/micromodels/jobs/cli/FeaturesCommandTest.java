@@ -20,8 +20,14 @@ class FeaturesCommandTest {
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     int code;
     try {
-      code = run("features", "--configs", "../data-samples/clients", "--clients", "dashfood",
-          "--list");
+      code =
+          run(
+              "features",
+              "--configs",
+              "../data-samples/clients",
+              "--clients",
+              "dashfood",
+              "--list");
     } finally {
       System.setOut(original);
     }
@@ -43,27 +49,66 @@ class FeaturesCommandTest {
 
   @Test
   void anUnknownClientIsNamed() {
-    assertThat(run("features", "--configs", "../data-samples/clients", "--clients", "nobody",
-        "--list")).isEqualTo(2);
+    assertThat(
+            run(
+                "features",
+                "--configs",
+                "../data-samples/clients",
+                "--clients",
+                "nobody",
+                "--list"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--clients: no config for client 'nobody'");
   }
 
   @Test
   void aBadAsOfIsBadUsage() {
-    assertThat(run("features", "--configs", "../data-samples/clients", "--from", "2025-09-01",
-        "--to", "2025-09-02", "--as-of", "yesterday")).isEqualTo(2);
-    assertThat(err.toString()).contains("option '--as-of': 'yesterday' is not an as-of: expected a date");
+    assertThat(
+            run(
+                "features",
+                "--configs",
+                "../data-samples/clients",
+                "--from",
+                "2025-09-01",
+                "--to",
+                "2025-09-02",
+                "--as-of",
+                "yesterday"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("option '--as-of': 'yesterday' is not an as-of: expected a date");
   }
 
   @Test
   void anExportNeedsItsDatesAndAFormatItKnowsBeforeSparkStarts() {
-    assertThat(run("features", "export", "--configs", "../data-samples/clients", "--out",
-        "/tmp/never-written")).isEqualTo(2);
-    assertThat(err.toString()).contains("micromodels features export needs --from, --to and"
-        + " --as-of.");
-    assertThat(run("features", "export", "--configs", "../data-samples/clients", "--from",
-        "2025-09-01", "--to", "2025-09-02", "--as-of", "2025-09-03", "--out", "/tmp/x",
-        "--format", "xlsx")).isEqualTo(2);
+    assertThat(
+            run(
+                "features",
+                "export",
+                "--configs",
+                "../data-samples/clients",
+                "--out",
+                "/tmp/never-written"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("micromodels features export needs --from, --to and" + " --as-of.");
+    assertThat(
+            run(
+                "features",
+                "export",
+                "--configs",
+                "../data-samples/clients",
+                "--from",
+                "2025-09-01",
+                "--to",
+                "2025-09-02",
+                "--as-of",
+                "2025-09-03",
+                "--out",
+                "/tmp/x",
+                "--format",
+                "xlsx"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--format");
   }
 

@@ -19,19 +19,43 @@ class GateCommandTest {
     Path warehouse = SharedSpark.newDirectory("gate-cli").resolve("wh");
     Path run = warehouse.resolve("backtests/backtest-2025-10-07");
     metrics(run, "dashfood", "{\"gate\": {\"passed\": true, \"failures\": []}}");
-    metrics(run, "modehaus", "{\"gate\": {\"passed\": false, \"failures\":"
-        + " [\"pr_auc.max_drop: 0.300 is 0.050 below the champion's 0.350\"]}}");
+    metrics(
+        run,
+        "modehaus",
+        "{\"gate\": {\"passed\": false, \"failures\":"
+            + " [\"pr_auc.max_drop: 0.300 is 0.050 below the champion's 0.350\"]}}");
 
     StringWriter out = new StringWriter();
-    assertThat(run(out, "--warehouse", warehouse.toString(), "gate", "--configs",
-        "../data-samples/clients", "--clients", "dashfood,modehaus", "--as-of", "2025-10-07"))
+    assertThat(
+            run(
+                out,
+                "--warehouse",
+                warehouse.toString(),
+                "gate",
+                "--configs",
+                "../data-samples/clients",
+                "--clients",
+                "dashfood,modehaus",
+                "--as-of",
+                "2025-10-07"))
         .isEqualTo(MicromodelsCli.EXIT_BLOCKED);
-    assertThat(out.toString()).containsPattern("dashfood +passed +all gate checks passed")
+    assertThat(out.toString())
+        .containsPattern("dashfood +passed +all gate checks passed")
         .containsPattern("modehaus +blocked +blocked by the gate: pr_auc.max_drop: 0.300");
 
     StringWriter again = new StringWriter();
-    assertThat(run(again, "--warehouse", warehouse.toString(), "gate", "--configs",
-        "../data-samples/clients", "--clients", "dashfood,tripwise", "--as-of", "2025-10-07"))
+    assertThat(
+            run(
+                again,
+                "--warehouse",
+                warehouse.toString(),
+                "gate",
+                "--configs",
+                "../data-samples/clients",
+                "--clients",
+                "dashfood,tripwise",
+                "--as-of",
+                "2025-10-07"))
         .isEqualTo(MicromodelsCli.EXIT_FAILURE);
     assertThat(again.toString()).containsPattern("tripwise +failed +.*metrics.json");
   }

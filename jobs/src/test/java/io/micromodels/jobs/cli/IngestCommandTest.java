@@ -34,8 +34,12 @@ class IngestCommandTest {
     Path file = dir.resolve("in.jsonl");
     Files.writeString(file, EventJson.order("a").json() + "\n{oops\n");
 
-    String out = captureStdout(() -> assertThat(run("--warehouse", dir.resolve("wh").toString(),
-        "ingest", file.toString())).isZero());
+    String out =
+        captureStdout(
+            () ->
+                assertThat(
+                        run("--warehouse", dir.resolve("wh").toString(), "ingest", file.toString()))
+                    .isZero());
 
     assertThat(out)
         .contains("2 input rows")
@@ -61,26 +65,34 @@ class IngestCommandTest {
     Path warehouse = dir.resolve("fresh-wh");
     Map<String, String> expected = new LinkedHashMap<>();
     expected.put("ingest|" + unknown, "Cannot ingest " + unknown + ": unknown format");
-    expected.put("ingest|" + dir.resolve("missing"),
+    expected.put(
+        "ingest|" + dir.resolve("missing"),
         "Cannot ingest " + dir.resolve("missing") + ": no such file or directory");
-    expected.put("ingest|--max-row-bytes=-1|" + good,
+    expected.put(
+        "ingest|--max-row-bytes=-1|" + good,
         "--max-row-bytes must be a positive number of bytes, got -1");
-    expected.put("ingest|--max-file-bytes=0|" + good,
+    expected.put(
+        "ingest|--max-file-bytes=0|" + good,
         "--max-file-bytes must be a positive number of bytes, got 0");
-    expected.put("ingest|--resend-horizon-days=-1|" + good,
+    expected.put(
+        "ingest|--resend-horizon-days=-1|" + good,
         "--resend-horizon-days must be a number of days, 0 or more, got -1");
-    expected.put("ingest|--max-client-day-rows-per-task=0|" + good,
+    expected.put(
+        "ingest|--max-client-day-rows-per-task=0|" + good,
         "--max-client-day-rows-per-task must be a positive number of rows, got 0");
     expected.put("ingest|" + dir.resolve("empty-folder"), "no event-log files found");
     Files.createDirectories(dir.resolve("empty-folder"));
 
-    JsonNode report = CliWithoutSpark.runInFreshJvm(dir, expected.keySet().stream()
-        .map(run -> "--warehouse|" + warehouse + "|" + run).toList());
+    JsonNode report =
+        CliWithoutSpark.runInFreshJvm(
+            dir,
+            expected.keySet().stream().map(run -> "--warehouse|" + warehouse + "|" + run).toList());
 
     for (JsonNode run : report.path("runs")) {
       String args = run.path("run").asText();
       assertThat(run.path("exit").asInt()).as(args).isEqualTo(2);
-      assertThat(run.path("err").asText()).as(args)
+      assertThat(run.path("err").asText())
+          .as(args)
           .contains(expected.get(args.substring(args.indexOf("|ingest|") + 1)));
     }
     assertThat(report.path("runs")).hasSize(expected.size());

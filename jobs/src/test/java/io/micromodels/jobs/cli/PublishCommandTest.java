@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * {@code publish} and {@code registry} end to end on a temporary warehouse: one client passes
- * its gate, one is blocked (exit 3), then forced; promote, rollback and the feed.
+ * {@code publish} and {@code registry} end to end on a temporary warehouse: one client passes its
+ * gate, one is blocked (exit 3), then forced; promote, rollback and the feed.
  */
 class PublishCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String AS_OF = "2026-03-01";
   private final StringWriter err = new StringWriter();
+
   /** What the last command printed on its out writer. */
   private String lastOut = "";
 
@@ -37,42 +38,114 @@ class PublishCommandTest {
     candidate(warehouse, date, "modehaus", false);
     String[] common = {"--warehouse", warehouse.toString()};
 
-    assertThat(run(common, "publish", "--configs",
-        "../data-samples/clients", "--clients", "dashfood,modehaus", "--as-of", AS_OF,
-        "--actor", "nightly")).as(err.toString()).isEqualTo(3);
-    assertThat(lastOut).containsPattern("dashfood +published v1 +file:.*/registry/models/dashfood/")
+    assertThat(
+            run(
+                common,
+                "publish",
+                "--configs",
+                "../data-samples/clients",
+                "--clients",
+                "dashfood,modehaus",
+                "--as-of",
+                AS_OF,
+                "--actor",
+                "nightly"))
+        .as(err.toString())
+        .isEqualTo(3);
+    assertThat(lastOut)
+        .containsPattern("dashfood +published v1 +file:.*/registry/models/dashfood/")
         .containsPattern("modehaus +blocked +blocked by the gate: pr_auc 0.300 < champion");
 
-    assertThat(run(common, "publish", "--clients", "dashfood", "--configs",
-        "../data-samples/clients", "--as-of", AS_OF)).as("a retried task").isZero();
+    assertThat(
+            run(
+                common,
+                "publish",
+                "--clients",
+                "dashfood",
+                "--configs",
+                "../data-samples/clients",
+                "--as-of",
+                AS_OF))
+        .as("a retried task")
+        .isZero();
     assertThat(lastOut).containsPattern("dashfood +published v1 ");
 
-    assertThat(run(common, "publish", "--clients", "modehaus",
-        "--configs", "../data-samples/clients", "--as-of", AS_OF, "--force", "--reason",
-        "label outage", "--actor", "alice")).as(err.toString()).isZero();
+    assertThat(
+            run(
+                common,
+                "publish",
+                "--clients",
+                "modehaus",
+                "--configs",
+                "../data-samples/clients",
+                "--as-of",
+                AS_OF,
+                "--force",
+                "--reason",
+                "label outage",
+                "--actor",
+                "alice"))
+        .as(err.toString())
+        .isZero();
     assertThat(lastOut).containsPattern("modehaus +forced v1");
 
-    assertThat(run(common, "publish", "--clients", "modehaus", "--configs",
-        "../data-samples/clients", "--as-of", AS_OF, "--force")).isEqualTo(2);
+    assertThat(
+            run(
+                common,
+                "publish",
+                "--clients",
+                "modehaus",
+                "--configs",
+                "../data-samples/clients",
+                "--as-of",
+                AS_OF,
+                "--force"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--force needs --reason");
 
-    assertThat(run(common, "registry", "promote", "--client", "dashfood", "--model-version",
-        "v7", "--reason", "no such version")).as("an unknown version is bad usage").isEqualTo(2);
-    assertThat(err.toString()).contains("Model micromodels.dashfood.fraud has no version 7; it has"
-        + " [v1]");
-    assertThat(run(common, "registry", "promote", "--client",
-        "dashfood", "--model-version", "v1", "--reason", "first release", "--actor", "alice"))
+    assertThat(
+            run(
+                common,
+                "registry",
+                "promote",
+                "--client",
+                "dashfood",
+                "--model-version",
+                "v7",
+                "--reason",
+                "no such version"))
+        .as("an unknown version is bad usage")
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Model micromodels.dashfood.fraud has no version 7; it has" + " [v1]");
+    assertThat(
+            run(
+                common,
+                "registry",
+                "promote",
+                "--client",
+                "dashfood",
+                "--model-version",
+                "v1",
+                "--reason",
+                "first release",
+                "--actor",
+                "alice"))
         .isZero();
     assertThat(lastOut).contains("micromodels.dashfood.fraud: promoted v1 by alice");
     // a backtest's default champion is the client's production model
-    var champions = io.micromodels.jobs.pipeline.ProductionModels.current(SharedSpark.session(),
-        new io.micromodels.features.spark.SparkSettings("local[2]", warehouse.toString(),
-            java.util.Map.of()),
-        io.micromodels.features.config.ClientConfigLoader.loadAll(Path.of("../data-samples/clients")));
+    var champions =
+        io.micromodels.jobs.pipeline.ProductionModels.current(
+            SharedSpark.session(),
+            new io.micromodels.features.spark.SparkSettings(
+                "local[2]", warehouse.toString(), java.util.Map.of()),
+            io.micromodels.features.config.ClientConfigLoader.loadAll(
+                Path.of("../data-samples/clients")));
     assertThat(champions).containsOnlyKeys("dashfood");
     assertThat(champions.get("dashfood").clientId()).isEqualTo("dashfood");
     assertThat(run(common, "registry", "list")).isZero();
-    assertThat(lastOut).contains("== micromodels.dashfood.fraud (0 blocked candidates)")
+    assertThat(lastOut)
+        .contains("== micromodels.dashfood.fraud (0 blocked candidates)")
         .containsPattern("v1 +production .* alice: first release")
         .contains("== micromodels.modehaus.fraud (1 blocked candidates)")
         .containsPattern("v1 +published .* alice: forced by alice: label outage")
@@ -83,15 +156,27 @@ class PublishCommandTest {
         .isZero();
     JsonNode feed = JSON.readTree(feedFile.toFile());
     assertThat(feed.at("/cursor/next").asLong()).isEqualTo(4);
-    assertThat(feed.get("events")).extracting(e -> e.get("kind").asText())
+    assertThat(feed.get("events"))
+        .extracting(e -> e.get("kind").asText())
         .containsExactly("blocked", "published", "promoted");
 
     assertThat(run(common, "registry", "rollback", "--client", "dashfood", "--reason", "x"))
         .isEqualTo(1);
     assertThat(err.toString()).contains("no earlier production version remains un-archived");
-    assertThat(run(common, "registry", "show", "--client",
-        "dashfood", "--model-version", "1", "--as-of-version", "1")).isZero();
-    assertThat(lastOut).contains("micromodels.dashfood.fraud v1: published")
+    assertThat(
+            run(
+                common,
+                "registry",
+                "show",
+                "--client",
+                "dashfood",
+                "--model-version",
+                "1",
+                "--as-of-version",
+                "1"))
+        .isZero();
+    assertThat(lastOut)
+        .contains("micromodels.dashfood.fraud v1: published")
         .contains("\"registered_model_name\" : \"micromodels.dashfood.fraud\"");
   }
 
@@ -100,25 +185,46 @@ class PublishCommandTest {
     SharedSpark.session();
     Path warehouse = SharedSpark.newDirectory("publish-missing").resolve("wh");
 
-    assertThat(run(new String[] {"--warehouse", warehouse.toString()},
-        "publish", "--configs", "../data-samples/clients", "--clients", "tripwise", "--as-of",
-        AS_OF)).isEqualTo(1);
+    assertThat(
+            run(
+                new String[] {"--warehouse", warehouse.toString()},
+                "publish",
+                "--configs",
+                "../data-samples/clients",
+                "--clients",
+                "tripwise",
+                "--as-of",
+                AS_OF))
+        .isEqualTo(1);
     String out = lastOut;
 
-    assertThat(out).containsPattern("tripwise +failed +Cannot publish: the backtest's"
-        + " metrics.json not found at .*/backtests/backtest-2026-03-01/tripwise/metrics.json");
+    assertThat(out)
+        .containsPattern(
+            "tripwise +failed +Cannot publish: the backtest's"
+                + " metrics.json not found at .*/backtests/backtest-2026-03-01/tripwise/metrics.json");
   }
 
   /** A candidate and its backtest where publish looks for them by default. */
   private static void candidate(Path warehouse, String date, String client, boolean passed)
       throws IOException {
-    ClientModel golden = ModelFormat.read(Path.of("../scorer/src/test/resources/golden/model.json"));
-    ModelFormat.write(new ClientModel(golden.formatVersion(), client, golden.asOf(),
-        golden.configHash(), golden.scoring(), golden.scale(), golden.policy(),
-        golden.featureImportances(), golden.fallback(), golden.training()),
+    ClientModel golden =
+        ModelFormat.read(Path.of("../scorer/src/test/resources/golden/model.json"));
+    ModelFormat.write(
+        new ClientModel(
+            golden.formatVersion(),
+            client,
+            golden.asOf(),
+            golden.configHash(),
+            golden.scoring(),
+            golden.scale(),
+            golden.policy(),
+            golden.featureImportances(),
+            golden.fallback(),
+            golden.training()),
         warehouse.resolve("candidates/" + date + "/" + client + "/model.json"));
-    ObjectNode metrics = (ObjectNode) JSON.readTree(
-        Path.of("../registry/src/test/resources/fixtures/metrics.json").toFile());
+    ObjectNode metrics =
+        (ObjectNode)
+            JSON.readTree(Path.of("../registry/src/test/resources/fixtures/metrics.json").toFile());
     metrics.put("client_id", client);
     if (!passed) {
       ObjectNode gate = (ObjectNode) metrics.get("gate");

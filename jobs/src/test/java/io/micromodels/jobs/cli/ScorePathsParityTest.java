@@ -31,8 +31,8 @@ import picocli.CommandLine;
 
 /**
  * {@code micromodels score} (the Spark batch path) against the live scorer's JSON Lines path
- * ({@link ScoreLines}, the scorer jar's code) on the same feature rows: every score,
- * probability, action and contribution equal, not merely close.
+ * ({@link ScoreLines}, the scorer jar's code) on the same feature rows: every score, probability,
+ * action and contribution equal, not merely close.
  */
 class ScorePathsParityTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,9 +49,11 @@ class ScorePathsParityTest {
         .run(List.of("../data-samples/events/voltmart"));
     // The scorer's golden model (three micromodels, Platt, segment rules), as voltmart's: the
     // paths must agree on any model and rows, whether or not the model fits them.
-    model = Files.writeString(dir.resolve("model.json"), Files.readString(
-            Path.of("../scorer/src/test/resources/golden/model.json"))
-        .replace("\"client_id\" : \"golden-shop\"", "\"client_id\" : \"voltmart\""));
+    model =
+        Files.writeString(
+            dir.resolve("model.json"),
+            Files.readString(Path.of("../scorer/src/test/resources/golden/model.json"))
+                .replace("\"client_id\" : \"golden-shop\"", "\"client_id\" : \"voltmart\""));
   }
 
   @Test
@@ -60,12 +62,15 @@ class ScorePathsParityTest {
     assertThat(score(out, "--from", FROM.toString(), "--to", TO.toString())).isZero();
     List<String> batch = out.toString().lines().toList();
 
-    ClientConfig voltmart = ClientConfigLoader.load(Path.of("../data-samples/clients/voltmart.yaml"));
+    ClientConfig voltmart =
+        ClientConfigLoader.load(Path.of("../data-samples/clients/voltmart.yaml"));
     ScoreLines live = new ScoreLines(new Scorer(ModelFormat.read(model)));
     Map<String, JsonNode> expected = new HashMap<>();
-    for (String row : new FeatureJob(SharedSpark.session(), settings())
-        .build(List.of(voltmart), new FeatureRange(FROM, TO, FeatureRange.endOf(TO)))
-        .toJSON().collectAsList()) {
+    for (String row :
+        new FeatureJob(SharedSpark.session(), settings())
+            .build(List.of(voltmart), new FeatureRange(FROM, TO, FeatureRange.endOf(TO)))
+            .toJSON()
+            .collectAsList()) {
       JsonNode answer = JSON.readTree(live.score(row, 1));
       expected.put(answer.get("event_id").asText(), answer);
     }
@@ -90,18 +95,38 @@ class ScorePathsParityTest {
     CommandLine cli = MicromodelsCli.newCommandLine();
     cli.setErr(new PrintWriter(err, true));
 
-    assertThat(cli.execute("--warehouse", dir.resolve("warehouse").toString(), "score",
-        "--model", model.toString(), "--configs", "../data-samples/clients", "--from",
-        FROM.toString(), "--to", TO.toString(), "--out", taken.toString())).isEqualTo(2);
+    assertThat(
+            cli.execute(
+                "--warehouse",
+                dir.resolve("warehouse").toString(),
+                "score",
+                "--model",
+                model.toString(),
+                "--configs",
+                "../data-samples/clients",
+                "--from",
+                FROM.toString(),
+                "--to",
+                TO.toString(),
+                "--out",
+                taken.toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("exists; a score run never overwrites");
   }
 
   private static int score(StringWriter out, String... range) {
     CommandLine cli = MicromodelsCli.newCommandLine();
     cli.setOut(new PrintWriter(out, true));
-    List<String> args = new java.util.ArrayList<>(List.of("--warehouse",
-        dir.resolve("warehouse").toString(), "score", "--model", model.toString(), "--configs",
-        "../data-samples/clients"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--warehouse",
+                dir.resolve("warehouse").toString(),
+                "score",
+                "--model",
+                model.toString(),
+                "--configs",
+                "../data-samples/clients"));
     args.addAll(List.of(range));
     return cli.execute(args.toArray(String[]::new));
   }

@@ -18,8 +18,16 @@ class TrainCommandTest {
 
   @Test
   void anUnknownClientIsNamedBeforeSparkStarts() {
-    assertThat(run("train", "--configs", "../data-samples/clients", "--clients", "nobody",
-        "--as-of", "2025-10-07")).isEqualTo(2);
+    assertThat(
+            run(
+                "train",
+                "--configs",
+                "../data-samples/clients",
+                "--clients",
+                "nobody",
+                "--as-of",
+                "2025-10-07"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--clients: no config for client 'nobody'");
   }
 
@@ -27,7 +35,8 @@ class TrainCommandTest {
   void aBadAsOfIsBadUsage() {
     assertThat(run("train", "--configs", "../data-samples/clients", "--as-of", "soon"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("option '--as-of': 'soon' is not an as-of: expected a date");
+    assertThat(err.toString())
+        .contains("option '--as-of': 'soon' is not an as-of: expected a date");
   }
 
   private int run(String... args) {

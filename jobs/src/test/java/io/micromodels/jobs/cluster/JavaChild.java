@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A child JVM of a test, started in {@code dir} with this JVM's {@code --add-opens} flags, its
- * stdout and stderr in {@code <dir>/<name>.out} and {@code <name>.err}. {@link #kill} sends
- * SIGKILL to it and to every process it started (a worker's executors), bounded in time.
+ * stdout and stderr in {@code <dir>/<name>.out} and {@code <name>.err}. {@link #kill} sends SIGKILL
+ * to it and to every process it started (a worker's executors), bounded in time.
  */
 public final class JavaChild implements AutoCloseable {
   private static final Duration KILL_WAIT = Duration.ofSeconds(20);
@@ -37,11 +37,17 @@ public final class JavaChild implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java <jvmOptions> -cp <classpath> <mainClass> <args>} with {@code env} added
-   * to this JVM's environment.
+   * Starts {@code java <jvmOptions> -cp <classpath> <mainClass> <args>} with {@code env} added to
+   * this JVM's environment.
    */
-  public static JavaChild start(String name, Path dir, List<String> jvmOptions,
-      String classpath, String mainClass, List<String> args, Map<String, String> env) {
+  public static JavaChild start(
+      String name,
+      Path dir,
+      List<String> jvmOptions,
+      String classpath,
+      String mainClass,
+      List<String> args,
+      Map<String, String> env) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(java17Options());
@@ -50,8 +56,11 @@ public final class JavaChild implements AutoCloseable {
     command.addAll(args);
     Path out = dir.resolve(name + ".out");
     Path err = dir.resolve(name + ".err");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     builder.environment().putAll(env);
     try {
       return new JavaChild(name, builder.start(), out, err);
@@ -94,15 +103,15 @@ public final class JavaChild implements AutoCloseable {
       }
 
       if (!alive) {
-        throw new IllegalStateException(name + " ended (exit " + process.exitValue()
-            + ") before /" + pattern + "/\n" + tail());
+        throw new IllegalStateException(
+            name + " ended (exit " + process.exitValue() + ") before /" + pattern + "/\n" + tail());
       }
 
       sleep(Duration.ofMillis(200));
     }
 
-    throw new IllegalStateException(name + ": no /" + pattern + "/ within " + timeout + "\n"
-        + tail());
+    throw new IllegalStateException(
+        name + ": no /" + pattern + "/ within " + timeout + "\n" + tail());
   }
 
   /** The exit code; kills the process when it has not ended within {@code timeout}. */
@@ -124,14 +133,16 @@ public final class JavaChild implements AutoCloseable {
   /** SIGKILL to the process and its descendants, then waits (bounded) for all to be gone. */
   public void kill() {
     // Descendants first: once the parent is dead its children are reparented and out of reach.
-    List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
-        .toList();
+    List<ProcessHandle> all =
+        Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
     all.forEach(ProcessHandle::destroyForcibly);
     Instant deadline = Instant.now().plus(KILL_WAIT);
     for (ProcessHandle p : all) {
       try {
-        p.onExit().get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
-            TimeUnit.MILLISECONDS);
+        p.onExit()
+            .get(
+                Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
+                TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         throw new IllegalStateException(name + ": process " + p.pid() + " survived SIGKILL", e);
       }
@@ -145,8 +156,14 @@ public final class JavaChild implements AutoCloseable {
 
   /** The last lines of both outputs, for failure messages. */
   public String tail() {
-    return "--- " + name + " stderr (tail)\n" + last(stderr(), 60) + "--- " + name
-        + " stdout (tail)\n" + last(stdout(), 40);
+    return "--- "
+        + name
+        + " stderr (tail)\n"
+        + last(stderr(), 60)
+        + "--- "
+        + name
+        + " stdout (tail)\n"
+        + last(stdout(), 40);
   }
 
   private static String last(String text, int lines) {

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the JVMs of a test deployment share, all under one temporary {@code root}: a stand-in
- * {@code SPARK_HOME} with an empty {@code jars/} (the worker's launcher adds {@code jars/*} to an
- * executor's classpath and fails when the folder is missing; the real classpath comes from
- * {@code spark.executor.extraClassPath}), an empty {@code conf/} (no {@code spark-defaults.conf}
- * of the machine leaks in), Spark's scratch space, {@code java.io.tmpdir}, the logging config,
- * and 127.0.0.1 for every bind.
+ * What the JVMs of a test deployment share, all under one temporary {@code root}: a stand-in {@code
+ * SPARK_HOME} with an empty {@code jars/} (the worker's launcher adds {@code jars/*} to an
+ * executor's classpath and fails when the folder is missing; the real classpath comes from {@code
+ * spark.executor.extraClassPath}), an empty {@code conf/} (no {@code spark-defaults.conf} of the
+ * machine leaks in), Spark's scratch space, {@code java.io.tmpdir}, the logging config, and
+ * 127.0.0.1 for every bind.
  */
 public record SparkEnvironment(Path root) {
   /** Creates the folders under {@code root}. */
@@ -24,8 +24,8 @@ public record SparkEnvironment(Path root) {
       Files.createDirectories(root.resolve("spark-home/conf"));
       Files.createDirectories(root.resolve("local"));
       Files.createDirectories(root.resolve("tmp"));
-      try (InputStream log = SparkEnvironment.class.getResourceAsStream(
-          "/cluster-log4j2.properties")) {
+      try (InputStream log =
+          SparkEnvironment.class.getResourceAsStream("/cluster-log4j2.properties")) {
         Files.copy(log, root.resolve("log4j2.properties"));
       }
     } catch (IOException e) {
@@ -47,12 +47,14 @@ public record SparkEnvironment(Path root) {
   }
 
   /**
-   * JVM options of every JVM: its temporary files and logging, and C1 only: on a 2-core box
-   * that several JVMs share, C2's compile threads cost more than their code saves in a run of
-   * a few minutes (Java's floating point is strict: results do not depend on the compiler).
+   * JVM options of every JVM: its temporary files and logging, and C1 only: on a 2-core box that
+   * several JVMs share, C2's compile threads cost more than their code saves in a run of a few
+   * minutes (Java's floating point is strict: results do not depend on the compiler).
    */
   public List<String> jvmOptions() {
-    return List.of("-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + root.resolve("tmp"),
+    return List.of(
+        "-XX:TieredStopAtLevel=1",
+        "-Djava.io.tmpdir=" + root.resolve("tmp"),
         "-Dlog4j2.configurationFile=" + root.resolve("log4j2.properties"));
   }
 }

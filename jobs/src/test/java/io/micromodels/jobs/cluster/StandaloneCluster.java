@@ -14,21 +14,20 @@ import java.util.stream.IntStream;
 /**
  * A Spark standalone cluster on 127.0.0.1: one {@code Master} and {@code n} {@code Worker} JVMs
  * started from the provided side of {@link SubmitClasspath} on ports they pick themselves (the
- * master's URL is read from its log). Each worker has its own work folder, where its executors
- * run. {@link #close} kills them all (and the executors), bounded in time.
+ * master's URL is read from its log). Each worker has its own work folder, where its executors run.
+ * {@link #close} kills them all (and the executors), bounded in time.
  */
 public final class StandaloneCluster implements AutoCloseable {
   private static final Duration START = Duration.ofSeconds(120);
-  private static final List<String> DAEMON_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC",
-      "-Dspark.master.rest.enabled=false");
+  private static final List<String> DAEMON_JVM =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dspark.master.rest.enabled=false");
 
   private final Path dir;
   private final JavaChild master;
   private final List<JavaChild> workers;
   private final String masterUrl;
 
-  private StandaloneCluster(Path dir, JavaChild master, List<JavaChild> workers,
-      String masterUrl) {
+  private StandaloneCluster(Path dir, JavaChild master, List<JavaChild> workers, String masterUrl) {
     this.dir = dir;
     this.master = master;
     this.workers = workers;
@@ -40,23 +39,46 @@ public final class StandaloneCluster implements AutoCloseable {
    *
    * @param memory what each worker may give its executors, e.g. {@code 1500m}
    */
-  public static StandaloneCluster start(SparkEnvironment spark, String classpath, int workers,
-      int cores, String memory) {
+  public static StandaloneCluster start(
+      SparkEnvironment spark, String classpath, int workers, int cores, String memory) {
     Path dir = spark.root();
-    JavaChild master = JavaChild.start("master", dir, jvm(spark), classpath,
-        "org.apache.spark.deploy.master.Master",
-        List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0"), spark.env());
+    JavaChild master =
+        JavaChild.start(
+            "master",
+            dir,
+            jvm(spark),
+            classpath,
+            "org.apache.spark.deploy.master.Master",
+            List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0"),
+            spark.env());
     List<JavaChild> started = new ArrayList<>();
     try {
-      String url = master.await(Pattern.compile("Starting Spark master at (spark://\\S+)"), START)
-          .group(1);
+      String url =
+          master.await(Pattern.compile("Starting Spark master at (spark://\\S+)"), START).group(1);
       for (int i = 0; i < workers; i++) {
         Path work = Files.createDirectories(dir.resolve("worker-" + i));
-        started.add(JavaChild.start("worker-" + i, dir, jvm(spark), classpath,
-            "org.apache.spark.deploy.worker.Worker",
-            List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0",
-                "--cores", String.valueOf(cores), "--memory", memory,
-                "--work-dir", work.toString(), url), spark.env()));
+        started.add(
+            JavaChild.start(
+                "worker-" + i,
+                dir,
+                jvm(spark),
+                classpath,
+                "org.apache.spark.deploy.worker.Worker",
+                List.of(
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "0",
+                    "--webui-port",
+                    "0",
+                    "--cores",
+                    String.valueOf(cores),
+                    "--memory",
+                    memory,
+                    "--work-dir",
+                    work.toString(),
+                    url),
+                spark.env()));
       }
 
       for (JavaChild w : started) {
@@ -82,13 +104,14 @@ public final class StandaloneCluster implements AutoCloseable {
   }
 
   /**
-   * The worker running an executor, by the executor's folder in the worker's work folder
-   * ({@code <work>/<app id>/<executor id>}).
+   * The worker running an executor, by the executor's folder in the worker's work folder ({@code
+   * <work>/<app id>/<executor id>}).
    */
   public Optional<Integer> workerOf(String appId, String executorId) {
-    return IntStream.range(0, workers.size()).boxed()
-        .filter(i -> Files.isDirectory(dir.resolve("worker-" + i).resolve(appId)
-            .resolve(executorId)))
+    return IntStream.range(0, workers.size())
+        .boxed()
+        .filter(
+            i -> Files.isDirectory(dir.resolve("worker-" + i).resolve(appId).resolve(executorId)))
         .findFirst();
   }
 

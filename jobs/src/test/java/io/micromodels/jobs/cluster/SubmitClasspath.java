@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * This test JVM's classpath split the way {@code spark-submit} splits a deployment: what a Spark
- * installation provides ({@code SPARK_HOME/jars}: every third-party jar) and the application
- * (the project's own modules, main code only), packed into one jar that Spark ships to the
- * executors. Unlike the {@code -Pcluster} jar, Delta and the small libraries stay on the provided
- * side: which jars are Spark's own cannot be told from a classpath.
+ * installation provides ({@code SPARK_HOME/jars}: every third-party jar) and the application (the
+ * project's own modules, main code only), packed into one jar that Spark ships to the executors.
+ * Unlike the {@code -Pcluster} jar, Delta and the small libraries stay on the provided side: which
+ * jars are Spark's own cannot be told from a classpath.
  *
  * @param provided classpath entries outside the project
  * @param project the project modules' main classes (folders or jars), in classpath order
@@ -55,8 +55,8 @@ public record SubmitClasspath(List<String> provided, List<Path> project) {
   }
 
   /**
-   * Writes the project's classes and resources into one jar with {@code mainClass} in its
-   * manifest; service files of several modules are concatenated, any other duplicate fails.
+   * Writes the project's classes and resources into one jar with {@code mainClass} in its manifest;
+   * service files of several modules are concatenated, any other duplicate fails.
    */
   public Path appJar(Path file, String mainClass) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -87,7 +87,9 @@ public record SubmitClasspath(List<String> provided, List<Path> project) {
       if (Files.isDirectory(classes)) {
         try (Stream<Path> files = Files.walk(classes)) {
           for (Path f : files.filter(Files::isRegularFile).toList()) {
-            add(entries, classes.relativize(f).toString().replace(File.separatorChar, '/'),
+            add(
+                entries,
+                classes.relativize(f).toString().replace(File.separatorChar, '/'),
                 Files.readAllBytes(f));
           }
         }

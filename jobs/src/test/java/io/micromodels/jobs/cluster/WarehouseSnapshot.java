@@ -26,30 +26,32 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * What a nightly run left in a warehouse, as comparable text: one entry per table, artifact,
- * manifest and the registry's events, with what legitimately differs between two runs on the
- * same input normalised away, and nothing else ({@link #NORMALISED}).
+ * manifest and the registry's events, with what legitimately differs between two runs on the same
+ * input normalised away, and nothing else ({@link #NORMALISED}).
  *
  * @param items name (e.g. {@code table features}) to normalised content, one item per line
  */
 public record WarehouseSnapshot(Map<String, List<String>> items) {
   /** Every normalisation applied, for the docs and failure messages. */
-  public static final List<String> NORMALISED = List.of(
-      "the warehouse location (file:<dir> and <dir>) -> <warehouse>",
-      "UUIDs (the version folder v<n>-<uuid>) -> <uuid>",
-      "manifest.json identity.created_at (the publish wall clock)",
-      "manifest.json digest of lineage.inputs[] and datasets[] (SHA-256 of the table's URI and"
-          + " version: the warehouse location)",
-      "Hadoop's .<file>.crc files are not compared (checksums of the files that are), nor"
-          + " other dot files (a killed writer's .<file>.tmp)",
-      "registry/models folders no registry event names (orphan slots of killed publishes,"
-          + " invisible to readers) are not compared",
-      "manifest.json sha256 and bytes of artifacts[] report.html, and the SHA256SUMS lines of"
-          + " manifest.json and report.html (digests and sizes of files holding the above)",
-      "quarantine column quarantined_at (the ingest wall clock)",
-      "registry events: event_id (random), time and created (wall clock), manifest_sha256 and"
-          + " candidate_sha256 (digests of files holding the above; the files are compared)");
-  private static final Pattern UUID = Pattern.compile(
-      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  public static final List<String> NORMALISED =
+      List.of(
+          "the warehouse location (file:<dir> and <dir>) -> <warehouse>",
+          "UUIDs (the version folder v<n>-<uuid>) -> <uuid>",
+          "manifest.json identity.created_at (the publish wall clock)",
+          "manifest.json digest of lineage.inputs[] and datasets[] (SHA-256 of the table's URI and"
+              + " version: the warehouse location)",
+          "Hadoop's .<file>.crc files are not compared (checksums of the files that are), nor"
+              + " other dot files (a killed writer's .<file>.tmp)",
+          "registry/models folders no registry event names (orphan slots of killed publishes,"
+              + " invisible to readers) are not compared",
+          "manifest.json sha256 and bytes of artifacts[] report.html, and the SHA256SUMS lines of"
+              + " manifest.json and report.html (digests and sizes of files holding the above)",
+          "quarantine column quarantined_at (the ingest wall clock)",
+          "registry events: event_id (random), time and created (wall clock), manifest_sha256 and"
+              + " candidate_sha256 (digests of files holding the above; the files are compared)");
+
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> TABLES = List.of("events", "quarantine", "features");
 
@@ -62,8 +64,10 @@ public record WarehouseSnapshot(Map<String, List<String>> items) {
     }
 
     Registry registry = new Registry(spark, "file:" + root.resolve("registry"));
-    List<String> recorded = registry.state().events().stream()
-        .map(e -> e.location().replaceFirst("^file:", "") + "/").toList();
+    List<String> recorded =
+        registry.state().events().stream()
+            .map(e -> e.location().replaceFirst("^file:", "") + "/")
+            .toList();
     for (Path file : files(root, "candidates", "backtests", "registry/models")) {
       String name = root.relativize(file).toString();
       if (file.getFileName().toString().startsWith(".")) {
@@ -82,8 +86,10 @@ public record WarehouseSnapshot(Map<String, List<String>> items) {
 
       List<String> lines = splitLines(normalise(withoutRunFields(name, text), root));
       if (name.endsWith("SHA256SUMS")) {
-        lines = lines.stream().filter(l -> !l.endsWith(" manifest.json")
-            && !l.endsWith(" report.html")).toList();
+        lines =
+            lines.stream()
+                .filter(l -> !l.endsWith(" manifest.json") && !l.endsWith(" report.html"))
+                .toList();
       }
 
       items.put(normalise(name, root), lines);
@@ -91,9 +97,20 @@ public record WarehouseSnapshot(Map<String, List<String>> items) {
 
     List<String> events = new ArrayList<>();
     for (RegistryEvent e : registry.state().events()) {
-      events.add(normalise(String.join(" | ", String.valueOf(e.seq()), e.kind().label(),
-          e.ref().toString(), String.valueOf(e.version()), String.valueOf(e.status()),
-          String.valueOf(e.previous()), e.location(), e.actor(), e.reason()), root));
+      events.add(
+          normalise(
+              String.join(
+                  " | ",
+                  String.valueOf(e.seq()),
+                  e.kind().label(),
+                  e.ref().toString(),
+                  String.valueOf(e.version()),
+                  String.valueOf(e.status()),
+                  String.valueOf(e.previous()),
+                  e.location(),
+                  e.actor(),
+                  e.reason()),
+              root));
     }
 
     items.put("registry events", events);
@@ -103,8 +120,13 @@ public record WarehouseSnapshot(Map<String, List<String>> items) {
   /** Fails naming the first item that differs from {@code expected}'s. */
   public void assertSameAs(WarehouseSnapshot expected) {
     assertThat(items.keySet()).containsExactlyElementsOf(expected.items().keySet());
-    expected.items().forEach((item, lines) -> assertThat(lines(item))
-        .as(item + ", normalised: " + NORMALISED).containsExactlyElementsOf(lines));
+    expected
+        .items()
+        .forEach(
+            (item, lines) ->
+                assertThat(lines(item))
+                    .as(item + ", normalised: " + NORMALISED)
+                    .containsExactlyElementsOf(lines));
   }
 
   /** The lines of one item, empty when there is no such item. */
@@ -133,9 +155,11 @@ public record WarehouseSnapshot(Map<String, List<String>> items) {
     try {
       JsonNode manifest = JSON.readTree(text);
       ((ObjectNode) manifest.path("identity")).remove("created_at");
-      Stream.concat(stream(manifest.path("lineage").path("inputs")),
-          stream(manifest.path("datasets"))).forEach(d -> ((ObjectNode) d).remove("digest"));
-      stream(manifest.path("artifacts")).filter(a -> a.path("path").asText().equals("report.html"))
+      Stream.concat(
+              stream(manifest.path("lineage").path("inputs")), stream(manifest.path("datasets")))
+          .forEach(d -> ((ObjectNode) d).remove("digest"));
+      stream(manifest.path("artifacts"))
+          .filter(a -> a.path("path").asText().equals("report.html"))
           .forEach(a -> ((ObjectNode) a).remove(List.of("sha256", "bytes")));
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest);
     } catch (IOException e) {

@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 class ClientRunTest {
   @Test
   void theSummaryShowsEachStageAsItsStatusInLowerCase() {
-    ClientRun run = ClientRun.configured("acme").trained(TrainStatus.FALLBACK)
-        .gated(GateStatus.PASSED).published(VersionStep.version(3))
-        .promoted(VersionStep.of(VersionStep.Kind.OFF)).ending(ClientRun.Outcome.OK, "report r");
+    ClientRun run =
+        ClientRun.configured("acme")
+            .trained(TrainStatus.FALLBACK)
+            .gated(GateStatus.PASSED)
+            .published(VersionStep.version(3))
+            .promoted(VersionStep.of(VersionStep.Kind.OFF))
+            .ending(ClientRun.Outcome.OK, "report r");
 
-    assertThat(run.cells()).containsExactly("acme", "ok", "fallback", "passed", "v3", "off",
-        "report r");
+    assertThat(run.cells())
+        .containsExactly("acme", "ok", "fallback", "passed", "v3", "off", "report r");
     assertThat(ClientRun.badConfig("bad", "unknown key").cells())
         .containsExactly("bad", "invalid", "-", "-", "-", "-", "unknown key");
   }

@@ -36,7 +36,8 @@ class ConfigScanTest {
     assertThat(ConfigScan.of(configs, List.of("dashfood")).broken()).isEmpty();
     assertThat(ConfigScan.of(configs, List.of("broken")).healthy()).isEmpty();
     assertThatThrownBy(() -> ConfigScan.of(configs, List.of("nobody")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("no config for [nobody]");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("no config for [nobody]");
   }
 
   @Test
@@ -51,11 +52,17 @@ class ConfigScanTest {
     assertThat(exit(blocked, failed, ok)).isEqualTo(1);
     assertThat(exit(failed, bad, blocked)).isEqualTo(2);
     assertThat(failed.ending(ClientRun.Outcome.OK, "later").outcome())
-        .as("a later stage never hides an earlier failure").isEqualTo(ClientRun.Outcome.FAILED);
+        .as("a later stage never hides an earlier failure")
+        .isEqualTo(ClientRun.Outcome.FAILED);
   }
 
   private static int exit(ClientRun... runs) {
-    return new NightlyReport(List.of(runs), "c", "b", "r",
-        new io.micromodels.evaluation.backtest.StageTimes(java.util.Map.of())).exitCode();
+    return new NightlyReport(
+            List.of(runs),
+            "c",
+            "b",
+            "r",
+            new io.micromodels.evaluation.backtest.StageTimes(java.util.Map.of()))
+        .exitCode();
   }
 }

@@ -1,8 +1,8 @@
 package io.micromodels.jobs.pipeline;
 
 import io.micromodels.jobs.cli.MicromodelsCli;
-import io.micromodels.registry.testing.HoldingHook;
 import io.micromodels.registry.PublishHook;
+import io.micromodels.registry.testing.HoldingHook;
 
 /**
  * The CLI with a publish pause point injected, for {@link KillAndRerunTest}'s child processes:

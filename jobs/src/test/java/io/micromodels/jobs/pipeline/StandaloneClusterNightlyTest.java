@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +39,17 @@ import org.junit.jupiter.api.Test;
 class StandaloneClusterNightlyTest {
   private static final String MAIN = MicromodelsCli.class.getName();
   private static final Duration RUN = Duration.ofMinutes(10);
-  private static final Pattern STARTED = Pattern.compile(
-      "Starting task \\S+ in stage \\S+ \\(TID (\\d+)\\) \\(127\\.0\\.0\\.1, executor (\\d+),");
-  private static final Pattern ENDED = Pattern.compile(
-      "(?:Finished task|Lost task|TaskSetManager: task) \\S+ in stage \\S+ \\(TID (\\d+)\\)");
+  private static final Pattern STARTED =
+      Pattern.compile(
+          "Starting task \\S+ in stage \\S+ \\(TID (\\d+)\\) \\(127\\.0\\.0\\.1, executor (\\d+),");
+  private static final Pattern ENDED =
+      Pattern.compile(
+          "(?:Finished task|Lost task|TaskSetManager: task) \\S+ in stage \\S+ \\(TID (\\d+)\\)");
+
   /** Spark's line for a task whose executor died under it; the task is run again elsewhere. */
   private static final String INTERRUPTED =
       "its executor exited for a reason unrelated to the task";
+
   private static final Duration BUSY = Duration.ofMillis(1000);
 
   private static Path root;
@@ -63,8 +66,9 @@ class StandaloneClusterNightlyTest {
     classpath = SubmitClasspath.ofThisJvm();
     appJar = classpath.appJar(root.resolve("micromodels-app.jar"), MAIN);
     SparkEnvironment local = SparkEnvironment.create(root.resolve("local"));
-    localDriver = new SparkSubmitDriver(local, classpath, appJar, MAIN, "1500m")
-        .start("driver", "local[2]", Map.of("spark.ui.enabled", "false"), nightly("wh-local"));
+    localDriver =
+        new SparkSubmitDriver(local, classpath, appJar, MAIN, "1500m")
+            .start("driver", "local[2]", Map.of("spark.ui.enabled", "false"), nightly("wh-local"));
   }
 
   @AfterAll
@@ -95,22 +99,31 @@ class StandaloneClusterNightlyTest {
         executor = busyExecutor(driver, driver.stderr().length());
         int worker = cluster.workerOf(app, executor).orElseThrow();
         cluster.killWorker(worker);
-        System.out.println("killed worker " + worker + " (executor " + executor + ") at "
-            + seconds(start) + " s");
+        System.out.println(
+            "killed worker " + worker + " (executor " + executor + ") at " + seconds(start) + " s");
         int code = driver.waitFor(RUN);
         assertThat(code).as(driver.tail() + cluster.tails()).isZero();
         String log = driver.stderr();
-        System.out.println("cluster run with a worker killed " + seconds(start) + " s, "
-            + stages(driver) + "; tasks interrupted " + count(log, INTERRUPTED)
-            + ", task attempts > 0 " + count(log, "Starting task [0-9]+\\.[1-9]")
-            + ", stages resubmitted " + count(log, "Resubmitting ") + ", fetch failures "
-            + count(log, "FetchFailed"));
-        assertThat(log).as("the driver saw the executor go")
+        System.out.println(
+            "cluster run with a worker killed "
+                + seconds(start)
+                + " s, "
+                + stages(driver)
+                + "; tasks interrupted "
+                + count(log, INTERRUPTED)
+                + ", task attempts > 0 "
+                + count(log, "Starting task [0-9]+\\.[1-9]")
+                + ", stages resubmitted "
+                + count(log, "Resubmitting ")
+                + ", fetch failures "
+                + count(log, "FetchFailed"));
+        assertThat(log)
+            .as("the driver saw the executor go")
             .contains("Lost executor " + executor + " on ")
             .contains("Executor lost: " + executor + " ");
-        assertThat(count(log, INTERRUPTED)).as("tasks running on the killed executor")
-            .isPositive();
-        assertThat(count(log, "Starting task [0-9]+\\.[1-9]")).as("retried task attempts")
+        assertThat(count(log, INTERRUPTED)).as("tasks running on the killed executor").isPositive();
+        assertThat(count(log, "Starting task [0-9]+\\.[1-9]"))
+            .as("retried task attempts")
             .isPositive();
         assertThat(driver.stdout()).containsPattern("voltmart +ok +trained +passed +v1 +v1 ");
       } finally {
@@ -132,7 +145,8 @@ class StandaloneClusterNightlyTest {
       System.out.println("local run: " + stages(localDriver));
       localReference = WarehouseSnapshot.of(SharedSpark.session(), root.resolve("wh-local"));
       assertThat(localReference.lines("table features")).as("features were built").isNotEmpty();
-      assertThat(localReference.lines("registry events")).as("voltmart was published")
+      assertThat(localReference.lines("registry events"))
+          .as("voltmart was published")
           .anyMatch(e -> e.contains("| published | voltmart"));
     }
 
@@ -144,30 +158,39 @@ class StandaloneClusterNightlyTest {
   }
 
   /** The driver of a cluster run: Spark as on any cluster, except what a 2-core box needs. */
-  private static JavaChild submit(SparkEnvironment spark, StandaloneCluster cluster,
-      String warehouse) {
-    Map<String, String> conf = Map.of(
-        "spark.ui.enabled", "false",
-        "spark.executor.memory", "900m",
-        "spark.cores.max", "2",
-        // what SPARK_HOME/jars holds on a real cluster; the application jar comes on top
-        "spark.executor.extraClassPath", classpath.providedPath(),
-        "spark.executor.extraJavaOptions", String.join(" ", spark.jvmOptions()),
-        // the code sets it for local masters only; Spark's 200 would be 50 per core here
-        "spark.sql.shuffle.partitions", "4");
+  private static JavaChild submit(
+      SparkEnvironment spark, StandaloneCluster cluster, String warehouse) {
+    Map<String, String> conf =
+        Map.of(
+            "spark.ui.enabled", "false",
+            "spark.executor.memory", "900m",
+            "spark.cores.max", "2",
+            // what SPARK_HOME/jars holds on a real cluster; the application jar comes on top
+            "spark.executor.extraClassPath", classpath.providedPath(),
+            "spark.executor.extraJavaOptions", String.join(" ", spark.jvmOptions()),
+            // the code sets it for local masters only; Spark's 200 would be 50 per core here
+            "spark.sql.shuffle.partitions", "4");
     return new SparkSubmitDriver(spark, classpath, appJar, MAIN, "1g")
         .start("driver", cluster.masterUrl(), conf, nightly(warehouse));
   }
 
   private static List<String> nightly(String warehouse) {
-    return List.of("--warehouse", root.resolve(warehouse).toString(), "run", "nightly",
-        "--as-of", "2025-10-06", "--configs", root.resolve("configs").toString(), "--input",
+    return List.of(
+        "--warehouse",
+        root.resolve(warehouse).toString(),
+        "run",
+        "nightly",
+        "--as-of",
+        "2025-10-06",
+        "--configs",
+        root.resolve("configs").toString(),
+        "--input",
         Path.of("../data-samples/events/voltmart").toAbsolutePath().normalize().toString());
   }
 
   /**
-   * An executor with a task that has run for a while (so it is likely still running when its
-   * worker dies), from the driver's log after {@code from}.
+   * An executor with a task that has run for a while (so it is likely still running when its worker
+   * dies), from the driver's log after {@code from}.
    */
   private static String busyExecutor(JavaChild driver, int from) {
     Map<String, Long> firstSeen = new HashMap<>();
@@ -186,8 +209,7 @@ class StandaloneClusterNightlyTest {
       sleep();
     }
 
-    throw new IllegalStateException("no task ran after the training stage began\n"
-        + driver.tail());
+    throw new IllegalStateException("no task ran after the training stage began\n" + driver.tail());
   }
 
   /** Task id to executor id of the tasks started and not finished in {@code log}. */

@@ -38,8 +38,17 @@ class ClientSizesTest {
   }
 
   private static Map<String, Integer> customersPerClient(ClientSizes sizes) {
-    SampleSpec spec = new SampleSpec(CLIENTS, CUSTOMERS, 160, 7L, SampleSpec.DEFAULT_START, 0,
-        SampleSpec.Compression.GZIP, 0, sizes);
+    SampleSpec spec =
+        new SampleSpec(
+            CLIENTS,
+            CUSTOMERS,
+            160,
+            7L,
+            SampleSpec.DEFAULT_START,
+            0,
+            SampleSpec.Compression.GZIP,
+            0,
+            sizes);
     Map<String, Integer> customers = new TreeMap<>();
     for (Shard shard : ShardGenerator.shards(spec)) {
       customers.merge(shard.client().clientId(), shard.to() - shard.from(), Integer::sum);

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sample's live model must not know the fraud truth (issue 26): its score is recomputed here
- * from the generated log alone, the visible fields of each order and the customer's earlier
- * events in the log, and must equal the logged score for every order, fraudulent or not.
+ * from the generated log alone, the visible fields of each order and the customer's earlier events
+ * in the log, and must equal the logged score for every order, fraudulent or not.
  */
 class LiveModelTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SampleSpec SPEC = new SampleSpec(4, 4000, 160, 42L,
-      SampleSpec.DEFAULT_START, 0, SampleSpec.Compression.NONE, 0);
+  private static final SampleSpec SPEC =
+      new SampleSpec(
+          4, 4000, 160, 42L, SampleSpec.DEFAULT_START, 0, SampleSpec.Compression.NONE, 0);
   private static final List<JsonNode> EVENTS = new ArrayList<>();
 
   @BeforeAll
@@ -54,8 +55,11 @@ class LiveModelTest {
     Map<String, List<JsonNode>> byCustomer = new HashMap<>();
     Set<String> fraudOrders = new HashSet<>();
     for (JsonNode e : EVENTS) {
-      byCustomer.computeIfAbsent(e.get("client_id").asText() + "/" + e.get("customer_id").asText(),
-          k -> new ArrayList<>()).add(e);
+      byCustomer
+          .computeIfAbsent(
+              e.get("client_id").asText() + "/" + e.get("customer_id").asText(),
+              k -> new ArrayList<>())
+          .add(e);
       String type = e.get("event_type").asText();
       if (type.equals("chargeback") || type.equals("fraud_report")) {
         fraudOrders.add(e.get("ref_event_id").asText()); // only fraud gets these labels
@@ -77,8 +81,7 @@ class LiveModelTest {
           signup = Instant.parse(e.get("event_time").asText());
         } else if (type.equals("order")) {
           String id = e.get("event_id").asText();
-          LiveModel.Signals signals =
-              LiveModel.Signals.of(e, signup, earlierOrders, earlierCards);
+          LiveModel.Signals signals = LiveModel.Signals.of(e, signup, earlierOrders, earlierCards);
           double expected =
               LiveModel.logged(LiveModel.score(signals, LiveModel.noise(SPEC.seed(), id)));
           assertThat(e.get("live_score").asDouble()).as(id + " " + signals).isEqualTo(expected);
@@ -104,11 +107,20 @@ class LiveModelTest {
 
   @Test
   void theScorecardHasNoInputForTheFraudTruth() {
-    assertThat(Arrays.stream(LiveModel.Signals.class.getRecordComponents())
-        .map(RecordComponent::getName))
-        .containsExactly("disposableDomain", "emailDigits", "riskyShare", "amount",
-            "countryMismatch", "welcomePromotion", "shortLeadTime", "accountAgeDays",
-            "ordersLast24h", "cardsUsed");
+    assertThat(
+            Arrays.stream(LiveModel.Signals.class.getRecordComponents())
+                .map(RecordComponent::getName))
+        .containsExactly(
+            "disposableDomain",
+            "emailDigits",
+            "riskyShare",
+            "amount",
+            "countryMismatch",
+            "welcomePromotion",
+            "shortLeadTime",
+            "accountAgeDays",
+            "ordersLast24h",
+            "cardsUsed");
     for (Method method : LiveModel.class.getDeclaredMethods()) {
       if (method.getName().equals("score")) {
         assertThat(method.getParameterTypes())
@@ -137,8 +149,11 @@ class LiveModelTest {
         JsonNode order = JSON.readTree(sink.events().get(1).json());
         signals[f] = LiveModel.Signals.of(order, start, List.of(), Set.of());
         scores[f] = order.get("live_score").asDouble();
-        assertThat(scores[f]).isEqualTo(LiveModel.logged(LiveModel.score(signals[f],
-            LiveModel.noise(42L, order.get("event_id").asText()))));
+        assertThat(scores[f])
+            .isEqualTo(
+                LiveModel.logged(
+                    LiveModel.score(
+                        signals[f], LiveModel.noise(42L, order.get("event_id").asText()))));
       }
 
       if (signals[0].equals(signals[1])) {
@@ -147,7 +162,8 @@ class LiveModelTest {
       }
     }
 
-    assertThat(sameSignals).as("draws where the flag left the visible order alone")
+    assertThat(sameSignals)
+        .as("draws where the flag left the visible order alone")
         .isGreaterThan(10);
   }
 
@@ -155,20 +171,23 @@ class LiveModelTest {
   void noSignalAloneMakesTheLiveModelReviewAnOrder() {
     LiveModel.Signals plain =
         new LiveModel.Signals(false, 0, 0, 30, false, false, false, 200, 0, 1);
-    List<LiveModel.Signals> single = List.of(
-        new LiveModel.Signals(true, 0, 0, 30, false, false, false, 200, 0, 1),
-        new LiveModel.Signals(false, 9, 0, 30, false, false, false, 200, 0, 1),
-        new LiveModel.Signals(false, 0, 1, 30, false, false, false, 200, 0, 1),
-        new LiveModel.Signals(false, 0, 0, 3000, false, false, false, 200, 0, 1),
-        new LiveModel.Signals(false, 0, 0, 30, true, false, false, 200, 0, 1),
-        new LiveModel.Signals(false, 0, 0, 30, false, true, false, 200, 0, 1),
-        new LiveModel.Signals(false, 0, 0, 30, false, false, true, 200, 0, 1),
-        new LiveModel.Signals(false, 0, 0, 30, false, false, false, 0.1, 0, 1),
-        new LiveModel.Signals(false, 0, 0, 30, false, false, false, 200, 1, 1),
-        new LiveModel.Signals(false, 0, 0, 30, false, false, false, 200, 0, 2));
+    List<LiveModel.Signals> single =
+        List.of(
+            new LiveModel.Signals(true, 0, 0, 30, false, false, false, 200, 0, 1),
+            new LiveModel.Signals(false, 9, 0, 30, false, false, false, 200, 0, 1),
+            new LiveModel.Signals(false, 0, 1, 30, false, false, false, 200, 0, 1),
+            new LiveModel.Signals(false, 0, 0, 3000, false, false, false, 200, 0, 1),
+            new LiveModel.Signals(false, 0, 0, 30, true, false, false, 200, 0, 1),
+            new LiveModel.Signals(false, 0, 0, 30, false, true, false, 200, 0, 1),
+            new LiveModel.Signals(false, 0, 0, 30, false, false, true, 200, 0, 1),
+            new LiveModel.Signals(false, 0, 0, 30, false, false, false, 0.1, 0, 1),
+            new LiveModel.Signals(false, 0, 0, 30, false, false, false, 200, 1, 1),
+            new LiveModel.Signals(false, 0, 0, 30, false, false, false, 200, 0, 2));
     for (LiveModel.Signals signals : single) {
-      assertThat(LiveModel.score(signals, 0)).as(signals.toString())
-          .isGreaterThan(LiveModel.score(plain, 0)).isLessThan(LiveModel.REVIEW);
+      assertThat(LiveModel.score(signals, 0))
+          .as(signals.toString())
+          .isGreaterThan(LiveModel.score(plain, 0))
+          .isLessThan(LiveModel.REVIEW);
     }
 
     LiveModel.Signals all = new LiveModel.Signals(true, 5, 1, 900, true, true, true, 0.1, 2, 3);

@@ -62,7 +62,8 @@ class SampleJobTest {
   void anotherSeedGivesOtherEvents() throws IOException {
     Path other = SharedSpark.newDirectory("sample-c");
     SampleSpec reseeded =
-        new SampleSpec(6, 3000, 120, 8L, SampleSpec.DEFAULT_START, 0, SampleSpec.Compression.GZIP, 0);
+        new SampleSpec(
+            6, 3000, 120, 8L, SampleSpec.DEFAULT_START, 0, SampleSpec.Compression.GZIP, 0);
     new SampleJob(SharedSpark.session()).run(reseeded, other.toString());
 
     Path dashfood = Path.of("events/dashfood/part-00000.jsonl.gz");
@@ -98,8 +99,9 @@ class SampleJobTest {
       double rate = counts.get("fraud_orders").asDouble() / counts.get("orders").asDouble();
       assertThat(rate).as(client.clientId()).isBetween(0.004, 0.06);
       if (counts.get("orders").asLong() > 2000) {
-        assertThat(rate).as(client.clientId()).isCloseTo(client.fraudRate(),
-            within(client.fraudRate() * 0.6));
+        assertThat(rate)
+            .as(client.clientId())
+            .isCloseTo(client.fraudRate(), within(client.fraudRate() * 0.6));
       }
     }
   }
@@ -122,8 +124,12 @@ class SampleJobTest {
     for (JsonNode label : labels) {
       JsonNode order = orders.get(label.get("ref_event_id").asText());
       assertThat(order).as("order of " + label).isNotNull();
-      double days = Duration.between(Instant.parse(order.get("event_time").asText()),
-          Instant.parse(label.get("event_time").asText())).toSeconds() / 86_400.0;
+      double days =
+          Duration.between(
+                      Instant.parse(order.get("event_time").asText()),
+                      Instant.parse(label.get("event_time").asText()))
+                  .toSeconds()
+              / 86_400.0;
       if (label.get("event_type").asText().equals("review_decision")) {
         assertThat(order.get("live_action").asText()).isEqualTo("REVIEW");
         assertThat(days).isBetween(0.0, 3.1);
@@ -137,7 +143,8 @@ class SampleJobTest {
   @Test
   void badRowsAreInjectedAtTheRequestedFractionAndRejectedByValidation() {
     SampleSpec messy =
-        new SampleSpec(2, 300, 30, 3L, SampleSpec.DEFAULT_START, 0.2, SampleSpec.Compression.NONE, 0);
+        new SampleSpec(
+            2, 300, 30, 3L, SampleSpec.DEFAULT_START, 0.2, SampleSpec.Compression.NONE, 0);
     Path out = SharedSpark.newDirectory("messy");
     new SampleJob(SharedSpark.session()).run(messy, out.toString());
     EventValidator validator = new EventValidator(IngestLimits.defaults(Instant.now()));
@@ -145,8 +152,8 @@ class SampleJobTest {
     List<String> lines = allLines(out);
     long rejected =
         lines.stream()
-            .filter(l -> validator.validate(l, InputFormat.JSON_LINES)
-                instanceof Validation.Rejected)
+            .filter(
+                l -> validator.validate(l, InputFormat.JSON_LINES) instanceof Validation.Rejected)
             .count();
 
     double fraction = rejected / (double) lines.size();
@@ -184,9 +191,10 @@ class SampleJobTest {
           continue;
         }
 
-        try (InputStream in = name.endsWith(".gz")
-            ? new GZIPInputStream(Files.newInputStream(root.resolve(relative)))
-            : Files.newInputStream(root.resolve(relative))) {
+        try (InputStream in =
+            name.endsWith(".gz")
+                ? new GZIPInputStream(Files.newInputStream(root.resolve(relative)))
+                : Files.newInputStream(root.resolve(relative))) {
           String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
           text.lines().filter(l -> !l.isBlank()).forEach(lines::add);
         }

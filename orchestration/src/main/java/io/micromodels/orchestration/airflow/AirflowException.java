@@ -1,8 +1,8 @@
 package io.micromodels.orchestration.airflow;
 
 /**
- * A failed Airflow call, with a message that says what was attempted, against which DAG or run,
- * and what to do. Never carries credentials or tokens.
+ * A failed Airflow call, with a message that says what was attempted, against which DAG or run, and
+ * what to do. Never carries credentials or tokens.
  */
 public class AirflowException extends RuntimeException {
   private final int status;

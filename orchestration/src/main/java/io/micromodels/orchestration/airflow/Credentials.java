@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Airflow user name and password. Read from the environment ({@code AIRFLOW_USERNAME},
- * {@code AIRFLOW_PASSWORD}) or from a properties file named by {@code AIRFLOW_CREDENTIALS_FILE}
- * (keys {@code username}, {@code password}); never from the command line. {@link #toString()}
- * hides the password.
+ * Airflow user name and password. Read from the environment ({@code AIRFLOW_USERNAME}, {@code
+ * AIRFLOW_PASSWORD}) or from a properties file named by {@code AIRFLOW_CREDENTIALS_FILE} (keys
+ * {@code username}, {@code password}); never from the command line. {@link #toString()} hides the
+ * password.
  */
 public record Credentials(String username, String password) {
   public static final String USERNAME_VARIABLE = "AIRFLOW_USERNAME";
@@ -31,17 +31,32 @@ public record Credentials(String username, String password) {
       try (var in = Files.newInputStream(Path.of(file))) {
         properties.load(in);
       } catch (IOException e) {
-        throw new AirflowException("Cannot read Airflow credentials file " + file + " ("
-            + FILE_VARIABLE + "): " + e.getClass().getSimpleName(), -1);
+        throw new AirflowException(
+            "Cannot read Airflow credentials file "
+                + file
+                + " ("
+                + FILE_VARIABLE
+                + "): "
+                + e.getClass().getSimpleName(),
+            -1);
       }
 
-      return required(properties.getProperty("username"), properties.getProperty("password"),
+      return required(
+          properties.getProperty("username"),
+          properties.getProperty("password"),
           "the file " + file + " (keys username, password)");
     }
 
-    return required(env.get(USERNAME_VARIABLE), env.get(PASSWORD_VARIABLE),
-        "the environment variables " + USERNAME_VARIABLE + " and " + PASSWORD_VARIABLE
-            + " (or " + FILE_VARIABLE + ")");
+    return required(
+        env.get(USERNAME_VARIABLE),
+        env.get(PASSWORD_VARIABLE),
+        "the environment variables "
+            + USERNAME_VARIABLE
+            + " and "
+            + PASSWORD_VARIABLE
+            + " (or "
+            + FILE_VARIABLE
+            + ")");
   }
 
   private static Credentials required(String username, String password, String where) {

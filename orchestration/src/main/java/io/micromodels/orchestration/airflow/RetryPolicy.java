@@ -7,8 +7,8 @@ import java.util.Objects;
  * How server errors (5xx) and connection failures are retried: exponential backoff with full
  * jitter, bounded by attempts and by total time.
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay,
-    Duration totalTimeout) {
+public record RetryPolicy(
+    int maxAttempts, Duration baseDelay, Duration maxDelay, Duration totalTimeout) {
   public RetryPolicy {
     Objects.requireNonNull(baseDelay, "baseDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");
@@ -19,8 +19,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
   }
 
   public static RetryPolicy defaults() {
-    return new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(10),
-        Duration.ofMinutes(2));
+    return new RetryPolicy(
+        5, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(2));
   }
 
   /** The delay before retry number {@code attempt} (1-based), given a uniform draw in [0, 1). */

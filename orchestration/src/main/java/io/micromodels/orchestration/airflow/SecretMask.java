@@ -7,10 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every secret an Airflow client holds, in every form it travels in: the password, the
- * {@code user:password} pair, the bearer tokens fetched so far, and their base64 forms (the Basic
- * header is base64 of the pair; a proxy may log base64 of the password alone). A server or proxy
- * that echoes the Authorization header in its {@code detail} must not get it printed.
+ * Every secret an Airflow client holds, in every form it travels in: the password, the {@code
+ * user:password} pair, the bearer tokens fetched so far, and their base64 forms (the Basic header
+ * is base64 of the pair; a proxy may log base64 of the password alone). A server or proxy that
+ * echoes the Authorization header in its {@code detail} must not get it printed.
  *
  * @param forms the texts to hide, longest first so a longer form is hidden whole
  */
@@ -18,8 +18,12 @@ record SecretMask(List<String> forms) {
   static final String MASK = "***";
 
   SecretMask {
-    forms = forms.stream().filter(f -> !f.isEmpty()).distinct()
-        .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    forms =
+        forms.stream()
+            .filter(f -> !f.isEmpty())
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
   }
 
   /** The secrets of these credentials. */
@@ -51,12 +55,13 @@ record SecretMask(List<String> forms) {
   }
 
   /**
-   * A secret as text and as base64 in both alphabets; without padding, so the form is found
-   * whether or not the writer padded it.
+   * A secret as text and as base64 in both alphabets; without padding, so the form is found whether
+   * or not the writer padded it.
    */
   private static List<String> formsOf(String secret) {
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-    return List.of(secret,
+    return List.of(
+        secret,
         Base64.getEncoder().withoutPadding().encodeToString(bytes),
         Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }

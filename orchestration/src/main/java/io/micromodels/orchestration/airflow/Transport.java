@@ -15,15 +15,17 @@ import java.util.Base64;
 import java.util.function.DoubleSupplier;
 
 /**
- * HTTP to one Airflow: authentication (basic for v1; a bearer token for v2, fetched from
- * {@code /auth/token}, fetched again shortly before the expiry its JWT {@code exp} claim states,
- * and once more when a call answers 401), and retries of 5xx answers and connection failures
- * with jittered exponential backoff.
+ * HTTP to one Airflow: authentication (basic for v1; a bearer token for v2, fetched from {@code
+ * /auth/token}, fetched again shortly before the expiry its JWT {@code exp} claim states, and once
+ * more when a call answers 401), and retries of 5xx answers and connection failures with jittered
+ * exponential backoff.
  */
 final class Transport {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A token this close to its expiry is replaced before use. */
   static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
+
   private final HttpClient http;
   private final URI base;
   private final ApiVersion api;
@@ -34,14 +36,22 @@ final class Transport {
   private final Clock clock;
   private String token;
   private Instant tokenExpiry;
+
   /** Grows with each token fetched: an old token in a message is still a secret. */
   private SecretMask mask;
 
   /** A response: status and parsed JSON body (null when empty or not JSON). */
   record Response(int status, JsonNode body, String text) {}
 
-  Transport(HttpClient http, URI base, ApiVersion api, Credentials credentials, RetryPolicy retry,
-      Sleeper sleeper, DoubleSupplier jitter, Clock clock) {
+  Transport(
+      HttpClient http,
+      URI base,
+      ApiVersion api,
+      Credentials credentials,
+      RetryPolicy retry,
+      Sleeper sleeper,
+      DoubleSupplier jitter,
+      Clock clock) {
     this.http = http;
     this.base = base;
     this.api = api;
@@ -55,13 +65,14 @@ final class Transport {
 
   /** The server's address for messages: without any user:password someone put in the URL. */
   String base() {
-    return base.getRawUserInfo() == null ? base.toString()
+    return base.getRawUserInfo() == null
+        ? base.toString()
         : base.toString().replace(base.getRawUserInfo() + "@", "");
   }
 
   /**
-   * The one place where the client's errors are made: whatever a message quotes (a server's
-   * {@code detail}, an address, a path) leaves with every secret the client holds masked.
+   * The one place where the client's errors are made: whatever a message quotes (a server's {@code
+   * detail}, an address, a path) leaves with every secret the client holds masked.
    */
   AirflowException failure(String message, int status) {
     return new AirflowException(mask.apply(message), status);
@@ -88,8 +99,7 @@ final class Transport {
     return response;
   }
 
-  private Response sendWithRetries(String method, String path, Object body,
-      boolean authenticated) {
+  private Response sendWithRetries(String method, String path, Object body, boolean authenticated) {
     Instant start = clock.instant();
     String lastError = "";
     for (int attempt = 1; ; attempt++) {
@@ -108,9 +118,21 @@ final class Transport {
       Duration elapsed = Duration.between(start, clock.instant());
       if (attempt >= retry.maxAttempts()
           || elapsed.plus(delay).compareTo(retry.totalTimeout()) > 0) {
-        throw failure("Airflow at " + base() + " did not answer " + method + " " + path
-            + " after " + attempt + " attempt(s) in " + elapsed.toMillis() + " ms (last: "
-            + lastError + "). Check that Airflow is up and reachable, then retry.", -1);
+        throw failure(
+            "Airflow at "
+                + base()
+                + " did not answer "
+                + method
+                + " "
+                + path
+                + " after "
+                + attempt
+                + " attempt(s) in "
+                + elapsed.toMillis()
+                + " ms (last: "
+                + lastError
+                + "). Check that Airflow is up and reachable, then retry.",
+            -1);
       }
 
       try {
@@ -125,9 +147,10 @@ final class Transport {
   private Response once(String method, String path, Object body, boolean authenticated)
       throws IOException {
     String root = base.toString().replaceAll("/+$", "");
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(root + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json");
     if (authenticated) {
       request.header("Authorization", authorization());
     }
@@ -135,7 +158,8 @@ final class Transport {
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
     }
 
@@ -155,8 +179,8 @@ final class Transport {
       return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    if (token == null || tokenExpiry != null
-        && !clock.instant().isBefore(tokenExpiry.minus(EXPIRY_MARGIN))) {
+    if (token == null
+        || tokenExpiry != null && !clock.instant().isBefore(tokenExpiry.minus(EXPIRY_MARGIN))) {
       token = fetchToken();
       mask = mask.with(token);
       tokenExpiry = expiryOf(token);
@@ -166,21 +190,36 @@ final class Transport {
   }
 
   private String fetchToken() {
-    var body = JSON.createObjectNode()
-        .put("username", credentials.username())
-        .put("password", credentials.password());
+    var body =
+        JSON.createObjectNode()
+            .put("username", credentials.username())
+            .put("password", credentials.password());
     Response response = sendWithRetries("POST", "/auth/token", body, false);
     JsonNode value = response.body() == null ? null : response.body().get("access_token");
     if (response.status() == 401 || response.status() == 403) {
-      throw failure("Airflow at " + base() + " refused the credentials when asked for"
-          + " a token (HTTP " + response.status() + "). Check " + Credentials.USERNAME_VARIABLE
-          + "/" + Credentials.PASSWORD_VARIABLE + ".", response.status());
+      throw failure(
+          "Airflow at "
+              + base()
+              + " refused the credentials when asked for"
+              + " a token (HTTP "
+              + response.status()
+              + "). Check "
+              + Credentials.USERNAME_VARIABLE
+              + "/"
+              + Credentials.PASSWORD_VARIABLE
+              + ".",
+          response.status());
     }
 
     if (response.status() / 100 != 2 || value == null || !value.isTextual()) {
-      throw failure("Airflow at " + base() + " gave no access token (HTTP "
-          + response.status() + " from POST /auth/token). Is it Airflow 3 with an auth manager"
-          + " that serves /auth/token? Use --api v1 for Airflow 2.", response.status());
+      throw failure(
+          "Airflow at "
+              + base()
+              + " gave no access token (HTTP "
+              + response.status()
+              + " from POST /auth/token). Is it Airflow 3 with an auth manager"
+              + " that serves /auth/token? Use --api v1 for Airflow 2.",
+          response.status());
     }
 
     return value.textValue();

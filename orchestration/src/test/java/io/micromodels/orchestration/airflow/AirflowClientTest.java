@@ -1,7 +1,6 @@
 package io.micromodels.orchestration.airflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,23 +37,43 @@ class AirflowClientTest {
       assertThat(airflow.violations).as("OpenAPI violations").isEmpty();
     }
 
-    String basic = Base64.getEncoder().encodeToString(
-        "ops:s3cr3t-pa55".getBytes(StandardCharsets.UTF_8));
-    String password64 = Base64.getEncoder().withoutPadding().encodeToString(
-        "s3cr3t-pa55".getBytes(StandardCharsets.UTF_8));
-    assertThat(messages).allSatisfy(m -> assertThat(m)
-        .doesNotContain("s3cr3t-pa55").doesNotContain(basic).doesNotContain(password64)
-        .doesNotContain("tok-").doesNotContain("dG9rLW")); // base64 of "tok-"
+    String basic =
+        Base64.getEncoder().encodeToString("ops:s3cr3t-pa55".getBytes(StandardCharsets.UTF_8));
+    String password64 =
+        Base64.getEncoder()
+            .withoutPadding()
+            .encodeToString("s3cr3t-pa55".getBytes(StandardCharsets.UTF_8));
+    assertThat(messages)
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .doesNotContain("s3cr3t-pa55")
+                    .doesNotContain(basic)
+                    .doesNotContain(password64)
+                    .doesNotContain("tok-")
+                    .doesNotContain("dG9rLW")); // base64 of "tok-"
   }
 
   private static String run(String state) {
-    return "{\"dag_id\":\"" + DAG + "\",\"dag_run_id\":\"" + RUN + "\",\"state\":\"" + state
+    return "{\"dag_id\":\""
+        + DAG
+        + "\",\"dag_run_id\":\""
+        + RUN
+        + "\",\"state\":\""
+        + state
         + "\",\"logical_date\":\"2025-10-01T00:00:00+00:00\",\"conf\":{}}";
   }
 
   private static String run3(String state) {
-    return "{\"dag_id\":\"" + DAG + "\",\"dag_run_id\":\"" + RUN + "\",\"dag_display_name\":\""
-        + DAG + "\",\"state\":\"" + state + "\",\"logical_date\":null,\"queued_at\":null,"
+    return "{\"dag_id\":\""
+        + DAG
+        + "\",\"dag_run_id\":\""
+        + RUN
+        + "\",\"dag_display_name\":\""
+        + DAG
+        + "\",\"state\":\""
+        + state
+        + "\",\"logical_date\":null,\"queued_at\":null,"
         + "\"start_date\":null,\"end_date\":null,\"duration\":null,\"data_interval_start\":null,"
         + "\"data_interval_end\":null,\"run_after\":\"2025-10-01T00:00:00Z\","
         + "\"last_scheduling_decision\":null,\"run_type\":\"manual\",\"triggered_by\":\"rest_api\","
@@ -81,15 +100,18 @@ class AirflowClientTest {
   @Test
   void airflow2TriggerSendsConfWithBasicAuth() throws IOException {
     AirflowClient client = client(ApiVersion.V1);
-    airflow.on("POST", "/api/v1/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run("queued")));
+    airflow.on(
+        "POST", "/api/v1/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run("queued")));
 
-    DagRun run = client.trigger(DAG, RUN, Map.of("clients", List.of("dashfood"),
-        "hypothesis", "basket features help"));
+    DagRun run =
+        client.trigger(
+            DAG, RUN, Map.of("clients", List.of("dashfood"), "hypothesis", "basket features help"));
 
     assertThat(run).isEqualTo(new DagRun(DAG, RUN, "queued", "2025-10-01T00:00:00+00:00"));
     FakeAirflow.Recorded request = airflow.requests.get(0);
     assertThat(request.authorization()).startsWith("Basic ");
-    assertThat(request.body()).contains("\"dag_run_id\":\"" + RUN + "\"")
+    assertThat(request.body())
+        .contains("\"dag_run_id\":\"" + RUN + "\"")
         .contains("\"hypothesis\":\"basket features help\"");
   }
 
@@ -97,7 +119,8 @@ class AirflowClientTest {
   void airflow3TriggerFetchesABearerTokenAndSendsANullLogicalDate() throws IOException {
     AirflowClient client = client(ApiVersion.V2);
     airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
-    airflow.on("POST", "/api/v2/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run3("queued")));
+    airflow.on(
+        "POST", "/api/v2/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run3("queued")));
 
     DagRun run = client.trigger(DAG, RUN, Map.of("folds", 4));
 
@@ -111,7 +134,8 @@ class AirflowClientTest {
   void aBackfillTriggerCarriesItsLogicalDate() throws IOException {
     AirflowClient client = client(ApiVersion.V2);
     airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
-    airflow.on("POST", "/api/v2/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run3("queued")));
+    airflow.on(
+        "POST", "/api/v2/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run3("queued")));
 
     client.trigger(DAG, RUN, Map.of(), Instant.parse("2025-09-01T00:00:00Z"));
 
@@ -123,10 +147,10 @@ class AirflowClientTest {
   void aPasswordInTheUrlNeverReachesAMessage() throws IOException {
     airflow = new FakeAirflow(ApiVersion.V1);
     airflow.close();
-    java.net.URI withUser = java.net.URI.create(
-        "http://ops:s3cr3t-pa55@127.0.0.1:" + airflow.base().getPort());
-    AirflowClient client = AirflowClient.create(withUser, ApiVersion.V1, CREDENTIALS, FAST,
-        sleeps::add, clock);
+    java.net.URI withUser =
+        java.net.URI.create("http://ops:s3cr3t-pa55@127.0.0.1:" + airflow.base().getPort());
+    AirflowClient client =
+        AirflowClient.create(withUser, ApiVersion.V1, CREDENTIALS, FAST, sleeps::add, clock);
 
     assertThat(failure(() -> client.run(DAG, RUN)))
         .contains("Airflow at http://127.0.0.1:" + airflow.base().getPort() + " did not answer");
@@ -135,9 +159,14 @@ class AirflowClientTest {
   @Test
   void anExpiredTokenIsRefreshedOnce() throws IOException {
     AirflowClient client = client(ApiVersion.V2);
-    airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"),
+    airflow.on(
+        "POST",
+        "/auth/token",
+        new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"),
         new FakeAirflow.Reply(201, "{\"access_token\":\"tok-2\"}"));
-    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
+    airflow.on(
+        "GET",
+        "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
         new FakeAirflow.Reply(200, run3("running")),
         new FakeAirflow.Reply(401, "{\"detail\":\"Token expired\"}"),
         new FakeAirflow.Reply(200, run3("success")));
@@ -157,10 +186,14 @@ class AirflowClientTest {
     long start = clock.instant().getEpochSecond();
     String first = jwt(start + 300);
     String second = jwt(start + 3600);
-    airflow.on("POST", "/auth/token",
+    airflow.on(
+        "POST",
+        "/auth/token",
         new FakeAirflow.Reply(201, "{\"access_token\":\"" + first + "\"}"),
         new FakeAirflow.Reply(201, "{\"access_token\":\"" + second + "\"}"));
-    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
+    airflow.on(
+        "GET",
+        "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
         new FakeAirflow.Reply(200, run3("running")));
 
     client.run(DAG, RUN);
@@ -170,7 +203,8 @@ class AirflowClientTest {
     client.run(DAG, RUN);
 
     assertThat(airflow.count("POST", "/auth/token")).isEqualTo(2);
-    assertThat(airflow.requests).filteredOn(r -> r.path().startsWith("/api/v2"))
+    assertThat(airflow.requests)
+        .filteredOn(r -> r.path().startsWith("/api/v2"))
         .extracting(FakeAirflow.Recorded::authorization)
         .containsExactly("Bearer " + first, "Bearer " + first, "Bearer " + second);
     assertThat(messages).noneMatch(m -> m.contains(first) || m.contains(second));
@@ -178,44 +212,77 @@ class AirflowClientTest {
 
   private static String jwt(long exp) {
     Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-    return url.encodeToString("{\"alg\":\"HS512\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-        + "." + url.encodeToString(("{\"sub\":\"1\",\"exp\":" + exp + "}")
-            .getBytes(StandardCharsets.UTF_8))
+    return url.encodeToString(
+            "{\"alg\":\"HS512\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        + "."
+        + url.encodeToString(
+            ("{\"sub\":\"1\",\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8))
         + ".c2lnbmF0dXJl";
   }
 
   @Test
   void aServerEchoingTheCredentialsGetsThemMaskedInMessagesAndOutput() throws IOException {
-    String password64 = Base64.getEncoder().encodeToString(
-        "s3cr3t-pa55".getBytes(StandardCharsets.UTF_8));
-    String echo = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":%d,"
-        + "\"detail\":\"rejected Authorization: " + FakeAirflow.ECHO_AUTHORIZATION
-        + " (password s3cr3t-pa55, base64 " + password64 + ")\"}";
+    String password64 =
+        Base64.getEncoder().encodeToString("s3cr3t-pa55".getBytes(StandardCharsets.UTF_8));
+    String echo =
+        "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":%d,"
+            + "\"detail\":\"rejected Authorization: "
+            + FakeAirflow.ECHO_AUTHORIZATION
+            + " (password s3cr3t-pa55, base64 "
+            + password64
+            + ")\"}";
     AirflowClient v1 = client(ApiVersion.V1);
-    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+    airflow.on(
+        "GET",
+        "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
         new FakeAirflow.Reply(401, String.format(echo, 401)));
-    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN + "/taskInstances/t/logs/1"
-        + "?full_content=true", new FakeAirflow.Reply(200, "{\"content\":\"curl -H '"
-        + FakeAirflow.ECHO_AUTHORIZATION + "' -u ops:s3cr3t-pa55\"}"));
+    airflow.on(
+        "GET",
+        "/api/v1/dags/"
+            + DAG
+            + "/dagRuns/"
+            + RUN
+            + "/taskInstances/t/logs/1"
+            + "?full_content=true",
+        new FakeAirflow.Reply(
+            200,
+            "{\"content\":\"curl -H '"
+                + FakeAirflow.ECHO_AUTHORIZATION
+                + "' -u ops:s3cr3t-pa55\"}"));
 
-    String printed = printedDuring(() -> {
-      assertThat(failure(() -> v1.run(DAG, RUN)))
-          .contains("rejected Authorization: Basic ***").contains("password ***, base64 ***");
-      assertThat(v1.taskLog(DAG, RUN, "t", 1)).isEqualTo("curl -H 'Basic ***' -u ***");
-    });
+    String printed =
+        printedDuring(
+            () -> {
+              assertThat(failure(() -> v1.run(DAG, RUN)))
+                  .contains("rejected Authorization: Basic ***")
+                  .contains("password ***, base64 ***");
+              assertThat(v1.taskLog(DAG, RUN, "t", 1)).isEqualTo("curl -H 'Basic ***' -u ***");
+            });
     airflow.close();
     assertThat(airflow.violations).isEmpty();
 
     AirflowClient v2 = client(ApiVersion.V2);
-    airflow.on("POST", "/auth/token",
+    airflow.on(
+        "POST",
+        "/auth/token",
         new FakeAirflow.Reply(201, "{\"access_token\":\"tok-echoed-secret\"}"));
-    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
-        new FakeAirflow.Reply(403, "{\"detail\":\"token " + FakeAirflow.ECHO_AUTHORIZATION
-            + " lacks access; base64 " + Base64.getEncoder().encodeToString(
-                "tok-echoed-secret".getBytes(StandardCharsets.UTF_8)) + "\"}"));
+    airflow.on(
+        "GET",
+        "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(
+            403,
+            "{\"detail\":\"token "
+                + FakeAirflow.ECHO_AUTHORIZATION
+                + " lacks access; base64 "
+                + Base64.getEncoder()
+                    .encodeToString("tok-echoed-secret".getBytes(StandardCharsets.UTF_8))
+                + "\"}"));
 
-    printed += printedDuring(() -> assertThat(failure(() -> v2.run(DAG, RUN)))
-        .contains("token Bearer *** lacks access; base64 ***"));
+    printed +=
+        printedDuring(
+            () ->
+                assertThat(failure(() -> v2.run(DAG, RUN)))
+                    .contains("token Bearer *** lacks access; base64 ***"));
     messages.add(printed); // the @AfterEach check covers the output as well
   }
 
@@ -240,10 +307,16 @@ class AirflowClientTest {
   @Test
   void retriggeringAnExistingRunIdReturnsTheExistingRun() throws IOException {
     AirflowClient client = client(ApiVersion.V1);
-    airflow.on("POST", "/api/v1/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(409,
-        "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
-            + "\"detail\":\"DAGRun already exists\"}"));
-    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+    airflow.on(
+        "POST",
+        "/api/v1/dags/" + DAG + "/dagRuns",
+        new FakeAirflow.Reply(
+            409,
+            "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+                + "\"detail\":\"DAGRun already exists\"}"));
+    airflow.on(
+        "GET",
+        "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
         new FakeAirflow.Reply(200, run("running")));
 
     DagRun run = client.trigger(DAG, RUN, Map.of());
@@ -255,50 +328,66 @@ class AirflowClientTest {
   void errorsNameTheDagOrRunAndTheCredentialsProblem() throws IOException {
     AirflowClient client = client(ApiVersion.V1);
     String error = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}";
-    airflow.on("GET", "/api/v1/dags/nope/dagRuns/r1",
+    airflow.on(
+        "GET",
+        "/api/v1/dags/nope/dagRuns/r1",
         new FakeAirflow.Reply(404, String.format(error, "Not Found", 404, "DAG not found")));
-    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+    airflow.on(
+        "GET",
+        "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
         new FakeAirflow.Reply(401, String.format(error, "Unauthorized", 401, "bad login")));
 
     assertThat(failure(() -> client.run("nope", "r1")))
         .startsWith("Cannot read run r1 of DAG nope: not found")
         .contains("HTTP 404: DAG not found");
     assertThat(failure(() -> client.run(DAG, RUN)))
-        .contains("Airflow refused the credentials").contains("AIRFLOW_USERNAME");
+        .contains("Airflow refused the credentials")
+        .contains("AIRFLOW_USERNAME");
   }
 
   @Test
   void airflow3ErrorsMapToCredentialsAndNotFoundMessages() throws IOException {
     AirflowClient client = client(ApiVersion.V2);
     airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
-    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
+    airflow.on(
+        "GET",
+        "/api/v2/dags/" + DAG + "/dagRuns/" + RUN,
         new FakeAirflow.Reply(403, "{\"detail\":\"Forbidden\"}"));
-    airflow.on("GET", "/api/v2/dags/nope/dagRuns/r1",
+    airflow.on(
+        "GET",
+        "/api/v2/dags/nope/dagRuns/r1",
         new FakeAirflow.Reply(404, "{\"detail\":\"The Dag with ID: `nope` was not found\"}"));
-    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/r2",
+    airflow.on(
+        "GET",
+        "/api/v2/dags/" + DAG + "/dagRuns/r2",
         new FakeAirflow.Reply(401, "{\"detail\":\"Not authenticated\"}"));
 
     assertThat(failure(() -> client.run(DAG, RUN)))
-        .startsWith("Cannot read run " + RUN + " of DAG " + DAG + ": Airflow refused the credentials")
+        .startsWith(
+            "Cannot read run " + RUN + " of DAG " + DAG + ": Airflow refused the credentials")
         .contains("HTTP 403");
     assertThat(failure(() -> client.run("nope", "r1")))
-        .startsWith("Cannot read run r1 of DAG nope: not found").contains("`nope` was not found");
+        .startsWith("Cannot read run r1 of DAG nope: not found")
+        .contains("`nope` was not found");
     assertThat(failure(() -> client.run(DAG, "r2")))
-        .contains("Airflow refused the credentials").contains("HTTP 401");
+        .contains("Airflow refused the credentials")
+        .contains("HTTP 401");
     assertThat(airflow.count("GET", "/api/v2/dags/" + DAG + "/dagRuns/r2"))
-        .as("a 401 fetches a new token and repeats the call once, no more").isEqualTo(2);
+        .as("a 401 fetches a new token and repeats the call once, no more")
+        .isEqualTo(2);
   }
 
   @Test
   void aRefusedTokenRequestSaysTheCredentialsAreWrong() throws IOException {
     AirflowClient client = client(ApiVersion.V2);
-    airflow.on("POST", "/auth/token",
-        new FakeAirflow.Reply(401, "{\"detail\":\"Invalid credentials\"}"));
+    airflow.on(
+        "POST", "/auth/token", new FakeAirflow.Reply(401, "{\"detail\":\"Invalid credentials\"}"));
 
     assertThat(failure(() -> client.run(DAG, RUN)))
         .contains("refused the credentials when asked for a token (HTTP 401)")
         .contains("AIRFLOW_USERNAME");
-    assertThat(airflow.requests).singleElement()
+    assertThat(airflow.requests)
+        .singleElement()
         .satisfies(r -> assertThat(r.authorization()).isNull());
   }
 
@@ -306,10 +395,18 @@ class AirflowClientTest {
   void retriesStopWhenTheTotalTimeWouldBeExceeded() throws IOException {
     airflow = new FakeAirflow(ApiVersion.V1);
     airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN, new FakeAirflow.Reply(502, "{}"));
-    RetryPolicy policy = new RetryPolicy(50, Duration.ofSeconds(1), Duration.ofSeconds(4),
-        Duration.ofSeconds(10));
-    Transport transport = new Transport(java.net.http.HttpClient.newHttpClient(), airflow.base(),
-        ApiVersion.V1, CREDENTIALS, policy, sleeps::add, () -> 0.999, clock);
+    RetryPolicy policy =
+        new RetryPolicy(50, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(10));
+    Transport transport =
+        new Transport(
+            java.net.http.HttpClient.newHttpClient(),
+            airflow.base(),
+            ApiVersion.V1,
+            CREDENTIALS,
+            policy,
+            sleeps::add,
+            () -> 0.999,
+            clock);
     AirflowClient client = new AirflowClient(transport, ApiVersion.V1, sleeps::add, clock);
 
     assertThat(failure(() -> client.run(DAG, RUN))).contains("last: HTTP 502");
@@ -323,8 +420,11 @@ class AirflowClientTest {
   @Test
   void serverErrorsAreRetriedWithJitteredBackoffThenSucceed() throws IOException {
     AirflowClient client = client(ApiVersion.V1);
-    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
-        new FakeAirflow.Reply(503, "{}"), new FakeAirflow.Reply(503, "{}"),
+    airflow.on(
+        "GET",
+        "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(503, "{}"),
+        new FakeAirflow.Reply(503, "{}"),
         new FakeAirflow.Reply(200, run("success")));
 
     assertThat(client.run(DAG, RUN).state()).isEqualTo("success");
@@ -340,7 +440,8 @@ class AirflowClientTest {
 
     assertThat(failure(() -> client.run(DAG, RUN)))
         .contains("did not answer GET /api/v1/dags/" + DAG + "/dagRuns/" + RUN)
-        .contains("after 4 attempt(s)").contains("last: HTTP 503");
+        .contains("after 4 attempt(s)")
+        .contains("last: HTTP 503");
     assertThat(airflow.count("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN)).isEqualTo(4);
     assertThat(sleeps).hasSize(3);
   }
@@ -351,15 +452,19 @@ class AirflowClientTest {
     airflow.close();
 
     assertThat(failure(() -> client.run(DAG, RUN)))
-        .contains("Airflow at " + airflow.base() + " did not answer").contains("ConnectException");
+        .contains("Airflow at " + airflow.base() + " did not answer")
+        .contains("ConnectException");
     assertThat(sleeps).hasSize(3);
   }
 
   @Test
   void waitPollsWithBackoffUntilTheRunFinishes() throws IOException {
     AirflowClient client = client(ApiVersion.V1);
-    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
-        new FakeAirflow.Reply(200, run("queued")), new FakeAirflow.Reply(200, run("running")),
+    airflow.on(
+        "GET",
+        "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+        new FakeAirflow.Reply(200, run("queued")),
+        new FakeAirflow.Reply(200, run("running")),
         new FakeAirflow.Reply(200, run("failed")));
 
     DagRun run = client.waitFor(DAG, RUN, Duration.ofMinutes(5));
@@ -371,25 +476,43 @@ class AirflowClientTest {
   @Test
   void waitGivesUpAtItsTimeout() throws IOException {
     AirflowClient client = client(ApiVersion.V1);
-    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
+    airflow.on(
+        "GET",
+        "/api/v1/dags/" + DAG + "/dagRuns/" + RUN,
         new FakeAirflow.Reply(200, run("running")));
 
     assertThat(failure(() -> client.waitFor(DAG, RUN, Duration.ofSeconds(10))))
-        .isEqualTo("Run " + RUN + " of DAG " + DAG + " is still running after 10 s. It keeps"
-            + " running in Airflow; wait again or check its task logs.");
+        .isEqualTo(
+            "Run "
+                + RUN
+                + " of DAG "
+                + DAG
+                + " is still running after 10 s. It keeps"
+                + " running in Airflow; wait again or check its task logs.");
     assertThat(sleeps.stream().mapToLong(Duration::toSeconds).sum()).isLessThanOrEqualTo(10);
   }
 
   @Test
   void taskInstancesLogsAndPauseSpeakBothVersions() throws IOException {
     AirflowClient client = client(ApiVersion.V1);
-    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN + "/taskInstances",
-        new FakeAirflow.Reply(200, "{\"task_instances\":[{\"task_id\":\"backtest\","
-            + "\"state\":\"success\",\"try_number\":1}],\"total_entries\":1}"));
-    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns/" + RUN
-        + "/taskInstances/backtest/logs/1?full_content=true",
+    airflow.on(
+        "GET",
+        "/api/v1/dags/" + DAG + "/dagRuns/" + RUN + "/taskInstances",
+        new FakeAirflow.Reply(
+            200,
+            "{\"task_instances\":[{\"task_id\":\"backtest\","
+                + "\"state\":\"success\",\"try_number\":1}],\"total_entries\":1}"));
+    airflow.on(
+        "GET",
+        "/api/v1/dags/"
+            + DAG
+            + "/dagRuns/"
+            + RUN
+            + "/taskInstances/backtest/logs/1?full_content=true",
         new FakeAirflow.Reply(200, "{\"content\":\"report at /reports/x.html\"}"));
-    airflow.on("PATCH", "/api/v1/dags/" + DAG + "?update_mask=is_paused",
+    airflow.on(
+        "PATCH",
+        "/api/v1/dags/" + DAG + "?update_mask=is_paused",
         new FakeAirflow.Reply(200, "{\"dag_id\":\"" + DAG + "\",\"is_paused\":true}"));
 
     assertThat(client.taskInstances(DAG, RUN))
@@ -402,7 +525,9 @@ class AirflowClientTest {
   @Test
   void recentRunsAreListedNewestFirstOnBothVersions() throws IOException {
     AirflowClient v1 = client(ApiVersion.V1);
-    airflow.on("GET", "/api/v1/dags/" + DAG + "/dagRuns?limit=5&order_by=-start_date",
+    airflow.on(
+        "GET",
+        "/api/v1/dags/" + DAG + "/dagRuns?limit=5&order_by=-start_date",
         new FakeAirflow.Reply(200, "{\"dag_runs\":[" + run("success") + "],\"total_entries\":1}"));
     assertThat(v1.runs(DAG, 5)).extracting(DagRun::state).containsExactly("success");
     airflow.close();
@@ -410,7 +535,9 @@ class AirflowClientTest {
 
     AirflowClient v2 = client(ApiVersion.V2);
     airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
-    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns?limit=5&order_by=-start_date",
+    airflow.on(
+        "GET",
+        "/api/v2/dags/" + DAG + "/dagRuns?limit=5&order_by=-start_date",
         new FakeAirflow.Reply(200, "{\"dag_runs\":[" + run3("failed") + "],\"total_entries\":1}"));
     assertThat(v2.runs(DAG, 5)).extracting(DagRun::state).containsExactly("failed");
   }
@@ -419,10 +546,17 @@ class AirflowClientTest {
   void airflow3StructuredLogLinesBecomeText() throws IOException {
     AirflowClient client = client(ApiVersion.V2);
     airflow.on("POST", "/auth/token", new FakeAirflow.Reply(201, "{\"access_token\":\"tok-1\"}"));
-    airflow.on("GET", "/api/v2/dags/" + DAG + "/dagRuns/" + RUN
-        + "/taskInstances/backtest/logs/2?full_content=true",
-        new FakeAirflow.Reply(200, "{\"content\":[{\"event\":\"starting\"},{\"event\":\"done\"}],"
-            + "\"continuation_token\":null}"));
+    airflow.on(
+        "GET",
+        "/api/v2/dags/"
+            + DAG
+            + "/dagRuns/"
+            + RUN
+            + "/taskInstances/backtest/logs/2?full_content=true",
+        new FakeAirflow.Reply(
+            200,
+            "{\"content\":[{\"event\":\"starting\"},{\"event\":\"done\"}],"
+                + "\"continuation_token\":null}"));
 
     assertThat(client.taskLog(DAG, RUN, "backtest", 2)).isEqualTo("starting\ndone\n");
   }
@@ -430,30 +564,36 @@ class AirflowClientTest {
   @Test
   void theFakeAirflowCatchesARequestTheSpecForbids() throws Exception {
     airflow = new FakeAirflow(ApiVersion.V1);
-    airflow.on("POST", "/api/v1/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run("queued")));
+    airflow.on(
+        "POST", "/api/v1/dags/" + DAG + "/dagRuns", new FakeAirflow.Reply(200, run("queued")));
     var http = java.net.http.HttpClient.newHttpClient();
 
-    http.send(java.net.http.HttpRequest.newBuilder(
-            airflow.base().resolve("/api/v1/dags/" + DAG + "/dagRuns"))
-        .header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"conf\":\"not an object\"}"))
-        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    http.send(
+        java.net.http.HttpRequest.newBuilder(
+                airflow.base().resolve("/api/v1/dags/" + DAG + "/dagRuns"))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"conf\":\"not an object\"}"))
+            .build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
 
-    assertThat(airflow.violations).singleElement().asString()
-        .contains("request POST /api/v1/dags/" + DAG + "/dagRuns").contains("conf");
+    assertThat(airflow.violations)
+        .singleElement()
+        .asString()
+        .contains("request POST /api/v1/dags/" + DAG + "/dagRuns")
+        .contains("conf");
     airflow.violations.clear();
   }
 
   @Test
-  void credentialsComeFromTheEnvironmentOrAFileAndNeverShow(@TempDir Path dir)
-      throws IOException {
+  void credentialsComeFromTheEnvironmentOrAFileAndNeverShow(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("airflow.properties");
     Files.writeString(file, "username=ops\npassword=s3cr3t-pa55\n");
 
-    Credentials fromEnv = Credentials.fromEnvironment(
-        Map.of("AIRFLOW_USERNAME", "ops", "AIRFLOW_PASSWORD", "s3cr3t-pa55"));
-    Credentials fromFile = Credentials.fromEnvironment(
-        Map.of("AIRFLOW_CREDENTIALS_FILE", file.toString()));
+    Credentials fromEnv =
+        Credentials.fromEnvironment(
+            Map.of("AIRFLOW_USERNAME", "ops", "AIRFLOW_PASSWORD", "s3cr3t-pa55"));
+    Credentials fromFile =
+        Credentials.fromEnvironment(Map.of("AIRFLOW_CREDENTIALS_FILE", file.toString()));
 
     assertThat(fromEnv).isEqualTo(fromFile).isEqualTo(CREDENTIALS);
     messages.add(fromEnv.toString());

@@ -33,8 +33,14 @@ final class ContractSpecs {
       }
     }
 
-    throw new IllegalStateException("Airflow OpenAPI spec " + name + " not found; looked in "
-        + tried + ". The contract tests need the official specs of shared/contracts/airflow/:"
-        + " check out shared/ beside the repository, or pass -D" + PROPERTY + "=<folder>.");
+    throw new IllegalStateException(
+        "Airflow OpenAPI spec "
+            + name
+            + " not found; looked in "
+            + tried
+            + ". The contract tests need the official specs of shared/contracts/airflow/:"
+            + " check out shared/ beside the repository, or pass -D"
+            + PROPERTY
+            + "=<folder>.");
   }
 }

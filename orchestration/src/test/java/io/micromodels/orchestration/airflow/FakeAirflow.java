@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loopback HTTP server that plays Airflow. Every request it receives and every canned response
- * it sends is validated against Airflow's official OpenAPI document of that version; violations
- * and unexpected requests are recorded (and answered 418) so tests fail on them.
+ * A loopback HTTP server that plays Airflow. Every request it receives and every canned response it
+ * sends is validated against Airflow's official OpenAPI document of that version; violations and
+ * unexpected requests are recorded (and answered 418) so tests fail on them.
  */
 final class FakeAirflow implements AutoCloseable {
   private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new HashMap<>();
@@ -37,6 +36,7 @@ final class FakeAirflow implements AutoCloseable {
 
   /** In a reply, stands for the request's Authorization header: a server that echoes it. */
   static final String ECHO_AUTHORIZATION = "{{authorization}}";
+
   private boolean checkResponses = true;
 
   record Reply(int status, String json) {}
@@ -71,7 +71,8 @@ final class FakeAirflow implements AutoCloseable {
   }
 
   long count(String method, String path) {
-    return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path))
+    return requests.stream()
+        .filter(r -> r.method().equals(method) && r.path().equals(path))
         .count();
   }
 
@@ -88,7 +89,8 @@ final class FakeAirflow implements AutoCloseable {
   private void answer(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     URI uri = exchange.getRequestURI();
-    String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String pathAndQuery =
+        uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     requests.add(new Recorded(method, uri.getRawPath(), authorization, body));
@@ -114,13 +116,20 @@ final class FakeAirflow implements AutoCloseable {
       reply = new Reply(418, "{\"detail\":\"unexpected\"}");
     } else {
       reply = replies.size() > 1 ? replies.remove(0) : replies.get(0);
-      reply = new Reply(reply.status(),
-          reply.json().replace(ECHO_AUTHORIZATION, String.valueOf(authorization)));
+      reply =
+          new Reply(
+              reply.status(),
+              reply.json().replace(ECHO_AUTHORIZATION, String.valueOf(authorization)));
       // 5xx answers stand for a proxy or a crashed server, which the specs do not describe.
       if (reply.status() < 500 && checkResponses) {
-        record(validator.validateResponse(uri.getRawPath(), Request.Method.valueOf(method),
-            SimpleResponse.Builder.status(reply.status()).withContentType("application/json")
-                .withBody(reply.json()).build()),
+        record(
+            validator.validateResponse(
+                uri.getRawPath(),
+                Request.Method.valueOf(method),
+                SimpleResponse.Builder.status(reply.status())
+                    .withContentType("application/json")
+                    .withBody(reply.json())
+                    .build()),
             "response " + reply.status() + " to " + method + " " + pathAndQuery);
       }
     }
@@ -136,14 +145,27 @@ final class FakeAirflow implements AutoCloseable {
   private void record(ValidationReport report, String what) {
     report.getMessages().stream()
         .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-        .forEach(m -> violations.add(what + ": " + m.getKey() + " " + m.getMessage()
-            + (m.getNestedMessages().isEmpty() ? "" : " " + m.getNestedMessages().stream()
-                .map(n -> n.getMessage()).toList())));
+        .forEach(
+            m ->
+                violations.add(
+                    what
+                        + ": "
+                        + m.getKey()
+                        + " "
+                        + m.getMessage()
+                        + (m.getNestedMessages().isEmpty()
+                            ? ""
+                            : " "
+                                + m.getNestedMessages().stream()
+                                    .map(n -> n.getMessage())
+                                    .toList())));
   }
 
   private OpenApiInteractionValidator validator(String path) {
-    String spec = path.startsWith("/auth/") ? "airflow3-auth.yaml"
-        : api == ApiVersion.V1 ? "airflow2-v1.yaml" : "airflow3-v2.yaml";
+    String spec =
+        path.startsWith("/auth/")
+            ? "airflow3-auth.yaml"
+            : api == ApiVersion.V1 ? "airflow2-v1.yaml" : "airflow3-v2.yaml";
     synchronized (VALIDATORS) {
       return VALIDATORS.computeIfAbsent(spec, FakeAirflow::load);
     }
@@ -157,10 +179,12 @@ final class FakeAirflow implements AutoCloseable {
         // checking, else each part rejects the other's properties.
         .withResolveCombinators(true)
         // Two 3.x path parameters have no type (contracts README): not our requests' fault.
-        .withLevelResolver(LevelResolver.create()
-            .withLevel("validation.request.parameter.schema.invalidJson",
-                ValidationReport.Level.IGNORE)
-            .build())
+        .withLevelResolver(
+            LevelResolver.create()
+                .withLevel(
+                    "validation.request.parameter.schema.invalidJson",
+                    ValidationReport.Level.IGNORE)
+                .build())
         .build();
   }
 

@@ -19,15 +19,17 @@ class DagCheckTest {
   record Result(int exit, String out, String err) {}
 
   static Result check(Path dags, String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("python3",
-        dags.resolve("tests/check_dags.py").toString()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of("python3", dags.resolve("tests/check_dags.py").toString()));
     command.addAll(List.of(args));
     Process process;
     try {
       process = new ProcessBuilder(command).start();
     } catch (IOException e) {
-      throw new IllegalStateException("python3 is needed for the DAG checks (Debian package"
-          + " python3; .ci/run installs it)", e);
+      throw new IllegalStateException(
+          "python3 is needed for the DAG checks (Debian package" + " python3; .ci/run installs it)",
+          e);
     }
 
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -48,8 +50,9 @@ class DagCheckTest {
   void aDagWhoseGraphDriftsFromTheExpectedOneFails(@TempDir Path copy) throws Exception {
     copyTree(DAGS, copy);
     Path nightly = copy.resolve("micromodels_nightly.py");
-    Files.writeString(nightly, Files.readString(nightly)
-        .replace("ingest >> features >> train", "ingest >> train"));
+    Files.writeString(
+        nightly,
+        Files.readString(nightly).replace("ingest >> features >> train", "ingest >> train"));
 
     Result result = check(copy);
 
@@ -61,8 +64,9 @@ class DagCheckTest {
   void aHeavyImportOrATaskWithoutTimeoutFails(@TempDir Path copy) throws Exception {
     copyTree(DAGS, copy);
     Path weekly = copy.resolve("micromodels_weekly.py");
-    Files.writeString(weekly, "import pandas\n" + Files.readString(weekly)
-        .replace("timedelta(hours=8))", "None)"));
+    Files.writeString(
+        weekly,
+        "import pandas\n" + Files.readString(weekly).replace("timedelta(hours=8))", "None)"));
     Files.createDirectories(copy.resolve("tests/fake_airflow/pandas"));
     Files.writeString(copy.resolve("tests/fake_airflow/pandas/__init__.py"), "");
 
@@ -78,9 +82,12 @@ class DagCheckTest {
   void adhocParamsThatLetABadConfThroughFail(@TempDir Path copy) throws Exception {
     copyTree(DAGS, copy);
     Path adhoc = copy.resolve("micromodels_adhoc_backtest.py");
-    Files.writeString(adhoc, Files.readString(adhoc)
-        .replace("Param(type=\"string\", minLength=10", "Param(\"\", type=\"string\", minLength=0")
-        .replace("minimum=1, maximum=12", "minimum=0, maximum=12"));
+    Files.writeString(
+        adhoc,
+        Files.readString(adhoc)
+            .replace(
+                "Param(type=\"string\", minLength=10", "Param(\"\", type=\"string\", minLength=0")
+            .replace("minimum=1, maximum=12", "minimum=0, maximum=12"));
 
     Result result = check(copy);
 
@@ -94,9 +101,12 @@ class DagCheckTest {
   void aTaskWhoseAsOfIsNotTheLogicalDateFails(@TempDir Path copy) throws Exception {
     copyTree(DAGS, copy);
     Path nightly = copy.resolve("micromodels_nightly.py");
-    Files.writeString(nightly, Files.readString(nightly)
-        .replace("[\"train\", \"--configs\", configs, \"--as-of\", \"{{ ds }}\"]",
-            "[\"train\", \"--configs\", configs, \"--as-of\", \"2025-01-01\"]"));
+    Files.writeString(
+        nightly,
+        Files.readString(nightly)
+            .replace(
+                "[\"train\", \"--configs\", configs, \"--as-of\", \"{{ ds }}\"]",
+                "[\"train\", \"--configs\", configs, \"--as-of\", \"2025-01-01\"]"));
 
     Result result = check(copy);
 
@@ -111,9 +121,15 @@ class DagCheckTest {
 
     assertThat(result.exit()).as(result.err()).isZero();
     assertThat(result.out())
-        .containsSubsequence("\"micromodels_nightly\"", "\"ingest\": [", "\"--warehouse\"",
-            "\"s3a://lake/warehouse\"", "\"ingest\"", "\"s3a://events/incoming/2025-10-01\"")
-        .doesNotContain("spark-submit").doesNotContain("{{");
+        .containsSubsequence(
+            "\"micromodels_nightly\"",
+            "\"ingest\": [",
+            "\"--warehouse\"",
+            "\"s3a://lake/warehouse\"",
+            "\"ingest\"",
+            "\"s3a://events/incoming/2025-10-01\"")
+        .doesNotContain("spark-submit")
+        .doesNotContain("{{");
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -77,7 +77,8 @@ public final class KernelIndex implements IndexReads {
   @Override
   public IndexReads.Snapshot readAt(long tableVersion) {
     try {
-      return new IndexReads.Snapshot(tableVersion,
+      return new IndexReads.Snapshot(
+          tableVersion,
           state(Table.forPath(engine, path).getSnapshotAsOfVersion(engine, tableVersion)));
     } catch (TableNotFoundException absent) {
       throw new RegistryException("The registry index " + path + " does not exist.", absent);
@@ -107,8 +108,11 @@ public final class KernelIndex implements IndexReads {
         long time = Math.max(commit.getModificationTime(), previous + 1);
         previous = time;
         String name = commit.getPath().getName();
-        versions.add(new IndexReads.IndexVersion(Long.parseLong(name.substring(0, 20)),
-            Instant.ofEpochMilli(time), operation(fs, commit.getPath())));
+        versions.add(
+            new IndexReads.IndexVersion(
+                Long.parseLong(name.substring(0, 20)),
+                Instant.ofEpochMilli(time),
+                operation(fs, commit.getPath())));
       }
 
       return versions;
@@ -118,8 +122,8 @@ public final class KernelIndex implements IndexReads {
   }
 
   private static String operation(FileSystem fs, Path commit) throws IOException {
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         JsonNode action = JSON.readTree(line);
         if (action.has("commitInfo")) {
@@ -152,12 +156,21 @@ public final class KernelIndex implements IndexReads {
     return RegistryState.replay(events);
   }
 
-  private void readFile(Row scanState, Row scanFile, StructType readSchema,
-      List<RegistryEvent> events) throws IOException {
-    try (CloseableIterator<FilteredColumnarBatch> data = Scan.transformPhysicalData(engine,
-        scanState, scanFile, engine.getParquetHandler().readParquetFiles(
-            Utils.singletonCloseableIterator(
-                InternalScanFileUtils.getAddFileStatus(scanFile)), readSchema, Optional.empty()))) {
+  private void readFile(
+      Row scanState, Row scanFile, StructType readSchema, List<RegistryEvent> events)
+      throws IOException {
+    try (CloseableIterator<FilteredColumnarBatch> data =
+        Scan.transformPhysicalData(
+            engine,
+            scanState,
+            scanFile,
+            engine
+                .getParquetHandler()
+                .readParquetFiles(
+                    Utils.singletonCloseableIterator(
+                        InternalScanFileUtils.getAddFileStatus(scanFile)),
+                    readSchema,
+                    Optional.empty()))) {
       while (data.hasNext()) {
         try (CloseableIterator<Row> rows = data.next().getRows()) {
           while (rows.hasNext()) {

@@ -14,8 +14,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Files of the registry and of its inputs, through Hadoop's file systems (so a warehouse on
- * {@code file:}, HDFS or an object store works alike). Paths are URIs or local paths.
+ * Files of the registry and of its inputs, through Hadoop's file systems (so a warehouse on {@code
+ * file:}, HDFS or an object store works alike). Paths are URIs or local paths.
  */
 final class ArtifactStore {
   private final Configuration conf;
@@ -49,8 +49,13 @@ final class ArtifactStore {
       throw new RegistryException("File not found: " + path + ".", e);
     } catch (org.apache.hadoop.fs.ChecksumException e) {
       // The file system's own checksum (a local .crc file, HDFS block checksums) failed.
-      throw new RegistryException("Checksum mismatch on " + path + ": the file system says "
-          + e.getMessage() + ". The artifact is damaged; publish it again.", e);
+      throw new RegistryException(
+          "Checksum mismatch on "
+              + path
+              + ": the file system says "
+              + e.getMessage()
+              + ". The artifact is damaged; publish it again.",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);
     }

@@ -38,16 +38,16 @@ import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Publishes candidates (DESIGN.md §4 Publish; protocol in docs/registry.md): files to
- * {@code <registry>/staging/<uuid>/}, checksums verified by re-reading, the folder moved to its
- * slot {@code <registry>/models/<client>/<model>/v<N>-<uuid>/}, checksums verified again, then the
- * index commit, which is the moment of publication. A blocked candidate takes the same path to a
- * {@code blocked-<uuid>} folder and is recorded without a version.
+ * Publishes candidates (DESIGN.md §4 Publish; protocol in docs/registry.md): files to {@code
+ * <registry>/staging/<uuid>/}, checksums verified by re-reading, the folder moved to its slot
+ * {@code <registry>/models/<client>/<model>/v<N>-<uuid>/}, checksums verified again, then the index
+ * commit, which is the moment of publication. A blocked candidate takes the same path to a {@code
+ * blocked-<uuid>} folder and is recorded without a version.
  */
 public final class Publisher {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> BACKTEST_FILES = List.of(PublishRequest.REPORT,
-      PublishRequest.SCORES);
+  private static final List<String> BACKTEST_FILES =
+      List.of(PublishRequest.REPORT, PublishRequest.SCORES);
   private static final int PARALLEL_FILES = 8;
 
   private final SparkSession spark;
@@ -99,56 +99,59 @@ public final class Publisher {
   public record Published(PublishRequest request, RegistryEvent event, RuntimeException failure) {}
 
   /**
-   * Publishes candidates (or records them as blocked) together: their files are staged in
-   * parallel, then one index commit records them all, so a night of many clients costs one
-   * commit rather than one per client. A candidate whose input is missing or invalid fails
-   * alone.
+   * Publishes candidates (or records them as blocked) together: their files are staged in parallel,
+   * then one index commit records them all, so a night of many clients costs one commit rather than
+   * one per client. A candidate whose input is missing or invalid fails alone.
    *
    * @return one outcome per request, in the requests' order
    */
   public List<Published> publishAll(List<PublishRequest> requests) {
     RegistryState known = home.index().read().state();
     List<Object> prepared = inParallel(requests, r -> prepare(r, known));
-    List<Staged> staged = prepared.stream().filter(Staged.class::isInstance)
-        .map(Staged.class::cast).toList();
+    List<Staged> staged =
+        prepared.stream().filter(Staged.class::isInstance).map(Staged.class::cast).toList();
     Map<String, AtomicReference<String>> folders = new LinkedHashMap<>();
-    staged.forEach(c -> folders.put(c.uuid(),
-        new AtomicReference<>(home.layout().staging(c.uuid()))));
+    staged.forEach(
+        c -> folders.put(c.uuid(), new AtomicReference<>(home.layout().staging(c.uuid()))));
     Map<String, Object> placed = new LinkedHashMap<>(); // by staging uuid: event or failure
-    home.index().commitAll(snapshot -> {
-      placed.clear();
-      RegistryState state = snapshot.state();
-      List<RegistryEvent> fresh = new ArrayList<>();
-      for (Staged c : staged) {
-        Optional<RegistryEvent> earlier = state.recorded(c.request().ref(), c.digest(),
-            kind(c.request()));
-        if (earlier.isPresent()) {
-          placed.put(c.uuid(), earlier.get()); // a concurrent retry won; these files stay unused
-          continue;
-        }
+    home.index()
+        .commitAll(
+            snapshot -> {
+              placed.clear();
+              RegistryState state = snapshot.state();
+              List<RegistryEvent> fresh = new ArrayList<>();
+              for (Staged c : staged) {
+                Optional<RegistryEvent> earlier =
+                    state.recorded(c.request().ref(), c.digest(), kind(c.request()));
+                if (earlier.isPresent()) {
+                  placed.put(
+                      c.uuid(), earlier.get()); // a concurrent retry won; these files stay unused
+                  continue;
+                }
 
-        try {
-          RegistryEvent event = place(c, state, folders.get(c.uuid()));
-          state = state.with(event);
-          fresh.add(event);
-          placed.put(c.uuid(), event);
-        } catch (RuntimeException e) {
-          placed.put(c.uuid(), e);
-        }
-      }
+                try {
+                  RegistryEvent event = place(c, state, folders.get(c.uuid()));
+                  state = state.with(event);
+                  fresh.add(event);
+                  placed.put(c.uuid(), event);
+                } catch (RuntimeException e) {
+                  placed.put(c.uuid(), e);
+                }
+              }
 
-      return fresh;
-    });
+              return fresh;
+            });
     List<Published> out = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
-      Object outcome = prepared.get(i) instanceof Staged c ? placed.get(c.uuid())
-          : prepared.get(i);
-      out.add(outcome instanceof RegistryEvent event
-          ? new Published(requests.get(i), event, null)
-          : new Published(requests.get(i), null, (RuntimeException) outcome));
+      Object outcome = prepared.get(i) instanceof Staged c ? placed.get(c.uuid()) : prepared.get(i);
+      out.add(
+          outcome instanceof RegistryEvent event
+              ? new Published(requests.get(i), event, null)
+              : new Published(requests.get(i), null, (RuntimeException) outcome));
     }
 
-    out.stream().filter(p -> p.event() != null)
+    out.stream()
+        .filter(p -> p.event() != null)
         .forEach(p -> hook.reached(PausePoint.AFTER_INDEX_COMMIT, p.request().ref()));
     return out;
   }
@@ -163,8 +166,11 @@ public final class Publisher {
       JsonNode metrics = metrics(request.backtest());
       Map<String, byte[]> files = new LinkedHashMap<>();
       files.put(ModelFormat.FILE_NAME, home.store().read(request.modelJson()));
-      String digest = Checksums.sha256(Checksums.sha256(files.get(ModelFormat.FILE_NAME))
-          + Checksums.sha256(home.store().read(request.backtest() + "/" + PublishRequest.METRICS)));
+      String digest =
+          Checksums.sha256(
+              Checksums.sha256(files.get(ModelFormat.FILE_NAME))
+                  + Checksums.sha256(
+                      home.store().read(request.backtest() + "/" + PublishRequest.METRICS)));
       Optional<RegistryEvent> earlier = known.recorded(request.ref(), digest, kind(request));
       if (earlier.isPresent()) {
         return earlier.get(); // a retried task: the same candidate, the same decision, done
@@ -177,8 +183,15 @@ public final class Publisher {
       String uuid = UUID.randomUUID().toString();
       String staging = home.layout().staging(uuid);
       files.forEach((name, bytes) -> home.store().write(staging + "/" + name, bytes));
-      return new Staged(request, model, metrics, Map.copyOf(files), uuid, digest,
-          clock.instant(), RuntimeVersions.current(spark.version(), deltaVersion()));
+      return new Staged(
+          request,
+          model,
+          metrics,
+          Map.copyOf(files),
+          uuid,
+          digest,
+          clock.instant(),
+          RuntimeVersions.current(spark.version(), deltaVersion()));
     } catch (RuntimeException e) {
       return e;
     }
@@ -211,8 +224,14 @@ public final class Publisher {
   }
 
   /** A candidate as read once; every commit attempt places it for that attempt's state. */
-  private record Staged(PublishRequest request, ClientModel model, JsonNode metrics,
-      Map<String, byte[]> files, String uuid, String digest, Instant created,
+  private record Staged(
+      PublishRequest request,
+      ClientModel model,
+      JsonNode metrics,
+      Map<String, byte[]> files,
+      String uuid,
+      String digest,
+      Instant created,
       RuntimeVersions runtime) {}
 
   private static EventKind kind(PublishRequest request) {
@@ -220,16 +239,18 @@ public final class Publisher {
   }
 
   /**
-   * One commit attempt: allocates the version on {@code state}, writes the manifest and
-   * SHA256SUMS into staging, verifies, moves the folder to its slot, verifies again, and returns
-   * the event to commit. After a lost race the folder comes back to staging first.
+   * One commit attempt: allocates the version on {@code state}, writes the manifest and SHA256SUMS
+   * into staging, verifies, moves the folder to its slot, verifies again, and returns the event to
+   * commit. After a lost race the folder comes back to staging first.
    */
   private RegistryEvent place(Staged c, RegistryState state, AtomicReference<String> folder) {
     PublishRequest request = c.request();
     String staging = home.layout().staging(c.uuid());
     Integer version = request.decision().releases() ? state.nextVersion(request.ref()) : null;
-    String slot = version == null ? home.layout().blocked(request.ref(), c.uuid())
-        : home.layout().slot(request.ref(), version, c.uuid());
+    String slot =
+        version == null
+            ? home.layout().blocked(request.ref(), c.uuid())
+            : home.layout().slot(request.ref(), version, c.uuid());
     if (!folder.get().equals(staging)) {
       home.store().move(folder.get(), staging);
       folder.set(staging);
@@ -244,20 +265,35 @@ public final class Publisher {
     home.verify(slot);
     hook.reached(PausePoint.BEFORE_INDEX_COMMIT, request.ref());
     Status status = version == null ? Status.CANDIDATE : Status.PUBLISHED;
-    return new RegistryEvent(state.lastSeq() + 1, UUID.randomUUID().toString(), clock.instant(),
-        kind(request), request.ref(), version, status, null, c.created(), slot, manifestSha,
-        request.decision().actor(), request.decision().reason(), c.digest());
+    return new RegistryEvent(
+        state.lastSeq() + 1,
+        UUID.randomUUID().toString(),
+        clock.instant(),
+        kind(request),
+        request.ref(),
+        version,
+        status,
+        null,
+        c.created(),
+        slot,
+        manifestSha,
+        request.decision().actor(),
+        request.decision().reason(),
+        c.digest());
   }
 
   /**
-   * The decision a backtest's gate implies: published when {@code gate.passed}, blocked with
-   * {@code gate.failures} otherwise.
+   * The decision a backtest's gate implies: published when {@code gate.passed}, blocked with {@code
+   * gate.failures} otherwise.
    */
   public Decision decide(String backtest, String actor) {
     JsonNode gate = metrics(backtest).path("gate");
     if (!gate.path("passed").isBoolean()) {
-      throw new io.micromodels.registry.RegistryException(backtest + "/" + PublishRequest.METRICS
-          + " has no gate.passed: is it a micromodels backtest? Run `micromodels backtest`.");
+      throw new io.micromodels.registry.RegistryException(
+          backtest
+              + "/"
+              + PublishRequest.METRICS
+              + " has no gate.passed: is it a micromodels backtest? Run `micromodels backtest`.");
     }
 
     List<String> failures = new ArrayList<>();
@@ -266,7 +302,8 @@ public final class Publisher {
       failures.add("the gate did not pass");
     }
 
-    return gate.get("passed").asBoolean() ? Decision.published(actor)
+    return gate.get("passed").asBoolean()
+        ? Decision.published(actor)
         : Decision.blocked(failures, actor);
   }
 
@@ -275,18 +312,24 @@ public final class Publisher {
     List<ArtifactFile> artifacts = new ArrayList<>();
     c.files().forEach((name, bytes) -> artifacts.add(ArtifactFile.of(name, bytes)));
     artifacts.sort(java.util.Comparator.comparing(ArtifactFile::name));
-    ObjectNode manifest = new ManifestBuilder().build(id, c.model(), c.metrics(),
-        c.request().decision(), c.runtime(), artifacts);
-    ManifestValidator.validate(manifest, "the manifest of " + id.ref().registeredName()
-        + (id.version() == null ? " (blocked candidate)" : " v" + id.version()));
+    ObjectNode manifest =
+        new ManifestBuilder()
+            .build(id, c.model(), c.metrics(), c.request().decision(), c.runtime(), artifacts);
+    ManifestValidator.validate(
+        manifest,
+        "the manifest of "
+            + id.ref().registeredName()
+            + (id.version() == null ? " (blocked candidate)" : " v" + id.version()));
     byte[] manifestBytes = pretty(manifest);
     home.store().write(staging + "/" + ManifestBuilder.FILE_NAME, manifestBytes);
     Map<String, String> sums = new LinkedHashMap<>();
     artifacts.forEach(a -> sums.put(a.name(), a.sha256()));
     String manifestSha = Checksums.sha256(manifestBytes);
     sums.put(ManifestBuilder.FILE_NAME, manifestSha);
-    home.store().write(staging + "/" + Checksums.FILE_NAME,
-        Checksums.render(sums).getBytes(StandardCharsets.UTF_8));
+    home.store()
+        .write(
+            staging + "/" + Checksums.FILE_NAME,
+            Checksums.render(sums).getBytes(StandardCharsets.UTF_8));
     home.verify(staging);
     return manifestSha;
   }
@@ -295,8 +338,13 @@ public final class Publisher {
     try {
       return ModelFormat.fromJson(text(modelJson, "the candidate model"), modelJson);
     } catch (io.micromodels.training.artifact.ModelFormatException e) {
-      throw new io.micromodels.registry.RegistryException("Cannot publish " + modelJson + ": "
-          + e.getMessage() + ". Train the candidate again with this build.", e);
+      throw new io.micromodels.registry.RegistryException(
+          "Cannot publish "
+              + modelJson
+              + ": "
+              + e.getMessage()
+              + ". Train the candidate again with this build.",
+          e);
     }
   }
 
@@ -305,8 +353,8 @@ public final class Publisher {
     try {
       return JSON.readTree(text(file, "the backtest's metrics.json"));
     } catch (IOException e) {
-      throw new io.micromodels.registry.RegistryException(file + " is not JSON: "
-          + e.getMessage(), e);
+      throw new io.micromodels.registry.RegistryException(
+          file + " is not JSON: " + e.getMessage(), e);
     }
   }
 

@@ -14,15 +14,14 @@ import io.micromodels.registry.RegistryEvent;
 import io.micromodels.registry.RegistryException;
 import io.micromodels.registry.RegistryState;
 import io.micromodels.registry.VersionEntry;
+import io.micromodels.registry.kernel.KernelIndex;
 import io.micromodels.training.artifact.ModelFormat;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import io.micromodels.registry.kernel.KernelIndex;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
@@ -59,19 +58,19 @@ public final class Registry {
   }
 
   /**
-   * The registry for reading only, without Spark: the index is read with Delta Kernel
-   * ({@link KernelIndex}), the files through Hadoop's file systems with {@code conf}. Promote and
-   * rollback need the Spark registry.
+   * The registry for reading only, without Spark: the index is read with Delta Kernel ({@link
+   * KernelIndex}), the files through Hadoop's file systems with {@code conf}. Promote and rollback
+   * need the Spark registry.
    */
   public static Registry readOnly(Configuration conf, String registryRoot) {
     RegistryHome home = RegistryHome.readOnly(conf, registryRoot);
-    return new Registry(home, new KernelIndex(conf, home.layout().index()), Clock.systemUTC(),
-        PublishHook.NONE);
+    return new Registry(
+        home, new KernelIndex(conf, home.layout().index()), Clock.systemUTC(), PublishHook.NONE);
   }
 
   /** A version with its manifest and every event that concerned it. */
-  public record VersionDetails(VersionEntry entry, JsonNode manifest,
-      List<RegistryEvent> history) {}
+  public record VersionDetails(
+      VersionEntry entry, JsonNode manifest, List<RegistryEvent> history) {}
 
   /** The current state. */
   public RegistryState state() {
@@ -82,9 +81,12 @@ public final class Registry {
   public RegistryState stateAt(long indexVersion) {
     List<IndexVersion> versions = history();
     if (versions.stream().noneMatch(v -> v.version() == indexVersion)) {
-      throw new RegistryException("The registry index has no version " + indexVersion + "; it has "
-          + (versions.isEmpty() ? "none" : "0.." + versions.get(versions.size() - 1).version())
-          + ". `micromodels registry history` lists them.");
+      throw new RegistryException(
+          "The registry index has no version "
+              + indexVersion
+              + "; it has "
+              + (versions.isEmpty() ? "none" : "0.." + versions.get(versions.size() - 1).version())
+              + ". `micromodels registry history` lists them.");
     }
 
     return reads.readAt(indexVersion).state();
@@ -106,8 +108,17 @@ public final class Registry {
 
   /** A version's entry, manifest and history in the given state. */
   public VersionDetails show(RegistryState state, ModelRef ref, int version) {
-    VersionEntry entry = state.version(ref, version).orElseThrow(() -> new RegistryException(
-        "Model " + ref.registeredName() + " has no version " + version + " in the registry."));
+    VersionEntry entry =
+        state
+            .version(ref, version)
+            .orElseThrow(
+                () ->
+                    new RegistryException(
+                        "Model "
+                            + ref.registeredName()
+                            + " has no version "
+                            + version
+                            + " in the registry."));
     return new VersionDetails(entry, manifest(entry), state.history(ref, version));
   }
 
@@ -116,12 +127,13 @@ public final class Registry {
   }
 
   /**
-   * A version's {@code model.json}, for production use (a champion lookup): the version is
-   * verified first ({@link #verifyForProduction}), so what a backtest scores as the champion is
-   * exactly what was published.
+   * A version's {@code model.json}, for production use (a champion lookup): the version is verified
+   * first ({@link #verifyForProduction}), so what a backtest scores as the champion is exactly what
+   * was published.
    */
   public String modelJson(VersionEntry entry) {
-    return new String(verifyForProduction(entry, "micromodels", "champion lookup"),
+    return new String(
+        verifyForProduction(entry, "micromodels", "champion lookup"),
         java.nio.charset.StandardCharsets.UTF_8);
   }
 
@@ -132,7 +144,8 @@ public final class Registry {
   }
 
   private String read(String folder) {
-    return new String(home.store().read(folder + "/" + ModelFormat.FILE_NAME),
+    return new String(
+        home.store().read(folder + "/" + ModelFormat.FILE_NAME),
         java.nio.charset.StandardCharsets.UTF_8);
   }
 
@@ -142,14 +155,15 @@ public final class Registry {
   }
 
   /**
-   * Makes a version production; the previous production goes back to published. The version's
-   * files are verified first; a damaged version is refused, and the refusal recorded.
+   * Makes a version production; the previous production goes back to published. The version's files
+   * are verified first; a damaged version is refused, and the refusal recorded.
    */
   public RegistryEvent promote(ModelRef ref, int version, String actor, String reason) {
     RegistryState now = state();
     now.promote(ref, version, actor, reason, clock.instant()); // refuses what is not allowed
     verifyForProduction(now.version(ref, version).orElseThrow(), actor, "promote");
-    return home.writer().commit(s -> s.state().promote(ref, version, actor, reason, clock.instant()));
+    return home.writer()
+        .commit(s -> s.state().promote(ref, version, actor, reason, clock.instant()));
   }
 
   /** One version to make production, and why. */
@@ -164,8 +178,8 @@ public final class Registry {
   public record Promoted(Promotion promotion, RegistryEvent event, RuntimeException failure) {}
 
   /**
-   * Makes several versions production in one index commit, each verified first as by
-   * {@link #promote}. A version that is refused, or that the rules do not allow, fails alone.
+   * Makes several versions production in one index commit, each verified first as by {@link
+   * #promote}. A version that is refused, or that the rules do not allow, fails alone.
    *
    * @return one outcome per promotion, in order
    */
@@ -189,34 +203,35 @@ public final class Registry {
 
     Map<Promotion, RegistryEvent> committed = new java.util.HashMap<>();
     Map<Promotion, RuntimeException> overtaken = new java.util.HashMap<>();
-    home.writer().commitAll(snapshot -> {
-      committed.clear();
-      overtaken.clear();
-      RegistryState state = snapshot.state();
-      List<RegistryEvent> events = new java.util.ArrayList<>();
-      for (Promotion p : verified) {
-        try {
-          RegistryEvent event = state.promote(p.ref(), p.version(), actor, p.reason(),
-              clock.instant());
-          state = state.with(event);
-          events.add(event);
-          committed.put(p, event);
-        } catch (RegistryException e) { // a concurrent writer changed the model meanwhile
-          overtaken.put(p, e);
-        }
-      }
+    home.writer()
+        .commitAll(
+            snapshot -> {
+              committed.clear();
+              overtaken.clear();
+              RegistryState state = snapshot.state();
+              List<RegistryEvent> events = new java.util.ArrayList<>();
+              for (Promotion p : verified) {
+                try {
+                  RegistryEvent event =
+                      state.promote(p.ref(), p.version(), actor, p.reason(), clock.instant());
+                  state = state.with(event);
+                  events.add(event);
+                  committed.put(p, event);
+                } catch (RegistryException e) { // a concurrent writer changed the model meanwhile
+                  overtaken.put(p, e);
+                }
+              }
 
-      return events;
-    });
+              return events;
+            });
     failed.putAll(overtaken);
     committed.keySet().forEach(p -> hook.reached(PausePoint.AFTER_PROMOTE_COMMIT, p.ref()));
-    return promotions.stream().map(p -> new Promoted(p, committed.get(p), failed.get(p)))
-        .toList();
+    return promotions.stream().map(p -> new Promoted(p, committed.get(p), failed.get(p))).toList();
   }
 
   /**
-   * Returns to the previous production version; the current one is archived. The version
-   * returned to is verified first, like a promoted one.
+   * Returns to the previous production version; the current one is archived. The version returned
+   * to is verified first, like a promoted one.
    */
   public RegistryEvent rollback(ModelRef ref, String actor, String reason) {
     RegistryState now = state();
@@ -226,19 +241,24 @@ public final class Registry {
   }
 
   /**
-   * Verifies a version about to serve production and returns its {@code model.json}. On damage
-   * (a file changed, missing, or not listed) it records a {@code refused} event in the index and
+   * Verifies a version about to serve production and returns its {@code model.json}. On damage (a
+   * file changed, missing, or not listed) it records a {@code refused} event in the index and
    * throws, naming the file.
    */
   private byte[] verifyForProduction(VersionEntry entry, String actor, String operation) {
     try {
       return home.verifyVersion(entry);
     } catch (RegistryException damaged) {
-      String why = operation + " of " + entry.ref().registeredName() + " v" + entry.version()
-          + " refused: " + damaged.getMessage();
+      String why =
+          operation
+              + " of "
+              + entry.ref().registeredName()
+              + " v"
+              + entry.version()
+              + " refused: "
+              + damaged.getMessage();
       home.writer().commit(s -> s.state().refusal(entry, actor, why, clock.instant()));
-      throw new RegistryException(why + " The refusal is recorded in the registry index.",
-          damaged);
+      throw new RegistryException(why + " The refusal is recorded in the registry index.", damaged);
     }
   }
 
@@ -249,23 +269,32 @@ public final class Registry {
   }
 
   /**
-   * Folders under a model that no index row names: left by publishes that died before their
-   * index commit (or lost and are still retrying). Invisible to every reader; safe to delete
-   * once no publish of the model is running.
+   * Folders under a model that no index row names: left by publishes that died before their index
+   * commit (or lost and are still retrying). Invisible to every reader; safe to delete once no
+   * publish of the model is running.
    */
   public List<String> orphans(ModelRef ref) {
-    Set<String> known = state().events().stream().map(RegistryEvent::location)
-        .collect(Collectors.toSet());
-    return home.store().folders(home.layout().models(ref)).stream().filter(f -> !known.contains(f)).toList();
+    Set<String> known =
+        state().events().stream().map(RegistryEvent::location).collect(Collectors.toSet());
+    return home.store().folders(home.layout().models(ref)).stream()
+        .filter(f -> !known.contains(f))
+        .toList();
   }
 
   private JsonNode manifest(VersionEntry entry) {
     try {
       return JSON.readTree(home.store().read(Feed.manifestUri(entry.location())));
     } catch (IOException e) {
-      throw new RegistryException("Cannot read the " + ManifestBuilder.FILE_NAME + " of "
-          + entry.ref().registeredName() + " v" + entry.version() + ": " + e.getMessage(), e);
+      throw new RegistryException(
+          "Cannot read the "
+              + ManifestBuilder.FILE_NAME
+              + " of "
+              + entry.ref().registeredName()
+              + " v"
+              + entry.version()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
-
 }

@@ -1,11 +1,11 @@
 package io.micromodels.registry.spark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micromodels.registry.Checksums;
 import io.micromodels.registry.ManifestBuilder;
 import io.micromodels.registry.RegistryException;
 import io.micromodels.registry.VersionEntry;
 import io.micromodels.training.artifact.ModelFormat;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -60,44 +60,62 @@ record RegistryHome(ArtifactStore store, RegistryLayout layout, RegistryTable in
   byte[] verifyVersion(VersionEntry entry) {
     String folder = entry.location();
     Map<String, byte[]> files = checksums(folder);
-    byte[] manifest = files.containsKey(ManifestBuilder.FILE_NAME)
-        ? files.get(ManifestBuilder.FILE_NAME)
-        : store.read(folder + "/" + ManifestBuilder.FILE_NAME);
+    byte[] manifest =
+        files.containsKey(ManifestBuilder.FILE_NAME)
+            ? files.get(ManifestBuilder.FILE_NAME)
+            : store.read(folder + "/" + ManifestBuilder.FILE_NAME);
     Checksums.verify(folder + "/" + ManifestBuilder.FILE_NAME, entry.manifestSha256(), manifest);
     Map<String, String> listed = new TreeMap<>();
     try {
-      MANIFEST_READER.readTree(manifest).path("artifacts").forEach(
-          a -> listed.put(a.path("path").asText(), a.path("sha256").asText()));
+      MANIFEST_READER
+          .readTree(manifest)
+          .path("artifacts")
+          .forEach(a -> listed.put(a.path("path").asText(), a.path("sha256").asText()));
     } catch (IOException e) {
       throw new RegistryException(folder + "/" + ManifestBuilder.FILE_NAME + " is not JSON.", e);
     }
 
     if (!listed.containsKey(ModelFormat.FILE_NAME)) {
-      throw new RegistryException(folder + "/" + ManifestBuilder.FILE_NAME + " lists no "
-          + ModelFormat.FILE_NAME + ": the artifact is damaged; publish it again.");
+      throw new RegistryException(
+          folder
+              + "/"
+              + ManifestBuilder.FILE_NAME
+              + " lists no "
+              + ModelFormat.FILE_NAME
+              + ": the artifact is damaged; publish it again.");
     }
 
-    listed.forEach((name, sha) -> {
-      byte[] file = files.get(name);
-      if (file == null || !sha.equals(Checksums.sha256(file))) {
-        throw new RegistryException(folder + "/" + Checksums.FILE_NAME + " disagrees with "
-            + ManifestBuilder.FILE_NAME + " on " + name + ": the artifact is damaged; publish it"
-            + " again.");
-      }
-    });
+    listed.forEach(
+        (name, sha) -> {
+          byte[] file = files.get(name);
+          if (file == null || !sha.equals(Checksums.sha256(file))) {
+            throw new RegistryException(
+                folder
+                    + "/"
+                    + Checksums.FILE_NAME
+                    + " disagrees with "
+                    + ManifestBuilder.FILE_NAME
+                    + " on "
+                    + name
+                    + ": the artifact is damaged; publish it"
+                    + " again.");
+          }
+        });
     return files.get(ModelFormat.FILE_NAME);
   }
 
   /** Every file SHA256SUMS lists, read once and checked against its line: name to bytes. */
   private Map<String, byte[]> checksums(String folder) {
-    String sums = new String(store.read(folder + "/" + Checksums.FILE_NAME),
-        StandardCharsets.UTF_8);
+    String sums =
+        new String(store.read(folder + "/" + Checksums.FILE_NAME), StandardCharsets.UTF_8);
     Map<String, byte[]> files = new TreeMap<>();
-    Checksums.parse(sums).forEach((name, sha) -> {
-      byte[] file = store.read(folder + "/" + name);
-      Checksums.verify(folder + "/" + name, sha, file);
-      files.put(name, file);
-    });
+    Checksums.parse(sums)
+        .forEach(
+            (name, sha) -> {
+              byte[] file = store.read(folder + "/" + name);
+              Checksums.verify(folder + "/" + name, sha, file);
+              files.put(name, file);
+            });
     return files;
   }
 }

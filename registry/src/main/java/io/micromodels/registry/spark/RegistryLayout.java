@@ -3,9 +3,9 @@ package io.micromodels.registry.spark;
 import io.micromodels.registry.ModelRef;
 
 /**
- * Where the registry keeps things under its root ({@code <warehouse>/registry}):
- * {@code index/} (the Delta table), {@code staging/<uuid>/}, and
- * {@code models/<client>/<model>/v<N>-<uuid>/} or {@code .../blocked-<uuid>/}.
+ * Where the registry keeps things under its root ({@code <warehouse>/registry}): {@code index/}
+ * (the Delta table), {@code staging/<uuid>/}, and {@code models/<client>/<model>/v<N>-<uuid>/} or
+ * {@code .../blocked-<uuid>/}.
  */
 record RegistryLayout(String root) {
   RegistryLayout {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A {@link PublishChild} process on the test classpath, with this JVM's {@code --add-opens}
- * flags (the surefire argLine), publishing one candidate written under {@code dir}.
+ * A {@link PublishChild} process on the test classpath, with this JVM's {@code --add-opens} flags
+ * (the surefire argLine), publishing one candidate written under {@code dir}.
  */
 record ChildJvm(Path dir, String root, Process process) {
   /**
@@ -29,12 +29,21 @@ record ChildJvm(Path dir, String root, Process process) {
     // short-lived and several at once on few cores: C1 only and a serial GC start faster
     command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")
-            || a.startsWith("-Dlog4j2"))
+        .filter(
+            a ->
+                a.startsWith("--add-opens")
+                    || a.startsWith("-Djdk.reflect")
+                    || a.startsWith("-Dlog4j2"))
         .forEach(command::add);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        PublishChild.class.getName(), root, files.modelJson().toString(),
-        files.backtest().toString(), "acme"));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            PublishChild.class.getName(),
+            root,
+            files.modelJson().toString(),
+            files.backtest().toString(),
+            "acme"));
     if (pauseAt != null) {
       command.add(pauseAt.label());
     }
@@ -47,8 +56,9 @@ record ChildJvm(Path dir, String root, Process process) {
   String awaitLine(Predicate<String> wanted) {
     StringBuilder seen = new StringBuilder();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (wanted.test(line)) {
           return line;

@@ -23,13 +23,13 @@ class ConcurrentPublishProcessesTest {
     ChildJvm a = ChildJvm.start(dir.resolve("a"), root, null);
     ChildJvm b = ChildJvm.start(dir.resolve("b"), root, null);
 
-    CompletableFuture<String> doneA = CompletableFuture.supplyAsync(
-        () -> a.awaitLine(line -> line.startsWith("PUBLISHED ")));
-    CompletableFuture<String> doneB = CompletableFuture.supplyAsync(
-        () -> b.awaitLine(line -> line.startsWith("PUBLISHED ")));
+    CompletableFuture<String> doneA =
+        CompletableFuture.supplyAsync(() -> a.awaitLine(line -> line.startsWith("PUBLISHED ")));
+    CompletableFuture<String> doneB =
+        CompletableFuture.supplyAsync(() -> b.awaitLine(line -> line.startsWith("PUBLISHED ")));
 
-    List<String> published = List.of(doneA.get(240, TimeUnit.SECONDS),
-        doneB.get(240, TimeUnit.SECONDS));
+    List<String> published =
+        List.of(doneA.get(240, TimeUnit.SECONDS), doneB.get(240, TimeUnit.SECONDS));
     assertThat(a.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(b.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(published).containsExactlyInAnyOrder("PUBLISHED v1", "PUBLISHED v2");

@@ -46,21 +46,22 @@ class DamagedVersionTest {
 
     // A model.json changed after publishing (on a store without the local file system's .crc
     // files, such as an object store): its SHA256SUMS line no longer matches.
-    byte[] tampered = (new String(model, StandardCharsets.UTF_8) + " ").getBytes(
-        StandardCharsets.UTF_8);
+    byte[] tampered =
+        (new String(model, StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8);
     Files.write(v1.resolve("model.json"), tampered);
     withoutCrc(v1);
     assertThatThrownBy(() -> registry.rollback(BOLT, "bob", "v2 blocks too much"))
         .isInstanceOf(RegistryException.class)
-        .hasMessageStartingWith("rollback of micromodels.bolt.fraud v1 refused: Checksum mismatch"
-            + " on ")
+        .hasMessageStartingWith(
+            "rollback of micromodels.bolt.fraud v1 refused: Checksum mismatch" + " on ")
         .hasMessageContaining("/model.json: SHA256SUMS says ")
         .hasMessageEndingWith("The refusal is recorded in the registry index.");
 
     // The same change with SHA256SUMS rewritten to match: the manifest the index anchors still
     // lists the model's original digest.
-    Files.writeString(v1.resolve(Checksums.FILE_NAME), sums.replace(
-        Checksums.parse(sums).get("model.json"), Checksums.sha256(tampered)));
+    Files.writeString(
+        v1.resolve(Checksums.FILE_NAME),
+        sums.replace(Checksums.parse(sums).get("model.json"), Checksums.sha256(tampered)));
     assertThatThrownBy(() -> registry.promote(BOLT, 1, "carol", "back to v1"))
         .isInstanceOf(RegistryException.class)
         .hasMessageStartingWith("promote of micromodels.bolt.fraud v1 refused: ")
@@ -72,19 +73,20 @@ class DamagedVersionTest {
     VersionEntry production = registry.state().production(BOLT).orElseThrow();
     assertThatThrownBy(() -> registry.modelJson(production))
         .isInstanceOf(RegistryException.class)
-        .hasMessageStartingWith("champion lookup of micromodels.bolt.fraud v2 refused: File not"
-            + " found");
+        .hasMessageStartingWith(
+            "champion lookup of micromodels.bolt.fraud v2 refused: File not" + " found");
 
-    List<RegistryEvent> refused = registry.state().events().stream()
-        .filter(e -> e.kind() == EventKind.REFUSED).toList();
+    List<RegistryEvent> refused =
+        registry.state().events().stream().filter(e -> e.kind() == EventKind.REFUSED).toList();
     assertThat(refused).extracting(RegistryEvent::version).containsExactly(1, 1, 2);
-    assertThat(refused).extracting(RegistryEvent::actor)
+    assertThat(refused)
+        .extracting(RegistryEvent::actor)
         .containsExactly("bob", "carol", "micromodels");
     // Nothing changed: v2 is still production, v1 published.
-    assertThat(registry.list(BOLT)).extracting(VersionEntry::status)
+    assertThat(registry.list(BOLT))
+        .extracting(VersionEntry::status)
         .containsExactly(Status.PUBLISHED, Status.PRODUCTION);
-    assertThat(io.micromodels.registry.SchemaValidator.feed().problems(registry.feed(0)))
-        .isEmpty();
+    assertThat(io.micromodels.registry.SchemaValidator.feed().problems(registry.feed(0))).isEmpty();
   }
 
   private static void withoutCrc(Path folder) throws IOException {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micromodels.features.testing.SharedSpark;
 import io.micromodels.registry.ModelRef;
 import io.micromodels.registry.PausePoint;
-import io.micromodels.registry.testing.HoldingHook;
 import io.micromodels.registry.RegistryEvent;
+import io.micromodels.registry.testing.HoldingHook;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,8 +17,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * A publishing JVM killed with SIGKILL at each pause point leaves no visible partial version, and
- * a later publish works. The children run at once, each on its own registry, to save time.
+ * A publishing JVM killed with SIGKILL at each pause point leaves no visible partial version, and a
+ * later publish works. The children run at once, each on its own registry, to save time.
  */
 class PublishCrashTest {
   static final SparkSession SPARK = SharedSpark.session();
@@ -29,15 +29,19 @@ class PublishCrashTest {
     Map<PausePoint, ChildJvm> children = new EnumMap<>(PausePoint.class);
     // after-index-commit is not killed here: past the commit the version is published, which
     // the final publish below shows in-process at a fraction of a child JVM's cost.
-    for (PausePoint point : List.of(PausePoint.AFTER_STAGING, PausePoint.AFTER_MOVE,
-        PausePoint.BEFORE_INDEX_COMMIT)) {
+    for (PausePoint point :
+        List.of(PausePoint.AFTER_STAGING, PausePoint.AFTER_MOVE, PausePoint.BEFORE_INDEX_COMMIT)) {
       Path dir = SharedSpark.newDirectory("crash-" + point.label());
       children.put(point, ChildJvm.start(dir, dir.resolve("registry").toString(), point));
     }
 
     Map<PausePoint, CompletableFuture<String>> markers = new EnumMap<>(PausePoint.class);
-    children.forEach((point, c) -> markers.put(point, CompletableFuture.supplyAsync(
-        () -> c.awaitLine(line -> line.startsWith(HoldingHook.MARKER)))));
+    children.forEach(
+        (point, c) ->
+            markers.put(
+                point,
+                CompletableFuture.supplyAsync(
+                    () -> c.awaitLine(line -> line.startsWith(HoldingHook.MARKER)))));
     for (Map.Entry<PausePoint, ChildJvm> e : children.entrySet()) {
       String seen = markers.get(e.getKey()).get(180, TimeUnit.SECONDS);
       e.getValue().process().destroyForcibly(); // SIGKILL on Linux
@@ -49,14 +53,17 @@ class PublishCrashTest {
       Registry registry = new Registry(SPARK, e.getValue().root());
       assertThat(registry.list(ACME)).as("killed at " + e.getKey().label()).isEmpty();
       assertThat(registry.state().events()).isEmpty();
-      assertThat(registry.orphans(ACME)).as("orphan slots at " + e.getKey().label())
+      assertThat(registry.orphans(ACME))
+          .as("orphan slots at " + e.getKey().label())
           .hasSize(e.getKey() == PausePoint.AFTER_STAGING ? 0 : 1);
     }
 
     ChildJvm killedBeforeCommit = children.get(PausePoint.BEFORE_INDEX_COMMIT);
-    RegistryEvent next = new Publisher(SPARK, killedBeforeCommit.root()).publish(
-        PublisherTest.request(killedBeforeCommit.dir().resolve("again"), "acme",
-            PublisherTest.PASSED));
+    RegistryEvent next =
+        new Publisher(SPARK, killedBeforeCommit.root())
+            .publish(
+                PublisherTest.request(
+                    killedBeforeCommit.dir().resolve("again"), "acme", PublisherTest.PASSED));
     Registry registry = new Registry(SPARK, killedBeforeCommit.root());
     assertThat(next.version()).isEqualTo(1);
     assertThat(registry.list(ACME)).singleElement().satisfies(registry::verify);

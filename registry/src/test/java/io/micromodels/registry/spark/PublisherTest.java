@@ -31,11 +31,15 @@ class PublisherTest {
   static final Decision PASSED = Decision.published("nightly");
 
   static PublishRequest request(Path dir, String client, Decision decision) {
-    Candidates.CandidateFiles files = Candidates.write(dir, client,
-        decision.kind() == Decision.Kind.PUBLISHED ? Candidates.passed(client)
-            : Candidates.blocked(client));
-    return new PublishRequest(ModelRef.of(client), files.modelJson().toString(),
-        files.backtest().toString(), decision);
+    Candidates.CandidateFiles files =
+        Candidates.write(
+            dir,
+            client,
+            decision.kind() == Decision.Kind.PUBLISHED
+                ? Candidates.passed(client)
+                : Candidates.blocked(client));
+    return new PublishRequest(
+        ModelRef.of(client), files.modelJson().toString(), files.backtest().toString(), decision);
   }
 
   @Test
@@ -54,8 +58,8 @@ class PublisherTest {
     assertThat(v1.location()).matches("file:.*/registry/models/acme/fraud/v1-[0-9a-f-]{36}");
     Path folder = Path.of(java.net.URI.create(v1.location()));
     Map<String, String> sums = Checksums.parse(Files.readString(folder.resolve("SHA256SUMS")));
-    assertThat(sums).containsOnlyKeys("model.json", "report.html", "scores.csv.gz",
-        "manifest.json");
+    assertThat(sums)
+        .containsOnlyKeys("model.json", "report.html", "scores.csv.gz", "manifest.json");
     assertThat(sums.get("manifest.json")).isEqualTo(v1.manifestSha256());
     assertThat(Files.readAllBytes(folder.resolve("model.json")))
         .isEqualTo(Files.readAllBytes(Path.of(request.modelJson())));
@@ -87,8 +91,8 @@ class PublisherTest {
   void aBlockedCandidateIsRecordedWithItsReasonsButGetsNoVersion() {
     Path dir = SharedSpark.newDirectory("blocked");
     String root = dir.resolve("registry").toString();
-    Decision blocked = Decision.blocked(List.of("pr_auc 0.300 < champion 0.380 - 0.010"),
-        "nightly");
+    Decision blocked =
+        Decision.blocked(List.of("pr_auc 0.300 < champion 0.380 - 0.010"), "nightly");
 
     RegistryEvent event = new Publisher(SPARK, root).publish(request(dir, "acme", blocked));
     RegistryEvent next = new Publisher(SPARK, root).publish(request(dir, "acme", PASSED));
@@ -96,13 +100,14 @@ class PublisherTest {
     assertThat(event.kind()).isEqualTo(EventKind.BLOCKED);
     assertThat(event.version()).isNull();
     assertThat(event.status()).isEqualTo(Status.CANDIDATE);
-    assertThat(event.reason()).isEqualTo("blocked by the gate: pr_auc 0.300 < champion 0.380"
-        + " - 0.010");
+    assertThat(event.reason())
+        .isEqualTo("blocked by the gate: pr_auc 0.300 < champion 0.380" + " - 0.010");
     assertThat(event.location()).contains("/models/acme/fraud/blocked-");
     assertThat(next.version()).isEqualTo(1);
     Registry registry = new Registry(SPARK, root);
     assertThat(registry.state().blocked(ModelRef.of("acme"))).containsExactly(event);
-    assertThat(registry.list(ModelRef.of("acme"))).extracting(VersionEntry::version)
+    assertThat(registry.list(ModelRef.of("acme")))
+        .extracting(VersionEntry::version)
         .containsExactly(1);
   }
 
@@ -110,8 +115,9 @@ class PublisherTest {
   void aForcedCandidateIsPublishedRecordingThePerson() {
     Path dir = SharedSpark.newDirectory("forced");
     String root = dir.resolve("registry").toString();
-    Decision forced = Decision.blocked(List.of("pr_auc low"), "nightly")
-        .force("alice", "known label outage in the test window");
+    Decision forced =
+        Decision.blocked(List.of("pr_auc low"), "nightly")
+            .force("alice", "known label outage in the test window");
 
     RegistryEvent event = new Publisher(SPARK, root).publish(request(dir, "acme", forced));
 
@@ -132,29 +138,34 @@ class PublisherTest {
     new Publisher(SPARK, root).publish(request(dir.resolve("c"), "other", PASSED)); // table exists
     CountDownLatch start = new CountDownLatch(1);
 
-    CompletableFuture<RegistryEvent> a = CompletableFuture.supplyAsync(() -> {
-      await(start);
-      return new Publisher(SPARK, root).publish(first);
-    });
-    CompletableFuture<RegistryEvent> b = CompletableFuture.supplyAsync(() -> {
-      await(start);
-      return new Publisher(SPARK, root).publish(second);
-    });
+    CompletableFuture<RegistryEvent> a =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(start);
+              return new Publisher(SPARK, root).publish(first);
+            });
+    CompletableFuture<RegistryEvent> b =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(start);
+              return new Publisher(SPARK, root).publish(second);
+            });
     start.countDown();
 
-    List<Integer> versions = List.of(a.get(120, TimeUnit.SECONDS).version(),
-        b.get(120, TimeUnit.SECONDS).version());
+    List<Integer> versions =
+        List.of(a.get(120, TimeUnit.SECONDS).version(), b.get(120, TimeUnit.SECONDS).version());
     assertThat(versions).containsExactlyInAnyOrder(1, 2);
     Registry registry = new Registry(SPARK, root);
     List<VersionEntry> listed = registry.list(ModelRef.of("acme"));
     assertThat(listed).extracting(VersionEntry::version).containsExactly(1, 2);
     for (VersionEntry v : listed) {
       registry.verify(v);
-      assertThat(registry.show(ModelRef.of("acme"), v.version()).manifest().get("version")
-          .asInt()).isEqualTo(v.version());
+      assertThat(registry.show(ModelRef.of("acme"), v.version()).manifest().get("version").asInt())
+          .isEqualTo(v.version());
     }
 
-    assertThat(registry.state().events()).extracting(RegistryEvent::seq)
+    assertThat(registry.state().events())
+        .extracting(RegistryEvent::seq)
         .containsExactly(1L, 2L, 3L);
   }
 
@@ -170,32 +181,42 @@ class PublisherTest {
     Files.delete(Path.of(broken.backtest()).resolve("report.html"));
     ModelRef acme = ModelRef.of("acme");
 
-    List<Publisher.Published> batch = publisher.publishAll(List.of(
-        request(dir.resolve("a1"), "acme", PASSED), broken,
-        request(dir.resolve("z"), "zeta", Decision.blocked(List.of("pr_auc low"), "nightly")),
-        request(dir.resolve("a2"), "acme", PASSED)));
+    List<Publisher.Published> batch =
+        publisher.publishAll(
+            List.of(
+                request(dir.resolve("a1"), "acme", PASSED),
+                broken,
+                request(
+                    dir.resolve("z"), "zeta", Decision.blocked(List.of("pr_auc low"), "nightly")),
+                request(dir.resolve("a2"), "acme", PASSED)));
 
     assertThat(registry.indexVersion()).as("one commit").isEqualTo(before + 1);
-    assertThat(batch).extracting(p -> p.event() == null ? null : p.event().version())
+    assertThat(batch)
+        .extracting(p -> p.event() == null ? null : p.event().version())
         .containsExactly(1, null, null, 2);
     assertThat(batch.get(1).failure()).hasMessageContaining("report.html not found");
     assertThat(batch.get(2).event().kind()).isEqualTo(EventKind.BLOCKED);
-    assertThat(registry.state().events()).extracting(RegistryEvent::seq)
+    assertThat(registry.state().events())
+        .extracting(RegistryEvent::seq)
         .containsExactly(1L, 2L, 3L, 4L);
     for (VersionEntry v : registry.list(acme)) {
       registry.verify(v);
     }
 
-    List<Registry.Promoted> promoted = registry.promoteAll(List.of(
-        new Registry.Promotion(acme, 2, "gate passed"),
-        new Registry.Promotion(ModelRef.of("other"), 1, "gate passed"),
-        new Registry.Promotion(acme, 7, "no such version")), "nightly");
+    List<Registry.Promoted> promoted =
+        registry.promoteAll(
+            List.of(
+                new Registry.Promotion(acme, 2, "gate passed"),
+                new Registry.Promotion(ModelRef.of("other"), 1, "gate passed"),
+                new Registry.Promotion(acme, 7, "no such version")),
+            "nightly");
 
     assertThat(registry.indexVersion()).as("one more commit").isEqualTo(before + 2);
     assertThat(promoted).extracting(p -> p.event() != null).containsExactly(true, true, false);
     assertThat(promoted.get(2).failure()).hasMessageContaining("no version 7");
     assertThat(registry.state().production(acme)).map(VersionEntry::version).hasValue(2);
-    assertThat(registry.state().production(ModelRef.of("other"))).map(VersionEntry::version)
+    assertThat(registry.state().production(ModelRef.of("other")))
+        .map(VersionEntry::version)
         .hasValue(1);
   }
 
@@ -204,20 +225,26 @@ class PublisherTest {
     Path dir = SharedSpark.newDirectory("batch-race");
     String root = dir.resolve("registry").toString();
     new Publisher(SPARK, root).publish(request(dir.resolve("c"), "other", PASSED)); // table exists
-    List<PublishRequest> first = List.of(request(dir.resolve("a1"), "acme", PASSED),
-        request(dir.resolve("b1"), "beta", PASSED));
-    List<PublishRequest> second = List.of(request(dir.resolve("a2"), "acme", PASSED),
-        request(dir.resolve("b2"), "beta", PASSED));
+    List<PublishRequest> first =
+        List.of(
+            request(dir.resolve("a1"), "acme", PASSED), request(dir.resolve("b1"), "beta", PASSED));
+    List<PublishRequest> second =
+        List.of(
+            request(dir.resolve("a2"), "acme", PASSED), request(dir.resolve("b2"), "beta", PASSED));
     CountDownLatch start = new CountDownLatch(1);
 
-    CompletableFuture<List<Publisher.Published>> a = CompletableFuture.supplyAsync(() -> {
-      await(start);
-      return new Publisher(SPARK, root).publishAll(first);
-    });
-    CompletableFuture<List<Publisher.Published>> b = CompletableFuture.supplyAsync(() -> {
-      await(start);
-      return new Publisher(SPARK, root).publishAll(second);
-    });
+    CompletableFuture<List<Publisher.Published>> a =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(start);
+              return new Publisher(SPARK, root).publishAll(first);
+            });
+    CompletableFuture<List<Publisher.Published>> b =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(start);
+              return new Publisher(SPARK, root).publishAll(second);
+            });
     start.countDown();
 
     List<Publisher.Published> firstDone = a.get(180, TimeUnit.SECONDS);
@@ -225,10 +252,12 @@ class PublisherTest {
     // the batch that won has v1 of both clients, the other v2 of both: never one of each
     int acmeOfFirst = firstDone.get(0).event().version();
     assertThat(firstDone.get(1).event().version()).isEqualTo(acmeOfFirst);
-    assertThat(secondDone).extracting(p -> p.event().version())
+    assertThat(secondDone)
+        .extracting(p -> p.event().version())
         .containsExactly(3 - acmeOfFirst, 3 - acmeOfFirst);
     Registry registry = new Registry(SPARK, root);
-    assertThat(registry.state().events()).extracting(RegistryEvent::seq)
+    assertThat(registry.state().events())
+        .extracting(RegistryEvent::seq)
         .containsExactly(1L, 2L, 3L, 4L, 5L);
     for (String client : List.of("acme", "beta")) {
       for (VersionEntry v : registry.list(ModelRef.of(client))) {
@@ -242,17 +271,19 @@ class PublisherTest {
     Path dir = SharedSpark.newDirectory("decide");
     Publisher publisher = new Publisher(SPARK, dir.resolve("registry").toString());
     Path passed = Candidates.write(dir.resolve("p"), "acme", Candidates.passed("acme")).backtest();
-    Path blocked = Candidates.write(dir.resolve("b"), "acme", Candidates.blocked("acme"))
-        .backtest();
+    Path blocked =
+        Candidates.write(dir.resolve("b"), "acme", Candidates.blocked("acme")).backtest();
 
     assertThat(publisher.decide(passed.toString(), "nightly")).isEqualTo(PASSED);
-    assertThat(publisher.decide(blocked.toString(), "nightly")).isEqualTo(Decision.blocked(
-        List.of("pr_auc 0.300 < champion 0.380 - 0.010"), "nightly"));
+    assertThat(publisher.decide(blocked.toString(), "nightly"))
+        .isEqualTo(Decision.blocked(List.of("pr_auc 0.300 < champion 0.380 - 0.010"), "nightly"));
     Files.writeString(passed.resolve("metrics.json"), "{\"client_id\": \"acme\"}");
     assertThatThrownBy(() -> publisher.decide(passed.toString(), "nightly"))
         .isInstanceOf(RegistryException.class)
-        .hasMessage(passed + "/metrics.json has no gate.passed: is it a micromodels backtest?"
-            + " Run `micromodels backtest`.");
+        .hasMessage(
+            passed
+                + "/metrics.json has no gate.passed: is it a micromodels backtest?"
+                + " Run `micromodels backtest`.");
   }
 
   @Test
@@ -261,10 +292,13 @@ class PublisherTest {
     PublishRequest request = request(dir, "acme", PASSED);
     Files.delete(Path.of(request.backtest()).resolve("report.html"));
 
-    assertThatThrownBy(() -> new Publisher(SPARK, dir.resolve("registry").toString())
-        .publish(request)).isInstanceOf(RegistryException.class)
-        .hasMessageStartingWith("Cannot publish: the backtest's report.html not found at "
-            + request.backtest() + "/report.html.");
+    assertThatThrownBy(
+            () -> new Publisher(SPARK, dir.resolve("registry").toString()).publish(request))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageStartingWith(
+            "Cannot publish: the backtest's report.html not found at "
+                + request.backtest()
+                + "/report.html.");
   }
 
   @Test
@@ -273,10 +307,15 @@ class PublisherTest {
     PublishRequest request = request(dir, "acme", PASSED);
     Files.writeString(Path.of(request.modelJson()), "{\"format_version\": 99}");
 
-    assertThatThrownBy(() -> new Publisher(SPARK, dir.resolve("registry").toString())
-        .publish(request)).isInstanceOf(RegistryException.class)
-        .hasMessageStartingWith("Cannot publish " + request.modelJson() + ": " + request.modelJson()
-            + ": expected a model.json of format_version 1, found 99.");
+    assertThatThrownBy(
+            () -> new Publisher(SPARK, dir.resolve("registry").toString()).publish(request))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageStartingWith(
+            "Cannot publish "
+                + request.modelJson()
+                + ": "
+                + request.modelJson()
+                + ": expected a model.json of format_version 1, found 99.");
   }
 
   @Test
@@ -290,7 +329,8 @@ class PublisherTest {
     Files.writeString(report, "tampered", StandardCharsets.UTF_8);
     Files.deleteIfExists(report.resolveSibling(".report.html.crc"));
 
-    assertThatThrownBy(() -> registry.verify(v1)).isInstanceOf(RegistryException.class)
+    assertThatThrownBy(() -> registry.verify(v1))
+        .isInstanceOf(RegistryException.class)
         .hasMessageContaining("Checksum mismatch on " + v1.location() + "/report.html");
   }
 

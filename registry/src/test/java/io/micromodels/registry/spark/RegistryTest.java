@@ -12,11 +12,11 @@ import io.micromodels.registry.RegistryException;
 import io.micromodels.registry.RegistryState;
 import io.micromodels.registry.SchemaValidator;
 import io.micromodels.registry.VersionEntry;
+import io.micromodels.registry.testing.Feeds;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
-import io.micromodels.registry.testing.Feeds;
 import org.junit.jupiter.api.Test;
 
 /** Promote, rollback, time travel and the feed on one registry with three published versions. */
@@ -39,10 +39,10 @@ class RegistryTest {
   }
 
   private static List<String> statuses(RegistryState state) {
-    return state.versions(ACME).stream().map(v -> "v" + v.version() + "=" + v.status().label())
+    return state.versions(ACME).stream()
+        .map(v -> "v" + v.version() + "=" + v.status().label())
         .toList();
   }
-
 
   @Test
   void promoteRollbackHistoryTimeTravelAndTheFeed() {
@@ -59,27 +59,31 @@ class RegistryTest {
     assertThat(promoted.kind()).isEqualTo(EventKind.PROMOTED);
     assertThat(rolledBack.version()).isEqualTo(1);
     assertThat(rolledBack.previous()).isEqualTo(3);
-    assertThat(statuses(registry.state())).containsExactly("v1=production", "v2=published",
-        "v3=archived");
+    assertThat(statuses(registry.state()))
+        .containsExactly("v1=production", "v2=published", "v3=archived");
     VersionEntry v3 = registry.list(ACME).get(2);
     assertThat(v3.actor()).isEqualTo("bob");
     assertThat(v3.reason()).isEqualTo("block rate doubled overnight");
 
-    // every past state stays readable, and stays so: the log is kept ~100 years, not Delta's 30 days
-    org.apache.spark.sql.Row detail = SPARK.sql("DESCRIBE DETAIL delta.`" + root + "/index`")
-        .first();
+    // every past state stays readable, and stays so: the log is kept ~100 years, not Delta's 30
+    // days
+    org.apache.spark.sql.Row detail =
+        SPARK.sql("DESCRIBE DETAIL delta.`" + root + "/index`").first();
     assertThat(detail.<String, String>getJavaMap(detail.fieldIndex("properties")))
         .containsEntry("delta.logRetentionDuration", RegistryTable.RETENTION);
-    assertThat(statuses(registry.stateAt(beforePromotions))).containsExactly("v1=published",
-        "v2=published", "v3=published");
-    assertThat(statuses(registry.stateAt(beforePromotions + 2))).containsExactly(
-        "v1=published", "v2=published", "v3=production");
-    assertThat(registry.history()).extracting(io.micromodels.registry.IndexReads.IndexVersion::version)
-        .contains(beforePromotions, beforePromotions + 1, beforePromotions + 2,
-            beforePromotions + 3);
-    assertThat(registry.show(registry.stateAt(beforePromotions + 2), ACME, 3).entry().status()
-        .label()).isEqualTo("production");
-    assertThat(registry.show(ACME, 3).history()).extracting(RegistryEvent::kind)
+    assertThat(statuses(registry.stateAt(beforePromotions)))
+        .containsExactly("v1=published", "v2=published", "v3=published");
+    assertThat(statuses(registry.stateAt(beforePromotions + 2)))
+        .containsExactly("v1=published", "v2=published", "v3=production");
+    assertThat(registry.history())
+        .extracting(io.micromodels.registry.IndexReads.IndexVersion::version)
+        .contains(
+            beforePromotions, beforePromotions + 1, beforePromotions + 2, beforePromotions + 3);
+    assertThat(
+            registry.show(registry.stateAt(beforePromotions + 2), ACME, 3).entry().status().label())
+        .isEqualTo("production");
+    assertThat(registry.show(ACME, 3).history())
+        .extracting(RegistryEvent::kind)
         .containsExactly(EventKind.PUBLISHED, EventKind.PROMOTED, EventKind.ROLLED_BACK);
 
     // the next poll sees exactly the events committed since the first
@@ -106,8 +110,10 @@ class RegistryTest {
 
     assertThat(half.list(ACME)).isEmpty();
     assertThat(half.history()).isEmpty();
-    assertThatThrownBy(() -> publisher.publish(
-        PublisherTest.request(dir.resolve("c"), "acme", PublisherTest.PASSED)))
+    assertThatThrownBy(
+            () ->
+                publisher.publish(
+                    PublisherTest.request(dir.resolve("c"), "acme", PublisherTest.PASSED)))
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("_delta_log/ folder holds no commit")
         .hasMessageContaining(halfRoot + "/index/_delta_log and publish again");
@@ -118,7 +124,8 @@ class RegistryTest {
 
   @Test
   void anUnknownIndexVersionOrRegistryVersionIsNamed() {
-    assertThatThrownBy(() -> registry.stateAt(999)).isInstanceOf(RegistryException.class)
+    assertThatThrownBy(() -> registry.stateAt(999))
+        .isInstanceOf(RegistryException.class)
         .hasMessageStartingWith("The registry index has no version 999; it has 0..");
     assertThatThrownBy(() -> registry.promote(ACME, 9, "alice", "x"))
         .isInstanceOf(RegistryException.class)

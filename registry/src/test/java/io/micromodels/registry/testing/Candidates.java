@@ -16,9 +16,9 @@ import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Candidates and backtests on disk for registry tests: the scorer's golden {@code model.json}
- * (a real trained model, re-labelled per client) and a {@code metrics.json} of the shape
- * {@code MetricsDocument} writes (fixtures/metrics.json, hand-written), plus a report and scores.
+ * Candidates and backtests on disk for registry tests: the scorer's golden {@code model.json} (a
+ * real trained model, re-labelled per client) and a {@code metrics.json} of the shape {@code
+ * MetricsDocument} writes (fixtures/metrics.json, hand-written), plus a report and scores.
  */
 public final class Candidates {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,9 +30,17 @@ public final class Candidates {
 
   public static ClientModel model(String client) {
     ClientModel golden = ModelFormat.fromJson(resource("model.json"), "fixtures/model.json");
-    return new ClientModel(golden.formatVersion(), client, golden.asOf(), golden.configHash(),
-        golden.scoring(), golden.scale(), golden.policy(), golden.featureImportances(),
-        golden.fallback(), golden.training());
+    return new ClientModel(
+        golden.formatVersion(),
+        client,
+        golden.asOf(),
+        golden.configHash(),
+        golden.scoring(),
+        golden.scale(),
+        golden.policy(),
+        golden.featureImportances(),
+        golden.fallback(),
+        golden.training());
   }
 
   /** metrics.json of a backtest whose gate passed. */
@@ -67,11 +75,14 @@ public final class Candidates {
       Files.createDirectories(backtest);
       // Each written candidate is a distinct one (publish recognises a candidate it has seen).
       ObjectNode distinct = metrics.deepCopy().put("run_id", "backtest-" + UUID.randomUUID());
-      Files.write(backtest.resolve("metrics.json"), JSON.writerWithDefaultPrettyPrinter()
-          .writeValueAsBytes(distinct));
-      Files.writeString(backtest.resolve("report.html"), "<!doctype html><title>" + client
-          + "</title><p>backtest report</p>");
-      Files.write(backtest.resolve("scores.csv.gz"), gzip("event_id,customer_id,score\ne1,c1,42\n"));
+      Files.write(
+          backtest.resolve("metrics.json"),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(distinct));
+      Files.writeString(
+          backtest.resolve("report.html"),
+          "<!doctype html><title>" + client + "</title><p>backtest report</p>");
+      Files.write(
+          backtest.resolve("scores.csv.gz"), gzip("event_id,customer_id,score\ne1,c1,42\n"));
       return new CandidateFiles(model, backtest);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

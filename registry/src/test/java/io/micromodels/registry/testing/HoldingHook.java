@@ -5,8 +5,8 @@ import io.micromodels.registry.PausePoint;
 import io.micromodels.registry.PublishHook;
 
 /**
- * A publish hook that holds the process at one pause point until a crash test kills it: it
- * prints {@value #MARKER} and the point's label on stdout and sleeps.
+ * A publish hook that holds the process at one pause point until a crash test kills it: it prints
+ * {@value #MARKER} and the point's label on stdout and sleeps.
  *
  * @param wanted a point's label, or {@code <label>@<client>} to hold only a publish of that client
  */
@@ -29,7 +29,7 @@ public record HoldingHook(String wanted) implements PublishHook {
       Thread.currentThread().interrupt();
     }
 
-    throw new IllegalStateException("publish held at " + point.label() + " for " + HOLD_MILLIS
-        + " ms and was not killed");
+    throw new IllegalStateException(
+        "publish held at " + point.label() + " for " + HOLD_MILLIS + " ms and was not killed");
   }
 }

@@ -16,19 +16,22 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The golden files of {@code model.json} format version 1 (STYLE.md §8), in
- * {@code src/test/resources/golden/}: {@code model.json}, {@code inputs.jsonl} (decision events
- * as the scorer CLI reads them) and {@code scores.jsonl} (what the scorer answered when they were
- * made). {@code GoldenScoresTest} says how to regenerate them.
+ * The golden files of {@code model.json} format version 1 (STYLE.md §8), in {@code
+ * src/test/resources/golden/}: {@code model.json}, {@code inputs.jsonl} (decision events as the
+ * scorer CLI reads them) and {@code scores.jsonl} (what the scorer answered when they were made).
+ * {@code GoldenScoresTest} says how to regenerate them.
  */
 public final class GoldenFiles {
   /** The largest difference allowed between a golden and a computed double. */
   public static final double TOLERANCE = 1e-12;
+
   public static final String MODEL = "model.json";
   public static final String INPUTS = "inputs.jsonl";
   public static final String SCORES = "scores.jsonl";
+
   /** Where regeneration writes, relative to the module directory (surefire's working folder). */
   public static final Path SOURCE_DIR = Path.of("src", "test", "resources", "golden");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private GoldenFiles() {}
@@ -46,7 +49,8 @@ public final class GoldenFiles {
   public static List<String> lines(String name) {
     try {
       return Files.readAllLines(path(name), StandardCharsets.UTF_8).stream()
-          .filter(line -> !line.isBlank()).toList();
+          .filter(line -> !line.isBlank())
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -65,15 +69,22 @@ public final class GoldenFiles {
       String where = "line " + (i + 1) + " of " + SCORES;
       assertThat(got.path("event_id").asText()).as(where).isEqualTo(want.path("event_id").asText());
       assertThat(got.path("action").asText()).as(where).isEqualTo(want.path("action").asText());
-      assertThat(got.path("score").asDouble()).as(where)
+      assertThat(got.path("score").asDouble())
+          .as(where)
           .isCloseTo(want.path("score").asDouble(), offset(TOLERANCE));
-      assertThat(got.path("probability").asDouble()).as(where)
+      assertThat(got.path("probability").asDouble())
+          .as(where)
           .isCloseTo(want.path("probability").asDouble(), offset(TOLERANCE));
-      assertThat(names(got.path("contributions"))).as(where)
+      assertThat(names(got.path("contributions")))
+          .as(where)
           .containsExactlyElementsOf(names(want.path("contributions")));
-      want.path("contributions").fields().forEachRemaining(c -> assertThat(
-          got.path("contributions").path(c.getKey()).asDouble()).as(where + ", " + c.getKey())
-          .isCloseTo(c.getValue().asDouble(), offset(TOLERANCE)));
+      want.path("contributions")
+          .fields()
+          .forEachRemaining(
+              c ->
+                  assertThat(got.path("contributions").path(c.getKey()).asDouble())
+                      .as(where + ", " + c.getKey())
+                      .isCloseTo(c.getValue().asDouble(), offset(TOLERANCE)));
     }
   }
 

@@ -13,10 +13,10 @@ import java.util.Optional;
 /**
  * The learned shapes of the additive micromodels ({@code binned} and {@code tabular}): per input,
  * its contribution to the micromodel's log-odds (the weights times the features of that input's
- * value alone, intercept excluded) against the input's raw value, and the contribution of a
- * missing value. A row's log-odds is the intercept plus the sum of its inputs' contributions, so
- * the shapes are the whole micromodel. Plain Java: the backtest report plots them, and any other
- * reader of a {@link ClientModel} can print them.
+ * value alone, intercept excluded) against the input's raw value, and the contribution of a missing
+ * value. A row's log-odds is the intercept plus the sum of its inputs' contributions, so the shapes
+ * are the whole micromodel. Plain Java: the backtest report plots them, and any other reader of a
+ * {@link ClientModel} can print them.
  *
  * <ul>
  *   <li>{@code binned}: a {@link Kind#STEP} curve, two points per bin (its left and right end, at
@@ -28,26 +28,28 @@ import java.util.Optional;
  *       the standardised value from {@code -}{@value #TABULAR_SPAN} to {@code +}{@value
  *       #TABULAR_SPAN} standard deviations of the (transformed) training values, back-transformed
  *       to raw values ({@code expm1} for a {@code log1p} column, whose range starts at 0 at the
- *       lowest): most of the training values, with the clipping visible when the clip is
- *       narrower. The shape is a straight line in the standardised value, so a curve in the raw
- *       value for a logged column.
+ *       lowest): most of the training values, with the clipping visible when the clip is narrower.
+ *       The shape is a straight line in the standardised value, so a curve in the raw value for a
+ *       logged column.
  * </ul>
  */
 public final class AdditiveShapes {
   /** A tabular shape spans this many standard deviations either side of the training mean. */
   public static final double TABULAR_SPAN = 3;
+
   /** The points of a tabular shape. */
   public static final int TABULAR_POINTS = 49;
 
-  private AdditiveShapes() {
-  }
+  private AdditiveShapes() {}
 
   /** How a shape's points are joined: a step curve (binned) or a sampled line (tabular). */
-  public enum Kind { STEP, LINE }
+  public enum Kind {
+    STEP,
+    LINE
+  }
 
   /** One point of a shape: a raw input value and its contribution to the log-odds. */
-  public record Point(double x, double contribution) implements Serializable {
-  }
+  public record Point(double x, double contribution) implements Serializable {}
 
   /**
    * One input's learned shape.
@@ -116,8 +118,8 @@ public final class AdditiveShapes {
       } else {
         double first = edges.get(0);
         double last = edges.get(edges.size() - 1);
-        double pad = edges.size() > 1 ? (last - first) / (edges.size() - 1)
-            : Math.max(Math.abs(first), 1);
+        double pad =
+            edges.size() > 1 ? (last - first) / (edges.size() - 1) : Math.max(Math.abs(first), 1);
         for (int bin = 0; bin <= edges.size(); bin++) {
           double low = bin == 0 ? first - pad : edges.get(bin - 1);
           double high = bin == edges.size() ? last + pad : edges.get(bin);
@@ -128,8 +130,12 @@ public final class AdditiveShapes {
         }
       }
 
-      shapes.add(new InputShape(featurizer.columns().get(i).name(), Kind.STEP, points,
-          contribution(featurizer.featurizeColumn(i, null), model)));
+      shapes.add(
+          new InputShape(
+              featurizer.columns().get(i).name(),
+              Kind.STEP,
+              points,
+              contribution(featurizer.featurizeColumn(i, null), model)));
     }
 
     return List.copyOf(shapes);
@@ -160,8 +166,12 @@ public final class AdditiveShapes {
         previous = x;
       }
 
-      shapes.add(new InputShape(column.name(), Kind.LINE, points,
-          contribution(featurizer.featurizeColumn(i, null), model)));
+      shapes.add(
+          new InputShape(
+              column.name(),
+              Kind.LINE,
+              points,
+              contribution(featurizer.featurizeColumn(i, null), model)));
     }
 
     return List.copyOf(shapes);

@@ -19,14 +19,25 @@ import java.util.TreeMap;
  * @param configHash the client config's effective-config hash
  * @param featureImportances combiner input to |weight| (inputs are standardised, so comparable)
  */
-public record ClientModel(int formatVersion, String clientId, Instant asOf, String configHash,
-    ScoringModel scoring, ScoreScale scale, ActionPolicy policy,
-    Map<String, Double> featureImportances, Fallback fallback, TrainingSummary training) {
+public record ClientModel(
+    int formatVersion,
+    String clientId,
+    Instant asOf,
+    String configHash,
+    ScoringModel scoring,
+    ScoreScale scale,
+    ActionPolicy policy,
+    Map<String, Double> featureImportances,
+    Fallback fallback,
+    TrainingSummary training) {
   public ClientModel {
     Objects.requireNonNull(clientId, "clientId");
     if (!EventFields.CLIENT_ID_PATTERN.matcher(clientId).matches()) {
-      throw new IllegalArgumentException("client_id '" + Quoted.capped(clientId) + "' must match "
-          + EventFields.CLIENT_ID_PATTERN);
+      throw new IllegalArgumentException(
+          "client_id '"
+              + Quoted.capped(clientId)
+              + "' must match "
+              + EventFields.CLIENT_ID_PATTERN);
     }
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(scoring, "scoring");

@@ -7,17 +7,22 @@ import io.micromodels.training.input.ModelInput;
 import java.util.Objects;
 
 /**
- * The stacking logistic regression over the micromodels' log-odds (columns
- * {@code micromodel.<name>}) and a few raw features, standardised. It was fitted on out-of-fold
- * micromodel outputs only, so no micromodel output that saw a row's own label trained it.
+ * The stacking logistic regression over the micromodels' log-odds (columns {@code
+ * micromodel.<name>}) and a few raw features, standardised. It was fitted on out-of-fold micromodel
+ * outputs only, so no micromodel output that saw a row's own label trained it.
  */
-public record Combiner(Standardiser inputs, LogisticModel model, RegularisationPath regularisation) {
+public record Combiner(
+    Standardiser inputs, LogisticModel model, RegularisationPath regularisation) {
   public Combiner {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(model, "model");
     if (model.dimension() != inputs.columns().size()) {
-      throw new IllegalArgumentException("combiner model has " + model.dimension()
-          + " weights for " + inputs.columns().size() + " inputs");
+      throw new IllegalArgumentException(
+          "combiner model has "
+              + model.dimension()
+              + " weights for "
+              + inputs.columns().size()
+              + " inputs");
     }
   }
 

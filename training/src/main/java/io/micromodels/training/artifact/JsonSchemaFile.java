@@ -21,15 +21,14 @@ public final class JsonSchemaFile {
 
   public JsonSchemaFile(String resource) {
     this.resource = resource;
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-        .formatAssertionsEnabled(true).build();
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     try (InputStream in = JsonSchemaFile.class.getResourceAsStream("/" + resource)) {
       if (in == null) {
         throw new IllegalStateException("schema " + resource + " is missing from the classpath");
       }
 
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-          .getSchema(in, config);
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read schema " + resource, e);
     }
@@ -41,7 +40,6 @@ public final class JsonSchemaFile {
 
   /** The problems found, each as "path: message", sorted; empty when the document is valid. */
   public List<String> problems(JsonNode document) {
-    return schema.validate(document).stream().map(ValidationMessage::getMessage).sorted()
-        .toList();
+    return schema.validate(document).stream().map(ValidationMessage::getMessage).sorted().toList();
   }
 }

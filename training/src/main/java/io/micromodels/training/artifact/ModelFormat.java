@@ -22,27 +22,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and writes {@code model.json}. Doubles are written in Java's shortest round-trip form, so
- * a model read back scores bit for bit like the one written. A reader checks the format version
- * first and names what it found.
+ * Reads and writes {@code model.json}. Doubles are written in Java's shortest round-trip form, so a
+ * model read back scores bit for bit like the one written. A reader checks the format version first
+ * and names what it found.
  */
 public final class ModelFormat {
   /** The version of the {@code model.json} layout this code writes and reads. */
   public static final int VERSION = 1;
+
   public static final String FILE_NAME = "model.json";
   private static final int MAX_PROBLEMS = 10;
 
   private static final JsonSchemaFile SCHEMA = new JsonSchemaFile("model.schema.json");
-  private static final ObjectMapper MAPPER = strictNumbers(new ObjectMapper()
-      // A key given twice is ambiguous: which value a reader keeps is not a model's decision.
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .registerModule(new JavaTimeModule())
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+  private static final ObjectMapper MAPPER =
+      strictNumbers(
+          new ObjectMapper()
+              // A key given twice is ambiguous: which value a reader keeps is not a model's
+              // decision.
+              .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+              .registerModule(new JavaTimeModule())
+              .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+              .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+              .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
 
   /** Numbers are JSON numbers: "Infinity", "NaN" or "12" as strings are refused, not coerced. */
   private static ObjectMapper strictNumbers(ObjectMapper mapper) {
@@ -64,9 +68,9 @@ public final class ModelFormat {
   }
 
   /**
-   * Parses and validates a model as a whole (docs/model-format.md): its shape against
-   * {@code model.schema.json}, every number finite, and every part consistent with the others
-   * (the records' constructors). Every reader of a model (the scorer, the registry, publish, the
+   * Parses and validates a model as a whole (docs/model-format.md): its shape against {@code
+   * model.schema.json}, every number finite, and every part consistent with the others (the
+   * records' constructors). Every reader of a model (the scorer, the registry, publish, the
    * backtest) comes through here, so a model that breaks a rule is never scored.
    *
    * @throws ModelFormatException naming {@code origin} and every problem found
@@ -81,18 +85,26 @@ public final class ModelFormat {
 
     JsonNode version = tree == null ? null : tree.get("format_version");
     if (version == null || !version.canConvertToInt() || version.asInt() != VERSION) {
-      throw new ModelFormatException(origin + ": expected a model.json of format_version "
-          + VERSION + ", found " + (version == null ? "no format_version"
-              : Quoted.capped(version.toString())));
+      throw new ModelFormatException(
+          origin
+              + ": expected a model.json of format_version "
+              + VERSION
+              + ", found "
+              + (version == null ? "no format_version" : Quoted.capped(version.toString())));
     }
 
     List<String> problems = new ArrayList<>(NonFiniteNumbers.in(tree));
     problems.addAll(SCHEMA.problems(tree));
     if (!problems.isEmpty()) {
-      throw new ModelFormatException(origin + ": invalid model (" + SCHEMA.resource() + "): "
-          + String.join("; ", problems.stream().limit(MAX_PROBLEMS).toList())
-          + (problems.size() > MAX_PROBLEMS ? "; and " + (problems.size() - MAX_PROBLEMS)
-              + " more" : ""));
+      throw new ModelFormatException(
+          origin
+              + ": invalid model ("
+              + SCHEMA.resource()
+              + "): "
+              + String.join("; ", problems.stream().limit(MAX_PROBLEMS).toList())
+              + (problems.size() > MAX_PROBLEMS
+                  ? "; and " + (problems.size() - MAX_PROBLEMS) + " more"
+                  : ""));
     }
 
     try {
@@ -110,8 +122,8 @@ public final class ModelFormat {
     }
 
     String path = e instanceof JsonMappingException m ? m.getPathReference() : "";
-    String message = cause instanceof JsonProcessingException j ? j.getOriginalMessage()
-        : cause.getMessage();
+    String message =
+        cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
     return path.isEmpty() ? message : message + " (at " + path + ")";
   }
 
@@ -154,8 +166,8 @@ public final class ModelFormat {
     try {
       return MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot read " + type.getSimpleName() + ": "
-          + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
 }

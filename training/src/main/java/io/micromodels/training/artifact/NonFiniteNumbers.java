@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * Finds the numbers of a JSON document that are not finite doubles: {@code 1e400} parses to
- * infinity, and a model with an infinite intercept scores every event 100. JSON Schema's
- * {@code "type": "number"} accepts them, so this walk covers every number of the document,
- * whatever part of the model holds it.
+ * infinity, and a model with an infinite intercept scores every event 100. JSON Schema's {@code
+ * "type": "number"} accepts them, so this walk covers every number of the document, whatever part
+ * of the model holds it.
  */
 final class NonFiniteNumbers {
   private NonFiniteNumbers() {}
@@ -23,14 +23,15 @@ final class NonFiniteNumbers {
 
   private static void walk(JsonNode node, String path, List<String> found) {
     if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
-      found.add((path.isEmpty() ? "$" : "$" + path) + ": " + node.asText()
-          + " is not a finite number");
+      found.add(
+          (path.isEmpty() ? "$" : "$" + path) + ": " + node.asText() + " is not a finite number");
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         walk(node.get(i), path + "[" + i + "]", found);
       }
     } else if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+      for (Map.Entry<String, JsonNode> field :
+          (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
         walk(field.getValue(), path + "." + field.getKey(), found);
       }
     }

@@ -4,8 +4,8 @@ import io.micromodels.features.config.ModelSpec;
 import java.util.Objects;
 
 /**
- * Turns a calibrated fraud probability into the 0-100 score clients see:
- * {@code score = stability(raw(p))}.
+ * Turns a calibrated fraud probability into the 0-100 score clients see: {@code score =
+ * stability(raw(p))}.
  *
  * <p>{@code raw} is fixed by the config's {@code score.mapping}:
  *
@@ -25,8 +25,10 @@ import java.util.Objects;
  */
 public record ScoreScale(ModelSpec.ScoreMapping mapping, StabilityMap stability) {
   public static final double MAX_SCORE = 100;
+
   /** log10 of the odds that score 0 under {@code LOG_ODDS}. */
   public static final double LOG_ODDS_FLOOR = -4;
+
   /** Decades of odds the {@code LOG_ODDS} scale spans from 0 to 100. */
   public static final double LOG_ODDS_DECADES = 5;
 

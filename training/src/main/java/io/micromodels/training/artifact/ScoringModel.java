@@ -5,15 +5,15 @@ import io.micromodels.training.input.ModelInput;
 import io.micromodels.training.input.OverlayInput;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Micromodels, combiner and calibration: everything from a decision event to a fraud
- * probability. A client model holds its own, or the global model's when it falls back.
+ * Micromodels, combiner and calibration: everything from a decision event to a fraud probability. A
+ * client model holds its own, or the global model's when it falls back.
  */
-public record ScoringModel(List<TrainedMicromodel> micromodels, Combiner combiner,
-    Calibrator calibration) {
+public record ScoringModel(
+    List<TrainedMicromodel> micromodels, Combiner combiner, Calibrator calibration) {
   public ScoringModel {
     micromodels = List.copyOf(micromodels);
     Objects.requireNonNull(combiner, "combiner");
@@ -23,8 +23,8 @@ public record ScoringModel(List<TrainedMicromodel> micromodels, Combiner combine
 
   /**
    * Every micromodel has its own name and feeds the combiner, and every micromodel column of the
-   * combiner names one: a column without its micromodel would be read as missing and scored as
-   * its mean, silently changing every score.
+   * combiner names one: a column without its micromodel would be read as missing and scored as its
+   * mean, silently changing every score.
    */
   private static void checkReferences(List<TrainedMicromodel> micromodels, List<String> columns) {
     Set<String> produced = new LinkedHashSet<>();
@@ -44,8 +44,13 @@ public record ScoringModel(List<TrainedMicromodel> micromodels, Combiner combine
     Set<String> unknown = new LinkedHashSet<>(consumed);
     unknown.removeIf(c -> !c.startsWith(TrainedMicromodel.COLUMN_PREFIX) || produced.contains(c));
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("the combiner reads " + unknown + " but there is no such"
-          + " micromodel (micromodels: " + produced + ")");
+      throw new IllegalArgumentException(
+          "the combiner reads "
+              + unknown
+              + " but there is no such"
+              + " micromodel (micromodels: "
+              + produced
+              + ")");
     }
 
     Set<String> unused = new LinkedHashSet<>(produced);

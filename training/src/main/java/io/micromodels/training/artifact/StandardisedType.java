@@ -5,7 +5,9 @@ import io.micromodels.training.featurize.Featurizer;
 import io.micromodels.training.input.ModelInput;
 import io.micromodels.training.micromodel.MicromodelType;
 
-/** Micromodel type {@code standardised}: declared numeric columns, standardised (the combiner's). */
+/**
+ * Micromodel type {@code standardised}: declared numeric columns, standardised (the combiner's).
+ */
 public final class StandardisedType implements MicromodelType {
   public static final String TYPE = "standardised";
 

@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Standardises the combiner's input columns with training means and standard deviations. A
- * missing value becomes the mean (0 after standardisation), so each column's contribution to the
- * combiner's log-odds is exactly its weight times its standardised value. Registered as the
- * micromodel type {@code standardised} (a plain linear model over declared numeric columns).
+ * Standardises the combiner's input columns with training means and standard deviations. A missing
+ * value becomes the mean (0 after standardisation), so each column's contribution to the combiner's
+ * log-odds is exactly its weight times its standardised value. Registered as the micromodel type
+ * {@code standardised} (a plain linear model over declared numeric columns).
  */
 public final class Standardiser implements Featurizer {
   private final List<String> columns;
@@ -20,16 +20,18 @@ public final class Standardiser implements Featurizer {
   private final double[] scales;
 
   @JsonCreator
-  public Standardiser(@JsonProperty("columns") List<String> columns,
-      @JsonProperty("means") double[] means, @JsonProperty("scales") double[] scales) {
+  public Standardiser(
+      @JsonProperty("columns") List<String> columns,
+      @JsonProperty("means") double[] means,
+      @JsonProperty("scales") double[] scales) {
     if (columns.size() != means.length || columns.size() != scales.length) {
       throw new IllegalArgumentException("columns, means and scales differ in length");
     }
 
     for (double scale : scales) {
       if (!(scale > 0) || !Double.isFinite(scale)) {
-        throw new IllegalArgumentException("scales must be positive and finite: "
-            + Arrays.toString(scales));
+        throw new IllegalArgumentException(
+            "scales must be positive and finite: " + Arrays.toString(scales));
       }
     }
 
@@ -59,7 +61,8 @@ public final class Standardiser implements Featurizer {
     double[] scales = new double[k];
     for (int j = 0; j < k; j++) {
       means[j] = count[j] == 0 ? 0 : sum[j] / count[j];
-      double variance = count[j] < 2 ? 0 : (sumSquares[j] - count[j] * means[j] * means[j]) / (count[j] - 1);
+      double variance =
+          count[j] < 2 ? 0 : (sumSquares[j] - count[j] * means[j] * means[j]) / (count[j] - 1);
       scales[j] = variance > 1e-24 ? Math.sqrt(variance) : 1;
     }
 
@@ -104,8 +107,10 @@ public final class Standardiser implements Featurizer {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Standardiser s && columns.equals(s.columns)
-        && Arrays.equals(means, s.means) && Arrays.equals(scales, s.scales);
+    return other instanceof Standardiser s
+        && columns.equals(s.columns)
+        && Arrays.equals(means, s.means)
+        && Arrays.equals(scales, s.scales);
   }
 
   @Override

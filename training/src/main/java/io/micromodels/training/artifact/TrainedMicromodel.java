@@ -12,13 +12,18 @@ import io.micromodels.training.micromodel.MicromodelTypes;
 import java.util.Objects;
 
 /**
- * A fitted micromodel: its featurizer state, its logistic regression and how its regularisation
- * was chosen. Its output, the log-odds, reaches the combiner as column {@code micromodel.<name>}.
+ * A fitted micromodel: its featurizer state, its logistic regression and how its regularisation was
+ * chosen. Its output, the log-odds, reaches the combiner as column {@code micromodel.<name>}.
  *
  * @param scope {@code CLIENT} or {@code GLOBAL} (shared, trained on pooled data)
  */
-public record TrainedMicromodel(String name, String type, MicromodelSpec.Scope scope,
-    Featurizer featurizer, LogisticModel model, RegularisationPath regularisation) {
+public record TrainedMicromodel(
+    String name,
+    String type,
+    MicromodelSpec.Scope scope,
+    Featurizer featurizer,
+    LogisticModel model,
+    RegularisationPath regularisation) {
   public static final String COLUMN_PREFIX = "micromodel.";
 
   public TrainedMicromodel {
@@ -28,17 +33,24 @@ public record TrainedMicromodel(String name, String type, MicromodelSpec.Scope s
     Objects.requireNonNull(featurizer, "featurizer");
     Objects.requireNonNull(model, "model");
     if (featurizer.dimension() != model.dimension()) {
-      throw new IllegalArgumentException("micromodel " + name + ": its featurizer makes "
-          + featurizer.dimension() + " features but its model has dimension "
-          + model.dimension());
+      throw new IllegalArgumentException(
+          "micromodel "
+              + name
+              + ": its featurizer makes "
+              + featurizer.dimension()
+              + " features but its model has dimension "
+              + model.dimension());
     }
   }
 
   /** Reads the featurizer with the class its registered type names. */
   @JsonCreator
-  static TrainedMicromodel fromJson(@JsonProperty("name") String name,
-      @JsonProperty("type") String type, @JsonProperty("scope") MicromodelSpec.Scope scope,
-      @JsonProperty("featurizer") JsonNode featurizer, @JsonProperty("model") LogisticModel model,
+  static TrainedMicromodel fromJson(
+      @JsonProperty("name") String name,
+      @JsonProperty("type") String type,
+      @JsonProperty("scope") MicromodelSpec.Scope scope,
+      @JsonProperty("featurizer") JsonNode featurizer,
+      @JsonProperty("model") LogisticModel model,
       @JsonProperty("regularisation") RegularisationPath regularisation) {
     Featurizer read = ModelFormat.convert(featurizer, MicromodelTypes.of(type).featurizerClass());
     return new TrainedMicromodel(name, type, scope, read, model, regularisation);

@@ -15,12 +15,20 @@ import java.time.Instant;
  * @param solver {@code liblinear} (one task) or {@code mllib} (distributed)
  * @param folds out-of-fold groups of the stacking step
  * @param genuineSampleRate the share of the window's genuine rows kept for a client above its
- *     {@code training.row_cap} (all fraud rows are kept; the counts above are of the rows kept),
- *     1 when every row was; absent in models written before it was recorded, read as 1
+ *     {@code training.row_cap} (all fraud rows are kept; the counts above are of the rows kept), 1
+ *     when every row was; absent in models written before it was recorded, read as 1
  */
-public record TrainingSummary(Instant windowStart, Instant validationStart, Instant windowEnd,
-    long rows, long fraudLabels, long validationRows, long validationFraudLabels, String solver,
-    int folds, Double genuineSampleRate) {
+public record TrainingSummary(
+    Instant windowStart,
+    Instant validationStart,
+    Instant windowEnd,
+    long rows,
+    long fraudLabels,
+    long validationRows,
+    long validationFraudLabels,
+    String solver,
+    int folds,
+    Double genuineSampleRate) {
   public TrainingSummary {
     genuineSampleRate = genuineSampleRate == null ? 1.0 : genuineSampleRate;
     if (!(genuineSampleRate > 0 && genuineSampleRate <= 1)) {

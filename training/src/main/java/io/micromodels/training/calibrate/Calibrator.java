@@ -4,14 +4,14 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * Maps the combiner's log-odds to a calibrated fraud probability. Fitted on out-of-time
- * validation rows (the last days of the training window), never on the rows the combiner was
- * fitted on.
+ * Maps the combiner's log-odds to a calibrated fraud probability. Fitted on out-of-time validation
+ * rows (the last days of the training window), never on the rows the combiner was fitted on.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "method")
 @JsonSubTypes({
-    @JsonSubTypes.Type(value = PlattCalibrator.class, name = "platt"),
-    @JsonSubTypes.Type(value = IsotonicCalibrator.class, name = "isotonic")})
+  @JsonSubTypes.Type(value = PlattCalibrator.class, name = "platt"),
+  @JsonSubTypes.Type(value = IsotonicCalibrator.class, name = "isotonic")
+})
 public sealed interface Calibrator permits PlattCalibrator, IsotonicCalibrator {
   /** The calibrated probability, within [0, 1]. */
   double probability(double logOdds);
@@ -19,8 +19,8 @@ public sealed interface Calibrator permits PlattCalibrator, IsotonicCalibrator {
   /**
    * This calibration corrected for rows whose genuine ones were kept at {@code genuineSampleRate}
    * (all frauds kept): fitted on such rows it over-states the odds of fraud by 1 / rate for every
-   * score, since the sampling depends on the label only; the correction multiplies the odds by
-   * the rate (King and Zeng's prior correction), so probabilities hold for all rows.
+   * score, since the sampling depends on the label only; the correction multiplies the odds by the
+   * rate (King and Zeng's prior correction), so probabilities hold for all rows.
    *
    * @param genuineSampleRate within (0, 1]; 1 returns this calibration
    */

@@ -5,18 +5,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Isotonic calibration: a non-decreasing step function of the log-odds, linearly interpolated
- * between its knots and clipped beyond the first and last (scikit-learn's
- * {@code IsotonicRegression(out_of_bounds="clip")} prediction rule).
+ * between its knots and clipped beyond the first and last (scikit-learn's {@code
+ * IsotonicRegression(out_of_bounds="clip")} prediction rule).
  */
 public final class IsotonicCalibrator implements Calibrator {
   private final MonotoneCurve curve;
 
   @JsonCreator
-  public IsotonicCalibrator(@JsonProperty("knots") double[] knots,
+  public IsotonicCalibrator(
+      @JsonProperty("knots") double[] knots,
       @JsonProperty("probabilities") double[] probabilities) {
     if (knots.length == 0 || knots.length != probabilities.length) {
-      throw new IllegalArgumentException("isotonic calibration needs as many probabilities as"
-          + " knots, and at least one: " + knots.length + " vs " + probabilities.length);
+      throw new IllegalArgumentException(
+          "isotonic calibration needs as many probabilities as"
+              + " knots, and at least one: "
+              + knots.length
+              + " vs "
+              + probabilities.length);
     }
 
     for (int i = 0; i < knots.length; i++) {
@@ -39,8 +44,8 @@ public final class IsotonicCalibrator implements Calibrator {
 
   /**
    * Every knot's probability with its odds times the rate: a monotone map of the values, so the
-   * curve stays non-decreasing, and exact at the knots (between them it interpolates the
-   * corrected values rather than correcting the interpolated ones).
+   * curve stays non-decreasing, and exact at the knots (between them it interpolates the corrected
+   * values rather than correcting the interpolated ones).
    */
   @Override
   public IsotonicCalibrator priorCorrected(double genuineSampleRate) {

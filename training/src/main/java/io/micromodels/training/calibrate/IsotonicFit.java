@@ -15,8 +15,8 @@ import java.util.List;
  * interpolation scikit-learn predicts.
  *
  * <p>Like scikit-learn's {@code _make_unique}, log-odds closer than {@link #TIE_RESOLUTION} to the
- * first of a group count as tied. Rows without positives (or negatives) give one block at 0 (or
- * 1); a single distinct log-odds gives one knot.
+ * first of a group count as tied. Rows without positives (or negatives) give one block at 0 (or 1);
+ * a single distinct log-odds gives one knot.
  */
 final class IsotonicFit {
   /** numpy's {@code finfo(float64).resolution}, the tie width scikit-learn uses. */
@@ -27,8 +27,8 @@ final class IsotonicFit {
   static IsotonicCalibrator fit(double[] x, double[] labels) {
     Integer[] order = new Integer[x.length];
     Arrays.setAll(order, i -> i);
-    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> x[i])
-        .thenComparingDouble(i -> labels[i]));
+    Arrays.sort(
+        order, Comparator.<Integer>comparingDouble(i -> x[i]).thenComparingDouble(i -> labels[i]));
     List<Block> blocks = new ArrayList<>();
     int i = 0;
     while (i < order.length) {
@@ -54,7 +54,8 @@ final class IsotonicFit {
       Block previous = blocks.remove(blocks.size() - 1);
       double weight = previous.weight + current.weight;
       // Clipped: a mean of 0/1 labels is within 0..1, rounding must not push it out.
-      double mean = Math.min(1, (previous.mean * previous.weight + current.mean * current.weight) / weight);
+      double mean =
+          Math.min(1, (previous.mean * previous.weight + current.mean * current.weight) / weight);
       current = new Block(previous.firstX, current.lastX, mean, weight);
     }
 

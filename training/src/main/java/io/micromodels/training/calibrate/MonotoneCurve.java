@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 
 /**
- * A non-decreasing piecewise-linear function given by its knots: linear between neighbouring
- * knots, constant (clipped) before the first and after the last. The prediction rule of
- * scikit-learn's {@code IsotonicRegression(out_of_bounds="clip")}, shared by isotonic calibration
- * and the score-stability map so both evaluate curves the same way.
+ * A non-decreasing piecewise-linear function given by its knots: linear between neighbouring knots,
+ * constant (clipped) before the first and after the last. The prediction rule of scikit-learn's
+ * {@code IsotonicRegression(out_of_bounds="clip")}, shared by isotonic calibration and the
+ * score-stability map so both evaluate curves the same way.
  */
 public final class MonotoneCurve {
   private final double[] xs;
@@ -23,8 +23,11 @@ public final class MonotoneCurve {
   @JsonCreator
   public MonotoneCurve(@JsonProperty("xs") double[] xs, @JsonProperty("ys") double[] ys) {
     if (xs.length == 0 || xs.length != ys.length) {
-      throw new IllegalArgumentException("a curve needs as many values as knots, and at least one: "
-          + xs.length + " vs " + ys.length);
+      throw new IllegalArgumentException(
+          "a curve needs as many values as knots, and at least one: "
+              + xs.length
+              + " vs "
+              + ys.length);
     }
 
     for (int i = 0; i < xs.length; i++) {

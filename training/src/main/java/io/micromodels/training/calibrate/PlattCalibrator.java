@@ -11,7 +11,8 @@ import io.micromodels.training.fit.LogisticModel;
 public record PlattCalibrator(double slope, double intercept) implements Calibrator {
   public PlattCalibrator {
     if (!Double.isFinite(slope) || !Double.isFinite(intercept)) {
-      throw new IllegalArgumentException("Platt parameters must be finite: " + slope + ", " + intercept);
+      throw new IllegalArgumentException(
+          "Platt parameters must be finite: " + slope + ", " + intercept);
     }
   }
 
@@ -24,7 +25,8 @@ public record PlattCalibrator(double slope, double intercept) implements Calibra
   @Override
   public PlattCalibrator priorCorrected(double genuineSampleRate) {
     Calibrator.checkRate(genuineSampleRate);
-    return genuineSampleRate == 1 ? this
+    return genuineSampleRate == 1
+        ? this
         : new PlattCalibrator(slope, intercept + Math.log(genuineSampleRate));
   }
 }

@@ -9,15 +9,16 @@ package io.micromodels.training.calibrate;
  * machines"), which converges to the optimum scikit-learn's BFGS approaches.
  *
  * <p>Rows without positives or without negatives, and rows with a single distinct log-odds, have a
- * closed-form answer: slope 0 and the intercept whose probability is the mean smoothed target.
- * With a single distinct input only the probability there is identified; the flat answer is the
- * one that does not extrapolate.
+ * closed-form answer: slope 0 and the intercept whose probability is the mean smoothed target. With
+ * a single distinct input only the probability there is identified; the flat answer is the one that
+ * does not extrapolate.
  */
 final class PlattFit {
   private static final int MAX_ITERATIONS = 100;
   private static final double GRADIENT_TOLERANCE = 1e-11;
   private static final double MIN_STEP = 1e-12;
   private static final double ARMIJO = 1e-4;
+
   /** Platt's ridge on the Hessian's diagonal: keeps the Newton system solvable at any point. */
   private static final double HESSIAN_RIDGE = 1e-12;
 

@@ -7,29 +7,29 @@ import java.util.List;
 /**
  * The {@code binned} micromodel's featurizer: each declared numeric column cut into quantile bins
  * fitted on the training rows, so that the logistic regression over its vector learns one step
- * curve per column (an additive model, as a generalised additive model or InterpretML's EBM
- * without the boosting). Steps, saturation and thresholds such as "amount above 220" are within
- * reach, where a linear term in the value or its logarithm is not.
+ * curve per column (an additive model, as a generalised additive model or InterpretML's EBM without
+ * the boosting). Steps, saturation and thresholds such as "amount above 220" are within reach,
+ * where a linear term in the value or its logarithm is not.
  *
  * <p>Column {@code i} of {@code n}, with {@code e} edges and so {@code e + 1} bins, owns the block
  * {@code [offset(i), offset(i) + 2e + 2)}:
  *
  * <ul>
  *   <li>{@code e + 1} <em>level</em> indicators, one per bin, of value {@link #levelValue()};
- *   <li>{@code e} <em>step</em> indicators, step {@code k} of value 1 when the value is at or
- *       above edge {@code k} (a thermometer code);
+ *   <li>{@code e} <em>step</em> indicators, step {@code k} of value 1 when the value is at or above
+ *       edge {@code k} (a thermometer code);
  *   <li>one missing indicator, the only feature set when the value is absent or not finite.
  * </ul>
  *
- * <p>The contribution of bin {@code b} is its level weight times {@link #levelValue()} plus the
- * sum of the step weights below it. The solver's L2 penalty on a step weight is a penalty on the
- * difference between neighbouring bins, and on a level weight a penalty on the bin's own
- * deviation; {@code smoothness} prices the second against the first (a level costs {@code 1 +
- * smoothness} times what a step of the same size costs). The fitted shape is therefore a step
- * curve that changes where the data insists, and a sparse bin borrows its neighbours' value
- * instead of shrinking to zero on its own. Values below the first edge fall into the first bin and
- * values above the last into the last: the ends are clipped, so an absurd live value scores as the
- * largest value seen in training.
+ * <p>The contribution of bin {@code b} is its level weight times {@link #levelValue()} plus the sum
+ * of the step weights below it. The solver's L2 penalty on a step weight is a penalty on the
+ * difference between neighbouring bins, and on a level weight a penalty on the bin's own deviation;
+ * {@code smoothness} prices the second against the first (a level costs {@code 1 + smoothness}
+ * times what a step of the same size costs). The fitted shape is therefore a step curve that
+ * changes where the data insists, and a sparse bin borrows its neighbours' value instead of
+ * shrinking to zero on its own. Values below the first edge fall into the first bin and values
+ * above the last into the last: the ends are clipped, so an absurd live value scores as the largest
+ * value seen in training.
  *
  * @param columns the fitted columns, in feature order
  * @param smoothness the price of a level deviation relative to a step, at least 0
@@ -45,8 +45,8 @@ public record BinnedFeaturizer(List<Column> columns, double smoothness) implemen
     }
 
     if (!(smoothness >= 0) || Double.isInfinite(smoothness)) {
-      throw new IllegalArgumentException("smoothness must be finite and at least 0, found "
-          + smoothness);
+      throw new IllegalArgumentException(
+          "smoothness must be finite and at least 0, found " + smoothness);
     }
   }
 
@@ -67,8 +67,12 @@ public record BinnedFeaturizer(List<Column> columns, double smoothness) implemen
       for (int k = 0; k < edges.size(); k++) {
         double edge = edges.get(k);
         if (!Double.isFinite(edge) || k > 0 && !(edge > edges.get(k - 1))) {
-          throw new IllegalArgumentException("column " + name + " needs finite, strictly"
-              + " increasing bin edges, found " + edges);
+          throw new IllegalArgumentException(
+              "column "
+                  + name
+                  + " needs finite, strictly"
+                  + " increasing bin edges, found "
+                  + edges);
         }
       }
     }
@@ -102,11 +106,11 @@ public record BinnedFeaturizer(List<Column> columns, double smoothness) implemen
   /**
    * Fits the columns on training rows: per column, the distinct quantiles {@code k / bins} ({@code
    * k = 1 .. bins - 1}) of its present, finite values above their minimum, so that every bin holds
-   * training values and equal values never straddle an edge. Few distinct values give fewer bins
-   * (a 0/1 flag gets one edge); a column without values gets a single bin.
+   * training values and equal values never straddle an edge. Few distinct values give fewer bins (a
+   * 0/1 flag gets one edge); a column without values gets a single bin.
    */
-  public static BinnedFeaturizer fit(List<String> names, Iterable<? extends ModelInput> rows,
-      int bins, double smoothness) {
+  public static BinnedFeaturizer fit(
+      List<String> names, Iterable<? extends ModelInput> rows, int bins, double smoothness) {
     List<List<Double>> values = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       values.add(new ArrayList<>());
@@ -157,9 +161,9 @@ public record BinnedFeaturizer(List<Column> columns, double smoothness) implemen
   }
 
   /**
-   * The features of one column's value alone, at their indices in the whole vector: a row's
-   * vector is the sum of its columns' ones, so the weights times this vector are the column's
-   * contribution to the log-odds (what the report plots as the column's learned shape).
+   * The features of one column's value alone, at their indices in the whole vector: a row's vector
+   * is the sum of its columns' ones, so the weights times this vector are the column's contribution
+   * to the log-odds (what the report plots as the column's learned shape).
    *
    * @param value the column's value, or null for a missing one
    */

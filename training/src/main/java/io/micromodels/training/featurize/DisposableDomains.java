@@ -56,8 +56,12 @@ public final class DisposableDomains {
     private static Set<String> read(String resource) {
       InputStream in = DisposableDomains.class.getResourceAsStream(resource);
       if (in == null) {
-        throw new IllegalStateException("missing bundled resource " + resource + " next to "
-            + DisposableDomains.class.getName() + "; the jar is incomplete");
+        throw new IllegalStateException(
+            "missing bundled resource "
+                + resource
+                + " next to "
+                + DisposableDomains.class.getName()
+                + "; the jar is incomplete");
       }
 
       Set<String> domains = new HashSet<>();

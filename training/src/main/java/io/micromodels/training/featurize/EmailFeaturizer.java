@@ -7,14 +7,16 @@ import java.util.List;
 /**
  * The {@code email} micromodel's featurizer. The address is normalised ({@link EmailParts}: NFKC,
  * lower case, {@code +tag} removed) and becomes hashed tokens (namespaces in brackets):
+ *
  * <ul>
- *   <li>character n-grams of the local part framed as {@code <local>}, sizes
- *       {@code ngramMin..ngramMax} over code points ({@code [g:]}), each weighing {@code 1/√n}
- *       for {@code n} n-grams in all, so the n-gram block has unit norm whatever the length;
+ *   <li>character n-grams of the local part framed as {@code <local>}, sizes {@code
+ *       ngramMin..ngramMax} over code points ({@code [g:]}), each weighing {@code 1/√n} for {@code
+ *       n} n-grams in all, so the n-gram block has unit norm whatever the length;
  *   <li>the domain ({@code [d:]}) and its top-level domain ({@code [t:]}), weight 1;
  * </ul>
- * and dense features after the {@code hashing.buckets()} hash buckets, in the order of
- * {@link #DENSE_FEATURES}: the local part's digit and letter ratios, {@code ln(1 + length)} in code
+ *
+ * and dense features after the {@code hashing.buckets()} hash buckets, in the order of {@link
+ * #DENSE_FEATURES}: the local part's digit and letter ratios, {@code ln(1 + length)} in code
  * points, Shannon entropy in bits per code point, {@code ln(1 + trailing digits)}, 1 for a
  * disposable domain ({@link DisposableDomains}), and 1 when the address is null or blank (then
  * nothing else is set).
@@ -27,14 +29,24 @@ import java.util.List;
 public record EmailFeaturizer(String column, HashingSpec hashing, int ngramMin, int ngramMax)
     implements Featurizer {
   public static final String COLUMN_DEFAULT = "email";
+
   /** 2^16 buckets: a client's addresses have tens of thousands of distinct n-grams at most. */
   public static final int BUCKETS_DEFAULT = 1 << 16;
+
   public static final int NGRAM_MIN_DEFAULT = 2;
   public static final int NGRAM_MAX_DEFAULT = 4;
   public static final int NGRAM_LONGEST = 8;
+
   /** Names of the dense features, at indices {@code buckets + i}. */
-  public static final List<String> DENSE_FEATURES = List.of("digit_ratio", "letter_ratio",
-      "log_length", "entropy_bits", "log_trailing_digits", "disposable_domain", "missing_email");
+  public static final List<String> DENSE_FEATURES =
+      List.of(
+          "digit_ratio",
+          "letter_ratio",
+          "log_length",
+          "entropy_bits",
+          "log_trailing_digits",
+          "disposable_domain",
+          "missing_email");
 
   private static final String NGRAM = "g:";
   private static final String DOMAIN = "d:";
@@ -54,15 +66,20 @@ public record EmailFeaturizer(String column, HashingSpec hashing, int ngramMin, 
     }
 
     if (ngramMin < 1 || ngramMin > ngramMax || ngramMax > NGRAM_LONGEST) {
-      throw new IllegalArgumentException("n-gram sizes must satisfy 1 <= min <= max <= "
-          + NGRAM_LONGEST + ", found " + ngramMin + ".." + ngramMax);
+      throw new IllegalArgumentException(
+          "n-gram sizes must satisfy 1 <= min <= max <= "
+              + NGRAM_LONGEST
+              + ", found "
+              + ngramMin
+              + ".."
+              + ngramMax);
     }
   }
 
   /** The default featurizer over the {@code email} column. */
   public static EmailFeaturizer defaults() {
-    return new EmailFeaturizer(COLUMN_DEFAULT, HashingSpec.of(BUCKETS_DEFAULT), NGRAM_MIN_DEFAULT,
-        NGRAM_MAX_DEFAULT);
+    return new EmailFeaturizer(
+        COLUMN_DEFAULT, HashingSpec.of(BUCKETS_DEFAULT), NGRAM_MIN_DEFAULT, NGRAM_MAX_DEFAULT);
   }
 
   @Override
@@ -102,8 +119,8 @@ public record EmailFeaturizer(String column, HashingSpec hashing, int ngramMin, 
   }
 
   /** The dense features of the local part: the framed text without its first and last marks. */
-  private static void addLocalStatistics(SparseVectorBuilder vector, int dense, String framed,
-      int[] offsets) {
+  private static void addLocalStatistics(
+      SparseVectorBuilder vector, int dense, String framed, int[] offsets) {
     int length = offsets.length - 3;
     if (length == 0) {
       return;

@@ -10,8 +10,10 @@ package io.micromodels.training.featurize;
 record EmailParts(String local, String domain) {
   /** RFC 5321 allows 64 octets in a local part; more carries no extra signal. */
   static final int MAX_LOCAL_CODE_POINTS = 64;
+
   /** RFC 1035 allows 255 octets in a domain name. */
   static final int MAX_DOMAIN_CHARS = 255;
+
   /** At most this many chars of the raw local part are read (before the tag is removed). */
   static final int MAX_RAW_LOCAL_CHARS = 256;
 
@@ -38,8 +40,8 @@ record EmailParts(String local, String domain) {
       local = local.substring(0, local.offsetByCodePoints(0, MAX_LOCAL_CODE_POINTS));
     }
 
-    String domain = at < 0 ? ""
-        : TextForm.normalise(text, at + 1, text.length(), MAX_DOMAIN_CHARS).strip();
+    String domain =
+        at < 0 ? "" : TextForm.normalise(text, at + 1, text.length(), MAX_DOMAIN_CHARS).strip();
     int end = domain.length();
     while (end > 0 && domain.charAt(end - 1) == '.') {
       end--;

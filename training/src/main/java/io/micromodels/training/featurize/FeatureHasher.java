@@ -2,15 +2,15 @@ package io.micromodels.training.featurize;
 
 /**
  * Signed feature hashing ("the hashing trick", Weinberger et al., 2009): a token's 32-bit
- * MurmurHash3 {@code h} of its UTF-8 bytes picks bucket {@code (h & 0x7fffffff) % buckets}, and
- * its top bit picks the sign ({@code -1} when {@code h < 0}), so colliding tokens cancel out on
- * average instead of piling up. A token is a namespace (e.g. {@code "g:"} for n-grams) followed by
- * text; the namespace keeps kinds of tokens apart, and both are hashed as one string without
+ * MurmurHash3 {@code h} of its UTF-8 bytes picks bucket {@code (h & 0x7fffffff) % buckets}, and its
+ * top bit picks the sign ({@code -1} when {@code h < 0}), so colliding tokens cancel out on average
+ * instead of piling up. A token is a namespace (e.g. {@code "g:"} for n-grams) followed by text;
+ * the namespace keeps kinds of tokens apart, and both are hashed as one string without
  * concatenating.
  *
  * <p>One instance per featurize call: it holds the running hash, so it is not thread-safe, but it
- * allocates nothing per token. The last namespace is hashed once and its running hash reused as
- * the prefix of the following tokens (the scorer's hot path; the hashes are the same).
+ * allocates nothing per token. The last namespace is hashed once and its running hash reused as the
+ * prefix of the following tokens (the scorer's hot path; the hashes are the same).
  */
 public final class FeatureHasher {
   private final HashingSpec spec;
@@ -44,8 +44,8 @@ public final class FeatureHasher {
    *
    * @param offsets the char offset of each code point of {@code text} plus its length at the end
    */
-  public void addNgrams(String namespace, CharSequence text, int[] offsets, int minN, int maxN,
-      double value) {
+  public void addNgrams(
+      String namespace, CharSequence text, int[] offsets, int minN, int maxN, double value) {
     int codePoints = offsets.length - 1;
     int[] hashes = new int[Math.max(0, (maxN - minN + 1) * codePoints)];
     for (int i = 0; i + minN <= codePoints; i++) {
@@ -64,14 +64,24 @@ public final class FeatureHasher {
   }
 
   /**
-   * Adds {@code ±value} at the bucket of the token
-   * {@code namespace + text[firstFrom, firstTo) + " " + text[secondFrom, secondTo)}: a word pair
-   * hashed without building it.
+   * Adds {@code ±value} at the bucket of the token {@code namespace + text[firstFrom, firstTo) + "
+   * " + text[secondFrom, secondTo)}: a word pair hashed without building it.
    */
-  public void addPair(String namespace, CharSequence text, int firstFrom, int firstTo,
-      int secondFrom, int secondTo, double value) {
-    put(startToken(namespace).chars(text, firstFrom, firstTo).chars(" ", 0, 1)
-        .chars(text, secondFrom, secondTo).finish(), value);
+  public void addPair(
+      String namespace,
+      CharSequence text,
+      int firstFrom,
+      int firstTo,
+      int secondFrom,
+      int secondTo,
+      double value) {
+    put(
+        startToken(namespace)
+            .chars(text, firstFrom, firstTo)
+            .chars(" ", 0, 1)
+            .chars(text, secondFrom, secondTo)
+            .finish(),
+        value);
   }
 
   private void put(int hash, double value) {

@@ -1,18 +1,19 @@
 package io.micromodels.training.featurize;
 
 /**
- * MurmurHash3, x86 32-bit variant (Austin Appleby's public-domain SMHasher reference,
- * {@code MurmurHash3_x86_32}), written from the published algorithm. {@link #hash32} hashes bytes;
- * an instance hashes text as its UTF-8 bytes, fed one character at a time, so a token made of a
+ * MurmurHash3, x86 32-bit variant (Austin Appleby's public-domain SMHasher reference, {@code
+ * MurmurHash3_x86_32}), written from the published algorithm. {@link #hash32} hashes bytes; an
+ * instance hashes text as its UTF-8 bytes, fed one character at a time, so a token made of a
  * namespace and a slice of a longer string is hashed without building a substring. Both give the
- * same value as any other implementation over the same UTF-8 bytes (e.g. Python's
- * {@code mmh3.hash(text.encode("utf-8"), seed)}).
+ * same value as any other implementation over the same UTF-8 bytes (e.g. Python's {@code
+ * mmh3.hash(text.encode("utf-8"), seed)}).
  *
  * <p>An instance is a running hash: not thread-safe, reused token after token ({@link #start}).
  */
 public final class Murmur3 {
   private static final int C1 = 0xcc9e2d51;
   private static final int C2 = 0x1b873593;
+
   /** What an unpaired surrogate is hashed as: U+FFFD, the Unicode replacement character. */
   private static final int REPLACEMENT = 0xfffd;
 
@@ -27,8 +28,11 @@ public final class Murmur3 {
     int h = seed;
     int blocks = length & ~3;
     for (int i = 0; i < blocks; i += 4) {
-      int k = (data[offset + i] & 0xff) | (data[offset + i + 1] & 0xff) << 8
-          | (data[offset + i + 2] & 0xff) << 16 | (data[offset + i + 3] & 0xff) << 24;
+      int k =
+          (data[offset + i] & 0xff)
+              | (data[offset + i + 1] & 0xff) << 8
+              | (data[offset + i + 2] & 0xff) << 16
+              | (data[offset + i + 3] & 0xff) << 24;
       h = mixBlock(h, k);
     }
 
@@ -36,10 +40,10 @@ public final class Murmur3 {
     switch (length & 3) {
       case 3:
         tail ^= (data[offset + blocks + 2] & 0xff) << 16;
-        // fall through
+      // fall through
       case 2:
         tail ^= (data[offset + blocks + 1] & 0xff) << 8;
-        // fall through
+      // fall through
       case 1:
         tail ^= data[offset + blocks] & 0xff;
         h ^= mixTail(tail);

@@ -18,14 +18,17 @@ import java.util.List;
  * @param categoriesColumn the list column of item categories, usually {@code item_categories}
  * @param hashing the token hashing
  */
-public record OrderItemsFeaturizer(String namesColumn, String categoriesColumn,
-    HashingSpec hashing) implements Featurizer {
+public record OrderItemsFeaturizer(String namesColumn, String categoriesColumn, HashingSpec hashing)
+    implements Featurizer {
   public static final String NAMES_DEFAULT = "item_names";
   public static final String CATEGORIES_DEFAULT = "item_categories";
+
   /** 2^16 buckets: product vocabularies of one client rarely pass tens of thousands of words. */
   public static final int BUCKETS_DEFAULT = 1 << 16;
+
   /** Names of the dense features, at indices {@code buckets + i}. */
   public static final List<String> DENSE_FEATURES = List.of("log_item_count");
+
   /** Item names and categories are read up to this many chars. */
   public static final int MAX_NAME_CHARS = 256;
 
@@ -34,8 +37,11 @@ public record OrderItemsFeaturizer(String namesColumn, String categoriesColumn,
   private static final String CATEGORY = "c:";
 
   public OrderItemsFeaturizer {
-    if (namesColumn == null || namesColumn.isBlank() || categoriesColumn == null
-        || categoriesColumn.isBlank() || hashing == null) {
+    if (namesColumn == null
+        || namesColumn.isBlank()
+        || categoriesColumn == null
+        || categoriesColumn.isBlank()
+        || hashing == null) {
       throw new IllegalArgumentException(
           "an order items featurizer needs two list columns and a hashing spec");
     }
@@ -43,8 +49,8 @@ public record OrderItemsFeaturizer(String namesColumn, String categoriesColumn,
 
   /** The default featurizer over {@code item_names} and {@code item_categories}. */
   public static OrderItemsFeaturizer defaults() {
-    return new OrderItemsFeaturizer(NAMES_DEFAULT, CATEGORIES_DEFAULT,
-        HashingSpec.of(BUCKETS_DEFAULT));
+    return new OrderItemsFeaturizer(
+        NAMES_DEFAULT, CATEGORIES_DEFAULT, HashingSpec.of(BUCKETS_DEFAULT));
   }
 
   @Override
@@ -117,7 +123,8 @@ public record OrderItemsFeaturizer(String namesColumn, String categoriesColumn,
     }
 
     int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
         || type == Character.ENCLOSING_MARK;
   }
 }

@@ -9,8 +9,8 @@ final class QuantileEdges {
 
   /**
    * The distinct values at ranks {@code floor(k n / bins)}, {@code k = 1 .. bins - 1}, of the
-   * sorted sample, keeping only those above its minimum: with "at or above the edge" bins, each
-   * bin then holds at least one sample value. An empty sample has no edges.
+   * sorted sample, keeping only those above its minimum: with "at or above the edge" bins, each bin
+   * then holds at least one sample value. An empty sample has no edges.
    */
   static List<Double> of(List<Double> sample, int bins) {
     if (bins < 1) {

@@ -3,8 +3,8 @@ package io.micromodels.training.featurize;
 import java.util.Arrays;
 
 /**
- * A sparse feature vector: strictly increasing indices with their values. Build one with
- * {@link SparseVectorBuilder}, which sums repeated indices.
+ * A sparse feature vector: strictly increasing indices with their values. Build one with {@link
+ * SparseVectorBuilder}, which sums repeated indices.
  */
 public record SparseVector(int[] indices, double[] values) {
   public static final SparseVector EMPTY = new SparseVector(new int[0], new double[0]);
@@ -17,7 +17,8 @@ public record SparseVector(int[] indices, double[] values) {
 
     for (int i = 1; i < indices.length; i++) {
       if (indices[i] <= indices[i - 1]) {
-        throw new IllegalArgumentException("indices must increase strictly: " + Arrays.toString(indices));
+        throw new IllegalArgumentException(
+            "indices must increase strictly: " + Arrays.toString(indices));
       }
     }
   }
@@ -41,7 +42,8 @@ public record SparseVector(int[] indices, double[] values) {
   @Override
   public boolean equals(Object other) {
     return other instanceof SparseVector v
-        && Arrays.equals(indices, v.indices) && Arrays.equals(values, v.values);
+        && Arrays.equals(indices, v.indices)
+        && Arrays.equals(values, v.values);
   }
 
   @Override

@@ -91,7 +91,8 @@ public final class SparseVectorBuilder {
       }
     }
 
-    return out == size ? new SparseVector(outIndices, outValues)
+    return out == size
+        ? new SparseVector(outIndices, outValues)
         : new SparseVector(Arrays.copyOf(outIndices, out), Arrays.copyOf(outValues, out));
   }
 }

@@ -19,8 +19,8 @@ import java.util.Map;
  * {@code model.json}.
  *
  * <p>The transform is declared, never chosen from the data: an automatic log switch once cost a
- * card-fraud client 0.13 average precision, because a threshold on the raw amount is what the
- * fraud looks like and the log squeezed it away (docs/micromodels.md).
+ * card-fraud client 0.13 average precision, because a threshold on the raw amount is what the fraud
+ * looks like and the log squeezed it away (docs/micromodels.md).
  *
  * @param columns the fitted columns, in feature order
  * @param clip the bound of the {@link Transform#CLIP} and {@link Transform#LOG1P} columns, positive
@@ -40,8 +40,8 @@ public record TabularFeaturizer(List<Column> columns, double clip) implements Fe
   }
 
   /**
-   * How a present raw value becomes a feature. Its name is the same in client configs and in
-   * {@code model.json}.
+   * How a present raw value becomes a feature. Its name is the same in client configs and in {@code
+   * model.json}.
    */
   public enum Transform {
     /** The raw value as is: for flags and values already on a small scale. Not bounded. */
@@ -95,8 +95,8 @@ public record TabularFeaturizer(List<Column> columns, double clip) implements Fe
     public static Transform fromJson(String name) {
       Transform transform = LEGACY_IDENTITY.equals(name) ? CLIP : BY_NAME.get(name);
       if (transform == null) {
-        throw new IllegalArgumentException("unknown tabular transform `" + name
-            + "`; expected one of " + BY_NAME.keySet());
+        throw new IllegalArgumentException(
+            "unknown tabular transform `" + name + "`; expected one of " + BY_NAME.keySet());
       }
 
       return transform;
@@ -137,10 +137,10 @@ public record TabularFeaturizer(List<Column> columns, double clip) implements Fe
    *
    * @param name the input column
    * @param transform as declared
-   * @param mean the mean of the prepared training values ({@link Transform#prepare}); 0 for
-   *     {@link Transform#NONE}, which does not standardise
-   * @param scale their population standard deviation, or 1 when it is 0 or there were no values;
-   *     1 for {@link Transform#NONE}
+   * @param mean the mean of the prepared training values ({@link Transform#prepare}); 0 for {@link
+   *     Transform#NONE}, which does not standardise
+   * @param scale their population standard deviation, or 1 when it is 0 or there were no values; 1
+   *     for {@link Transform#NONE}
    */
   public record Column(String name, Transform transform, double mean, double scale) {
     public Column {
@@ -149,13 +149,25 @@ public record TabularFeaturizer(List<Column> columns, double clip) implements Fe
       }
 
       if (!Double.isFinite(mean) || !(scale > 0) || Double.isInfinite(scale)) {
-        throw new IllegalArgumentException("column " + name + " needs a finite mean and a positive"
-            + " finite scale, found " + mean + " and " + scale);
+        throw new IllegalArgumentException(
+            "column "
+                + name
+                + " needs a finite mean and a positive"
+                + " finite scale, found "
+                + mean
+                + " and "
+                + scale);
       }
 
       if (transform == Transform.NONE && (mean != 0 || scale != 1)) {
-        throw new IllegalArgumentException("column " + name + " is not standardised (transform"
-            + " none): its mean must be 0 and its scale 1, found " + mean + " and " + scale);
+        throw new IllegalArgumentException(
+            "column "
+                + name
+                + " is not standardised (transform"
+                + " none): its mean must be 0 and its scale 1, found "
+                + mean
+                + " and "
+                + scale);
       }
     }
 
@@ -166,13 +178,13 @@ public record TabularFeaturizer(List<Column> columns, double clip) implements Fe
   }
 
   /**
-   * Fits the declared columns on training rows: the mean and population standard deviation of
-   * each column's prepared values ({@code ln(1 + max(x, 0))} for {@link Transform#LOG1P}, the raw
-   * value otherwise). Absent and non-finite values are left out; a column without values gets mean
-   * 0 and scale 1, and so does every {@link Transform#NONE} column.
+   * Fits the declared columns on training rows: the mean and population standard deviation of each
+   * column's prepared values ({@code ln(1 + max(x, 0))} for {@link Transform#LOG1P}, the raw value
+   * otherwise). Absent and non-finite values are left out; a column without values gets mean 0 and
+   * scale 1, and so does every {@link Transform#NONE} column.
    */
-  public static TabularFeaturizer fit(List<Declared> declared, Iterable<? extends ModelInput> rows,
-      double clip) {
+  public static TabularFeaturizer fit(
+      List<Declared> declared, Iterable<? extends ModelInput> rows, double clip) {
     int n = declared.size();
     RunningMoments[] moments = new RunningMoments[n];
     Arrays.setAll(moments, i -> new RunningMoments());
@@ -192,9 +204,12 @@ public record TabularFeaturizer(List<Column> columns, double clip) implements Fe
       // Values near Double.MAX_VALUE overflow the moments; such a column falls back to 0 and 1.
       double mean = moments[i].mean();
       double std = moments[i].std();
-      columns.add(new Column(column.name(), column.transform(),
-          standardised && Double.isFinite(mean) ? mean : 0,
-          standardised && std > 0 && Double.isFinite(std) ? std : 1));
+      columns.add(
+          new Column(
+              column.name(),
+              column.transform(),
+              standardised && Double.isFinite(mean) ? mean : 0,
+              standardised && std > 0 && Double.isFinite(std) ? std : 1));
     }
 
     return new TabularFeaturizer(columns, clip);
@@ -223,9 +238,9 @@ public record TabularFeaturizer(List<Column> columns, double clip) implements Fe
   }
 
   /**
-   * The features of one column's value alone (index {@code column} or {@code n + column}): a
-   * row's vector is the sum of its columns' ones, so the weights times this vector are the
-   * column's contribution to the log-odds, as for {@link BinnedFeaturizer#featurizeColumn}.
+   * The features of one column's value alone (index {@code column} or {@code n + column}): a row's
+   * vector is the sum of its columns' ones, so the weights times this vector are the column's
+   * contribution to the log-odds, as for {@link BinnedFeaturizer#featurizeColumn}.
    *
    * @param value the column's value, or null for a missing one
    */

@@ -20,7 +20,8 @@ final class TextForm {
     String part = text.substring(from, capped(text, from, to, maxChars));
     String normal = isAscii(part) ? part : Normalizer.normalize(part, Normalizer.Form.NFKC);
     normal = normal.toLowerCase(Locale.ROOT);
-    return normal.length() <= maxChars ? normal
+    return normal.length() <= maxChars
+        ? normal
         : normal.substring(0, capped(normal, 0, normal.length(), maxChars));
   }
 
@@ -35,8 +36,8 @@ final class TextForm {
   }
 
   /**
-   * The char offset of each code point of {@code text}, plus {@code text.length()} at the end:
-   * code point {@code i} spans {@code [offsets[i], offsets[i + 1])}.
+   * The char offset of each code point of {@code text}, plus {@code text.length()} at the end: code
+   * point {@code i} spans {@code [offsets[i], offsets[i + 1])}.
    */
   static int[] codePointOffsets(String text) {
     int[] offsets = new int[text.codePointCount(0, text.length()) + 1];

@@ -30,13 +30,16 @@ public final class LiblinearSolver implements Solver {
    * digits are saved (docs/training.md, "Solver tolerance").
    */
   public static final double DEFAULT_EPS = 1e-4;
+
   /**
    * The tolerance of {@link #precise}: the weights agree with MLlib's precise fit to about 5e-8
    * (the agreement test) and satisfy the optimality conditions to 1e-9 relative.
    */
   public static final double PRECISE_EPS = 1e-8;
+
   /** LIBLINEAR's cap on Newton iterations; tight eps rarely needs more than 20. */
   public static final int DEFAULT_MAX_ITERATIONS = 1000;
+
   private static final long SEED = 0x6d6d6c6cL;
 
   static {
@@ -73,11 +76,11 @@ public final class LiblinearSolver implements Solver {
   }
 
   /**
-   * Fits the design at strength C. When all labels are one class, returns
-   * {@link InterceptOnly#smoothedBaseRate} without calling LIBLINEAR.
+   * Fits the design at strength C. When all labels are one class, returns {@link
+   * InterceptOnly#smoothedBaseRate} without calling LIBLINEAR.
    *
-   * @throws IllegalArgumentException when the design is empty, a label is not 0 or 1, or C is
-   *     not positive and finite
+   * @throws IllegalArgumentException when the design is empty, a label is not 0 or 1, or C is not
+   *     positive and finite
    */
   @Override
   public LogisticModel fit(Design design, double c) {

@@ -17,16 +17,18 @@ public final class LogisticModel {
   private final double[] dense;
 
   @JsonCreator
-  public LogisticModel(@JsonProperty("intercept") double intercept,
-      @JsonProperty("dimension") int dimension, @JsonProperty("indices") int[] indices,
+  public LogisticModel(
+      @JsonProperty("intercept") double intercept,
+      @JsonProperty("dimension") int dimension,
+      @JsonProperty("indices") int[] indices,
       @JsonProperty("weights") double[] weights) {
     if (indices.length != weights.length) {
       throw new IllegalArgumentException("indices and weights differ in length");
     }
 
     if (!Double.isFinite(intercept) || dimension < 0) {
-      throw new IllegalArgumentException("intercept must be finite and dimension >= 0: "
-          + intercept + ", " + dimension);
+      throw new IllegalArgumentException(
+          "intercept must be finite and dimension >= 0: " + intercept + ", " + dimension);
     }
 
     this.intercept = intercept;
@@ -36,13 +38,14 @@ public final class LogisticModel {
     this.dense = new double[dimension];
     for (int i = 0; i < indices.length; i++) {
       if (indices[i] < 0 || indices[i] >= dimension) {
-        throw new IllegalArgumentException("weight index " + indices[i] + " outside 0.." + dimension);
+        throw new IllegalArgumentException(
+            "weight index " + indices[i] + " outside 0.." + dimension);
       }
 
       // Increasing, so no index is given two weights (which one would count is ambiguous).
       if (i > 0 && indices[i] <= indices[i - 1]) {
-        throw new IllegalArgumentException("weight indices must increase: " + indices[i - 1]
-            + " then " + indices[i]);
+        throw new IllegalArgumentException(
+            "weight indices must increase: " + indices[i - 1] + " then " + indices[i]);
       }
 
       if (!Double.isFinite(weights[i])) {
@@ -77,7 +80,9 @@ public final class LogisticModel {
   }
 
   public static double sigmoid(double logOdds) {
-    return logOdds >= 0 ? 1 / (1 + Math.exp(-logOdds)) : Math.exp(logOdds) / (1 + Math.exp(logOdds));
+    return logOdds >= 0
+        ? 1 / (1 + Math.exp(-logOdds))
+        : Math.exp(logOdds) / (1 + Math.exp(logOdds));
   }
 
   @JsonProperty
@@ -107,8 +112,10 @@ public final class LogisticModel {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof LogisticModel m && intercept == m.intercept
-        && dimension == m.dimension && Arrays.equals(indices, m.indices)
+    return other instanceof LogisticModel m
+        && intercept == m.intercept
+        && dimension == m.dimension
+        && Arrays.equals(indices, m.indices)
         && Arrays.equals(weights, m.weights);
   }
 
@@ -119,7 +126,12 @@ public final class LogisticModel {
 
   @Override
   public String toString() {
-    return "LogisticModel[intercept=" + intercept + ", dimension=" + dimension + ", nonZero="
-        + indices.length + "]";
+    return "LogisticModel[intercept="
+        + intercept
+        + ", dimension="
+        + dimension
+        + ", nonZero="
+        + indices.length
+        + "]";
   }
 }

@@ -4,10 +4,10 @@ package io.micromodels.training.fit;
  * The validation log loss of a model: its mean over rows and the standard error of that mean.
  *
  * @param rows number of validation rows
- * @param meanLogLoss mean per-row log loss (natural log), probabilities clipped to
- *     {@code [1e-15, 1 - 1e-15]} as scikit-learn's {@code log_loss} does
- * @param standardError sample standard deviation of the per-row losses over {@code sqrt(rows)};
- *     0 for a single row
+ * @param meanLogLoss mean per-row log loss (natural log), probabilities clipped to {@code [1e-15, 1
+ *     - 1e-15]} as scikit-learn's {@code log_loss} does
+ * @param standardError sample standard deviation of the per-row losses over {@code sqrt(rows)}; 0
+ *     for a single row
  */
 public record LossSummary(long rows, double meanLogLoss, double standardError) {
   /** scikit-learn's clipping (sklearn.metrics.log_loss, eps = 1e-15 before version 1.5). */
@@ -23,7 +23,8 @@ public record LossSummary(long rows, double meanLogLoss, double standardError) {
     }
 
     if (!(standardError >= 0) || !Double.isFinite(standardError)) {
-      throw new IllegalArgumentException("standard error must be finite and >= 0: " + standardError);
+      throw new IllegalArgumentException(
+          "standard error must be finite and >= 0: " + standardError);
     }
   }
 

@@ -5,9 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The validation losses over a grid of C and the C chosen from them, recorded in
- * {@code model.json} and the manifest (DESIGN.md §3.5: "regularisation path, chosen strength and
- * why").
+ * The validation losses over a grid of C and the C chosen from them, recorded in {@code model.json}
+ * and the manifest (DESIGN.md §3.5: "regularisation path, chosen strength and why").
  *
  * @param points one per C, in increasing C (decreasing regularisation); sorted on construction
  * @param chosenC the chosen C, one of the points'

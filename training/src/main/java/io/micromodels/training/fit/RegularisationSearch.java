@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * Chooses C on a validation slice: fits the design at every C of the grid, measures each model's
- * validation log loss and applies the {@link OneStandardErrorRule}. The validation slice is the
- * end of the training window in time (DESIGN.md §4), never rows the models were fitted on.
+ * validation log loss and applies the {@link OneStandardErrorRule}. The validation slice is the end
+ * of the training window in time (DESIGN.md §4), never rows the models were fitted on.
  */
 public final class RegularisationSearch {
   private final List<Double> grid;
@@ -22,8 +22,8 @@ public final class RegularisationSearch {
   /**
    * A search over a grid of C.
    *
-   * @throws IllegalArgumentException when the grid is empty, has a C twice, or a C is not
-   *     positive and finite
+   * @throws IllegalArgumentException when the grid is empty, has a C twice, or a C is not positive
+   *     and finite
    */
   public static RegularisationSearch over(List<Double> grid) {
     if (grid.isEmpty()) {
@@ -42,8 +42,8 @@ public final class RegularisationSearch {
    * Fits every C on {@code fit} with a solver, measures on {@code validation}, chooses.
    *
    * @return the path with its choice, and the model fitted at the chosen C
-   * @throws IllegalArgumentException when the validation design is empty, the two designs differ
-   *     in dimension, or the solver rejects the fit design
+   * @throws IllegalArgumentException when the validation design is empty, the two designs differ in
+   *     dimension, or the solver rejects the fit design
    */
   public Result search(Design fit, Design validation, Solver solver) {
     if (validation.size() == 0) {
@@ -51,8 +51,11 @@ public final class RegularisationSearch {
     }
 
     if (fit.dimension() != validation.dimension()) {
-      throw new IllegalArgumentException("fit and validation designs differ in dimension: "
-          + fit.dimension() + " vs " + validation.dimension());
+      throw new IllegalArgumentException(
+          "fit and validation designs differ in dimension: "
+              + fit.dimension()
+              + " vs "
+              + validation.dimension());
     }
 
     return search(c -> solver.fit(fit, c), model -> LossSummary.of(model, validation));
@@ -63,7 +66,8 @@ public final class RegularisationSearch {
    * slice), {@code validate} measures a model on the slice. The trainer calls this with rows held
    * in memory or distributed.
    */
-  public Result search(DoubleFunction<LogisticModel> fit, Function<LogisticModel, LossSummary> validate) {
+  public Result search(
+      DoubleFunction<LogisticModel> fit, Function<LogisticModel, LossSummary> validate) {
     List<RegularisationPath.Point> points = new ArrayList<>();
     Map<Double, LogisticModel> models = new HashMap<>();
     for (double c : grid) {

@@ -20,7 +20,8 @@ public final class SolverChecks {
     double[] labels = design.labels();
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] != 0 && labels[i] != 1) {
-        throw new IllegalArgumentException("label of row " + i + " is " + labels[i] + ", not 0 or 1");
+        throw new IllegalArgumentException(
+            "label of row " + i + " is " + labels[i] + ", not 0 or 1");
       }
 
       positives += (long) labels[i];
@@ -29,7 +30,9 @@ public final class SolverChecks {
     return positives;
   }
 
-  /** @throws IllegalArgumentException when C is not positive and finite */
+  /**
+   * @throws IllegalArgumentException when C is not positive and finite
+   */
   public static void checkC(double c) {
     if (!(c > 0) || !Double.isFinite(c)) {
       throw new IllegalArgumentException("C must be positive and finite: " + c);

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code binned}: the declared numeric columns, each cut into quantile bins fitted on the
- * training rows, with one learned step curve per column ({@link BinnedFeaturizer}). Inputs: one or
- * more numeric columns (required); params {@code bins} (default {@value
- * BinnedFeaturizer#BINS_DEFAULT}, 2..256) and {@code smoothness} (default {@value
- * BinnedFeaturizer#SMOOTHNESS_DEFAULT}, 0..10^6).
+ * {@code binned}: the declared numeric columns, each cut into quantile bins fitted on the training
+ * rows, with one learned step curve per column ({@link BinnedFeaturizer}). Inputs: one or more
+ * numeric columns (required); params {@code bins} (default {@value BinnedFeaturizer#BINS_DEFAULT},
+ * 2..256) and {@code smoothness} (default {@value BinnedFeaturizer#SMOOTHNESS_DEFAULT}, 0..10^6).
  */
 public final class BinnedMicromodelType implements MicromodelType {
   public static final String TYPE = "binned";
@@ -27,13 +26,13 @@ public final class BinnedMicromodelType implements MicromodelType {
   }
 
   @Override
-  public BinnedFeaturizer featurizer(MicromodelSpec spec,
-      Iterable<? extends ModelInput> trainingRows) {
+  public BinnedFeaturizer featurizer(
+      MicromodelSpec spec, Iterable<? extends ModelInput> trainingRows) {
     MicromodelParams params = MicromodelParams.of(spec, Set.of(BINS, SMOOTHNESS));
     List<String> inputs = params.requiredInputs();
     int bins = params.integer(BINS, BinnedFeaturizer.BINS_DEFAULT, 2, MOST_BINS);
-    double smoothness = params.number(SMOOTHNESS, BinnedFeaturizer.SMOOTHNESS_DEFAULT, 0,
-        MOST_SMOOTHNESS);
+    double smoothness =
+        params.number(SMOOTHNESS, BinnedFeaturizer.SMOOTHNESS_DEFAULT, 0, MOST_SMOOTHNESS);
     return BinnedFeaturizer.fit(inputs, trainingRows, bins, smoothness);
   }
 

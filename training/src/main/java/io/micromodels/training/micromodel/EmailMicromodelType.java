@@ -25,14 +25,19 @@ public final class EmailMicromodelType implements MicromodelType {
   }
 
   @Override
-  public EmailFeaturizer featurizer(MicromodelSpec spec,
-      Iterable<? extends ModelInput> trainingRows) {
+  public EmailFeaturizer featurizer(
+      MicromodelSpec spec, Iterable<? extends ModelInput> trainingRows) {
     MicromodelParams params = MicromodelParams.of(spec, PARAMS);
     String column = params.inputs(List.of(EmailFeaturizer.COLUMN_DEFAULT)).get(0);
-    int min = params.integer(NGRAM_MIN, EmailFeaturizer.NGRAM_MIN_DEFAULT, 1,
-        EmailFeaturizer.NGRAM_LONGEST);
-    int max = params.integer(NGRAM_MAX, Math.max(min, EmailFeaturizer.NGRAM_MAX_DEFAULT), min,
-        EmailFeaturizer.NGRAM_LONGEST);
+    int min =
+        params.integer(
+            NGRAM_MIN, EmailFeaturizer.NGRAM_MIN_DEFAULT, 1, EmailFeaturizer.NGRAM_LONGEST);
+    int max =
+        params.integer(
+            NGRAM_MAX,
+            Math.max(min, EmailFeaturizer.NGRAM_MAX_DEFAULT),
+            min,
+            EmailFeaturizer.NGRAM_LONGEST);
     return new EmailFeaturizer(column, params.hashing(EmailFeaturizer.BUCKETS_DEFAULT), min, max);
   }
 

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 public final class MicromodelParams {
   /** The hash bucket count of hashing types. */
   public static final String BUCKETS = "buckets";
+
   /** The hash seed of hashing types. */
   public static final String SEED = "seed";
 
@@ -42,15 +43,19 @@ public final class MicromodelParams {
    *
    * @throws ConfigException when the spec has another param
    */
-  public static MicromodelParams of(MicromodelSpec spec, Set<String> allowed,
-      Set<String> prefixes) {
+  public static MicromodelParams of(
+      MicromodelSpec spec, Set<String> allowed, Set<String> prefixes) {
     MicromodelParams params = new MicromodelParams(spec);
     for (String key : spec.params().keySet()) {
       if (!allowed.contains(key) && prefixes.stream().noneMatch(key::startsWith)) {
-        String orPrefixed = prefixes.isEmpty() ? ""
-            : " or a key starting with one of " + new TreeSet<>(prefixes);
-        throw params.invalid("param `" + key + "` is unknown; expected one of "
-            + new TreeSet<>(allowed) + orPrefixed);
+        String orPrefixed =
+            prefixes.isEmpty() ? "" : " or a key starting with one of " + new TreeSet<>(prefixes);
+        throw params.invalid(
+            "param `"
+                + key
+                + "` is unknown; expected one of "
+                + new TreeSet<>(allowed)
+                + orPrefixed);
       }
     }
 
@@ -75,8 +80,13 @@ public final class MicromodelParams {
     }
 
     if (spec.inputs().size() != defaults.size()) {
-      throw invalid("expected " + defaults.size() + " input column(s), like " + defaults
-          + ", found " + spec.inputs());
+      throw invalid(
+          "expected "
+              + defaults.size()
+              + " input column(s), like "
+              + defaults
+              + ", found "
+              + spec.inputs());
     }
 
     return spec.inputs();
@@ -111,8 +121,15 @@ public final class MicromodelParams {
       // reported below, with the expected range
     }
 
-    throw invalid("param `" + key + "` is `" + text + "`; expected a whole number within " + min
-        + ".." + max);
+    throw invalid(
+        "param `"
+            + key
+            + "` is `"
+            + text
+            + "`; expected a whole number within "
+            + min
+            + ".."
+            + max);
   }
 
   /** A number param within {@code min..max}, or its default when absent. */
@@ -131,8 +148,8 @@ public final class MicromodelParams {
       // reported below, with the expected range
     }
 
-    throw invalid("param `" + key + "` is `" + text + "`; expected a number within " + min + ".."
-        + max);
+    throw invalid(
+        "param `" + key + "` is `" + text + "`; expected a number within " + min + ".." + max);
   }
 
   /**
@@ -148,8 +165,7 @@ public final class MicromodelParams {
 
     T value = accepted.get(text.strip());
     if (value == null) {
-      throw invalid("param `" + key + "` is `" + text + "`; expected one of "
-          + accepted.keySet());
+      throw invalid("param `" + key + "` is `" + text + "`; expected one of " + accepted.keySet());
     }
 
     return value;
@@ -157,14 +173,21 @@ public final class MicromodelParams {
 
   /** The hashing of a hashing type: params {@value #BUCKETS} and {@value #SEED}. */
   public HashingSpec hashing(int defaultBuckets) {
-    return HashingSpec.of(integer(BUCKETS, defaultBuckets, 1, HashingSpec.MAX_BUCKETS),
+    return HashingSpec.of(
+        integer(BUCKETS, defaultBuckets, 1, HashingSpec.MAX_BUCKETS),
         integer(SEED, HashingSpec.SEED_DEFAULT, Integer.MIN_VALUE, Integer.MAX_VALUE));
   }
 
   /** A user-facing error about this micromodel. */
   public ConfigException invalid(String problem) {
-    return new ConfigException("Cannot build micromodel `" + spec.name() + "` (type "
-        + spec.type() + "): " + problem + ". Fix `micromodels` in the client config"
-        + " (docs/micromodels.md lists each type's inputs and params).");
+    return new ConfigException(
+        "Cannot build micromodel `"
+            + spec.name()
+            + "` (type "
+            + spec.type()
+            + "): "
+            + problem
+            + ". Fix `micromodels` in the client config"
+            + " (docs/micromodels.md lists each type's inputs and params).");
   }
 }

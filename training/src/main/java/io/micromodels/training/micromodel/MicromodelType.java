@@ -21,8 +21,8 @@ public interface MicromodelType extends MicromodelKind {
   String type();
 
   /**
-   * The featurizer for a spec, with any data-dependent state (e.g. standardisation) fitted on
-   * the training rows given; stateless featurizers ignore the rows.
+   * The featurizer for a spec, with any data-dependent state (e.g. standardisation) fitted on the
+   * training rows given; stateless featurizers ignore the rows.
    */
   Featurizer featurizer(MicromodelSpec spec, Iterable<? extends ModelInput> trainingRows);
 

@@ -10,10 +10,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The registry of micromodel types: every {@link MicromodelType} registered in
- * {@code META-INF/services/io.micromodels.features.config.MicromodelKind} on the class path, found
- * with {@link ServiceLoader} once, on first use. The built-ins ({@code email},
- * {@code order_items}, {@code tabular}) are registered by this module.
+ * The registry of micromodel types: every {@link MicromodelType} registered in {@code
+ * META-INF/services/io.micromodels.features.config.MicromodelKind} on the class path, found with
+ * {@link ServiceLoader} once, on first use. The built-ins ({@code email}, {@code order_items},
+ * {@code tabular}) are registered by this module.
  */
 public final class MicromodelTypes {
   static final String SERVICES_FILE = "META-INF/services/" + MicromodelKind.class.getName();
@@ -28,9 +28,16 @@ public final class MicromodelTypes {
   public static MicromodelType of(String type) {
     MicromodelType found = Registered.TYPES.get(type);
     if (found == null) {
-      throw new IllegalArgumentException("Unknown micromodel type `" + type + "`; known types: "
-          + names() + ". A new type implements " + MicromodelType.class.getName()
-          + " and is registered in " + SERVICES_FILE + " (docs/micromodels.md).");
+      throw new IllegalArgumentException(
+          "Unknown micromodel type `"
+              + type
+              + "`; known types: "
+              + names()
+              + ". A new type implements "
+              + MicromodelType.class.getName()
+              + " and is registered in "
+              + SERVICES_FILE
+              + " (docs/micromodels.md).");
     }
 
     return found;
@@ -50,14 +57,24 @@ public final class MicromodelTypes {
     Map<String, MicromodelType> types = new TreeMap<>();
     for (MicromodelKind kind : kinds) {
       if (!(kind instanceof MicromodelType type)) {
-        throw new IllegalStateException(kind.getClass().getName() + " is registered in "
-            + SERVICES_FILE + " but does not implement " + MicromodelType.class.getName());
+        throw new IllegalStateException(
+            kind.getClass().getName()
+                + " is registered in "
+                + SERVICES_FILE
+                + " but does not implement "
+                + MicromodelType.class.getName());
       }
 
       MicromodelType before = types.putIfAbsent(type.type(), type);
       if (before != null && before.getClass() != type.getClass()) {
-        throw new IllegalStateException("micromodel type `" + type.type() + "` is registered twice,"
-            + " by " + before.getClass().getName() + " and " + type.getClass().getName());
+        throw new IllegalStateException(
+            "micromodel type `"
+                + type.type()
+                + "` is registered twice,"
+                + " by "
+                + before.getClass().getName()
+                + " and "
+                + type.getClass().getName());
       }
     }
 
@@ -72,8 +89,12 @@ public final class MicromodelTypes {
       try {
         return index(ServiceLoader.load(MicromodelKind.class));
       } catch (ServiceConfigurationError e) {
-        throw new IllegalStateException("cannot load the micromodel types registered in "
-            + SERVICES_FILE + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot load the micromodel types registered in "
+                + SERVICES_FILE
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
   }

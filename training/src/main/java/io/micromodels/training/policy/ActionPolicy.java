@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A client's fitted action policy, as {@code model.json} stores it and the scorer applies it:
- * the first {@link SegmentRule} matching the decision event gives its thresholds, else the
- * defaults; a score at or above the prevent threshold is PREVENT, at or above the review threshold
- * REVIEW, else ALLOW. {@link PolicyFitter} compiles it from the client's config.
+ * A client's fitted action policy, as {@code model.json} stores it and the scorer applies it: the
+ * first {@link SegmentRule} matching the decision event gives its thresholds, else the defaults; a
+ * score at or above the prevent threshold is PREVENT, at or above the review threshold REVIEW, else
+ * ALLOW. {@link PolicyFitter} compiles it from the client's config.
  *
  * @param reviewAt default review threshold (equals {@code preventAt} without a review band)
  * @param preventAt default prevent threshold
@@ -27,8 +27,10 @@ public record ActionPolicy(
     List<DerivedThreshold> derived) {
   /** The list column category rules look at. */
   public static final String CATEGORIES = "item_categories";
+
   /** The top of the score scale, and so of every threshold. */
   public static final double MAX_THRESHOLD = 100;
+
   /** How {@link #segmentOf} names events no rule matches. */
   public static final String DEFAULT_SEGMENT = "default";
 
@@ -63,8 +65,8 @@ public record ActionPolicy(
   }
 
   /**
-   * The segment whose thresholds apply to this event, for per-segment reports:
-   * {@code category=spirits}, {@code region=DACH}, ..., or {@value #DEFAULT_SEGMENT}.
+   * The segment whose thresholds apply to this event, for per-segment reports: {@code
+   * category=spirits}, {@code region=DACH}, ..., or {@value #DEFAULT_SEGMENT}.
    */
   public String segmentOf(ModelInput row) {
     SegmentRule rule = ruleFor(row);
@@ -89,14 +91,15 @@ public record ActionPolicy(
     String country = row.text(EventFields.COUNTRY);
     List<String> categories = null;
     for (SegmentRule rule : rules) {
-      boolean matches = switch (rule.dimension()) {
-        case COUNTRY -> rule.value().equals(country);
-        case REGION -> country != null && rule.value().equals(regionOfCountry.get(country));
-        case CATEGORY -> {
-          categories = categories == null ? row.texts(CATEGORIES) : categories;
-          yield categories.contains(rule.value());
-        }
-      };
+      boolean matches =
+          switch (rule.dimension()) {
+            case COUNTRY -> rule.value().equals(country);
+            case REGION -> country != null && rule.value().equals(regionOfCountry.get(country));
+            case CATEGORY -> {
+              categories = categories == null ? row.texts(CATEGORIES) : categories;
+              yield categories.contains(rule.value());
+            }
+          };
       if (matches) {
         return rule;
       }
@@ -108,8 +111,12 @@ public record ActionPolicy(
   /** Thresholds are scores: within 0..100 (NaN fails too), review at or below prevent. */
   static void checkBand(double reviewAt, double preventAt) {
     if (!(reviewAt >= 0 && reviewAt <= preventAt && preventAt <= MAX_THRESHOLD)) {
-      throw new IllegalArgumentException("thresholds must lie in 0..100 with review_at <="
-          + " prevent_at: " + reviewAt + ", " + preventAt);
+      throw new IllegalArgumentException(
+          "thresholds must lie in 0..100 with review_at <="
+              + " prevent_at: "
+              + reviewAt
+              + ", "
+              + preventAt);
     }
   }
 }

@@ -12,12 +12,12 @@ import java.util.Map;
  * Derives thresholds from per-region block-rate targets on recent (calibration) rows.
  *
  * <p>A region's prevent threshold is the smallest score s among its rows' scores such that the
- * share of its rows scoring at least s does not exceed the target block rate; with distinct
- * scores the achieved share is within one row ({@code 1 / rows}) below the target, and a tie at
- * the boundary is kept out whole (the achieved share drops below the target rather than exceed
- * it). When even the top score's ties exceed the target, the threshold sits just above the top
- * score and nothing is prevented. The review threshold is derived the same way for the share
- * {@code block_rate + review_rate}; without a review rate it equals the prevent threshold.
+ * share of its rows scoring at least s does not exceed the target block rate; with distinct scores
+ * the achieved share is within one row ({@code 1 / rows}) below the target, and a tie at the
+ * boundary is kept out whole (the achieved share drops below the target rather than exceed it).
+ * When even the top score's ties exceed the target, the threshold sits just above the top score and
+ * nothing is prevented. The review threshold is derived the same way for the share {@code
+ * block_rate + review_rate}; without a review rate it equals the prevent threshold.
  *
  * <p>A region whose rows would put fewer than {@link #MIN_PREVENTED_ROWS} rows at its block rate
  * (rows x block rate below it, including a region without rows) takes its thresholds from all rows
@@ -28,13 +28,17 @@ import java.util.Map;
  */
 final class BlockRateThresholds {
   static final int MIN_PREVENTED_ROWS = 10;
+
   /** Slack so that e.g. 0.005 x 10,000 allows 50 rows despite rounding. */
   private static final double COUNT_SLACK = 1e-9;
 
   private BlockRateThresholds() {}
 
-  static ActionPolicy fit(Policy.BlockRateTargets targets, Map<String, String> regionOfCountry,
-      double[] scores, List<? extends ModelInput> rows) {
+  static ActionPolicy fit(
+      Policy.BlockRateTargets targets,
+      Map<String, String> regionOfCountry,
+      double[] scores,
+      List<? extends ModelInput> rows) {
     if (scores.length == 0) {
       throw new IllegalArgumentException("block-rate targets need calibration rows, got none");
     }
@@ -45,8 +49,10 @@ final class BlockRateThresholds {
     for (int i = 0; i < scores.length; i++) {
       checkScore(i, scores[i]);
       String region = ActionPolicy.regionOf(regionOfCountry, rows.get(i));
-      List<Double> group = region == null ? unassignedScores
-          : byRegion.computeIfAbsent(region, k -> new ArrayList<>());
+      List<Double> group =
+          region == null
+              ? unassignedScores
+              : byRegion.computeIfAbsent(region, k -> new ArrayList<>());
       group.add(scores[i]);
       all.add(scores[i]);
     }
@@ -54,33 +60,56 @@ final class BlockRateThresholds {
     double[] pooled = descending(all);
     List<SegmentRule> rules = new ArrayList<>();
     List<DerivedThreshold> derived = new ArrayList<>();
-    targets.regions().forEach((region, target) -> {
-      double[] own = descending(byRegion.getOrDefault(region, List.of()));
-      DerivedThreshold d = own.length * target.blockRate() >= MIN_PREVENTED_ROWS
-          ? derive(region, target, own, own, DerivedThreshold.Source.REGION)
-          : derive(region, target, own, pooled, DerivedThreshold.Source.POOLED);
-      derived.add(d);
-      rules.add(new SegmentRule(SegmentRule.Dimension.REGION, region, d.reviewAt(), d.preventAt()));
-    });
-    Policy.RegionTarget cautious = targets.regions().values().stream()
-        .min(Comparator.comparingDouble(Policy.RegionTarget::blockRate)).orElseThrow();
-    DerivedThreshold unassigned = derive(null, cautious, descending(unassignedScores), pooled,
-        DerivedThreshold.Source.POOLED);
+    targets
+        .regions()
+        .forEach(
+            (region, target) -> {
+              double[] own = descending(byRegion.getOrDefault(region, List.of()));
+              DerivedThreshold d =
+                  own.length * target.blockRate() >= MIN_PREVENTED_ROWS
+                      ? derive(region, target, own, own, DerivedThreshold.Source.REGION)
+                      : derive(region, target, own, pooled, DerivedThreshold.Source.POOLED);
+              derived.add(d);
+              rules.add(
+                  new SegmentRule(
+                      SegmentRule.Dimension.REGION, region, d.reviewAt(), d.preventAt()));
+            });
+    Policy.RegionTarget cautious =
+        targets.regions().values().stream()
+            .min(Comparator.comparingDouble(Policy.RegionTarget::blockRate))
+            .orElseThrow();
+    DerivedThreshold unassigned =
+        derive(
+            null, cautious, descending(unassignedScores), pooled, DerivedThreshold.Source.POOLED);
     derived.add(unassigned);
-    return new ActionPolicy(unassigned.reviewAt(), unassigned.preventAt(), rules, regionOfCountry,
-        derived);
+    return new ActionPolicy(
+        unassigned.reviewAt(), unassigned.preventAt(), rules, regionOfCountry, derived);
   }
 
   /** Thresholds from {@code basis}, achieved rates on {@code own} (the segment's rows). */
-  private static DerivedThreshold derive(String region, Policy.RegionTarget target, double[] own,
-      double[] basis, DerivedThreshold.Source source) {
+  private static DerivedThreshold derive(
+      String region,
+      Policy.RegionTarget target,
+      double[] own,
+      double[] basis,
+      DerivedThreshold.Source source) {
     double prevent = thresholdFor(basis, target.blockRate());
-    double review = target.reviewRate() == null ? prevent
-        : thresholdFor(basis, target.blockRate() + target.reviewRate());
+    double review =
+        target.reviewRate() == null
+            ? prevent
+            : thresholdFor(basis, target.blockRate() + target.reviewRate());
     Double blocked = own.length == 0 ? null : share(own, prevent, Double.POSITIVE_INFINITY);
     Double reviewed = own.length == 0 ? null : share(own, review, prevent);
-    return new DerivedThreshold(region, source, own.length, target.blockRate(),
-        target.reviewRate(), review, prevent, blocked, reviewed);
+    return new DerivedThreshold(
+        region,
+        source,
+        own.length,
+        target.blockRate(),
+        target.reviewRate(),
+        review,
+        prevent,
+        blocked,
+        reviewed);
   }
 
   /** The smallest score whose at-or-above share of {@code descending} is at most {@code share}. */
@@ -115,7 +144,9 @@ final class BlockRateThresholds {
   }
 
   private static double[] descending(List<Double> scores) {
-    return scores.stream().sorted(Comparator.reverseOrder()).mapToDouble(Double::doubleValue)
+    return scores.stream()
+        .sorted(Comparator.reverseOrder())
+        .mapToDouble(Double::doubleValue)
         .toArray();
   }
 

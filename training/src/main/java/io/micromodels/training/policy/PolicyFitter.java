@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Compiles a client's {@code policy} config into an {@link ActionPolicy}. Fixed thresholds
- * ({@code thresholds} with exceptions in config order, {@code global_threshold}) compile directly;
- * {@code block_rate_targets} are turned into per-region thresholds on the given rows by
- * {@link BlockRateThresholds}. The policy's {@code stability} rule is not applied here: it shapes
- * the score scale, and the scores passed in are already on it.
+ * Compiles a client's {@code policy} config into an {@link ActionPolicy}. Fixed thresholds ({@code
+ * thresholds} with exceptions in config order, {@code global_threshold}) compile directly; {@code
+ * block_rate_targets} are turned into per-region thresholds on the given rows by {@link
+ * BlockRateThresholds}. The policy's {@code stability} rule is not applied here: it shapes the
+ * score scale, and the scores passed in are already on it.
  */
 public final class PolicyFitter {
   private PolicyFitter() {}
@@ -24,8 +24,11 @@ public final class PolicyFitter {
    * @throws IllegalArgumentException when scores and rows differ in length, a score is outside
    *     0..100, a country is in two regions, or block-rate targets get no rows
    */
-  public static ActionPolicy fit(Policy policy, Map<String, List<String>> regions,
-      double[] scores, List<? extends ModelInput> rows) {
+  public static ActionPolicy fit(
+      Policy policy,
+      Map<String, List<String>> regions,
+      double[] scores,
+      List<? extends ModelInput> rows) {
     if (scores.length != rows.size()) {
       throw new IllegalArgumentException(
           "scores and rows differ in length: " + scores.length + " vs " + rows.size());
@@ -34,13 +37,21 @@ public final class PolicyFitter {
     Map<String, String> regionOfCountry = regionOfCountry(regions);
     Policy.Style style = policy.style();
     if (style instanceof Policy.Thresholds t) {
-      return new ActionPolicy(t.reviewAt(), t.preventAt(),
-          t.exceptions().stream().map(SegmentRule::of).toList(), regionOfCountry, List.of());
+      return new ActionPolicy(
+          t.reviewAt(),
+          t.preventAt(),
+          t.exceptions().stream().map(SegmentRule::of).toList(),
+          regionOfCountry,
+          List.of());
     }
 
     if (style instanceof Policy.GlobalThreshold g) {
-      return new ActionPolicy(g.reviewAt() == null ? g.preventAt() : g.reviewAt(),
-          g.preventAt(), List.of(), regionOfCountry, List.of());
+      return new ActionPolicy(
+          g.reviewAt() == null ? g.preventAt() : g.reviewAt(),
+          g.preventAt(),
+          List.of(),
+          regionOfCountry,
+          List.of());
     }
 
     return BlockRateThresholds.fit((Policy.BlockRateTargets) style, regionOfCountry, scores, rows);
@@ -48,13 +59,16 @@ public final class PolicyFitter {
 
   private static Map<String, String> regionOfCountry(Map<String, List<String>> regions) {
     Map<String, String> regionOf = new TreeMap<>();
-    regions.forEach((region, countries) -> countries.forEach(country -> {
-      String before = regionOf.put(country, region);
-      if (before != null && !before.equals(region)) {
-        throw new IllegalArgumentException(
-            "country " + country + " is in two regions: " + before + " and " + region);
-      }
-    }));
+    regions.forEach(
+        (region, countries) ->
+            countries.forEach(
+                country -> {
+                  String before = regionOf.put(country, region);
+                  if (before != null && !before.equals(region)) {
+                    throw new IllegalArgumentException(
+                        "country " + country + " is in two regions: " + before + " and " + region);
+                  }
+                }));
     return regionOf;
   }
 }

@@ -46,8 +46,11 @@ public record SegmentRule(Dimension dimension, String value, double reviewAt, do
 
   /** The rule a config exception compiles to. */
   public static SegmentRule of(Policy.SegmentThreshold exception) {
-    return new SegmentRule(Dimension.of(exception.dimension()), exception.value(),
-        exception.reviewAt(), exception.preventAt());
+    return new SegmentRule(
+        Dimension.of(exception.dimension()),
+        exception.value(),
+        exception.reviewAt(),
+        exception.preventAt());
   }
 
   /** How the rule appears in reports: {@code category=spirits}. */

@@ -17,9 +17,9 @@ import java.util.List;
  * lowest score, its last to the highest); a single knot maps to the interval's middle. Rates below
  * or above the champion's range map to the champion curve's first or last knot. That map never
  * decreases but can be flat (several new rates beyond the champion's range) and so would merge
- * scores the new model tells apart; the map kept is therefore
- * {@code (1 - BLEND) * match + BLEND * identity} with {@link #BLEND} = 0.001: strictly increasing
- * (ranking kept, invertible), and within 0.1 score points of the pure match.
+ * scores the new model tells apart; the map kept is therefore {@code (1 - BLEND) * match + BLEND *
+ * identity} with {@link #BLEND} = 0.001: strictly increasing (ranking kept, invertible), and within
+ * 0.1 score points of the pure match.
  */
 final class FraudRateMatch {
   static final double BLEND = 0.001;

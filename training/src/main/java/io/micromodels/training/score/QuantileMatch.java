@@ -14,8 +14,8 @@ import java.util.TreeMap;
  *
  * <p>Each of the policy's thresholds t is held exactly: with k the champion's count at or above t,
  * the new model's k-th highest score maps to t itself, so the mapped scores put k rows at or above
- * t (fewer only where the champion, or more only where the new model, has ties at that rank).
- * Where new scores tie, the knot keeps the lowest champion score of the tied ranks. The map is
+ * t (fewer only where the champion, or more only where the new model, has ties at that rank). Where
+ * new scores tie, the knot keeps the lowest champion score of the tied ranks. The map is
  * non-decreasing; it is flat only where the champion's own scores tie.
  */
 final class QuantileMatch {

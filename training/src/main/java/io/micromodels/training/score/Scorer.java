@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Spark-free scorer: {@code model.json} in, score, action and per-micromodel contributions
- * out. Training, backtests and live services all score through this class, so their scores agree
+ * The Spark-free scorer: {@code model.json} in, score, action and per-micromodel contributions out.
+ * Training, backtests and live services all score through this class, so their scores agree
  * exactly. Thread-safe (the model is immutable).
  */
 public final class Scorer {
@@ -22,8 +22,10 @@ public final class Scorer {
 
   public Scorer(ClientModel model) {
     this.model = model;
-    this.contributionNames = model.scoring().combiner().inputs().columns().stream()
-        .map(TrainedMicromodel::inputName).toList();
+    this.contributionNames =
+        model.scoring().combiner().inputs().columns().stream()
+            .map(TrainedMicromodel::inputName)
+            .toList();
   }
 
   public ClientModel model() {

@@ -36,25 +36,26 @@ public final class StabilityFitter {
    * @throws IllegalArgumentException when the arrays differ in length or hold a score outside
    *     0..100 or a label other than 0 and 1
    */
-  public static StabilityMap fit(Policy policy, double[] scores, double[] labels,
-      double[] championScores) {
+  public static StabilityMap fit(
+      Policy policy, double[] scores, double[] labels, double[] championScores) {
     check(scores, labels, championScores);
     Policy.Stability mode = policy.stability();
     if (mode == null) {
       return StabilityMap.notConfigured();
     }
 
-    if (scores.length < MIN_ROWS || (mode == Policy.Stability.FRAUD_RATE_AT_SCORE
-        && !hasBothLabels(labels))) {
-      return new StabilityMap(mode, StabilityMap.Basis.INSUFFICIENT_DATA,
-          StabilityMap.identityCurve(), scores.length);
+    if (scores.length < MIN_ROWS
+        || (mode == Policy.Stability.FRAUD_RATE_AT_SCORE && !hasBothLabels(labels))) {
+      return new StabilityMap(
+          mode, StabilityMap.Basis.INSUFFICIENT_DATA, StabilityMap.identityCurve(), scores.length);
     }
 
-    MonotoneCurve curve = switch (mode) {
-      case BLOCK_RATE_AT_THRESHOLD -> QuantileMatch.fit(scores, championScores,
-          thresholds(policy.style()));
-      case FRAUD_RATE_AT_SCORE -> FraudRateMatch.fit(scores, championScores, labels);
-    };
+    MonotoneCurve curve =
+        switch (mode) {
+          case BLOCK_RATE_AT_THRESHOLD ->
+              QuantileMatch.fit(scores, championScores, thresholds(policy.style()));
+          case FRAUD_RATE_AT_SCORE -> FraudRateMatch.fit(scores, championScores, labels);
+        };
     return new StabilityMap(mode, StabilityMap.Basis.FITTED, curve, scores.length);
   }
 
@@ -64,10 +65,12 @@ public final class StabilityFitter {
     if (style instanceof Policy.Thresholds t) {
       values.add(t.reviewAt());
       values.add(t.preventAt());
-      t.exceptions().forEach(e -> {
-        values.add(e.reviewAt());
-        values.add(e.preventAt());
-      });
+      t.exceptions()
+          .forEach(
+              e -> {
+                values.add(e.reviewAt());
+                values.add(e.preventAt());
+              });
     } else if (style instanceof Policy.GlobalThreshold g) {
       values.add(g.preventAt());
       if (g.reviewAt() != null) {
@@ -112,14 +115,25 @@ public final class StabilityFitter {
 
   private static void check(double[] scores, double[] labels, double[] championScores) {
     if (scores.length != labels.length || scores.length != championScores.length) {
-      throw new IllegalArgumentException("scores, labels and champion scores differ in length: "
-          + scores.length + ", " + labels.length + ", " + championScores.length);
+      throw new IllegalArgumentException(
+          "scores, labels and champion scores differ in length: "
+              + scores.length
+              + ", "
+              + labels.length
+              + ", "
+              + championScores.length);
     }
 
     for (int i = 0; i < scores.length; i++) {
       if (!inRange(scores[i]) || !inRange(championScores[i])) {
-        throw new IllegalArgumentException("score of row " + i + " outside 0..100: " + scores[i]
-            + " (champion " + championScores[i] + ")");
+        throw new IllegalArgumentException(
+            "score of row "
+                + i
+                + " outside 0..100: "
+                + scores[i]
+                + " (champion "
+                + championScores[i]
+                + ")");
       }
 
       if (labels[i] != 0 && labels[i] != 1) {

@@ -21,8 +21,8 @@ import scala.Tuple2;
 /**
  * Trains one client inside one Spark task: its rows in memory (sampled when above its row cap,
  * {@link RowCapSample}), LIBLINEAR, no Spark job per model. Its champion comes cogrouped with its
- * rows, so a task receives only its own clients' champions. The model is written from the task;
- * the driver gets the outcome only.
+ * rows, so a task receives only its own clients' champions. The model is written from the task; the
+ * driver gets the outcome only.
  */
 final class ClientTrainFunction
     implements CoGroupFunction<String, Row, Tuple2<String, String>, ClientOutcome> {
@@ -30,14 +30,18 @@ final class ClientTrainFunction
   private final String globalJson;
   private final Map<String, Double> genuineSampleRates;
   private final String outDir;
+
   /** Parsed once per task: a task trains hundreds of clients, each parse read megabytes. */
   private transient GlobalModel global;
 
   /**
    * @param genuineSampleRates the rate of each sampled client (clients absent were not sampled)
    */
-  ClientTrainFunction(Map<String, ClientSpec> specs, String globalJson,
-      Map<String, Double> genuineSampleRates, String outDir) {
+  ClientTrainFunction(
+      Map<String, ClientSpec> specs,
+      String globalJson,
+      Map<String, Double> genuineSampleRates,
+      String outDir) {
     this.specs = Map.copyOf(specs);
     this.globalJson = globalJson;
     this.genuineSampleRates = Map.copyOf(genuineSampleRates);
@@ -48,8 +52,8 @@ final class ClientTrainFunction
    * @param champion the client's champion as (client id, model JSON), or nothing
    */
   @Override
-  public Iterator<ClientOutcome> call(String clientId, Iterator<Row> partition,
-      Iterator<Tuple2<String, String>> champion) {
+  public Iterator<ClientOutcome> call(
+      String clientId, Iterator<Row> partition, Iterator<Tuple2<String, String>> champion) {
     if (!partition.hasNext()) {
       // a champion whose client has no rows in its window: ordered() reports the client
       return Collections.emptyIterator();
@@ -62,14 +66,21 @@ final class ClientTrainFunction
     List<Row> arrived = new ArrayList<>();
     partition.forEachRemaining(arrived::add);
     arrived.sort(Comparator.comparing(row -> row.<String>getAs(EventFields.EVENT_ID)));
-    List<LabelledRow> rows = new ArrayList<>(arrived.stream()
-        .map(row -> TrainingColumns.labelled(row, List.of())).toList());
-    LocalRows local = new LocalRows(rows, LiblinearSolver.create(), "liblinear",
-        genuineSampleRates.getOrDefault(clientId, 1.0));
-    ClientModel championModel = champion.hasNext()
-        ? ModelFormat.fromJson(champion.next()._2(), "champion of " + clientId) : null;
-    return List.of(TrainJob.trainOne(specs.get(clientId), local, global(), championModel,
-        outDir)).iterator();
+    List<LabelledRow> rows =
+        new ArrayList<>(
+            arrived.stream().map(row -> TrainingColumns.labelled(row, List.of())).toList());
+    LocalRows local =
+        new LocalRows(
+            rows,
+            LiblinearSolver.create(),
+            "liblinear",
+            genuineSampleRates.getOrDefault(clientId, 1.0));
+    ClientModel championModel =
+        champion.hasNext()
+            ? ModelFormat.fromJson(champion.next()._2(), "champion of " + clientId)
+            : null;
+    return List.of(TrainJob.trainOne(specs.get(clientId), local, global(), championModel, outDir))
+        .iterator();
   }
 
   private GlobalModel global() {

@@ -36,15 +36,16 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Training rows kept distributed, fitted with MLlib: clients above their row cap and the pooled
- * global model above its ({@link TrainJob#GLOBAL_ROW_CAP}). Featurizers and out-of-fold models travel as JSON and run inside the tasks; only
- * models, loss sums and the validation slice (for calibration and the policy) reach the driver.
+ * global model above its ({@link TrainJob#GLOBAL_ROW_CAP}). Featurizers and out-of-fold models
+ * travel as JSON and run inside the tasks; only models, loss sums and the validation slice (for
+ * calibration and the policy) reach the driver.
  *
- * <p>A micromodel is fitted many times on slices of the same rows with the same featurizer (every
- * C of its grid, every fold, the whole window) and measured on the validation slice after each
- * grid fit. The rows are therefore featurized once per featurizer into a persisted design that
- * keeps each row's fold and part, and every slice filters that design: featurizing is the costly
- * pass (out-of-fold models parsed, text hashed), and MLlib would otherwise run it twice per fit.
- * One design is kept at a time, for the featurizer fitted last; {@link #close} releases it.
+ * <p>A micromodel is fitted many times on slices of the same rows with the same featurizer (every C
+ * of its grid, every fold, the whole window) and measured on the validation slice after each grid
+ * fit. The rows are therefore featurized once per featurizer into a persisted design that keeps
+ * each row's fold and part, and every slice filters that design: featurizing is the costly pass
+ * (out-of-fold models parsed, text hashed), and MLlib would otherwise run it twice per fit. One
+ * design is kept at a time, for the featurizer fitted last; {@link #close} releases it.
  */
 public final class DatasetRows implements TrainingRows, AutoCloseable {
   /**
@@ -54,20 +55,25 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
    * grow with the rows (docs/scaling.md).
    */
   static final int DRIVER_ROWS = 200_000;
+
   private static final long SEED = 17;
+
   /** Rows per job when rows come to the driver ({@link #inPieces}). */
   private static final int PIECE_ROWS = 25_000;
+
   private static final String FEATURES = "features";
   private static final String LABEL = "label";
-  private static final StructType DESIGN = new StructType()
-      .add(LABEL, DataTypes.DoubleType)
-      .add(FEATURES, new VectorUDT())
-      .add(TrainingColumns.FOLD, DataTypes.IntegerType)
-      .add(TrainingColumns.PART, DataTypes.StringType);
-  private static final StructType SUMS = new StructType()
-      .add("rows", DataTypes.LongType)
-      .add("sum", DataTypes.DoubleType)
-      .add("squares", DataTypes.DoubleType);
+  private static final StructType DESIGN =
+      new StructType()
+          .add(LABEL, DataTypes.DoubleType)
+          .add(FEATURES, new VectorUDT())
+          .add(TrainingColumns.FOLD, DataTypes.IntegerType)
+          .add(TrainingColumns.PART, DataTypes.StringType);
+  private static final StructType SUMS =
+      new StructType()
+          .add("rows", DataTypes.LongType)
+          .add("sum", DataTypes.DoubleType)
+          .add("squares", DataTypes.DoubleType);
 
   private final Dataset<Row> all;
   private final Column kept;
@@ -81,10 +87,11 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
     this(rows, solver, DRIVER_ROWS);
   }
 
-  /** @param driverRows the most rows {@link #materialise} and featurizer fitting collect */
+  /**
+   * @param driverRows the most rows {@link #materialise} and featurizer fitting collect
+   */
   DatasetRows(Dataset<Row> rows, MllibSolver solver, long driverRows) {
-    this(rows, lit(true), List.of(), solver, new IdentityHashMap<>(), new DesignSlot(),
-        driverRows);
+    this(rows, lit(true), List.of(), solver, new IdentityHashMap<>(), new DesignSlot(), driverRows);
   }
 
   /**
@@ -92,8 +99,14 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
    * @param kept which of them these rows are (the slice's filter)
    * @param overlays the out-of-fold models stacked so far, as JSON; one list per stacked view
    */
-  private DatasetRows(Dataset<Row> all, Column kept, List<String> overlays, MllibSolver solver,
-      Map<Featurizer, String> types, DesignSlot design, long driverRows) {
+  private DatasetRows(
+      Dataset<Row> all,
+      Column kept,
+      List<String> overlays,
+      MllibSolver solver,
+      Map<Featurizer, String> types,
+      DesignSlot design,
+      long driverRows) {
     this.all = all;
     this.kept = kept;
     this.overlays = overlays;
@@ -105,8 +118,12 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
 
   @Override
   public Counts counts() {
-    Row counts = rows().agg(org.apache.spark.sql.functions.count(lit(1)),
-        org.apache.spark.sql.functions.sum(col(TrainingColumns.LABEL))).first();
+    Row counts =
+        rows()
+            .agg(
+                org.apache.spark.sql.functions.count(lit(1)),
+                org.apache.spark.sql.functions.sum(col(TrainingColumns.LABEL)))
+            .first();
     return new Counts(counts.getLong(0), counts.isNullAt(1) ? 0 : Math.round(counts.getDouble(1)));
   }
 
@@ -123,8 +140,9 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
   @Override
   public Featurizer fitFeaturizer(MicromodelSpec spec) {
     List<LabelledRow> sampled = atMostDriverRows();
-    Featurizer featurizer = MicromodelTypes.of(spec.type())
-        .featurizer(spec, sampled.stream().map(LabelledRow::input).toList());
+    Featurizer featurizer =
+        MicromodelTypes.of(spec.type())
+            .featurizer(spec, sampled.stream().map(LabelledRow::input).toList());
     types.put(featurizer, spec.type());
     return featurizer;
   }
@@ -137,24 +155,31 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
   @Override
   public LossSummary loss(Featurizer featurizer, LogisticModel model) {
     String modelJson = ModelFormat.render(model);
-    List<Row> partials = design(featurizer).mapPartitions(
-        (MapPartitionsFunction<Row, Row>) partition -> {
-          LogisticModel fitted = ModelFormat.parse(modelJson, LogisticModel.class);
-          long n = 0;
-          double sum = 0;
-          double squares = 0;
-          while (partition.hasNext()) {
-            Row row = partition.next();
-            org.apache.spark.ml.linalg.SparseVector x = row.getAs(FEATURES);
-            double loss = LossSummary.logLoss(
-                fitted.logOdds(new SparseVector(x.indices(), x.values())), row.getDouble(0));
-            n++;
-            sum += loss;
-            squares += loss * loss;
-          }
+    List<Row> partials =
+        design(featurizer)
+            .mapPartitions(
+                (MapPartitionsFunction<Row, Row>)
+                    partition -> {
+                      LogisticModel fitted = ModelFormat.parse(modelJson, LogisticModel.class);
+                      long n = 0;
+                      double sum = 0;
+                      double squares = 0;
+                      while (partition.hasNext()) {
+                        Row row = partition.next();
+                        org.apache.spark.ml.linalg.SparseVector x = row.getAs(FEATURES);
+                        double loss =
+                            LossSummary.logLoss(
+                                fitted.logOdds(new SparseVector(x.indices(), x.values())),
+                                row.getDouble(0));
+                        n++;
+                        sum += loss;
+                        squares += loss * loss;
+                      }
 
-          return List.of(RowFactory.create(n, sum, squares)).iterator();
-        }, Encoders.row(SUMS)).collectAsList();
+                      return List.of(RowFactory.create(n, sum, squares)).iterator();
+                    },
+                Encoders.row(SUMS))
+            .collectAsList();
     long n = 0;
     double sum = 0;
     double squares = 0;
@@ -181,9 +206,9 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
   }
 
   /**
-   * These rows, or a seeded sample of at most {@link #driverRows} of them: what reaches the
-   * driver. The sample is drawn at 1.2 times the wanted share in one pass over every partition
-   * and cut on the driver (a {@code limit} would scan the partitions in rounds of jobs).
+   * These rows, or a seeded sample of at most {@link #driverRows} of them: what reaches the driver.
+   * The sample is drawn at 1.2 times the wanted share in one pass over every partition and cut on
+   * the driver (a {@code limit} would scan the partitions in rounds of jobs).
    */
   private List<LabelledRow> atMostDriverRows() {
     Dataset<Row> rows = rows();
@@ -192,15 +217,17 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
       return convert(inPieces(rows, total));
     }
 
-    return convert(inPieces(rows.sample(false, Math.min(1.0, 1.2 * driverRows / total), SEED),
-        (long) Math.ceil(1.2 * driverRows)));
+    return convert(
+        inPieces(
+            rows.sample(false, Math.min(1.0, 1.2 * driverRows / total), SEED),
+            (long) Math.ceil(1.2 * driverRows)));
   }
 
   /**
-   * The first {@link #driverRows} of {@code rows} (about {@code expected} of them), fetched a
-   * piece of at most {@value #PIECE_ROWS} rows per job: {@code spark.driver.maxResultSize} bounds
-   * each job's results, and 200,000 rows of raw features (~580 bytes each) in one collect exceed
-   * the 64 MB that issue 31's small-memory run allows.
+   * The first {@link #driverRows} of {@code rows} (about {@code expected} of them), fetched a piece
+   * of at most {@value #PIECE_ROWS} rows per job: {@code spark.driver.maxResultSize} bounds each
+   * job's results, and 200,000 rows of raw features (~580 bytes each) in one collect exceed the 64
+   * MB that issue 31's small-memory run allows.
    */
   private List<Row> inPieces(Dataset<Row> rows, long expected) {
     int pieces = (int) Math.max(1, Math.ceil((double) expected / PIECE_ROWS));
@@ -235,7 +262,8 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
 
   /** These rows featurized: the problem's persisted design of this featurizer, sliced. */
   private Dataset<Row> design(Featurizer featurizer) {
-    return design.of(featurizer, overlays, all.sparkSession(), () -> featurized(featurizer))
+    return design
+        .of(featurizer, overlays, all.sparkSession(), () -> featurized(featurizer))
         .filter(kept);
   }
 
@@ -243,20 +271,25 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
   private JavaRDD<Row> featurized(Featurizer featurizer) {
     ShippedFeaturizer shipped = ship(featurizer);
     List<String> shippedOverlays = overlays;
-    return all.toJavaRDD().mapPartitions(partition -> {
-      Featurizer local = shipped.featurizer();
-      List<OutOfFold> outOfFold = parse(shippedOverlays);
-      List<Row> out = new ArrayList<>();
-      while (partition.hasNext()) {
-        LabelledRow row = TrainingColumns.labelled(partition.next(), outOfFold);
-        SparseVector x = local.featurize(row.input());
-        out.add(RowFactory.create(row.label(),
-            Vectors.sparse(local.dimension(), x.indices(), x.values()), row.fold(),
-            row.part().name()));
-      }
+    return all.toJavaRDD()
+        .mapPartitions(
+            partition -> {
+              Featurizer local = shipped.featurizer();
+              List<OutOfFold> outOfFold = parse(shippedOverlays);
+              List<Row> out = new ArrayList<>();
+              while (partition.hasNext()) {
+                LabelledRow row = TrainingColumns.labelled(partition.next(), outOfFold);
+                SparseVector x = local.featurize(row.input());
+                out.add(
+                    RowFactory.create(
+                        row.label(),
+                        Vectors.sparse(local.dimension(), x.indices(), x.values()),
+                        row.fold(),
+                        row.part().name()));
+              }
 
-      return out.iterator();
-    });
+              return out.iterator();
+            });
   }
 
   private List<LabelledRow> convert(List<Row> collected) {
@@ -287,10 +320,10 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
    * built for a featurizer and the out-of-fold overlays it reads, and replaced (unpersisted) when
    * another pair asks. The trainer fits one micromodel at a time, so each design is built once.
    *
-   * <p>The design is a persisted RDD under a DataFrame of its own rather than a cached Dataset:
-   * the feature rows' logical plan is the whole feature build, and every query over a cached
-   * Dataset still analyses and optimises that plan before it finds the cache, about 0.8 s per
-   * query on the sample data, for every MLlib fit's passes and every L-BFGS job's setup.
+   * <p>The design is a persisted RDD under a DataFrame of its own rather than a cached Dataset: the
+   * feature rows' logical plan is the whole feature build, and every query over a cached Dataset
+   * still analyses and optimises that plan before it finds the cache, about 0.8 s per query on the
+   * sample data, for every MLlib fit's passes and every L-BFGS job's setup.
    */
   private static final class DesignSlot {
     private Featurizer featurizer;
@@ -298,8 +331,11 @@ public final class DatasetRows implements TrainingRows, AutoCloseable {
     private JavaRDD<Row> persisted;
     private Dataset<Row> design;
 
-    synchronized Dataset<Row> of(Featurizer wanted, List<String> wantedOverlays,
-        SparkSession spark, Supplier<JavaRDD<Row>> build) {
+    synchronized Dataset<Row> of(
+        Featurizer wanted,
+        List<String> wantedOverlays,
+        SparkSession spark,
+        Supplier<JavaRDD<Row>> build) {
       // identity, not equality: featurizers are fitted per problem, and the overlays list is
       // shared by a view and its slices (comparing the models' JSON would cost more than it saves)
       if (design == null || featurizer != wanted || overlays != wantedOverlays) {

@@ -42,13 +42,16 @@ final class GlobalTrainFunction implements MapPartitionsFunction<Row, GlobalTrai
     partition.forEachRemaining(arrived::add);
     // client, then event id: the same rows give the same model whatever order they arrive in
     // (see ClientTrainFunction)
-    arrived.sort(Comparator.comparing((Row row) -> row.<String>getAs(EventFields.CLIENT_ID))
-        .thenComparing(row -> row.<String>getAs(EventFields.EVENT_ID)));
-    List<LabelledRow> rows = new ArrayList<>(arrived.stream()
-        .map(row -> TrainingColumns.labelled(row, List.of())).toList());
+    arrived.sort(
+        Comparator.comparing((Row row) -> row.<String>getAs(EventFields.CLIENT_ID))
+            .thenComparing(row -> row.<String>getAs(EventFields.EVENT_ID)));
+    List<LabelledRow> rows =
+        new ArrayList<>(
+            arrived.stream().map(row -> TrainingColumns.labelled(row, List.of())).toList());
     try {
-      ModelTrainer.Result result = ModelTrainer.train(plan,
-          new LocalRows(rows, LiblinearSolver.create(), "liblinear"), Map.of());
+      ModelTrainer.Result result =
+          ModelTrainer.train(
+              plan, new LocalRows(rows, LiblinearSolver.create(), "liblinear"), Map.of());
       GlobalModel global = new GlobalModel(result.scoring(), result.outOfFold());
       return List.of(new Outcome(ModelFormat.render(global), null)).iterator();
     } catch (TrainingException | IllegalArgumentException | IllegalStateException e) {

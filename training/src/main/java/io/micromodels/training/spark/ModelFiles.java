@@ -21,17 +21,18 @@ public final class ModelFiles {
   static String write(String dir, ClientModel model, String fileName) {
     Path target = new Path(new Path(dir, model.clientId()), fileName);
     try {
-      writeAtomically(target.toString(), ModelFormat.toJson(model).getBytes(StandardCharsets.UTF_8));
+      writeAtomically(
+          target.toString(), ModelFormat.toJson(model).getBytes(StandardCharsets.UTF_8));
       return target.toString();
     } catch (UncheckedIOException e) {
-      throw new UncheckedIOException("cannot write model of client " + model.clientId()
-          + " to " + target, e.getCause());
+      throw new UncheckedIOException(
+          "cannot write model of client " + model.clientId() + " to " + target, e.getCause());
     }
   }
 
   /**
-   * Writes a file through Hadoop's file systems to a temporary name and renames it into place, so
-   * a reader never sees half of it (models here, backtest reports in the evaluation module).
+   * Writes a file through Hadoop's file systems to a temporary name and renames it into place, so a
+   * reader never sees half of it (models here, backtest reports in the evaluation module).
    */
   public static void writeAtomically(String file, byte[] content) {
     try (AtomicFile atomic = AtomicFile.create(file)) {

@@ -11,9 +11,9 @@ import org.apache.spark.sql.types.StructField;
 import scala.collection.JavaConverters;
 
 /**
- * Converts a feature-table row into the {@link MapInput} the plain-Java featurizers and the
- * scorer read, exactly as a live service would hand the same values over: arrays become lists,
- * the {@code attributes} map becomes {@code attributes.<key>} columns, times become ISO text.
+ * Converts a feature-table row into the {@link MapInput} the plain-Java featurizers and the scorer
+ * read, exactly as a live service would hand the same values over: arrays become lists, the {@code
+ * attributes} map becomes {@code attributes.<key>} columns, times become ISO text.
  */
 public final class RowInputs {
   private RowInputs() {}

@@ -8,8 +8,8 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * The columns the train job adds to feature rows ({@code _label}, {@code _part}, {@code _fold})
- * and their conversion into {@link LabelledRow}s, out-of-fold columns applied.
+ * The columns the train job adds to feature rows ({@code _label}, {@code _part}, {@code _fold}) and
+ * their conversion into {@link LabelledRow}s, out-of-fold columns applied.
  */
 final class TrainingColumns {
   static final String LABEL = "_label";
@@ -25,7 +25,10 @@ final class TrainingColumns {
       input = new OverlayInput(input, overlay.column(), overlay.value(input, fold));
     }
 
-    return new LabelledRow(input, row.getDouble(row.fieldIndex(LABEL)),
-        LabelledRow.Part.valueOf(row.getString(row.fieldIndex(PART))), fold);
+    return new LabelledRow(
+        input,
+        row.getDouble(row.fieldIndex(LABEL)),
+        LabelledRow.Part.valueOf(row.getString(row.fieldIndex(PART))),
+        fold);
   }
 }

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Training rows held in memory, fitted with a single-machine solver (LIBLINEAR): one client's
- * whole training inside one Spark task. Slices share the rows and a cache of featurized vectors,
- * so the grid search and the fold fits featurize each row once per micromodel.
+ * Training rows held in memory, fitted with a single-machine solver (LIBLINEAR): one client's whole
+ * training inside one Spark task. Slices share the rows and a cache of featurized vectors, so the
+ * grid search and the fold fits featurize each row once per micromodel.
  */
 public final class LocalRows implements TrainingRows {
   private final Shared shared;
@@ -29,10 +29,13 @@ public final class LocalRows implements TrainingRows {
     this(rows, solver, solverName, 1);
   }
 
-  /** @param genuineSampleRate the share of the window's genuine rows kept in {@code rows} */
-  public LocalRows(List<LabelledRow> rows, Solver solver, String solverName,
-      double genuineSampleRate) {
-    this(new Shared(List.copyOf(rows), solver, solverName, genuineSampleRate),
+  /**
+   * @param genuineSampleRate the share of the window's genuine rows kept in {@code rows}
+   */
+  public LocalRows(
+      List<LabelledRow> rows, Solver solver, String solverName, double genuineSampleRate) {
+    this(
+        new Shared(List.copyOf(rows), solver, solverName, genuineSampleRate),
         IntStream.range(0, rows.size()).toArray());
   }
 
@@ -53,9 +56,10 @@ public final class LocalRows implements TrainingRows {
 
   @Override
   public TrainingRows slice(Slice slice) {
-    int[] kept = IntStream.of(members)
-        .filter(i -> slice.contains(shared.rows.get(i).part(), shared.rows.get(i).fold()))
-        .toArray();
+    int[] kept =
+        IntStream.of(members)
+            .filter(i -> slice.contains(shared.rows.get(i).part(), shared.rows.get(i).fold()))
+            .toArray();
     return new LocalRows(shared, kept);
   }
 
@@ -87,8 +91,9 @@ public final class LocalRows implements TrainingRows {
     SparseVector[] vectors = shared.vectors(featurizer);
     double[] losses = new double[members.length];
     for (int k = 0; k < members.length; k++) {
-      losses[k] = LossSummary.logLoss(model.logOdds(vectors[members[k]]),
-          shared.rows.get(members[k]).label());
+      losses[k] =
+          LossSummary.logLoss(
+              model.logOdds(vectors[members[k]]), shared.rows.get(members[k]).label());
     }
 
     return LossSummary.ofLosses(losses);
@@ -99,8 +104,9 @@ public final class LocalRows implements TrainingRows {
     List<LabelledRow> rows = new ArrayList<>(members.length);
     for (int i : members) {
       LabelledRow row = shared.rows.get(i);
-      ModelInput input = new OverlayInput(row.input(), outOfFold.column(),
-          outOfFold.value(row.input(), row.fold()));
+      ModelInput input =
+          new OverlayInput(
+              row.input(), outOfFold.column(), outOfFold.value(row.input(), row.fold()));
       rows.add(new LabelledRow(input, row.label(), row.part(), row.fold()));
     }
 
@@ -143,14 +149,16 @@ public final class LocalRows implements TrainingRows {
     }
 
     synchronized SparseVector[] vectors(Featurizer featurizer) {
-      return vectors.computeIfAbsent(featurizer, f -> {
-        SparseVector[] all = new SparseVector[rows.size()];
-        for (int i = 0; i < all.length; i++) {
-          all[i] = f.featurize(rows.get(i).input());
-        }
+      return vectors.computeIfAbsent(
+          featurizer,
+          f -> {
+            SparseVector[] all = new SparseVector[rows.size()];
+            for (int i = 0; i < all.length; i++) {
+              all[i] = f.featurize(rows.get(i).input());
+            }
 
-        return all;
-      });
+            return all;
+          });
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * What a scoring model is made of: its micromodels and its combiner's raw features, grid and
- * calibration. A client's plan comes from its config; the global (parent) model's from the
- * global micromodels all clients share.
+ * calibration. A client's plan comes from its config; the global (parent) model's from the global
+ * micromodels all clients share.
  */
 public record ModelPlan(String name, List<MicromodelSpec> micromodels, ModelSpec model)
     implements java.io.Serializable {
@@ -38,8 +38,13 @@ public record ModelPlan(String name, List<MicromodelSpec> micromodels, ModelSpec
    */
   public static ModelPlan global(List<MicromodelSpec> globalMicromodels) {
     ModelSpec defaults = ModelSpec.defaults();
-    return new ModelPlan(GLOBAL, globalMicromodels, new ModelSpec(List.of(),
-        new Regularisation(GLOBAL_COMBINER_GRID), defaults.calibration(),
-        defaults.scoreMapping()));
+    return new ModelPlan(
+        GLOBAL,
+        globalMicromodels,
+        new ModelSpec(
+            List.of(),
+            new Regularisation(GLOBAL_COMBINER_GRID),
+            defaults.calibration(),
+            defaults.scoreMapping()));
   }
 }

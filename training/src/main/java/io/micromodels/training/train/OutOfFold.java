@@ -6,9 +6,9 @@ import io.micromodels.training.input.ModelInput;
 import java.util.List;
 
 /**
- * A micromodel's out-of-fold outputs: one model per fold, each fitted without that fold's rows.
- * A row's value is the log-odds of the model that never saw it, so the combiner learns from
- * outputs that did not see the row's own label.
+ * A micromodel's out-of-fold outputs: one model per fold, each fitted without that fold's rows. A
+ * row's value is the log-odds of the model that never saw it, so the combiner learns from outputs
+ * that did not see the row's own label.
  *
  * @param micromodel the final micromodel (its featurizer and column name)
  * @param foldModels model {@code k} was fitted on every fold but {@code k}
@@ -17,8 +17,8 @@ public record OutOfFold(TrainedMicromodel micromodel, List<LogisticModel> foldMo
   public OutOfFold {
     foldModels = List.copyOf(foldModels);
     if (foldModels.size() != Folds.COUNT) {
-      throw new IllegalArgumentException("need " + Folds.COUNT + " fold models, got "
-          + foldModels.size());
+      throw new IllegalArgumentException(
+          "need " + Folds.COUNT + " fold models, got " + foldModels.size());
     }
   }
 

@@ -3,8 +3,8 @@ package io.micromodels.training.train;
 import java.io.Serializable;
 
 /**
- * A subset of a training window's rows: the part before the validation slice, the slice, or
- * every fold but one.
+ * A subset of a training window's rows: the part before the validation slice, the slice, or every
+ * fold but one.
  */
 public record Slice(LabelledRow.Part part, int excludedFold) implements Serializable {
   private static final int NONE = -1;

@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * The rows of one training problem (a client's window, or all clients' pooled) behind the
  * operations the trainer needs. Two engines implement it: {@link LocalRows} holds the rows in
- * memory and fits with LIBLINEAR inside one task; the Spark engine keeps them distributed and
- * fits with MLlib. {@link ModelTrainer} is written once against this interface, so both engines
- * produce the same kind of model by the same steps.
+ * memory and fits with LIBLINEAR inside one task; the Spark engine keeps them distributed and fits
+ * with MLlib. {@link ModelTrainer} is written once against this interface, so both engines produce
+ * the same kind of model by the same steps.
  */
 public interface TrainingRows {
   /** Row and fraud-label counts. */
@@ -33,9 +33,9 @@ public interface TrainingRows {
   TrainingRows withOutOfFold(OutOfFold outOfFold);
 
   /**
-   * The rows themselves, for steps that need them in one place (calibration, policy): all of
-   * them when they are in memory already; for distributed rows, a seeded sample of a bounded
-   * size, so the driver's share does not grow with the data.
+   * The rows themselves, for steps that need them in one place (calibration, policy): all of them
+   * when they are in memory already; for distributed rows, a seeded sample of a bounded size, so
+   * the driver's share does not grow with the data.
    */
   List<LabelledRow> materialise();
 

@@ -23,11 +23,15 @@ class AdditiveShapesTest {
    * amount: edges 10, 20 (levels 0-2, steps 3-4, missing 5); flag: edge 1 (levels 6-7, step 8,
    * missing 9). Smoothness 3 makes the level value 1/2.
    */
-  private static final BinnedFeaturizer BINNED = new BinnedFeaturizer(List.of(
-      new BinnedFeaturizer.Column("amount", List.of(10.0, 20.0)),
-      new BinnedFeaturizer.Column("flag", List.of(1.0))), 3);
-  private static final LogisticModel BINNED_MODEL = LogisticModel.ofDense(-3,
-      new double[] {0.2, -0.4, 0.6, 1.0, 2.0, 0.7, 0.1, 0.3, -1.5, 0.25});
+  private static final BinnedFeaturizer BINNED =
+      new BinnedFeaturizer(
+          List.of(
+              new BinnedFeaturizer.Column("amount", List.of(10.0, 20.0)),
+              new BinnedFeaturizer.Column("flag", List.of(1.0))),
+          3);
+
+  private static final LogisticModel BINNED_MODEL =
+      LogisticModel.ofDense(-3, new double[] {0.2, -0.4, 0.6, 1.0, 2.0, 0.7, 0.1, 0.3, -1.5, 0.25});
 
   @Test
   void aBinnedShapeIsEachBinsLevelPlusTheStepsBelowIt() {
@@ -52,15 +56,19 @@ class AdditiveShapesTest {
     row.put("amount", 15.0); // bin 1, flag missing
 
     assertThat(BINNED_MODEL.logOdds(BINNED.featurize(new MapInput(row))))
-        .isCloseTo(-3 + shapes.get(0).points().get(2).contribution() + shapes.get(1).missing(),
+        .isCloseTo(
+            -3 + shapes.get(0).points().get(2).contribution() + shapes.get(1).missing(),
             within(1e-12));
   }
 
   @Test
   void aTabularShapeIsTheWeightTimesTheStandardisedValueOverThreeDeviations() {
-    TabularFeaturizer tabular = new TabularFeaturizer(List.of(
-        new TabularFeaturizer.Column("amount", Transform.CLIP, 100, 50),
-        new TabularFeaturizer.Column("orders", Transform.LOG1P, 1, 2)), 2);
+    TabularFeaturizer tabular =
+        new TabularFeaturizer(
+            List.of(
+                new TabularFeaturizer.Column("amount", Transform.CLIP, 100, 50),
+                new TabularFeaturizer.Column("orders", Transform.LOG1P, 1, 2)),
+            2);
     LogisticModel model = LogisticModel.ofDense(1, new double[] {0.5, -1, 0.3, 0.4});
 
     List<InputShape> shapes = AdditiveShapes.tabular(tabular, model);
@@ -87,8 +95,9 @@ class AdditiveShapesTest {
 
   @Test
   void aMicromodelsShapesCarryItsNameAndAreFoundByInput() throws Exception {
-    TrainedMicromodel micromodel = new TrainedMicromodel("behaviour", "binned",
-        MicromodelSpec.Scope.CLIENT, BINNED, BINNED_MODEL, null);
+    TrainedMicromodel micromodel =
+        new TrainedMicromodel(
+            "behaviour", "binned", MicromodelSpec.Scope.CLIENT, BINNED, BINNED_MODEL, null);
 
     MicromodelShapes shapes = AdditiveShapes.of(micromodel).orElseThrow();
 
@@ -101,8 +110,8 @@ class AdditiveShapesTest {
     try (var out = new java.io.ObjectOutputStream(bytes)) {
       out.writeObject(shapes);
     }
-    try (var in = new java.io.ObjectInputStream(
-        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+    try (var in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
       assertThat(in.readObject()).isEqualTo(shapes);
     }
   }
@@ -110,9 +119,11 @@ class AdditiveShapesTest {
   private static void assertPoints(InputShape shape, double... xy) {
     assertThat(shape.points()).hasSize(xy.length / 2);
     for (int p = 0; p < xy.length / 2; p++) {
-      assertThat(shape.points().get(p).x()).as("x of point %d", p).isCloseTo(xy[2 * p],
-          within(1e-12));
-      assertThat(shape.points().get(p).contribution()).as("contribution of point %d", p)
+      assertThat(shape.points().get(p).x())
+          .as("x of point %d", p)
+          .isCloseTo(xy[2 * p], within(1e-12));
+      assertThat(shape.points().get(p).contribution())
+          .as("contribution of point %d", p)
           .isCloseTo(xy[2 * p + 1], within(1e-12));
     }
   }

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Against scikit-learn 1.2.1 reference values committed in
- * {@code src/test/resources/calibration/reference.json} (regenerate with {@code
- * make_reference.py} beside it).
+ * Against scikit-learn 1.2.1 reference values committed in {@code
+ * src/test/resources/calibration/reference.json} (regenerate with {@code make_reference.py} beside
+ * it).
  */
 class CalibratorsTest {
   private static final double PLATT_TOLERANCE = 1e-6;
@@ -43,7 +43,8 @@ class CalibratorsTest {
     double[] probe = doubles(fixture.get("probe"));
     double[] expected = doubles(fixture.get("expected"));
     for (int i = 0; i < probe.length; i++) {
-      assertThat(fitted.probability(probe[i])).as("%s at %s", name(fixture), probe[i])
+      assertThat(fitted.probability(probe[i]))
+          .as("%s at %s", name(fixture), probe[i])
           .isCloseTo(expected[i], within(PLATT_TOLERANCE));
     }
   }
@@ -54,12 +55,14 @@ class CalibratorsTest {
     IsotonicCalibrator fitted = (IsotonicCalibrator) fit(ModelSpec.Calibration.ISOTONIC, fixture);
 
     assertThat(fitted.knots()).as(name(fixture)).containsExactly(doubles(fixture.get("knots")));
-    assertThat(fitted.probabilities()).as(name(fixture))
+    assertThat(fitted.probabilities())
+        .as(name(fixture))
         .containsExactly(doubles(fixture.get("probabilities")), within(ISOTONIC_TOLERANCE));
     double[] probe = doubles(fixture.get("probe"));
     double[] expected = doubles(fixture.get("expected"));
     for (int i = 0; i < probe.length; i++) {
-      assertThat(fitted.probability(probe[i])).as("%s at %s", name(fixture), probe[i])
+      assertThat(fitted.probability(probe[i]))
+          .as("%s at %s", name(fixture), probe[i])
           .isCloseTo(expected[i], within(ISOTONIC_TOLERANCE));
     }
   }
@@ -67,13 +70,16 @@ class CalibratorsTest {
   @Test
   void priorCorrectionMultipliesTheOddsByTheGenuineSampleRate() {
     double rate = 0.2;
-    for (Calibrator calibrator : List.of(new PlattCalibrator(1.3, -2.0),
-        new IsotonicCalibrator(new double[] {-3, 0, 2}, new double[] {0.01, 0.3, 0.9}))) {
+    for (Calibrator calibrator :
+        List.of(
+            new PlattCalibrator(1.3, -2.0),
+            new IsotonicCalibrator(new double[] {-3, 0, 2}, new double[] {0.01, 0.3, 0.9}))) {
       Calibrator corrected = calibrator.priorCorrected(rate);
       for (double logOdds : new double[] {-3, 0, 2}) {
         double p = calibrator.probability(logOdds);
         double q = corrected.probability(logOdds);
-        assertThat(q / (1 - q)).as("%s at %s", calibrator, logOdds)
+        assertThat(q / (1 - q))
+            .as("%s at %s", calibrator, logOdds)
             .isCloseTo(rate * p / (1 - p), within(1e-12));
       }
 
@@ -97,8 +103,8 @@ class CalibratorsTest {
   void plattWithOneDistinctInputPredictsTheMeanTargetEverywhere() {
     double[] labels = {1, 0, 0, 0};
 
-    Calibrator fitted = Calibrators.fit(ModelSpec.Calibration.PLATT, new double[] {3, 3, 3, 3},
-        labels);
+    Calibrator fitted =
+        Calibrators.fit(ModelSpec.Calibration.PLATT, new double[] {3, 3, 3, 3}, labels);
 
     double mean = (2.0 / 3 + 3 * (1.0 / 5)) / 4;
     assertThat(fitted.probability(3)).isCloseTo(mean, within(1e-15));
@@ -110,8 +116,8 @@ class CalibratorsTest {
     double[] logOdds = {0, 1, 1, 2};
     double[] labels = {0, 1, 0, 1};
 
-    IsotonicCalibrator fitted = (IsotonicCalibrator) Calibrators.fit(
-        ModelSpec.Calibration.ISOTONIC, logOdds, labels);
+    IsotonicCalibrator fitted =
+        (IsotonicCalibrator) Calibrators.fit(ModelSpec.Calibration.ISOTONIC, logOdds, labels);
 
     assertThat(fitted.knots()).containsExactly(0, 1, 2);
     assertThat(fitted.probabilities()).containsExactly(0, 0.5, 1);
@@ -135,35 +141,39 @@ class CalibratorsTest {
 
   @Test
   void rejectsLabelsOtherThanZeroAndOne() {
-    assertThatThrownBy(() -> Calibrators.fit(ModelSpec.Calibration.ISOTONIC,
-        new double[] {0, 1}, new double[] {0, 2}))
+    assertThatThrownBy(
+            () ->
+                Calibrators.fit(
+                    ModelSpec.Calibration.ISOTONIC, new double[] {0, 1}, new double[] {0, 2}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("label of row 1 is not 0 or 1: 2.0");
   }
 
   @Test
   void rejectsEmptyRows() {
-    assertThatThrownBy(() -> Calibrators.fit(ModelSpec.Calibration.PLATT, new double[0],
-        new double[0]))
+    assertThatThrownBy(
+            () -> Calibrators.fit(ModelSpec.Calibration.PLATT, new double[0], new double[0]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least one row");
   }
 
   private static Calibrator fit(ModelSpec.Calibration method, JsonNode fixture) {
-    return Calibrators.fit(method, doubles(fixture.get("log_odds")),
-        doubles(fixture.get("labels")));
+    return Calibrators.fit(
+        method, doubles(fixture.get("log_odds")), doubles(fixture.get("labels")));
   }
 
   private static Stream<Arguments> fixtures(String method) throws IOException {
-    try (InputStream in = CalibratorsTest.class.getResourceAsStream(
-        "/calibration/reference.json")) {
+    try (InputStream in =
+        CalibratorsTest.class.getResourceAsStream("/calibration/reference.json")) {
       JsonNode root = new ObjectMapper().readTree(in);
       List<JsonNode> selected = new ArrayList<>();
-      root.get("fixtures").forEach(f -> {
-        if (f.get("method").asText().equals(method)) {
-          selected.add(f);
-        }
-      });
+      root.get("fixtures")
+          .forEach(
+              f -> {
+                if (f.get("method").asText().equals(method)) {
+                  selected.add(f);
+                }
+              });
       assertThat(selected).isNotEmpty();
       return selected.stream().map(f -> Arguments.of(name(f), f));
     }

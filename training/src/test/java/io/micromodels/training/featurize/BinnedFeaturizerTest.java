@@ -38,29 +38,31 @@ class BinnedFeaturizerTest {
 
   @Test
   void aValueSetsItsBinsLevelTheStepsBelowItOrTheMissingIndicator() {
-    BinnedFeaturizer featurizer = new BinnedFeaturizer(
-        List.of(new Column("amount", List.of(10.0, 20.0, 30.0)), new Column("flag", List.of(1.0))),
-        3);
+    BinnedFeaturizer featurizer =
+        new BinnedFeaturizer(
+            List.of(
+                new Column("amount", List.of(10.0, 20.0, 30.0)), new Column("flag", List.of(1.0))),
+            3);
     double level = 0.5; // 1 / sqrt(1 + 3)
 
     // amount owns [0, 8): levels 0..3, steps 4..6, missing 7; flag owns [8, 12)
-    assertThat(featurizer.featurize(row("amount", 20.0, "flag", 0.0))).isEqualTo(new SparseVector(
-        new int[] {2, 4, 5, 8}, new double[] {level, 1, 1, level}));
-    assertThat(featurizer.featurize(row("amount", 19.99))).isEqualTo(new SparseVector(
-        new int[] {1, 4, 11}, new double[] {level, 1, 1}));
+    assertThat(featurizer.featurize(row("amount", 20.0, "flag", 0.0)))
+        .isEqualTo(new SparseVector(new int[] {2, 4, 5, 8}, new double[] {level, 1, 1, level}));
+    assertThat(featurizer.featurize(row("amount", 19.99)))
+        .isEqualTo(new SparseVector(new int[] {1, 4, 11}, new double[] {level, 1, 1}));
     assertThat(featurizer.featurize(row("amount", -1e300, "flag", 1.0)))
-        .as("below the first edge: the first bin").isEqualTo(new SparseVector(
-            new int[] {0, 9, 10}, new double[] {level, level, 1}));
+        .as("below the first edge: the first bin")
+        .isEqualTo(new SparseVector(new int[] {0, 9, 10}, new double[] {level, level, 1}));
     assertThat(featurizer.featurize(row("amount", 1e300, "flag", Double.POSITIVE_INFINITY)))
         .as("above the last edge: the last bin; infinity counts as missing")
-        .isEqualTo(new SparseVector(new int[] {3, 4, 5, 6, 11},
-            new double[] {level, 1, 1, 1, 1}));
+        .isEqualTo(new SparseVector(new int[] {3, 4, 5, 6, 11}, new double[] {level, 1, 1, 1, 1}));
   }
 
   @Test
   void aRowsVectorIsTheSumOfItsColumnsVectors() {
-    BinnedFeaturizer featurizer = new BinnedFeaturizer(
-        List.of(new Column("a", List.of(1.0, 2.0)), new Column("b", List.of(5.0))), 1);
+    BinnedFeaturizer featurizer =
+        new BinnedFeaturizer(
+            List.of(new Column("a", List.of(1.0, 2.0)), new Column("b", List.of(5.0))), 1);
     ModelInput row = row("a", 1.5, "b", 7.0);
 
     SparseVector a = featurizer.featurizeColumn(0, 1.5);
@@ -75,10 +77,10 @@ class BinnedFeaturizerTest {
   void binFittingRecoversAStepInTheFraudRate() {
     // "amount at or above 600" multiplies the odds of fraud by about 20; nothing else matters
     DoubleUnaryOperator fraudRate = x -> x >= 600 ? 0.3 : 0.02;
-    BinnedFeaturizer featurizer = fittedOn(fraudRate, 20_000, 16, BinnedFeaturizer.SMOOTHNESS_DEFAULT,
-        11);
-    LogisticModel model = LiblinearSolver.precise().fit(design(featurizer, fraudRate, 20_000, 12),
-        1);
+    BinnedFeaturizer featurizer =
+        fittedOn(fraudRate, 20_000, 16, BinnedFeaturizer.SMOOTHNESS_DEFAULT, 11);
+    LogisticModel model =
+        LiblinearSolver.precise().fit(design(featurizer, fraudRate, 20_000, 12), 1);
     double[] shape = shape(featurizer, model);
     List<Double> edges = featurizer.columns().get(0).edges();
 
@@ -95,7 +97,8 @@ class BinnedFeaturizerTest {
     for (int b = 1; b < shape.length; b++) {
       // the bin holding 600 mixes both rates: its two edges share the step
       if (Math.abs(b - 1 - biggest) > 1) {
-        assertThat(Math.abs(shape[b] - shape[b - 1])).as("flat away from the step, bin %d", b)
+        assertThat(Math.abs(shape[b] - shape[b - 1]))
+            .as("flat away from the step, bin %d", b)
             .isLessThan(step / 5);
       }
     }
@@ -108,21 +111,24 @@ class BinnedFeaturizerTest {
     double rough = roughness(fraudRate, 0);
     double smooth = roughness(fraudRate, 100);
 
-    assertThat(smooth).as("sum of squared neighbour differences, smoothness 100 vs 0")
+    assertThat(smooth)
+        .as("sum of squared neighbour differences, smoothness 100 vs 0")
         .isLessThan(0.5 * rough);
   }
 
   @Test
   void roundTripsThroughJsonWithItsEdges() throws Exception {
-    BinnedFeaturizer featurizer = new BinnedFeaturizer(
-        List.of(new Column("customer.amount_avg_7d", List.of(0.5, 12.25))), 9);
+    BinnedFeaturizer featurizer =
+        new BinnedFeaturizer(List.of(new Column("customer.amount_avg_7d", List.of(0.5, 12.25))), 9);
     ObjectMapper json = new ObjectMapper();
 
     String text = json.writeValueAsString(featurizer);
     BinnedFeaturizer back = json.readValue(text, BinnedFeaturizer.class);
 
-    assertThat(text).isEqualTo("{\"columns\":[{\"name\":\"customer.amount_avg_7d\",\"edges\":"
-        + "[0.5,12.25]}],\"smoothness\":9.0}");
+    assertThat(text)
+        .isEqualTo(
+            "{\"columns\":[{\"name\":\"customer.amount_avg_7d\",\"edges\":"
+                + "[0.5,12.25]}],\"smoothness\":9.0}");
     assertThat(back).isEqualTo(featurizer);
     assertThat(back.featurize(row("customer.amount_avg_7d", 3.0)))
         .isEqualTo(featurizer.featurize(row("customer.amount_avg_7d", 3.0)));
@@ -143,8 +149,9 @@ class BinnedFeaturizerTest {
   /** The mean squared difference between neighbouring bins of the shape fitted at C = 1. */
   private static double roughness(DoubleUnaryOperator fraudRate, double smoothness) {
     BinnedFeaturizer featurizer = fittedOn(fraudRate, 3_000, 32, smoothness, 21);
-    double[] shape = shape(featurizer,
-        LiblinearSolver.precise().fit(design(featurizer, fraudRate, 3_000, 22), 1));
+    double[] shape =
+        shape(
+            featurizer, LiblinearSolver.precise().fit(design(featurizer, fraudRate, 3_000, 22), 1));
     double sum = 0;
     for (int b = 1; b < shape.length; b++) {
       sum += (shape[b] - shape[b - 1]) * (shape[b] - shape[b - 1]);
@@ -170,8 +177,8 @@ class BinnedFeaturizerTest {
     return shape;
   }
 
-  private static BinnedFeaturizer fittedOn(DoubleUnaryOperator fraudRate, int rows, int bins,
-      double smoothness, long seed) {
+  private static BinnedFeaturizer fittedOn(
+      DoubleUnaryOperator fraudRate, int rows, int bins, double smoothness, long seed) {
     List<ModelInput> inputs = new ArrayList<>();
     for (double[] row : sample(fraudRate, rows, seed)) {
       inputs.add(row("amount", row[0]));
@@ -180,8 +187,8 @@ class BinnedFeaturizerTest {
     return BinnedFeaturizer.fit(List.of("amount"), inputs, bins, smoothness);
   }
 
-  private static Design design(BinnedFeaturizer featurizer, DoubleUnaryOperator fraudRate,
-      int rows, long seed) {
+  private static Design design(
+      BinnedFeaturizer featurizer, DoubleUnaryOperator fraudRate, int rows, long seed) {
     List<SparseVector> vectors = new ArrayList<>();
     double[] labels = new double[rows];
     int i = 0;
@@ -199,8 +206,8 @@ class BinnedFeaturizerTest {
     List<double[]> sample = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
       double amount = Math.floor(random.nextDouble() * 100_000) / 100;
-      sample.add(new double[] {amount,
-          random.nextDouble() < fraudRate.applyAsDouble(amount) ? 1 : 0});
+      sample.add(
+          new double[] {amount, random.nextDouble() < fraudRate.applyAsDouble(amount) ? 1 : 0});
     }
 
     return sample;

@@ -51,19 +51,24 @@ class EmailFeaturizerTest {
 
     // Buckets and signs checked against Guava's murmur3_32_fixed: g:1> 19+, g:<a 26-, t:io 43+,
     // g:b1 44-, d:x.io 54+, g:ab 57+ (n-grams weigh 1/2: four of them); dense features from 64.
-    assertThat(vector).hasToString("{19:0.5, 26:-0.5, 43:1.0, 44:-0.5, 54:1.0, 57:0.5,"
-        + " 64:0.3333333333333333, 65:0.6666666666666666, 66:1.3862943611198906,"
-        + " 67:1.584962500721156, 68:0.6931471805599453}");
+    assertThat(vector)
+        .hasToString(
+            "{19:0.5, 26:-0.5, 43:1.0, 44:-0.5, 54:1.0, 57:0.5,"
+                + " 64:0.3333333333333333, 65:0.6666666666666666, 66:1.3862943611198906,"
+                + " 67:1.584962500721156, 68:0.6931471805599453}");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "  John.Doe+promo@Gmail.COM. | john.doe@gmail.com",
-      "ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ | john@example.com",
-      "Jöhn.Dœ@Exämple.COM | jöhn.dœ@exämple.com",
-      "Jo\u0308hn@example.com | jöhn@example.com",
-      "john @ example.com | john@example.com",
-      "john +tag@example.com | john@example.com"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "  John.Doe+promo@Gmail.COM. | john.doe@gmail.com",
+        "ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ | john@example.com",
+        "Jöhn.Dœ@Exämple.COM | jöhn.dœ@exämple.com",
+        "Jo\u0308hn@example.com | jöhn@example.com",
+        "john @ example.com | john@example.com",
+        "john +tag@example.com | john@example.com"
+      })
   void equivalentSpellingsGiveTheSameVector(String spelling, String plain) {
     assertThat(EMAIL.featurize(email(spelling))).isEqualTo(EMAIL.featurize(email(plain)));
   }
@@ -131,13 +136,14 @@ class EmailFeaturizerTest {
       rows[i] = email("customer.name" + i + "@example" + (i % 50) + ".com");
     }
 
-    assertTimeout(() -> {
-      for (ModelInput row : rows) {
-        EMAIL.featurize(row);
-      }
+    assertTimeout(
+        () -> {
+          for (ModelInput row : rows) {
+            EMAIL.featurize(row);
+          }
 
-      return null;
-    });
+          return null;
+        });
   }
 
   @Test

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class FeatureHasherTest {
   private static final HashingSpec SPEC = HashingSpec.of(64);
+
   /** ASCII, accents, CJK, an emoji (a surrogate pair) and the two halves of a pair alone. */
-  private static final String[] PIECES = {"a", "b", "7", ".", "é", "ß", "日", "😀", "\ud83d",
-      "\ude00", "x", "x"};
+  private static final String[] PIECES = {
+    "a", "b", "7", ".", "é", "ß", "日", "😀", "\ud83d", "\ude00", "x", "x"
+  };
 
   @Test
   void tokenGoesToItsHashBucketWithTheHashSign() {
@@ -67,10 +69,12 @@ class FeatureHasherTest {
   void hashingSpecRefusesUnknownFunctionsVersionsAndBucketCounts() {
     assertThatThrownBy(() -> new HashingSpec("spark_murmur3", 1, 0, 10))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unsupported hashing spark_murmur3 version 1; this build supports"
-            + " murmur3_x86_32 version 1");
+        .hasMessage(
+            "unsupported hashing spark_murmur3 version 1; this build supports"
+                + " murmur3_x86_32 version 1");
     assertThatThrownBy(() -> new HashingSpec("murmur3_x86_32", 2, 0, 10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("version 2");
     assertThatThrownBy(() -> HashingSpec.of(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("hash buckets must lie in 1..16777216, found 0");

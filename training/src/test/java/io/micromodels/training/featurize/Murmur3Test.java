@@ -11,11 +11,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * MurmurHash3 x86_32 pinned by published test vectors: SMHasher-derived vectors as collected in
- * the widely cited "MurmurHash3 test vectors" answer (stackoverflow.com/q/14747343) and the
- * examples of Python's mmh3 README ({@code mmh3.hash("foo") == -156908512},
- * {@code mmh3.hash("foo", 42) == -1322301282}). Cross-checked once against Guava's
- * {@code murmur3_32_fixed} on 200,000 random Unicode strings (not a dependency).
+ * MurmurHash3 x86_32 pinned by published test vectors: SMHasher-derived vectors as collected in the
+ * widely cited "MurmurHash3 test vectors" answer (stackoverflow.com/q/14747343) and the examples of
+ * Python's mmh3 README ({@code mmh3.hash("foo") == -156908512}, {@code mmh3.hash("foo", 42) ==
+ * -1322301282}). Cross-checked once against Guava's {@code murmur3_32_fixed} on 200,000 random
+ * Unicode strings (not a dependency).
  */
 class Murmur3Test {
   static Stream<Arguments> publishedVectors() {
@@ -81,10 +81,13 @@ class Murmur3Test {
       int cut = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
       int seed = random.nextInt();
 
-      int whole = Murmur3.hash32(text.getBytes(StandardCharsets.UTF_8), 0,
-          text.getBytes(StandardCharsets.UTF_8).length, seed);
-      int pieces = running.start(seed).chars(text, 0, cut).chars(text, cut, text.length())
-          .finish();
+      int whole =
+          Murmur3.hash32(
+              text.getBytes(StandardCharsets.UTF_8),
+              0,
+              text.getBytes(StandardCharsets.UTF_8).length,
+              seed);
+      int pieces = running.start(seed).chars(text, 0, cut).chars(text, cut, text.length()).finish();
 
       assertThat(pieces).as("text %s cut at %d", text, cut).isEqualTo(whole);
     }
@@ -96,7 +99,8 @@ class Murmur3Test {
 
     int split = new Murmur3().start(0).chars(emoji, 0, 2).chars(emoji, 2, 4).finish();
 
-    assertThat(split).isEqualTo(Murmur3.hash32(emoji, 0))
+    assertThat(split)
+        .isEqualTo(Murmur3.hash32(emoji, 0))
         .isEqualTo(Murmur3.hash32("a😀b".getBytes(StandardCharsets.UTF_8), 0, 6, 0));
   }
 
@@ -110,12 +114,13 @@ class Murmur3Test {
   static String randomText(Random random, int codePoints) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < codePoints; i++) {
-      int cp = switch (random.nextInt(4)) {
-        case 0 -> random.nextInt(0x80);
-        case 1 -> 0x80 + random.nextInt(0x780);
-        case 2 -> 0x800 + random.nextInt(0xd800 - 0x800);
-        default -> 0x10000 + random.nextInt(0x100000);
-      };
+      int cp =
+          switch (random.nextInt(4)) {
+            case 0 -> random.nextInt(0x80);
+            case 1 -> 0x80 + random.nextInt(0x780);
+            case 2 -> 0x800 + random.nextInt(0xd800 - 0x800);
+            default -> 0x10000 + random.nextInt(0x100000);
+          };
       text.appendCodePoint(cp);
     }
 

@@ -19,26 +19,32 @@ class OrderItemsFeaturizerTest {
 
   @Test
   void goldenVectorOfATwoItemBasket() {
-    OrderItemsFeaturizer small = new OrderItemsFeaturizer("item_names", "item_categories",
-        HashingSpec.of(64));
+    OrderItemsFeaturizer small =
+        new OrderItemsFeaturizer("item_names", "item_categories", HashingSpec.of(64));
 
-    SparseVector vector = small.featurize(basket(List.of("Red Wine", "Tofu"),
-        List.of("Drinks", "Food")));
+    SparseVector vector =
+        small.featurize(basket(List.of("Red Wine", "Tofu"), List.of("Drinks", "Food")));
 
     // Six tokens of weight 1/√6, buckets and signs checked against Guava's murmur3_32_fixed:
     // b:red wine 19-, w:tofu 27- and c:drinks 27- (a collision: they add up), c:food 42-,
     // w:wine 43-, w:red 48-; then ln(1 + 2 items) at 64.
-    assertThat(vector).hasToString("{19:-0.4082482904638631, 27:-0.8164965809277261,"
-        + " 42:-0.4082482904638631, 43:-0.4082482904638631, 48:-0.4082482904638631,"
-        + " 64:1.0986122886681096}");
+    assertThat(vector)
+        .hasToString(
+            "{19:-0.4082482904638631, 27:-0.8164965809277261,"
+                + " 42:-0.4082482904638631, 43:-0.4082482904638631, 48:-0.4082482904638631,"
+                + " 64:1.0986122886681096}");
   }
 
   @Test
   void champagneAndVodkaShareNothingWithKaleAndTofu() {
-    SparseVector party = ITEMS.featurize(basket(List.of("Moët & Chandon Champagne Brut",
-        "Absolut Vodka 1L"), List.of("Wine", "Spirits")));
-    SparseVector salad = ITEMS.featurize(basket(List.of("Organic Kale", "Firm Tofu 400g"),
-        List.of("Vegetables", "Chilled")));
+    SparseVector party =
+        ITEMS.featurize(
+            basket(
+                List.of("Moët & Chandon Champagne Brut", "Absolut Vodka 1L"),
+                List.of("Wine", "Spirits")));
+    SparseVector salad =
+        ITEMS.featurize(
+            basket(List.of("Organic Kale", "Firm Tofu 400g"), List.of("Vegetables", "Chilled")));
 
     assertThat(cosineOfHashedParts(party, salad)).isCloseTo(0, within(0.2));
     assertThat(cosineOfHashedParts(party, party)).isCloseTo(1, within(1e-12));
@@ -46,10 +52,12 @@ class OrderItemsFeaturizerTest {
 
   @Test
   void basketsWithACommonItemAreCloserThanUnrelatedOnes() {
-    SparseVector vodkaAndJuice = ITEMS.featurize(basket(List.of("Absolut Vodka 1L", "Orange juice"),
-        List.of("Spirits", "Drinks")));
-    SparseVector vodkaAndIce = ITEMS.featurize(basket(List.of("Absolut Vodka 1L", "Ice cubes"),
-        List.of("Spirits", "Frozen")));
+    SparseVector vodkaAndJuice =
+        ITEMS.featurize(
+            basket(List.of("Absolut Vodka 1L", "Orange juice"), List.of("Spirits", "Drinks")));
+    SparseVector vodkaAndIce =
+        ITEMS.featurize(
+            basket(List.of("Absolut Vodka 1L", "Ice cubes"), List.of("Spirits", "Frozen")));
     SparseVector kale = ITEMS.featurize(basket(List.of("Organic Kale"), List.of("Vegetables")));
 
     assertThat(cosineOfHashedParts(vodkaAndJuice, vodkaAndIce))
@@ -130,8 +138,8 @@ class OrderItemsFeaturizerTest {
     names.add("word ".repeat(200_000));
     ModelInput row = basket(names, categories);
 
-    SparseVector vector = Assertions.assertTimeout(Duration.ofSeconds(2),
-        () -> ITEMS.featurize(row));
+    SparseVector vector =
+        Assertions.assertTimeout(Duration.ofSeconds(2), () -> ITEMS.featurize(row));
 
     assertThat(dense(vector)).isEqualTo(StrictMath.log1p(10_001));
     assertThat(vector.indices()[vector.size() - 1]).isEqualTo(DENSE);
@@ -147,8 +155,8 @@ class OrderItemsFeaturizerTest {
       hashed++;
     }
 
-    return new SparseVector(Arrays.copyOf(vector.indices(), hashed),
-        Arrays.copyOf(vector.values(), hashed));
+    return new SparseVector(
+        Arrays.copyOf(vector.indices(), hashed), Arrays.copyOf(vector.values(), hashed));
   }
 
   static double dense(SparseVector vector) {

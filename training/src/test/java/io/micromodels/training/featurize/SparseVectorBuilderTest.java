@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class SparseVectorBuilderTest {
   @Test
   void buildSortsIndicesAndSumsRepeats() {
-    SparseVector vector = new SparseVectorBuilder(1)
-        .add(7, 1).add(2, 0.5).add(7, 2).add(0, -1).add(2, 0.25).build();
+    SparseVector vector =
+        new SparseVectorBuilder(1).add(7, 1).add(2, 0.5).add(7, 2).add(0, -1).add(2, 0.25).build();
 
     assertThat(vector.indices()).containsExactly(0, 2, 7);
     assertThat(vector.values()).containsExactly(-1, 0.75, 3);
@@ -64,11 +64,14 @@ class SparseVectorBuilderTest {
   void refusesNegativeIndicesAndNonFiniteValues() {
     SparseVectorBuilder builder = new SparseVectorBuilder();
 
-    assertThatThrownBy(() -> builder.add(-1, 1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> builder.add(-1, 1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cannot add 1.0 at index -1");
     assertThatThrownBy(() -> builder.add(1, Double.NaN))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("cannot add NaN at index 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot add NaN at index 1");
     assertThatThrownBy(() -> builder.scale(Double.POSITIVE_INFINITY))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("cannot scale by Infinity");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot scale by Infinity");
   }
 }

@@ -32,8 +32,9 @@ class TabularFeaturizerTest {
   }
 
   /** x: 0, 2, 4, 6, so mean 3 and population std √5; ln(1 + x) has mean and std below. */
-  private static final List<ModelInput> X = List.of(row("x", 0.0), row("x", 2.0), row("x", 4.0),
-      row("x", 6.0), row("other", 1.0));
+  private static final List<ModelInput> X =
+      List.of(row("x", 0.0), row("x", 2.0), row("x", 4.0), row("x", 6.0), row("other", 1.0));
+
   private static final double LOG_MEAN = 1.1634900875393808;
   private static final double LOG_STD = 0.7363709879842674;
 
@@ -91,21 +92,32 @@ class TabularFeaturizerTest {
 
   @Test
   void eachColumnGetsItsDeclaredTransformWhateverItsShape() {
-    TabularFeaturizer fitted = TabularFeaturizer.fit(List.of(
-        new Declared("amount", Transform.CLIP), new Declared("balance", Transform.LOG1P),
-        new Declared("count", Transform.NONE)), trainingRows(), 10);
+    TabularFeaturizer fitted =
+        TabularFeaturizer.fit(
+            List.of(
+                new Declared("amount", Transform.CLIP),
+                new Declared("balance", Transform.LOG1P),
+                new Declared("count", Transform.NONE)),
+            trainingRows(),
+            10);
 
     // amount is non-negative and right-skewed: once logged by a hidden rule, now as declared
-    assertThat(fitted.columns()).extracting(Column::transform)
+    assertThat(fitted.columns())
+        .extracting(Column::transform)
         .containsExactly(Transform.CLIP, Transform.LOG1P, Transform.NONE);
     assertThat(fitted.columns().get(0).mean()).isCloseTo(114.2, within(1e-12));
   }
 
   @Test
   void standardisesWithTheTrainingMeanAndPopulationStd() {
-    TabularFeaturizer fitted = TabularFeaturizer.fit(List.of(
-        new Declared("amount", Transform.LOG1P), new Declared("balance", Transform.STANDARDISE),
-        new Declared("count", Transform.CLIP)), trainingRows(), 10);
+    TabularFeaturizer fitted =
+        TabularFeaturizer.fit(
+            List.of(
+                new Declared("amount", Transform.LOG1P),
+                new Declared("balance", Transform.STANDARDISE),
+                new Declared("count", Transform.CLIP)),
+            trainingRows(),
+            10);
 
     double[] logs = {1, 1, 2, 2, 3, 5, 8, 20, 100, 1000};
     double mean = 0;
@@ -126,8 +138,7 @@ class TabularFeaturizerTest {
     assertThat(balance.mean()).isCloseTo(0, within(1e-15));
     assertThat(balance.scale()).isCloseTo(Math.sqrt(30.0 / 11), within(1e-12));
     assertThat(fitted.featurize(row("amount", 20.0, "balance", 1.0, "count", 4.0)).values())
-        .containsExactly((Math.log1p(20) - amount.mean()) / amount.scale(),
-            1 / balance.scale());
+        .containsExactly((Math.log1p(20) - amount.mean()) / amount.scale(), 1 / balance.scale());
   }
 
   @Test
@@ -153,8 +164,8 @@ class TabularFeaturizerTest {
 
   @Test
   void nonFiniteValueCountsAsMissing() {
-    TabularFeaturizer fitted = new TabularFeaturizer(
-        List.of(new Column("x", Transform.CLIP, 0, 1)), 10);
+    TabularFeaturizer fitted =
+        new TabularFeaturizer(List.of(new Column("x", Transform.CLIP, 0, 1)), 10);
     ModelInput nan = new FixedInput(null, List.of(), Double.NaN);
 
     assertThat(fitted.featurize(nan)).hasToString("{1:1.0}");
@@ -163,8 +174,11 @@ class TabularFeaturizerTest {
 
   @Test
   void absurdLiveValuesAreClipped() {
-    TabularFeaturizer fitted = new TabularFeaturizer(List.of(
-        new Column("a", Transform.CLIP, 10, 2), new Column("b", Transform.LOG1P, 1, 0.5)), 10);
+    TabularFeaturizer fitted =
+        new TabularFeaturizer(
+            List.of(
+                new Column("a", Transform.CLIP, 10, 2), new Column("b", Transform.LOG1P, 1, 0.5)),
+            10);
 
     assertThat(fitted.featurize(row("a", 1e300, "b", 1e300))).hasToString("{0:10.0, 1:10.0}");
     assertThat(fitted.featurize(row("a", -1e300, "b", -5.0))).hasToString("{0:-10.0, 1:-2.0}");
@@ -172,8 +186,8 @@ class TabularFeaturizerTest {
 
   @Test
   void columnWithoutTrainingValuesStandardisesAroundZero() {
-    TabularFeaturizer fitted = TabularFeaturizer.fit(
-        List.of(new Declared("never", Transform.CLIP)), trainingRows(), 10);
+    TabularFeaturizer fitted =
+        TabularFeaturizer.fit(List.of(new Declared("never", Transform.CLIP)), trainingRows(), 10);
 
     assertThat(fitted.columns()).containsExactly(new Column("never", Transform.CLIP, 0, 1));
   }
@@ -182,8 +196,8 @@ class TabularFeaturizerTest {
   void hugeTrainingValuesDoNotBreakTheFit() {
     List<ModelInput> rows = List.of(row("x", 1e308), row("x", -1e308), row("x", 1e308));
 
-    TabularFeaturizer fitted = TabularFeaturizer.fit(
-        List.of(new Declared("x", Transform.STANDARDISE)), rows, 10);
+    TabularFeaturizer fitted =
+        TabularFeaturizer.fit(List.of(new Declared("x", Transform.STANDARDISE)), rows, 10);
 
     assertThat(fitted.columns().get(0).scale()).isEqualTo(1);
   }
@@ -198,8 +212,9 @@ class TabularFeaturizerTest {
         .hasMessage("clip must be positive and finite, found 0.0");
     assertThatThrownBy(() -> new Column("x", Transform.NONE, 3, 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("column x is not standardised (transform none): its mean must be 0 and its"
-            + " scale 1, found 3.0 and 1.0");
+        .hasMessage(
+            "column x is not standardised (transform none): its mean must be 0 and its"
+                + " scale 1, found 3.0 and 1.0");
   }
 
   /** The three columns of {@link #trainingRows}, all with one transform. */

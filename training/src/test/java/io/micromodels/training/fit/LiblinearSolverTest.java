@@ -39,7 +39,8 @@ class LiblinearSolverTest {
     // LIBLINEAR's stopping rule is relative to the gradient at w = 0, which grows with C n
     double tolerance = 1e-9 * c * DESIGN.size();
     for (int j = 0; j < gradient.length; j++) {
-      assertThat(gradient[j] + model.weight(j)).as("gradient of w_%d", j)
+      assertThat(gradient[j] + model.weight(j))
+          .as("gradient of w_%d", j)
           .isCloseTo(0, within(tolerance));
     }
 
@@ -158,9 +159,11 @@ class LiblinearSolverTest {
 
   @Test
   void featureIndexBeyondTheDimensionIsRejected() {
-    Design design = new Design(
-        List.of(new SparseVector(new int[] {3}, new double[] {1}), SparseVector.EMPTY),
-        new double[] {1, 0}, 3);
+    Design design =
+        new Design(
+            List.of(new SparseVector(new int[] {3}, new double[] {1}), SparseVector.EMPTY),
+            new double[] {1, 0},
+            3);
 
     assertThatThrownBy(() -> solver.fit(design, 1))
         .isInstanceOf(IllegalArgumentException.class)

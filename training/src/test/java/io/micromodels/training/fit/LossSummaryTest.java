@@ -48,8 +48,11 @@ class LossSummaryTest {
 
   @Test
   void emptyValidationDesignIsRejected() {
-    assertThatThrownBy(() -> LossSummary.of(LogisticModel.ofDense(0, new double[0]),
-        new Design(List.of(), new double[0], 0)))
+    assertThatThrownBy(
+            () ->
+                LossSummary.of(
+                    LogisticModel.ofDense(0, new double[0]),
+                    new Design(List.of(), new double[0], 0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cannot measure a loss on an empty validation design");
   }

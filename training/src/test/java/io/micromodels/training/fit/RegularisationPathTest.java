@@ -13,14 +13,17 @@ class RegularisationPathTest {
 
   @Test
   void roundTripsThroughJson() throws Exception {
-    RegularisationPath path = OneStandardErrorRule.choose(List.of(
-        point(0.01, 0.05, 0.001), point(0.1, 0.045, 0.001), point(1, 0.0445, 0.001)));
+    RegularisationPath path =
+        OneStandardErrorRule.choose(
+            List.of(point(0.01, 0.05, 0.001), point(0.1, 0.045, 0.001), point(1, 0.0445, 0.001)));
 
     String text = json.writeValueAsString(path);
 
     assertThat(json.readValue(text, RegularisationPath.class)).isEqualTo(path);
-    assertThat(text).startsWith("{\"points\":[{\"c\":0.01,\"validation\":{\"rows\":5000,"
-        + "\"meanLogLoss\":0.05,\"standardError\":0.001}}");
+    assertThat(text)
+        .startsWith(
+            "{\"points\":[{\"c\":0.01,\"validation\":{\"rows\":5000,"
+                + "\"meanLogLoss\":0.05,\"standardError\":0.001}}");
   }
 
   @Test

@@ -9,18 +9,18 @@ import org.junit.jupiter.api.Test;
 
 class RegularisationSearchTest {
   private static final List<Double> GRID = List.of(0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0);
-  private final RegularisationSearch search =
-      RegularisationSearch.over(GRID);
+  private final RegularisationSearch search = RegularisationSearch.over(GRID);
 
   @Test
   void labelsIndependentOfFeaturesChooseTheStrongestC() {
     SyntheticDesigns noise = SyntheticDesigns.moderate().withSignal(0);
 
-    RegularisationSearch.Result result = search.search(noise.generate(1), noise.generate(2),
-        LiblinearSolver.create());
+    RegularisationSearch.Result result =
+        search.search(noise.generate(1), noise.generate(2), LiblinearSolver.create());
 
     assertThat(result.path().chosenC()).isEqualTo(0.0003);
-    assertThat(result.path().points()).hasSize(GRID.size())
+    assertThat(result.path().points())
+        .hasSize(GRID.size())
         .allSatisfy(point -> assertThat(point.validation().rows()).isEqualTo(3000));
   }
 
@@ -29,8 +29,8 @@ class RegularisationSearchTest {
     SyntheticDesigns signal = SyntheticDesigns.moderate().withRows(20_000);
     Design validation = signal.withRows(5000).generate(4);
 
-    RegularisationSearch.Result result = search.search(signal.generate(3), validation,
-        LiblinearSolver.create());
+    RegularisationSearch.Result result =
+        search.search(signal.generate(3), validation, LiblinearSolver.create());
 
     // the strongest Cs shrink real signal (C n = 6 at C = 0.0003) and lose clearly; with
     // 20,000 rows the loss curve is flat from C = 0.01 on, and the rule takes that flat start
@@ -46,10 +46,11 @@ class RegularisationSearchTest {
     SyntheticDesigns designs = SyntheticDesigns.moderate();
     Design fit = designs.generate(5);
 
-    RegularisationSearch.Result result = search.search(fit, designs.generate(6),
-        LiblinearSolver.create());
+    RegularisationSearch.Result result =
+        search.search(fit, designs.generate(6), LiblinearSolver.create());
 
-    assertThat(result.model()).isEqualTo(LiblinearSolver.create().fit(fit, result.path().chosenC()));
+    assertThat(result.model())
+        .isEqualTo(LiblinearSolver.create().fit(fit, result.path().chosenC()));
   }
 
   @Test

@@ -16,8 +16,10 @@ public final class DevicePrefixMicromodelType implements MicromodelType {
   @Override
   public Featurizer featurizer(MicromodelSpec spec, Iterable<? extends ModelInput> trainingRows) {
     MicromodelParams params = MicromodelParams.of(spec, Set.of("buckets", "seed", "prefixes"));
-    return new DevicePrefixFeaturizer(params.inputs(List.of("device_id")).get(0),
-        params.hashing(1 << 10), params.integer("prefixes", 4, 1, 16));
+    return new DevicePrefixFeaturizer(
+        params.inputs(List.of("device_id")).get(0),
+        params.hashing(1 << 10),
+        params.integer("prefixes", 4, 1, 16));
   }
 
   @Override

@@ -24,7 +24,10 @@ class DevicePrefixMicromodelTypeTest {
 
   @Test
   void badParamOfARegisteredTypeFailsWhenTheConfigIsLoaded() throws Exception {
-    Path config = Files.writeString(dir.resolve("acme.yaml"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("acme.yaml"),
+            """
         client_id: acme
         policy:
           global_threshold: {prevent_at: 80}
@@ -35,15 +38,21 @@ class DevicePrefixMicromodelTypeTest {
 
     assertThatThrownBy(() -> ClientConfigLoader.load(config))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("Invalid client config " + config + ": key `micromodels[1]`: Cannot build"
-            + " micromodel `device` (type device_prefix): param `prefixes` is `99`; expected a"
-            + " whole number within 1..16. Fix `micromodels` in the client config"
-            + " (docs/micromodels.md lists each type's inputs and params).");
+        .hasMessage(
+            "Invalid client config "
+                + config
+                + ": key `micromodels[1]`: Cannot build"
+                + " micromodel `device` (type device_prefix): param `prefixes` is `99`; expected a"
+                + " whole number within 1..16. Fix `micromodels` in the client config"
+                + " (docs/micromodels.md lists each type's inputs and params).");
   }
 
   @Test
   void registeredTypeIsFoundAcceptedByTheConfigLoaderAndFeaturizes() throws Exception {
-    Path config = Files.writeString(dir.resolve("acme.yaml"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("acme.yaml"),
+            """
         client_id: acme
         policy:
           global_threshold: {prevent_at: 80}
@@ -58,8 +67,10 @@ class DevicePrefixMicromodelTypeTest {
     SparseVector vector = featurizer.featurize(new MapInput(Map.of("device_id", "emu-0042")));
 
     assertThat(type).isInstanceOf(DevicePrefixMicromodelType.class);
-    assertThat(featurizer).isEqualTo(new DevicePrefixFeaturizer("device_id",
-        io.micromodels.training.featurize.HashingSpec.of(1 << 10), 3));
+    assertThat(featurizer)
+        .isEqualTo(
+            new DevicePrefixFeaturizer(
+                "device_id", io.micromodels.training.featurize.HashingSpec.of(1 << 10), 3));
     assertThat(vector.size()).isEqualTo(3);
     assertThat(java.util.Arrays.stream(vector.values()).map(Math::abs).toArray())
         .containsExactly(1, 1, 1);

@@ -15,11 +15,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ActionPolicyTest {
-  private static final ActionPolicy POLICY = new ActionPolicy(60, 85, List.of(
-      new SegmentRule(SegmentRule.Dimension.CATEGORY, "spirits", 50, 80),
-      new SegmentRule(SegmentRule.Dimension.COUNTRY, "CA", 60, 90),
-      new SegmentRule(SegmentRule.Dimension.REGION, "DACH", 40, 70)),
-      Map.of("DE", "DACH", "AT", "DACH", "FR", "WEST"), List.of());
+  private static final ActionPolicy POLICY =
+      new ActionPolicy(
+          60,
+          85,
+          List.of(
+              new SegmentRule(SegmentRule.Dimension.CATEGORY, "spirits", 50, 80),
+              new SegmentRule(SegmentRule.Dimension.COUNTRY, "CA", 60, 90),
+              new SegmentRule(SegmentRule.Dimension.REGION, "DACH", 40, 70)),
+          Map.of("DE", "DACH", "AT", "DACH", "FR", "WEST"),
+          List.of());
 
   @Test
   void defaultsApplyWhenNoRuleMatches() {
@@ -47,8 +52,8 @@ class ActionPolicyTest {
 
   @ParameterizedTest(name = "{3} at {1} -> {2}")
   @MethodSource("segments")
-  void firstMatchingRuleGivesTheThresholds(ModelInput row, double score, Action action,
-      String segment) {
+  void firstMatchingRuleGivesTheThresholds(
+      ModelInput row, double score, Action action, String segment) {
     assertThat(POLICY.action(score, row)).isEqualTo(action);
     assertThat(POLICY.segmentOf(row)).isEqualTo(segment);
   }
@@ -96,10 +101,25 @@ class ActionPolicyTest {
 
   @Test
   void survivesJsonRoundTrip() throws Exception {
-    ActionPolicy policy = new ActionPolicy(70.5, 90.25, POLICY.rules(), POLICY.regionOfCountry(),
-        List.of(new DerivedThreshold("DACH", DerivedThreshold.Source.REGION, 5000, 0.007, 0.01,
-            61.5, 77.25, 0.0068, 0.0098), new DerivedThreshold(null,
-            DerivedThreshold.Source.POOLED, 0, 0.005, null, 80, 80, null, null)));
+    ActionPolicy policy =
+        new ActionPolicy(
+            70.5,
+            90.25,
+            POLICY.rules(),
+            POLICY.regionOfCountry(),
+            List.of(
+                new DerivedThreshold(
+                    "DACH",
+                    DerivedThreshold.Source.REGION,
+                    5000,
+                    0.007,
+                    0.01,
+                    61.5,
+                    77.25,
+                    0.0068,
+                    0.0098),
+                new DerivedThreshold(
+                    null, DerivedThreshold.Source.POOLED, 0, 0.005, null, 80, 80, null, null)));
     ObjectMapper json = new ObjectMapper();
 
     String text = json.writeValueAsString(policy);

@@ -16,12 +16,16 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PolicyFitterTest {
-  private static final Map<String, List<String>> REGIONS = Map.of(
-      "DACH", List.of("DE", "AT"), "WEST", List.of("FR", "NL"), "UK", List.of("GB"));
-  private static final Policy BLOCK_RATES = new Policy(new Policy.BlockRateTargets(Map.of(
-      "DACH", new Policy.RegionTarget(0.007, null),
-      "WEST", new Policy.RegionTarget(0.005, 0.01),
-      "UK", new Policy.RegionTarget(0.006, null))), null);
+  private static final Map<String, List<String>> REGIONS =
+      Map.of("DACH", List.of("DE", "AT"), "WEST", List.of("FR", "NL"), "UK", List.of("GB"));
+  private static final Policy BLOCK_RATES =
+      new Policy(
+          new Policy.BlockRateTargets(
+              Map.of(
+                  "DACH", new Policy.RegionTarget(0.007, null),
+                  "WEST", new Policy.RegionTarget(0.005, 0.01),
+                  "UK", new Policy.RegionTarget(0.006, null))),
+          null);
 
   /** 10,000 rows: DACH and WEST with different score distributions, some in no region, no UK. */
   private record Sample(double[] scores, List<ModelInput> rows) {
@@ -30,10 +34,12 @@ class PolicyFitterTest {
       double[] scores = new double[10_000];
       List<ModelInput> rows = new ArrayList<>();
       for (int i = 0; i < scores.length; i++) {
-        String country = i < 5_000 ? (i % 2 == 0 ? "DE" : "AT")
-            : i < 9_500 ? (i % 2 == 0 ? "FR" : "NL") : "US";
-        double logOdds = country.equals("DE") || country.equals("AT")
-            ? -3 + 1.2 * random.nextGaussian() : -1.5 + 1.6 * random.nextGaussian();
+        String country =
+            i < 5_000 ? (i % 2 == 0 ? "DE" : "AT") : i < 9_500 ? (i % 2 == 0 ? "FR" : "NL") : "US";
+        double logOdds =
+            country.equals("DE") || country.equals("AT")
+                ? -3 + 1.2 * random.nextGaussian()
+                : -1.5 + 1.6 * random.nextGaussian();
         scores[i] = 100 / (1 + Math.exp(-logOdds));
         rows.add(row(country));
       }
@@ -44,21 +50,29 @@ class PolicyFitterTest {
 
   @Test
   void thresholdsCompileWithExceptionsInConfigOrder() {
-    Policy policy = new Policy(new Policy.Thresholds(60, 85, List.of(
-        new Policy.SegmentThreshold("category", "spirits", 50, 80),
-        new Policy.SegmentThreshold("region", "DACH", 55, 85),
-        new Policy.SegmentThreshold("country", "DE", 70, 95))), null);
+    Policy policy =
+        new Policy(
+            new Policy.Thresholds(
+                60,
+                85,
+                List.of(
+                    new Policy.SegmentThreshold("category", "spirits", 50, 80),
+                    new Policy.SegmentThreshold("region", "DACH", 55, 85),
+                    new Policy.SegmentThreshold("country", "DE", 70, 95))),
+            null);
 
     ActionPolicy fitted = PolicyFitter.fit(policy, REGIONS, new double[0], List.of());
 
     assertThat(fitted.reviewAt()).isEqualTo(60);
     assertThat(fitted.preventAt()).isEqualTo(85);
-    assertThat(fitted.rules()).containsExactly(
-        new SegmentRule(SegmentRule.Dimension.CATEGORY, "spirits", 50, 80),
-        new SegmentRule(SegmentRule.Dimension.REGION, "DACH", 55, 85),
-        new SegmentRule(SegmentRule.Dimension.COUNTRY, "DE", 70, 95));
+    assertThat(fitted.rules())
+        .containsExactly(
+            new SegmentRule(SegmentRule.Dimension.CATEGORY, "spirits", 50, 80),
+            new SegmentRule(SegmentRule.Dimension.REGION, "DACH", 55, 85),
+            new SegmentRule(SegmentRule.Dimension.COUNTRY, "DE", 70, 95));
     assertThat(fitted.derived()).isEmpty();
-    assertThat(fitted.action(90, row("DE"))).as("region rule comes before the country rule")
+    assertThat(fitted.action(90, row("DE")))
+        .as("region rule comes before the country rule")
         .isEqualTo(Action.PREVENT);
     assertThat(fitted.segmentOf(row("DE"))).isEqualTo("region=DACH");
   }
@@ -69,8 +83,14 @@ class PolicyFitterTest {
 
     ActionPolicy fitted = PolicyFitter.fit(policy, REGIONS, new double[0], List.of());
 
-    assertThat(fitted).isEqualTo(new ActionPolicy(65, 80, List.of(),
-        Map.of("DE", "DACH", "AT", "DACH", "FR", "WEST", "NL", "WEST", "GB", "UK"), List.of()));
+    assertThat(fitted)
+        .isEqualTo(
+            new ActionPolicy(
+                65,
+                80,
+                List.of(),
+                Map.of("DE", "DACH", "AT", "DACH", "FR", "WEST", "NL", "WEST", "GB", "UK"),
+                List.of()));
   }
 
   @Test
@@ -93,14 +113,16 @@ class PolicyFitterTest {
     DerivedThreshold west = derived(fitted, "WEST");
     assertThat(dach.source()).isEqualTo(DerivedThreshold.Source.REGION);
     assertThat(dach.rows()).isEqualTo(5_000);
-    assertThat(dach.achievedBlockRate()).isCloseTo(0.007, within(1.0 / 5_000))
+    assertThat(dach.achievedBlockRate())
+        .isCloseTo(0.007, within(1.0 / 5_000))
         .isLessThanOrEqualTo(0.007);
     assertThat(dach.reviewAt()).isEqualTo(dach.preventAt());
     assertThat(dach.achievedReviewRate()).isZero();
     assertThat(west.rows()).isEqualTo(4_500);
     assertThat(west.achievedBlockRate()).isCloseTo(0.005, within(1.0 / 4_500));
     assertThat(west.achievedReviewRate()).isCloseTo(0.01, within(2.0 / 4_500));
-    assertThat(west.preventAt()).as("regions' distributions differ")
+    assertThat(west.preventAt())
+        .as("regions' distributions differ")
         .isGreaterThan(dach.preventAt() + 5);
     assertThat(actionShare(fitted, sample, "DE", "AT")).isEqualTo(dach.achievedBlockRate());
     assertThat(actionShare(fitted, sample, "FR", "NL")).isEqualTo(west.achievedBlockRate());
@@ -116,8 +138,8 @@ class PolicyFitterTest {
     assertThat(uk.source()).isEqualTo(DerivedThreshold.Source.POOLED);
     assertThat(uk.rows()).isZero();
     assertThat(uk.achievedBlockRate()).isNull();
-    assertThat(uk.preventAt()).isEqualTo(
-        BlockRateThresholds.thresholdFor(descending(sample.scores()), 0.006));
+    assertThat(uk.preventAt())
+        .isEqualTo(BlockRateThresholds.thresholdFor(descending(sample.scores()), 0.006));
     assertThat(fitted.action(uk.preventAt(), row("GB"))).isEqualTo(Action.PREVENT);
   }
 
@@ -132,9 +154,11 @@ class PolicyFitterTest {
     assertThat(unassigned.region()).isNull();
     assertThat(unassigned.rows()).isEqualTo(500);
     assertThat(unassigned.targetBlockRate()).isEqualTo(0.005);
-    assertThat(unassigned.preventAt()).isEqualTo(BlockRateThresholds.thresholdFor(pooled, 0.005))
+    assertThat(unassigned.preventAt())
+        .isEqualTo(BlockRateThresholds.thresholdFor(pooled, 0.005))
         .isEqualTo(fitted.preventAt());
-    assertThat(unassigned.reviewAt()).isEqualTo(BlockRateThresholds.thresholdFor(pooled, 0.015))
+    assertThat(unassigned.reviewAt())
+        .isEqualTo(BlockRateThresholds.thresholdFor(pooled, 0.015))
         .isEqualTo(fitted.reviewAt());
     assertThat(fitted.segmentOf(row("US"))).isEqualTo("default");
   }
@@ -177,8 +201,9 @@ class PolicyFitterTest {
       rows.add(row("DE"));
     }
 
-    Policy policy = new Policy(new Policy.BlockRateTargets(Map.of(
-        "DACH", new Policy.RegionTarget(0.01, null))), null);
+    Policy policy =
+        new Policy(
+            new Policy.BlockRateTargets(Map.of("DACH", new Policy.RegionTarget(0.01, null))), null);
     ActionPolicy fitted = PolicyFitter.fit(policy, REGIONS, scores, rows);
 
     DerivedThreshold dach = derived(fitted, "DACH");
@@ -195,14 +220,16 @@ class PolicyFitterTest {
 
   @Test
   void rejectsScoresAndRowsOfDifferentLength() {
-    assertThatThrownBy(() -> PolicyFitter.fit(BLOCK_RATES, REGIONS, new double[2],
-        List.of(row("DE"))))
+    assertThatThrownBy(
+            () -> PolicyFitter.fit(BLOCK_RATES, REGIONS, new double[2], List.of(row("DE"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("scores and rows differ in length: 2 vs 1");
   }
 
   private static DerivedThreshold derived(ActionPolicy policy, String region) {
-    return policy.derived().stream().filter(d -> region.equals(d.region())).findFirst()
+    return policy.derived().stream()
+        .filter(d -> region.equals(d.region()))
+        .findFirst()
         .orElseThrow();
   }
 
@@ -221,7 +248,10 @@ class PolicyFitterTest {
   }
 
   private static double[] descending(double[] scores) {
-    return Arrays.stream(scores).boxed().sorted(Comparator.reverseOrder())
-        .mapToDouble(Double::doubleValue).toArray();
+    return Arrays.stream(scores)
+        .boxed()
+        .sorted(Comparator.reverseOrder())
+        .mapToDouble(Double::doubleValue)
+        .toArray();
   }
 }

@@ -13,7 +13,8 @@ import io.micromodels.training.calibrate.MonotoneCurve;
 import org.junit.jupiter.api.Test;
 
 class ScoreScaleTest {
-  private static final ScoreScale PERCENT = ScoreScale.of(ModelSpec.ScoreMapping.PROBABILITY_PERCENT);
+  private static final ScoreScale PERCENT =
+      ScoreScale.of(ModelSpec.ScoreMapping.PROBABILITY_PERCENT);
   private static final ScoreScale LOG_ODDS = ScoreScale.of(ModelSpec.ScoreMapping.LOG_ODDS);
 
   @Test
@@ -41,9 +42,12 @@ class ScoreScaleTest {
 
   @Test
   void stabilityMapAppliesAfterTheRawScore() {
-    StabilityMap halve = new StabilityMap(Policy.Stability.BLOCK_RATE_AT_THRESHOLD,
-        StabilityMap.Basis.FITTED, new MonotoneCurve(new double[] {0, 100}, new double[] {0, 50}),
-        1000);
+    StabilityMap halve =
+        new StabilityMap(
+            Policy.Stability.BLOCK_RATE_AT_THRESHOLD,
+            StabilityMap.Basis.FITTED,
+            new MonotoneCurve(new double[] {0, 100}, new double[] {0, 50}),
+            1000);
 
     assertThat(PERCENT.withStability(halve).score(0.4)).isEqualTo(20);
     assertThat(PERCENT.withStability(halve).raw(0.4)).isEqualTo(40);
@@ -60,17 +64,25 @@ class ScoreScaleTest {
 
   @Test
   void survivesJsonRoundTripWithAFittedMap() throws Exception {
-    ScoreScale scale = LOG_ODDS.withStability(new StabilityMap(
-        Policy.Stability.FRAUD_RATE_AT_SCORE, StabilityMap.Basis.FITTED,
-        new MonotoneCurve(new double[] {0, 12.5, 100}, new double[] {0, 30.25, 100}), 4321));
+    ScoreScale scale =
+        LOG_ODDS.withStability(
+            new StabilityMap(
+                Policy.Stability.FRAUD_RATE_AT_SCORE,
+                StabilityMap.Basis.FITTED,
+                new MonotoneCurve(new double[] {0, 12.5, 100}, new double[] {0, 30.25, 100}),
+                4321));
     ObjectMapper json = new ObjectMapper();
 
     String text = json.writeValueAsString(scale);
     ScoreScale read = json.readValue(text, ScoreScale.class);
 
     assertThat(read).isEqualTo(scale);
-    assertThat(text).contains("\"mapping\":\"LOG_ODDS\"", "\"mode\":\"FRAUD_RATE_AT_SCORE\"",
-        "\"basis\":\"FITTED\"", "\"rows\":4321");
+    assertThat(text)
+        .contains(
+            "\"mapping\":\"LOG_ODDS\"",
+            "\"mode\":\"FRAUD_RATE_AT_SCORE\"",
+            "\"basis\":\"FITTED\"",
+            "\"rows\":4321");
   }
 
   @Test

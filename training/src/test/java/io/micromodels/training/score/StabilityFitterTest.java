@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 
 class StabilityFitterTest {
   private static final int ROWS = 10_000;
-  private static final Policy KEEP_BLOCK_RATE = new Policy(
-      new Policy.Thresholds(60, 85, List.of(new Policy.SegmentThreshold("country", "CA", 70, 92))),
-      Policy.Stability.BLOCK_RATE_AT_THRESHOLD);
-  private static final Policy KEEP_FRAUD_RATE = new Policy(
-      new Policy.GlobalThreshold(80, null), Policy.Stability.FRAUD_RATE_AT_SCORE);
+  private static final Policy KEEP_BLOCK_RATE =
+      new Policy(
+          new Policy.Thresholds(
+              60, 85, List.of(new Policy.SegmentThreshold("country", "CA", 70, 92))),
+          Policy.Stability.BLOCK_RATE_AT_THRESHOLD);
+  private static final Policy KEEP_FRAUD_RATE =
+      new Policy(new Policy.GlobalThreshold(80, null), Policy.Stability.FRAUD_RATE_AT_SCORE);
 
   /** A champion and a sharper new model scoring the same rows; labels from a latent risk. */
   private record Rows(double[] scores, double[] champion, double[] labels) {
@@ -45,13 +47,14 @@ class StabilityFitterTest {
   void blockRateAtThePolicysThresholdsIsTheChampions() {
     Rows rows = Rows.generate(7);
 
-    StabilityMap map = StabilityFitter.fit(KEEP_BLOCK_RATE, rows.scores(), rows.labels(),
-        rows.champion());
+    StabilityMap map =
+        StabilityFitter.fit(KEEP_BLOCK_RATE, rows.scores(), rows.labels(), rows.champion());
 
     assertThat(map.basis()).isEqualTo(StabilityMap.Basis.FITTED);
     assertThat(map.rows()).isEqualTo(ROWS);
     for (double threshold : new double[] {60, 70, 85, 92}) {
-      assertThat(shareAtOrAbove(mapped(map, rows.scores()), threshold)).as("at %s", threshold)
+      assertThat(shareAtOrAbove(mapped(map, rows.scores()), threshold))
+          .as("at %s", threshold)
           .isEqualTo(shareAtOrAbove(rows.champion(), threshold));
     }
 
@@ -63,12 +66,13 @@ class StabilityFitterTest {
   void blockRateAtOtherScoresStaysCloseToTheChampions() {
     Rows rows = Rows.generate(11);
 
-    StabilityMap map = StabilityFitter.fit(KEEP_BLOCK_RATE, rows.scores(), rows.labels(),
-        rows.champion());
+    StabilityMap map =
+        StabilityFitter.fit(KEEP_BLOCK_RATE, rows.scores(), rows.labels(), rows.champion());
 
     double[] mapped = mapped(map, rows.scores());
     for (double threshold = 5; threshold < 100; threshold += 5) {
-      assertThat(shareAtOrAbove(mapped, threshold)).as("at %s", threshold)
+      assertThat(shareAtOrAbove(mapped, threshold))
+          .as("at %s", threshold)
           .isCloseTo(shareAtOrAbove(rows.champion(), threshold), within(0.002));
     }
   }
@@ -82,15 +86,15 @@ class StabilityFitterTest {
       championScores[i] = champion.applyAsDouble(championScores[i]);
     }
 
-    StabilityMap map = StabilityFitter.fit(KEEP_FRAUD_RATE, rows.scores(), rows.labels(),
-        championScores);
+    StabilityMap map =
+        StabilityFitter.fit(KEEP_FRAUD_RATE, rows.scores(), rows.labels(), championScores);
 
     MonotoneCurve curve = map.curve();
     double[] xs = curve.xs();
     assertThat(xs.length).isGreaterThan(4);
     for (int i = 1; i < xs.length - 1; i++) {
-      double expected = (1 - FraudRateMatch.BLEND) * champion.applyAsDouble(xs[i])
-          + FraudRateMatch.BLEND * xs[i];
+      double expected =
+          (1 - FraudRateMatch.BLEND) * champion.applyAsDouble(xs[i]) + FraudRateMatch.BLEND * xs[i];
       assertThat(curve.ys()[i]).as("at %s", xs[i]).isCloseTo(expected, within(1e-9));
     }
   }
@@ -99,8 +103,8 @@ class StabilityFitterTest {
   void fraudRateMapIsStrictlyIncreasing() {
     Rows rows = Rows.generate(5);
 
-    MonotoneCurve curve = StabilityFitter.fit(KEEP_FRAUD_RATE, rows.scores(), rows.labels(),
-        rows.champion()).curve();
+    MonotoneCurve curve =
+        StabilityFitter.fit(KEEP_FRAUD_RATE, rows.scores(), rows.labels(), rows.champion()).curve();
 
     double[] ys = curve.ys();
     for (int i = 1; i < ys.length; i++) {
@@ -112,17 +116,18 @@ class StabilityFitterTest {
   void fraudRateAtScoreIsTheChampionsOnTheSameRows() {
     Rows rows = Rows.generate(13);
 
-    StabilityMap map = StabilityFitter.fit(KEEP_FRAUD_RATE, rows.scores(), rows.labels(),
-        rows.champion());
+    StabilityMap map =
+        StabilityFitter.fit(KEEP_FRAUD_RATE, rows.scores(), rows.labels(), rows.champion());
 
-    Calibrator mappedRate = Calibrators.fit(ModelSpec.Calibration.ISOTONIC,
-        mapped(map, rows.scores()), rows.labels());
-    Calibrator championRate = Calibrators.fit(ModelSpec.Calibration.ISOTONIC, rows.champion(),
-        rows.labels());
-    Calibrator unmappedRate = Calibrators.fit(ModelSpec.Calibration.ISOTONIC, rows.scores(),
-        rows.labels());
+    Calibrator mappedRate =
+        Calibrators.fit(ModelSpec.Calibration.ISOTONIC, mapped(map, rows.scores()), rows.labels());
+    Calibrator championRate =
+        Calibrators.fit(ModelSpec.Calibration.ISOTONIC, rows.champion(), rows.labels());
+    Calibrator unmappedRate =
+        Calibrators.fit(ModelSpec.Calibration.ISOTONIC, rows.scores(), rows.labels());
     for (double score : new double[] {20, 40, 60}) {
-      assertThat(mappedRate.probability(score)).as("at %s", score)
+      assertThat(mappedRate.probability(score))
+          .as("at %s", score)
           .isCloseTo(championRate.probability(score), within(0.01));
     }
 
@@ -168,16 +173,19 @@ class StabilityFitterTest {
   void identityOnTooFewRows() {
     double[] scores = {10, 20, 30};
 
-    StabilityMap map = StabilityFitter.fit(KEEP_BLOCK_RATE, scores, new double[] {0, 1, 0},
-        new double[] {5, 6, 7});
+    StabilityMap map =
+        StabilityFitter.fit(
+            KEEP_BLOCK_RATE, scores, new double[] {0, 1, 0}, new double[] {5, 6, 7});
 
     assertThat(map.basis()).isEqualTo(StabilityMap.Basis.INSUFFICIENT_DATA);
   }
 
   @Test
   void rejectsScoresOutsideTheScale() {
-    assertThatThrownBy(() -> StabilityFitter.fit(KEEP_BLOCK_RATE, new double[] {101},
-        new double[] {0}, new double[] {50}))
+    assertThatThrownBy(
+            () ->
+                StabilityFitter.fit(
+                    KEEP_BLOCK_RATE, new double[] {101}, new double[] {0}, new double[] {50}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("score of row 0 outside 0..100: 101.0 (champion 50.0)");
   }

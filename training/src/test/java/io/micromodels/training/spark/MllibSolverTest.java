@@ -2,7 +2,6 @@ package io.micromodels.training.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import io.micromodels.features.testing.SharedSpark;
 import io.micromodels.training.featurize.SparseVector;
@@ -18,10 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** LIBLINEAR and MLlib on the same data and C (issue 4, item 5: the solvers agree). */
 class MllibSolverTest {
   /**
-   * Agreement of coefficients and of log-odds on the training rows. Measured: at most 4.4e-8 at
-   * C = 0.01, 0.1 and 1 with both solvers' precise tolerances; 1e-6 leaves a margin of 20.
+   * Agreement of coefficients and of log-odds on the training rows. Measured: at most 4.4e-8 at C =
+   * 0.01, 0.1 and 1 with both solvers' precise tolerances; 1e-6 leaves a margin of 20.
    */
   private static final double AGREEMENT = 1e-6;
+
   private static final Design DESIGN = SyntheticDesigns.moderate().generate(11);
   private final MllibSolver mllib = MllibSolver.precise(SharedSpark.session());
   private final LiblinearSolver liblinear = LiblinearSolver.precise();
@@ -42,8 +42,15 @@ class MllibSolverTest {
     double c = 0.1;
     LogisticModel expected = liblinear.fit(DESIGN, c);
 
-    LogisticModel wrong = MllibSolver.fitAtRegParam(frame(DESIGN), "features", "label",
-        DESIGN.dimension(), 1 / c, MllibSolver.TOLERANCE, MllibSolver.MAX_ITERATIONS);
+    LogisticModel wrong =
+        MllibSolver.fitAtRegParam(
+            frame(DESIGN),
+            "features",
+            "label",
+            DESIGN.dimension(),
+            1 / c,
+            MllibSolver.TOLERANCE,
+            MllibSolver.MAX_ITERATIONS);
 
     assertThat(maxLogOddsDifference(wrong, expected)).isGreaterThan(0.1);
   }
@@ -86,6 +93,7 @@ class MllibSolverTest {
   private static double maxLogOddsDifference(LogisticModel a, LogisticModel b) {
     return DESIGN.rows().stream()
         .mapToDouble(row -> Math.abs(a.logOdds(row) - b.logOdds(row)))
-        .max().orElseThrow();
+        .max()
+        .orElseThrow();
   }
 }

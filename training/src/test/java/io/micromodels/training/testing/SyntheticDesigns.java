@@ -9,10 +9,10 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Seeded sparse designs whose true model is known: each row has a few active features out of
- * {@code dimension} (values in [0.5, 1.5), like hashed token counts); labels are drawn from
- * {@code sigmoid(intercept + signal * sum of the informative features' +-1 weights)}. The first
- * {@code informative} features carry the signal: even ones raise fraud, odd ones lower it.
+ * Seeded sparse designs whose true model is known: each row has a few active features out of {@code
+ * dimension} (values in [0.5, 1.5), like hashed token counts); labels are drawn from {@code
+ * sigmoid(intercept + signal * sum of the informative features' +-1 weights)}. The first {@code
+ * informative} features carry the signal: even ones raise fraud, odd ones lower it.
  *
  * @param rows number of rows
  * @param dimension number of feature indices
@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * @param signal weight magnitude of an informative feature; 0 makes labels independent of features
  * @param intercept the true intercept (sets the base rate)
  */
-public record SyntheticDesigns(int rows, int dimension, int activePerRow, int informative,
-    double signal, double intercept) {
+public record SyntheticDesigns(
+    int rows, int dimension, int activePerRow, int informative, double signal, double intercept) {
 
   /** A few thousand rows, a few hundred features, ten informative ones, ~25 % positives. */
   public static SyntheticDesigns moderate() {
@@ -46,7 +46,8 @@ public record SyntheticDesigns(int rows, int dimension, int activePerRow, int in
       TreeMap<Integer, Double> active = new TreeMap<>();
       while (active.size() < activePerRow) {
         // informative features are over-sampled so that every row sees some signal
-        int index = random.nextInt(4) == 0 ? random.nextInt(informative) : random.nextInt(dimension);
+        int index =
+            random.nextInt(4) == 0 ? random.nextInt(informative) : random.nextInt(dimension);
         active.put(index, 0.5 + random.nextDouble());
       }
 

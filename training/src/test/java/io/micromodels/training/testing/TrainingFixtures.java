@@ -42,46 +42,69 @@ public final class TrainingFixtures {
       values.put("client_id", "acme");
       values.put("event_id", event);
       values.put("customer_id", customer);
-      values.put("email", looksBad ? "x" + Long.toHexString(random.nextLong()) + "@mailinator.com"
-          : "anna.smith" + random.nextInt(100) + "@gmail.com");
-      String item = looksBad ? FRAUD_ITEMS[random.nextInt(FRAUD_ITEMS.length)]
-          : GENUINE_ITEMS[random.nextInt(GENUINE_ITEMS.length)];
+      values.put(
+          "email",
+          looksBad
+              ? "x" + Long.toHexString(random.nextLong()) + "@mailinator.com"
+              : "anna.smith" + random.nextInt(100) + "@gmail.com");
+      String item =
+          looksBad
+              ? FRAUD_ITEMS[random.nextInt(FRAUD_ITEMS.length)]
+              : GENUINE_ITEMS[random.nextInt(GENUINE_ITEMS.length)];
       values.put("item_names", List.of(item));
       values.put("item_categories", List.of(item.equals("vodka") ? "spirits" : "grocery"));
       values.put("country", random.nextBoolean() ? "US" : "CA");
-      values.put("customer.order_count_1h", (double) (looksBad ? random.nextInt(5) : random.nextInt(2)));
-      values.put("account_age_days", looksBad ? random.nextDouble() * 3 : random.nextDouble() * 300);
+      values.put(
+          "customer.order_count_1h", (double) (looksBad ? random.nextInt(5) : random.nextInt(2)));
+      values.put(
+          "account_age_days", looksBad ? random.nextDouble() * 3 : random.nextDouble() * 300);
       values.put("amount", 10 + random.nextDouble() * (looksBad ? 400 : 80));
       values.put("time.night", random.nextDouble() < (looksBad ? 0.5 : 0.15) ? 1 : 0);
       values.put("memo", "token-" + i);
       LabelledRow.Part part = i >= n * 4 / 5 ? LabelledRow.Part.VALIDATION : LabelledRow.Part.FIT;
-      rows.add(new LabelledRow(new MapInput(values), fraud ? 1 : 0, part,
-          Folds.of(customer, event)));
+      rows.add(
+          new LabelledRow(new MapInput(values), fraud ? 1 : 0, part, Folds.of(customer, event)));
     }
 
     return rows;
   }
 
   public static MicromodelSpec email(MicromodelSpec.Scope scope) {
-    return new MicromodelSpec("email", "email", scope, List.of("email"),
-        new Regularisation(List.of(0.01, 0.1, 1.0)), Map.of("buckets", "4096"));
+    return new MicromodelSpec(
+        "email",
+        "email",
+        scope,
+        List.of("email"),
+        new Regularisation(List.of(0.01, 0.1, 1.0)),
+        Map.of("buckets", "4096"));
   }
 
   public static MicromodelSpec basket() {
-    return new MicromodelSpec("basket", "order_items", MicromodelSpec.Scope.CLIENT,
-        List.of("item_names", "item_categories"), new Regularisation(List.of(0.01, 0.1, 1.0)),
+    return new MicromodelSpec(
+        "basket",
+        "order_items",
+        MicromodelSpec.Scope.CLIENT,
+        List.of("item_names", "item_categories"),
+        new Regularisation(List.of(0.01, 0.1, 1.0)),
         Map.of("buckets", "4096"));
   }
 
   public static MicromodelSpec behaviour() {
-    return new MicromodelSpec("behaviour", "tabular", MicromodelSpec.Scope.CLIENT,
+    return new MicromodelSpec(
+        "behaviour",
+        "tabular",
+        MicromodelSpec.Scope.CLIENT,
         List.of("customer.order_count_1h", "account_age_days", "amount"),
-        new Regularisation(List.of(0.01, 0.1, 1.0)), Map.of());
+        new Regularisation(List.of(0.01, 0.1, 1.0)),
+        Map.of());
   }
 
   public static ModelSpec model() {
-    return new ModelSpec(List.of("time.night"), new Regularisation(List.of(0.01, 0.1, 1.0)),
-        ModelSpec.Calibration.PLATT, ModelSpec.ScoreMapping.PROBABILITY_PERCENT);
+    return new ModelSpec(
+        List.of("time.night"),
+        new Regularisation(List.of(0.01, 0.1, 1.0)),
+        ModelSpec.Calibration.PLATT,
+        ModelSpec.ScoreMapping.PROBABILITY_PERCENT);
   }
 
   public static ClientSpec client(List<MicromodelSpec> micromodels, int minFraudLabels) {
@@ -89,12 +112,22 @@ public final class TrainingFixtures {
   }
 
   /** A client whose policy keeps what {@code stability} names stable against a champion. */
-  public static ClientSpec client(List<MicromodelSpec> micromodels, int minFraudLabels,
-      Policy.Stability stability) {
+  public static ClientSpec client(
+      List<MicromodelSpec> micromodels, int minFraudLabels, Policy.Stability stability) {
     Policy policy = new Policy(new Policy.Thresholds(60, 85, List.of()), stability);
-    TrainingWindow window = new TrainingWindow(Instant.parse("2025-05-01T00:00:00Z"),
-        Instant.parse("2025-07-15T00:00:00Z"), Instant.parse("2025-08-01T00:00:00Z"), AS_OF);
-    return new ClientSpec("acme", "hash", new ModelPlan("acme", micromodels, model()), policy,
-        Map.of("NA", List.of("US", "CA")), minFraudLabels, window);
+    TrainingWindow window =
+        new TrainingWindow(
+            Instant.parse("2025-05-01T00:00:00Z"),
+            Instant.parse("2025-07-15T00:00:00Z"),
+            Instant.parse("2025-08-01T00:00:00Z"),
+            AS_OF);
+    return new ClientSpec(
+        "acme",
+        "hash",
+        new ModelPlan("acme", micromodels, model()),
+        policy,
+        Map.of("NA", List.of("US", "CA")),
+        minFraudLabels,
+        window);
   }
 }

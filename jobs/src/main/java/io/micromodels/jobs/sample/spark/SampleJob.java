@@ -3,6 +3,7 @@ package io.micromodels.jobs.sample.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micromodels.features.MicromodelsException;
+import io.micromodels.features.spark.SparkHadoopConf;
 import io.micromodels.jobs.sample.SampleSpec;
 import io.micromodels.jobs.sample.Shard;
 import io.micromodels.jobs.sample.ShardGenerator;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import io.micromodels.features.spark.SparkHadoopConf;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -25,9 +25,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Generates a sample event log: one Spark task per shard, each writing its own deterministically
- * named file ({@code events/<client>/part-NNNNN.jsonl.gz}), so the output is byte-identical for
- * a seed whatever the parallelism. The driver then writes {@code assertions/<client>.csv} and
- * {@code sample.json} (parameters and counts).
+ * named file ({@code events/<client>/part-NNNNN.jsonl.gz}), so the output is byte-identical for a
+ * seed whatever the parallelism. The driver then writes {@code assertions/<client>.csv} and {@code
+ * sample.json} (parameters and counts).
  */
 public final class SampleJob {
   private static final int ASSERTIONS_PER_CLIENT = 25;
@@ -66,7 +66,8 @@ public final class SampleJob {
 
   private static byte[] json(Map<String, Object> summary) {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      return new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsBytes(summary);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -78,7 +79,9 @@ public final class SampleJob {
       FileSystem fs = root.getFileSystem(conf);
       if (fs.exists(new Path(root, "events"))) {
         throw new MicromodelsException(
-            "Cannot generate into " + root + ": it already has an events/ folder. Remove it or"
+            "Cannot generate into "
+                + root
+                + ": it already has an events/ folder. Remove it or"
                 + " choose another --out (the generator never mixes two samples).");
       }
     } catch (IOException e) {
@@ -116,13 +119,20 @@ public final class SampleJob {
       perClient.computeIfAbsent(r.clientId(), k -> new TreeSet<>()).addAll(r.assertedCustomers());
     }
 
-    perClient.forEach((client, customers) -> {
-      StringBuilder csv = new StringBuilder("customer_id,reason\n");
-      customers.stream().limit(ASSERTIONS_PER_CLIENT).forEach(c ->
-          csv.append(c).append(",confirmed fraudster: repeated orders with strong signals\n"));
-      write(conf, new Path(root, "assertions/" + client + ".csv"),
-          csv.toString().getBytes(StandardCharsets.UTF_8));
-    });
+    perClient.forEach(
+        (client, customers) -> {
+          StringBuilder csv = new StringBuilder("customer_id,reason\n");
+          customers.stream()
+              .limit(ASSERTIONS_PER_CLIENT)
+              .forEach(
+                  c ->
+                      csv.append(c)
+                          .append(",confirmed fraudster: repeated orders with strong signals\n"));
+          write(
+              conf,
+              new Path(root, "assertions/" + client + ".csv"),
+              csv.toString().getBytes(StandardCharsets.UTF_8));
+        });
   }
 
   private static void write(Configuration conf, Path file, byte[] bytes) {
