@@ -3,7 +3,13 @@ package io.micromodels.evaluation.evaluate;
 import io.micromodels.evaluation.backtest.ClientContext;
 import io.micromodels.evaluation.backtest.FoldLayout;
 import io.micromodels.evaluation.metrics.ScoredEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,5 +79,26 @@ public final class ClientSummary implements Serializable {
   private static int windowDays(FoldLayout layout) {
     Duration span = Duration.between(layout.testStart(), layout.testEnd());
     return Math.toIntExact(span.plusDays(1).minusNanos(1).toDays() + 1);
+  }
+
+  /** The summary as bytes (Java serialization), as a shard sends it to its client's merge. */
+  public byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialize a backtest summary", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The summary {@link #toBytes} wrote. */
+  public static ClientSummary fromBytes(byte[] bytes) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+      return (ClientSummary) in.readObject();
+    } catch (IOException | ClassNotFoundException e) {
+      throw new UncheckedIOException(
+          "cannot read a backtest summary", e instanceof IOException io ? io : new IOException(e));
+    }
   }
 }

@@ -79,10 +79,9 @@ public final class PairedScoreSummary implements Serializable {
    * scores: its bins' edges are bucket edges, so this is the row-level value.
    */
   public double psi() {
-    long[] none = new long[ScoreSummary.BUCKETS];
     return PopulationStability.psi(
-        ScoreSummary.binned(marginal(false), none, PopulationStability.BINS),
-        ScoreSummary.binned(marginal(true), none, PopulationStability.BINS));
+        ScoreSummary.binned(marginal(false), PopulationStability.BINS),
+        ScoreSummary.binned(marginal(true), PopulationStability.BINS));
   }
 
   /** Rows per bucket of one model's scores. */

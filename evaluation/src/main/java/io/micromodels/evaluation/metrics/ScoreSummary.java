@@ -164,14 +164,19 @@ public final class ScoreSummary implements Serializable {
 
   /** Rows per equal-width score bin; the bins' edges are bucket edges, so the counts are exact. */
   long[] bins(int bins) {
-    return binned(frauds, genuines, bins);
+    long[] rows = new long[BUCKETS];
+    for (int b = 0; b < BUCKETS; b++) {
+      rows[b] = frauds[b] + genuines[b];
+    }
+    return binned(rows, bins);
   }
 
-  static long[] binned(long[] frauds, long[] genuines, int bins) {
+  /** Per-bucket counts gathered into {@code bins} equal-width score bins. */
+  static long[] binned(long[] perBucket, int bins) {
     long[] counts = new long[bins];
     int bucketsPerBin = (BUCKETS - 1) / bins;
     for (int b = 0; b < BUCKETS; b++) {
-      counts[Math.min(bins - 1, b / bucketsPerBin)] += frauds[b] + genuines[b];
+      counts[Math.min(bins - 1, b / bucketsPerBin)] += perBucket[b];
     }
     return counts;
   }

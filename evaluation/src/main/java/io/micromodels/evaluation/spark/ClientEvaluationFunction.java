@@ -11,10 +11,7 @@ import io.micromodels.evaluation.gate.HappyPathTable;
 import io.micromodels.evaluation.report.ReportWriter;
 import io.micromodels.evaluation.report.ScoresCsv;
 import io.micromodels.training.spark.AtomicFile;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,7 +77,7 @@ final class ClientEvaluationFunction implements MapPartitionsFunction<Row, Clien
         failure = failure == null ? row.getString(row.fieldIndex("failure")) : failure;
         return;
       }
-      summary.merge(deserialize(row.getAs("summary")));
+      summary.merge(ClientSummary.fromBytes(row.getAs("summary")));
       parts.add(row.getString(row.fieldIndex("part")));
     }
   }
@@ -138,15 +135,6 @@ final class ClientEvaluationFunction implements MapPartitionsFunction<Row, Clien
       file.stream().write(ScoresCsv.headerMember());
       parts.forEach(part -> BacktestFiles.copy(part, file.stream()));
       file.commit();
-    }
-  }
-
-  private static ClientSummary deserialize(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      return (ClientSummary) in.readObject();
-    } catch (IOException | ClassNotFoundException e) {
-      throw new UncheckedIOException(
-          "cannot read a backtest summary", e instanceof IOException io ? io : new IOException(e));
     }
   }
 

@@ -6,9 +6,7 @@ import io.micromodels.evaluation.evaluate.ClientSummary;
 import io.micromodels.evaluation.metrics.ScoredEvent;
 import io.micromodels.evaluation.report.ScoresCsv;
 import io.micromodels.training.spark.AtomicFile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -149,8 +147,7 @@ final class ShardScoring implements MapPartitionsFunction<Row, Row> {
         throw new UncheckedIOException("cannot write " + part, e);
       }
       return Optional.of(
-          RowFactory.create(
-              client, index, events, serialize(summary.compact(context)), part, null));
+          RowFactory.create(client, index, events, summary.compact(context).toBytes(), part, null));
     }
 
     private void discard() {
@@ -158,15 +155,5 @@ final class ShardScoring implements MapPartitionsFunction<Row, Row> {
         file.close();
       }
     }
-  }
-
-  static byte[] serialize(ClientSummary summary) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(summary);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serialize a backtest summary", e);
-    }
-    return bytes.toByteArray();
   }
 }
